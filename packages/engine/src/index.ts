@@ -1,0 +1,2 @@
+export * from './flow/flow.types.js';
+export * from './flow/flow.schema.js';
