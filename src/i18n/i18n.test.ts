@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { initI18n, toAppLanguage } from './i18n';
+
+describe('toAppLanguage', () => {
+  it('maps every Chinese browser language to Simplified Chinese', () => {
+    expect(toAppLanguage('zh')).toBe('zh-CN');
+    expect(toAppLanguage('zh-TW')).toBe('zh-CN');
+    expect(toAppLanguage('zh-CN')).toBe('zh-CN');
+  });
+
+  it('maps other languages and a missing language to English', () => {
+    expect(toAppLanguage('fr-FR')).toBe('en');
+    expect(toAppLanguage(undefined)).toBe('en');
+  });
+});
+
+describe('initI18n', () => {
+  it('loads the catalogues of both languages', async () => {
+    const i18n = initI18n('zh-CN');
+
+    expect(i18n.t('appName')).toBe('销售资源分配');
+    await i18n.changeLanguage('en');
+    expect(i18n.t('appName')).toBe('Lead allocation');
+  });
+});

@@ -1,0 +1,52 @@
+// Browser APIs that jsdom lacks but Mantine, React Flow and Dexie need.
+import '@testing-library/jest-dom/vitest';
+import 'fake-indexeddb/auto';
+
+class ResizeObserverStub implements ResizeObserver {
+  constructor(private readonly callback: ResizeObserverCallback) {}
+
+  observe(target: Element): void {
+    // React Flow draws edges only after it has measured nodes, so report a size at once.
+    const entry = {
+      target,
+      contentRect: target.getBoundingClientRect(),
+      borderBoxSize: [],
+      contentBoxSize: [],
+      devicePixelContentBoxSize: [],
+    } as unknown as ResizeObserverEntry;
+    this.callback([entry], this);
+  }
+
+  unobserve(): void {}
+
+  disconnect(): void {}
+}
+
+class DOMMatrixReadOnlyStub {
+  m22: number;
+
+  constructor(transform?: string) {
+    const scale = /scale\(([\d.]+)\)/.exec(transform ?? '')?.[1];
+    this.m22 = scale === undefined ? 1 : Number(scale);
+  }
+}
+
+globalThis.ResizeObserver ??= ResizeObserverStub;
+(globalThis as unknown as { DOMMatrixReadOnly: unknown }).DOMMatrixReadOnly ??=
+  DOMMatrixReadOnlyStub;
+
+Object.defineProperty(window, 'matchMedia', {
+  writable: true,
+  value: (query: string) => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener: () => {},
+    removeListener: () => {},
+    addEventListener: () => {},
+    removeEventListener: () => {},
+    dispatchEvent: () => false,
+  }),
+});
+
+Element.prototype.scrollIntoView ??= function scrollIntoView() {};
