@@ -1,1 +1,13 @@
-export {};
+export { loadConfig, ConfigError, type ServerConfig } from './config.js';
+export {
+  openDatabase,
+  migrateToLatest,
+  inWorkspaceTransaction,
+  type DatabaseHandle,
+  type OpenDatabaseOptions,
+} from './db/database.js';
+export type { Role } from './db/schema.js';
+export { buildServer, type BuildServerOptions } from './server.js';
+export { createWorkspace, hasWorkspace, type CreatedWorkspace } from './workspaces.js';
+export { insertToken, hashToken, generateToken, ROLES } from './auth/tokens.js';
+export { openApiDocument } from './openapi/openapi.document.js';

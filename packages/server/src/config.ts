@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Server settings, read from environment variables by {@link loadConfig}. */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** Folder of the SQLite database file; unused when `databaseUrl` is set. */
+  dataDir: string;
+  /** PostgreSQL connection string; SQLite is used when absent. */
+  databaseUrl: string | undefined;
+  logLevel: string;
+  /** Largest request body accepted by the sync endpoints, in bytes. */
+  bodyLimitBytes: number;
+  /** Largest request body accepted by the allocation endpoint, in bytes. */
+  allocateBodyLimitBytes: number;
+  /** Requests allowed per token (per address without a token) in one window. */
+  rateLimitMax: number;
+  /** Length of the rate-limit window in milliseconds. */
+  rateLimitWindowMs: number;
+  /** Folder of the built app (`index.html` and assets). */
+  appDir: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+// packages/server/{src,dist}/config.* → repository root dist/.
+const defaultAppDir = fileURLToPath(new URL('../../../dist/', import.meta.url));
+
+/** Reads the configuration from `env`, rejecting values that are not numbers where numbers are expected. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  return {
+    port: readInteger(env, 'PORT', 8787, 0, 65_535),
+    host: readText(env, 'HOST') ?? '127.0.0.1',
+    dataDir: path.resolve(readText(env, 'SRAS_DATA_DIR') ?? './data'),
+    databaseUrl: readText(env, 'DATABASE_URL'),
+    logLevel: readText(env, 'LOG_LEVEL') ?? 'info',
+    bodyLimitBytes: readInteger(env, 'SRAS_BODY_LIMIT_BYTES', 10 * 1024 * 1024, 1024),
+    allocateBodyLimitBytes: readInteger(
+      env,
+      'SRAS_ALLOCATE_BODY_LIMIT_BYTES',
+      2 * 1024 * 1024,
+      1024,
+    ),
+    rateLimitMax: readInteger(env, 'SRAS_RATE_LIMIT_MAX', 6000, 1),
+    rateLimitWindowMs: readInteger(env, 'SRAS_RATE_LIMIT_WINDOW_MS', 60_000, 1000),
+    appDir: path.resolve(readText(env, 'SRAS_APP_DIR') ?? defaultAppDir),
+  };
+}
+
+function readText(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function readInteger(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
+  const text = readText(env, name);
+  if (text === undefined) return fallback;
+
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(
+      `${name} must be a whole number from ${min} to ${max}; got "${text}". Fix or unset it.`,
+    );
+  }
+  return value;
+}

@@ -1,0 +1,153 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import { createMigrationProvider, type Dialect } from './migrations.js';
+import type { Database } from './schema.js';
+
+/** An open database: the Kysely instance, which dialect it speaks, and how to close it. */
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  /** Where the data lives, for the start-up message: a file path or the PostgreSQL host. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  dataDir: string;
+  databaseUrl?: string | undefined;
+  /** Connections in the PostgreSQL pool; default 10. */
+  poolSize?: number;
+}
+
+const SQLITE_FILE = 'sras.sqlite';
+const PG_INT8 = 20;
+
+/** Opens SQLite in `dataDir`, or PostgreSQL when `databaseUrl` is set. Does not migrate. */
+export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  return openSqlite(options.dataDir);
+}
+
+function openSqlite(dataDir: string): DatabaseHandle {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, SQLITE_FILE);
+  const connection = new SQLite(file);
+
+  // WAL lets readers run beside the one writer; FULL makes every answered
+  // commit survive a crash of the process or of the machine; the busy
+  // timeout lets a second process on the same file wait for the write lock.
+  connection.pragma('journal_mode = WAL');
+  connection.pragma('synchronous = FULL');
+  connection.pragma('foreign_keys = ON');
+  connection.pragma('busy_timeout = 10000');
+
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+function openPostgres(databaseUrl: string, poolSize: number): DatabaseHandle {
+  // bigint columns hold counters far below 2^53, so they are read as numbers.
+  const types = {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      oid === PG_INT8 && format !== 'binary'
+        ? (value: string) => Number(value)
+        : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+  };
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, types });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    dialect: 'postgres',
+    location: describePostgres(databaseUrl),
+    close: () => db.destroy(),
+  };
+}
+
+function describePostgres(databaseUrl: string): string {
+  try {
+    const url = new URL(databaseUrl);
+    return `postgresql://${url.host}${url.pathname}`;
+  } catch {
+    return 'postgresql';
+  }
+}
+
+/** Runs every pending migration; throws with the failing migration's name when one fails. */
+export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
+  const migrator = new Migrator({
+    db: handle.db,
+    provider: createMigrationProvider(handle.dialect),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+
+  const failed = results?.find((result) => result.status === 'Error');
+  if (error || failed) {
+    const name = failed ? ` "${failed.migrationName}"` : '';
+    throw new Error(`Database migration${name} failed: ${String(error)}`, { cause: error });
+  }
+  return (results ?? []).map((result) => result.migrationName);
+}
+
+/**
+ * Runs `work` in a transaction that holds the workspace's write lock, so that
+ * writes of one workspace never interleave, across processes too: PostgreSQL
+ * locks the workspace row (`SELECT … FOR UPDATE`), SQLite takes the database
+ * write lock at `BEGIN IMMEDIATE`. Returns undefined when the workspace does
+ * not exist.
+ */
+export async function inWorkspaceTransaction<T>(
+  handle: DatabaseHandle,
+  workspaceId: string,
+  work: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  return inWriteTransaction(handle, async (trx) => {
+    if (handle.dialect === 'postgres') {
+      await trx
+        .selectFrom('workspaces')
+        .select('id')
+        .where('id', '=', workspaceId)
+        .forUpdate()
+        .executeTakeFirst();
+    }
+    return work(trx);
+  });
+}
+
+/**
+ * Runs `work` in a write transaction. On SQLite the transaction takes the
+ * write lock at its start, so two transactions never read the same state and
+ * then both write. On PostgreSQL callers lock what they change.
+ */
+export async function inWriteTransaction<T>(
+  handle: DatabaseHandle,
+  work: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  if (handle.dialect === 'postgres') {
+    return handle.db.transaction().execute((trx: Transaction<Database>) => work(trx));
+  }
+
+  return handle.db.connection().execute(async (connection) => {
+    await sql`begin immediate`.execute(connection);
+    try {
+      const result = await work(connection);
+      await sql`commit`.execute(connection);
+      return result;
+    } catch (error) {
+      await sql`rollback`.execute(connection);
+      throw error;
+    }
+  });
+}
+
+/** Takes a transaction-scoped lock on a name (PostgreSQL only; SQLite's write lock already serialises). */
+export async function lockName(
+  handle: DatabaseHandle,
+  trx: Kysely<Database>,
+  name: string,
+): Promise<void> {
+  if (handle.dialect !== 'postgres') return;
+  await sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(trx);
+}

@@ -1,0 +1,85 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { checkToken, type Principal } from '../auth/tokens.js';
+import { roleAllows, type Permission } from '../auth/permissions.js';
+import type { DatabaseHandle } from '../db/database.js';
+import { ApiError } from './api-error.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+/** Reads the bearer token of a request, or undefined when there is none. */
+export function readBearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (!header) return undefined;
+
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match?.[1];
+}
+
+/**
+ * Builds a pre-handler that admits a request only with a valid token whose
+ * role grants `permission`: 401 without a valid token, 403 with a token that
+ * lacks the role.
+ */
+export function requirePermission(handle: DatabaseHandle, permission: Permission) {
+  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+    const token = readBearerToken(request);
+    if (!token) {
+      throw new ApiError(
+        401,
+        'token-missing',
+        'This request needs a token: send "Authorization: Bearer <token>".',
+      );
+    }
+
+    const check = await checkToken(handle.db, token);
+    if (check.status === 'invalid') {
+      throw new ApiError(
+        401,
+        'token-invalid',
+        'The token is unknown or revoked. Ask the workspace owner for a new one.',
+      );
+    }
+    if (check.status === 'expired') {
+      throw new ApiError(
+        401,
+        'token-expired',
+        'The token has expired. Ask the workspace owner for a new one.',
+      );
+    }
+
+    const { principal } = check;
+    if (!roleAllows(principal.role, permission)) {
+      throw new ApiError(
+        403,
+        'forbidden',
+        `A token with the role "${principal.role}" may not ${describePermission(permission)}.`,
+      );
+    }
+    request.principal = principal;
+  };
+}
+
+/** The principal set by {@link requirePermission}; throws when a route forgot the pre-handler. */
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw new Error('Route has no requirePermission pre-handler.');
+  return request.principal;
+}
+
+function describePermission(permission: Permission): string {
+  switch (permission) {
+    case 'identify':
+      return 'identify itself';
+    case 'read':
+      return 'read workspace data';
+    case 'write':
+      return 'change workspace data';
+    case 'manage-keys':
+      return 'create or revoke tokens';
+    case 'allocate':
+      return 'allocate leads';
+  }
+}

@@ -1,0 +1,38 @@
+import { ConfigError, loadConfig } from './config.js';
+import { migrateToLatest, openDatabase } from './db/database.js';
+import { buildServer } from './server.js';
+
+/**
+ * Starts the server: reads the environment, migrates the database, listens,
+ * and prints the address. Stops cleanly on SIGINT and SIGTERM.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  await migrateToLatest(database);
+
+  const app = await buildServer({ config, database });
+  const stop = async (signal: string): Promise<void> => {
+    app.log.info({ signal }, 'stopping');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', (signal) => void stop(signal));
+  process.once('SIGTERM', (signal) => void stop(signal));
+
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
+  app.log.info({ url, database: database.location }, 'server started');
+  process.stdout.write(`sras server listening on ${url} (database: ${database.location})\n`);
+}
+
+main().catch((error: unknown) => {
+  const message =
+    error instanceof ConfigError ? error.message : String((error as Error)?.stack ?? error);
+  process.stderr.write(`sras server failed to start: ${message}\n`);
+  process.exit(1);
+});

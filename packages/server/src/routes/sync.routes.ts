@@ -1,0 +1,174 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { DatabaseHandle } from '../db/database.js';
+import type { DocumentKind } from '../db/schema.js';
+import { ApiError, notFound } from '../http/api-error.js';
+import { principalOf, requirePermission } from '../http/request-context.js';
+import { readIfMatch, revisionTag } from '../http/revision-header.js';
+import { parseBody } from '../http/validation.js';
+import { DOCUMENT_KINDS, LIST_DOCUMENT_ID } from '../sync/document-kinds.js';
+import { findDocument, listChanges, listDocuments, writeDocument } from '../sync/document.store.js';
+
+/** URL path segment of each list kind under /api/v1. */
+const LIST_PATHS: Record<Exclude<DocumentKind, 'flow'>, string> = {
+  reps: 'reps',
+  teams: 'teams',
+  targets: 'targets',
+  'existing-owners': 'existing-owners',
+};
+
+const MAX_CHANGES_PAGE = 500;
+
+const changesQuerySchema = z.object({
+  since: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_CHANGES_PAGE).default(MAX_CHANGES_PAGE),
+});
+
+const flowIdSchema = z.string().min(1).max(200);
+
+/** Registers the sync API: list documents, flows and the change feed. */
+export function registerSyncRoutes(app: FastifyInstance, handle: DatabaseHandle): void {
+  const canRead = requirePermission(handle, 'read');
+  const canWrite = requirePermission(handle, 'write');
+
+  for (const [kind, segment] of Object.entries(LIST_PATHS) as [
+    Exclude<DocumentKind, 'flow'>,
+    string,
+  ][]) {
+    const { schema, label, empty } = DOCUMENT_KINDS[kind];
+
+    app.get(`/api/v1/${segment}`, { preHandler: canRead }, async (request, reply) => {
+      const { workspaceId } = principalOf(request);
+      const stored = await findDocument(handle.db, workspaceId, kind, LIST_DOCUMENT_ID);
+      const revision = stored?.revision ?? 0;
+
+      void reply.header('etag', revisionTag(revision));
+      return {
+        revision,
+        updatedAt: stored?.updatedAt ?? null,
+        document: stored?.document ?? empty,
+      };
+    });
+
+    app.put(`/api/v1/${segment}`, { preHandler: canWrite }, async (request) => {
+      const { workspaceId } = principalOf(request);
+      const document = parseBody(schema, request.body, label);
+      const { revision } = await writeDocument(handle, {
+        workspaceId,
+        kind,
+        id: LIST_DOCUMENT_ID,
+        expectedRevision: readIfMatch(request),
+        document,
+      });
+      return { revision };
+    });
+  }
+
+  app.get('/api/v1/flows', { preHandler: canRead }, async (request) => {
+    const { workspaceId } = principalOf(request);
+    const flows = await listDocuments(handle.db, workspaceId, 'flow');
+    return {
+      flows: flows.map((flow) => ({
+        id: flow.id,
+        name: readName(flow.document),
+        revision: flow.revision,
+        updatedAt: flow.updatedAt,
+        publishedVersion: flow.publishedVersion,
+      })),
+    };
+  });
+
+  app.get<{ Params: { id: string } }>(
+    '/api/v1/flows/:id',
+    { preHandler: canRead },
+    async (request, reply) => {
+      const { workspaceId } = principalOf(request);
+      const stored = await findDocument(handle.db, workspaceId, 'flow', request.params.id);
+      if (!stored || stored.deleted) throw notFound(`Flow "${request.params.id}"`);
+
+      void reply.header('etag', revisionTag(stored.revision));
+      return {
+        id: stored.id,
+        revision: stored.revision,
+        updatedAt: stored.updatedAt,
+        publishedVersion: stored.publishedVersion,
+        document: stored.document,
+      };
+    },
+  );
+
+  app.put<{ Params: { id: string } }>(
+    '/api/v1/flows/:id',
+    { preHandler: canWrite },
+    async (request, reply) => {
+      const { workspaceId } = principalOf(request);
+      const id = parseBody(flowIdSchema, request.params.id, 'flow id');
+      const document = parseBody(DOCUMENT_KINDS.flow.schema, request.body, 'flow document') as {
+        id: string;
+      };
+      if (document.id !== id) {
+        throw new ApiError(
+          400,
+          'validation-failed',
+          `The flow document's id "${document.id}" differs from the id "${id}" in the URL; they must be equal.`,
+          { issues: [{ path: 'id', message: `expected "${id}"` }] },
+        );
+      }
+
+      const { revision, created } = await writeDocument(handle, {
+        workspaceId,
+        kind: 'flow',
+        id,
+        expectedRevision: readIfMatch(request),
+        document,
+      });
+      void reply.status(created ? 201 : 200).header('etag', revisionTag(revision));
+      return { revision };
+    },
+  );
+
+  app.delete<{ Params: { id: string } }>(
+    '/api/v1/flows/:id',
+    { preHandler: canWrite },
+    async (request) => {
+      const { workspaceId } = principalOf(request);
+      const expectedRevision = readIfMatch(request);
+      if (expectedRevision === undefined) {
+        throw new ApiError(
+          428,
+          'if-match-required',
+          'Send the revision you want to delete in an If-Match header.',
+        );
+      }
+      const { revision } = await writeDocument(handle, {
+        workspaceId,
+        kind: 'flow',
+        id: request.params.id,
+        expectedRevision,
+        document: null,
+      });
+      return { revision };
+    },
+  );
+
+  app.get('/api/v1/changes', { preHandler: canRead }, async (request) => {
+    const { workspaceId } = principalOf(request);
+    const { since, limit } = parseBody(changesQuerySchema, request.query, 'query');
+    const changes = await listChanges(handle.db, workspaceId, since, limit + 1);
+    const page = changes.slice(0, limit);
+
+    return {
+      changes: page,
+      next: page.at(-1)?.seq ?? since,
+      more: changes.length > limit,
+    };
+  });
+}
+
+function readName(document: unknown): string {
+  if (document && typeof document === 'object' && 'name' in document) {
+    const { name } = document as { name: unknown };
+    if (typeof name === 'string') return name;
+  }
+  return '';
+}

@@ -1,0 +1,67 @@
+import rateLimit from '@fastify/rate-limit';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyServerOptions,
+  type RouteOptions,
+} from 'fastify';
+import { hashToken } from './auth/tokens.js';
+import type { ServerConfig } from './config.js';
+import type { DatabaseHandle } from './db/database.js';
+import { ApiError } from './http/api-error.js';
+import { installErrorHandler } from './http/error-handler.js';
+import { readBearerToken } from './http/request-context.js';
+import { registerStaticApp } from './http/static-app.js';
+import { registerAuditRoutes } from './routes/audit.routes.js';
+import { registerKeyRoutes } from './routes/keys.routes.js';
+import { registerOpenApiRoute } from './routes/openapi.routes.js';
+import { registerSyncRoutes } from './routes/sync.routes.js';
+import { registerWorkspaceRoutes } from './routes/workspace.routes.js';
+
+export interface BuildServerOptions {
+  config: ServerConfig;
+  database: DatabaseHandle;
+  /** Fastify logger option; default: pino at `config.logLevel`. */
+  logger?: FastifyServerOptions['logger'];
+  /** Called for each route as it is registered; the OpenAPI test lists routes with it. */
+  onRoute?: (route: RouteOptions) => void;
+}
+
+/** Builds the Fastify app with every route; the caller migrates the database and listens. */
+export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    // Allocation requests from integrators may come in fast; ids make the log joinable.
+    requestIdHeader: 'x-request-id',
+  });
+  app.decorateRequest('principal', null);
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
+  installErrorHandler(app);
+
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimitMax,
+    timeWindow: config.rateLimitWindowMs,
+    // Per token, so one integrator cannot starve the others; per address for
+    // requests without one. Only the token's hash is kept in memory.
+    keyGenerator: (request) => {
+      const token = readBearerToken(request);
+      return token ? `token:${hashToken(token)}` : `ip:${request.ip}`;
+    },
+    errorResponseBuilder: (_request, context) =>
+      new ApiError(
+        429,
+        'rate-limited',
+        `Too many requests: at most ${context.max} per ${context.after}. Retry after ${context.after}.`,
+      ),
+  });
+
+  registerWorkspaceRoutes(app, database);
+  registerSyncRoutes(app, database);
+  registerKeyRoutes(app, database);
+  registerAuditRoutes(app, database);
+  registerOpenApiRoute(app);
+  await registerStaticApp(app, config.appDir);
+  return app;
+}

@@ -1,0 +1,49 @@
+import { existingOwnerSchema, flowDocumentSchema, repListSchema } from '@sras/engine';
+import { z } from 'zod';
+import type { DocumentKind } from '../db/schema.js';
+
+/** The id under which a workspace keeps its one document of a list kind. */
+export const LIST_DOCUMENT_ID = 'default';
+
+const teamListSchema = z.array(z.looseObject({ id: z.string().min(1), name: z.string() }));
+
+const targetListSchema = z.array(z.looseObject({ id: z.string().min(1) }));
+
+const existingOwnerListSchema = z.array(existingOwnerSchema);
+
+/** How each kind of synced document is validated and named in messages. */
+export const DOCUMENT_KINDS: Record<
+  DocumentKind,
+  { schema: z.ZodType<unknown>; label: string; empty: unknown }
+> = {
+  flow: { schema: flowDocumentSchema, label: 'flow document', empty: null },
+  reps: { schema: withUniqueIds(repListSchema, 'rep'), label: 'rep list', empty: [] },
+  teams: { schema: withUniqueIds(teamListSchema, 'team'), label: 'team list', empty: [] },
+  targets: { schema: withUniqueIds(targetListSchema, 'target'), label: 'target list', empty: [] },
+  'existing-owners': {
+    schema: existingOwnerListSchema,
+    label: 'existing-owner list',
+    empty: [],
+  },
+};
+
+/** Rejects a list in which two items share an id, naming the second one's index. */
+function withUniqueIds<T extends { id: string }>(
+  schema: z.ZodType<T[]>,
+  what: string,
+): z.ZodType<T[]> {
+  return schema.superRefine((items, context) => {
+    const seen = new Map<string, number>();
+    items.forEach((item, index) => {
+      const first = seen.get(item.id);
+      if (first !== undefined) {
+        context.addIssue({
+          code: 'custom',
+          path: [index, 'id'],
+          message: `${what} id "${item.id}" is already used by item ${first}; ids must be unique`,
+        });
+      }
+      seen.set(item.id, index);
+    });
+  });
+}
