@@ -24,3 +24,5 @@ export {
 export * from './graph/graph.js';
 export * from './graph/connection.js';
 export * from './validation/problem.types.js';
+export * from './conditions/index.js';
+export * from './text/index.js';

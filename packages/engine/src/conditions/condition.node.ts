@@ -1,0 +1,49 @@
+import type { MissingTest } from './condition.values.js';
+import { truthy } from './condition.values.js';
+
+/**
+ * A compiled piece of an expression. `data` is the lead, or the list element
+ * inside `all`, `none` and `some`.
+ */
+export type Evaluate = (data: unknown) => unknown;
+export type Test = (data: unknown) => boolean;
+
+export interface CompiledNode {
+  evaluate: Evaluate;
+  /** The format's truthiness of `evaluate`, computed without boxing where possible. */
+  test: Test;
+  /** Set when the node reads no data, so `constant` is its value. */
+  isConstant: boolean;
+  constant: unknown;
+  /** A `var` of a column typed text, phone, postal code or ID, read from the lead. */
+  textTyped: boolean;
+}
+
+/** A node whose value is always a boolean, so its test is its value. */
+export function booleanNode(evaluate: (data: unknown) => boolean): CompiledNode {
+  return { evaluate, test: evaluate, isConstant: false, constant: undefined, textTyped: false };
+}
+
+/** A node of any value, tested with the format's truthiness. */
+export function valueNode(evaluate: Evaluate, isMissing: MissingTest): CompiledNode {
+  return {
+    evaluate,
+    test: (data) => truthy(evaluate(data), isMissing),
+    isConstant: false,
+    constant: undefined,
+    textTyped: false,
+  };
+}
+
+/** A node with a fixed value. Lists are frozen because every evaluation shares them. */
+export function constantNode(value: unknown, isMissing: MissingTest): CompiledNode {
+  const constant = Array.isArray(value) ? Object.freeze(value) : value;
+  const result = truthy(constant, isMissing);
+  return {
+    evaluate: () => constant,
+    test: () => result,
+    isConstant: true,
+    constant,
+    textTyped: false,
+  };
+}

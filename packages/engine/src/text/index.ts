@@ -1,0 +1,1 @@
+export { foldFullWidth, isTrimmedCode, toComparableText } from './text.normalise.js';
