@@ -1,1 +1,77 @@
-export {};
+export { importFile, type ImportOptions, type ImportResult } from './import-file.js';
+export {
+  CsvImportStream,
+  importCsvStream,
+  type CsvImportOptions,
+  type CsvImportSummary,
+  type CsvStreamRunOptions,
+  type ImportProgress,
+} from './csv-import-stream.js';
+export { importSheet, type SheetImportOptions, type SheetImportSummary } from './sheet-import.js';
+export {
+  columnLetter,
+  type ImportColumn,
+  type ImportRow,
+  type TableOptions,
+  type TableSummary,
+} from './table-builder.js';
+export {
+  ISSUE_SEVERITY,
+  type ImportIssue,
+  type ImportIssueCode,
+  type ImportReport,
+  type IssueSeverity,
+  type PlaceholderCount,
+} from './import-report.js';
+export { ImportError, type ImportErrorCode } from './import.error.js';
+export { detectFileFormat, type FileFormat } from './format-detect.js';
+export {
+  StreamingTextDecoder,
+  decodeText,
+  resolveEncodingName,
+  type EncodingInfo,
+  type EncodingReason,
+  type TextEncodingName,
+} from './text-decoder.js';
+export {
+  DELIMITERS,
+  detectNewline,
+  sniffDelimiter,
+  type Delimiter,
+  type Newline,
+} from './delimiter-sniff.js';
+export { detectHeaderRow } from './header-detect.js';
+export {
+  mapColumns,
+  isStandardField,
+  type MappingOverrides,
+  type MappingSource,
+} from './column-mapping.js';
+export {
+  STANDARD_FIELDS,
+  FIELD_SYNONYMS,
+  normaliseHeader,
+  type StandardField,
+} from './field-synonyms.js';
+export {
+  DEFAULT_PLACEHOLDER_VALUES,
+  convertCell,
+  type CellValue,
+  type ColumnType,
+} from './cell-values.js';
+export {
+  checkPhone,
+  phoneDedupKey,
+  isValidEmail,
+  emailDedupKey,
+  type PhoneCheck,
+  type PhoneKind,
+} from './contact-check.js';
+export { excelSerialToText, normaliseDateText } from './excel-date.js';
+export { numberToPlainText } from './workbook-reader.js';
+export {
+  importMessages,
+  formatImportMessage,
+  formatImportIssue,
+  type ImportMessageLanguage,
+} from './import-messages.js';
