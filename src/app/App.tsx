@@ -1,18 +1,27 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import { MantineProvider, Title } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { useTranslation } from 'react-i18next';
+import { useState } from 'react';
+import { RouterProvider, createBrowserRouter, type createMemoryRouter } from 'react-router';
+import { buildRouteObjects } from './routes';
+import { theme } from './theme';
 
-/** Root component: providers around the application shell. */
-export function App() {
-  const { t } = useTranslation();
+type AppRouter = ReturnType<typeof createBrowserRouter> | ReturnType<typeof createMemoryRouter>;
+
+interface AppProps {
+  /** Tests pass a memory router; the app builds a browser router. */
+  router?: AppRouter;
+}
+
+/** Root component: providers around the router and its screens. */
+export function App({ router }: AppProps) {
+  const [appRouter] = useState(() => router ?? createBrowserRouter(buildRouteObjects()));
+
   return (
-    <MantineProvider defaultColorScheme="auto">
-      <Notifications />
-      <Title order={1} p="md">
-        {t('appName')}
-      </Title>
+    <MantineProvider theme={theme} defaultColorScheme="auto">
+      <Notifications position="bottom-right" />
+      <RouterProvider router={appRouter} />
     </MantineProvider>
   );
 }

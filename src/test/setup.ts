@@ -1,4 +1,6 @@
 // Browser APIs that jsdom lacks but Mantine, React Flow and Dexie need.
+import { cleanup } from '@testing-library/react';
+import { afterEach } from 'vitest';
 import '@testing-library/jest-dom/vitest';
 import 'fake-indexeddb/auto';
 
@@ -50,3 +52,8 @@ Object.defineProperty(window, 'matchMedia', {
 });
 
 Element.prototype.scrollIntoView ??= function scrollIntoView() {};
+
+// Vitest runs without globals, so Testing Library cannot register its own cleanup.
+afterEach(() => {
+  cleanup();
+});

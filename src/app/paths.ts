@@ -1,0 +1,17 @@
+/** URLs of the app's screens, so that links are built in one place. */
+export const paths = {
+  flows: () => '/flows',
+  flowEditor: (flowId: string) => `/flows/${encodeURIComponent(flowId)}`,
+  versions: (flowId: string) => `/flows/${encodeURIComponent(flowId)}/versions`,
+  version: (flowId: string, versionId: string) =>
+    `/flows/${encodeURIComponent(flowId)}/versions/${encodeURIComponent(versionId)}`,
+  compareVersions: (flowId: string, from?: string, to?: string) => {
+    const query = new URLSearchParams();
+    if (from) query.set('from', from);
+    if (to) query.set('to', to);
+    const search = query.toString();
+    return `/flows/${encodeURIComponent(flowId)}/compare${search ? `?${search}` : ''}`;
+  },
+  templates: () => '/templates',
+  backup: () => '/backup',
+};

@@ -1,0 +1,76 @@
+/**
+ * The app's screens. Adding a screen is one entry in `screenRoutes`: its
+ * path, a loader for its component (loaded on first visit, in its own
+ * chunk), and `nav` when it belongs in the header navigation. Add an entry
+ * only when the screen works; the navigation lists exactly the entries that
+ * have `nav`.
+ */
+import type { Icon } from '@tabler/icons-react';
+import { IconRoute } from '@tabler/icons-react';
+import type { ComponentType } from 'react';
+import { Navigate, matchRoutes, type RouteObject } from 'react-router';
+import { AppLayout } from './layout/AppLayout';
+import { NotFoundScreen } from './layout/NotFoundScreen';
+import { RouteErrorBoundary } from './layout/RouteErrorBoundary';
+import { ScreenLoading } from './layout/ScreenLoading';
+
+export interface ScreenRoute {
+  /** Path below the root without a leading slash, e.g. `flows/:flowId`. */
+  path: string;
+  /** Loads the screen component. */
+  load: () => Promise<ComponentType>;
+  /** Header navigation entry, ordered by `order`. */
+  nav?: { labelKey: string; icon: Icon; order: number };
+}
+
+export const screenRoutes: ScreenRoute[] = [
+  {
+    path: 'flows',
+    load: () => import('../features/flows/FlowsScreen').then((module) => module.FlowsScreen),
+    nav: { labelKey: 'common:nav.flows', icon: IconRoute, order: 10 },
+  },
+];
+
+/** The header navigation entries in order. */
+export function navigationEntries(): (ScreenRoute & { nav: NonNullable<ScreenRoute['nav']> })[] {
+  return screenRoutes
+    .filter((route): route is ScreenRoute & { nav: NonNullable<ScreenRoute['nav']> } =>
+      Boolean(route.nav),
+    )
+    .sort((a, b) => a.nav.order - b.nav.order);
+}
+
+/** Route objects for `createBrowserRouter` (or `createMemoryRouter` in tests). */
+export function buildRouteObjects(): RouteObject[] {
+  return [
+    {
+      path: '/',
+      element: <AppLayout />,
+      children: [
+        {
+          // A pathless route so that a failing screen shows its error inside the shell.
+          errorElement: <RouteErrorBoundary />,
+          hydrateFallbackElement: <ScreenLoading />,
+          children: [
+            { index: true, element: <Navigate to="/flows" replace /> },
+            ...screenRoutes.map((route): RouteObject => ({
+              path: route.path,
+              lazy: async () => ({ Component: await route.load() }),
+            })),
+            { path: '*', element: <NotFoundScreen /> },
+          ],
+        },
+      ],
+    },
+  ];
+}
+
+/** Whether a screen (other than the not-found page) exists for `pathname`. */
+export function hasScreenFor(pathname: string): boolean {
+  const matches = matchRoutes(buildRouteObjects(), pathname);
+  return Boolean(
+    matches?.some(
+      (match) => match.route.path && match.route.path !== '*' && match.route.path !== '/',
+    ),
+  );
+}

@@ -1,0 +1,104 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { useFreshDatabase } from '../../test/database';
+import { renderApp } from '../../test/render-app';
+import { createFlow, listFlows } from './flow-repository';
+
+async function openRowMenu(user: ReturnType<typeof userEvent.setup>, name: string) {
+  await user.click(await screen.findByRole('button', { name: `Actions for ${name}` }));
+}
+
+describe('FlowsScreen', () => {
+  const database = useFreshDatabase();
+
+  it('creates a flow with the name entered', async () => {
+    const user = userEvent.setup();
+    await renderApp('/flows');
+
+    await user.click(await screen.findByRole('button', { name: 'New flow' }));
+    const nameInput = await screen.findByRole('textbox', { name: 'Flow name' });
+    await user.clear(nameInput);
+    await user.type(nameInput, '展会线索{Enter}');
+
+    await waitFor(async () =>
+      expect((await listFlows()).map((flow) => flow.name)).toEqual(['展会线索']),
+    );
+    expect(await screen.findByText('展会线索')).toBeInTheDocument();
+  });
+
+  it('refuses an empty name', async () => {
+    const user = userEvent.setup();
+    await renderApp('/flows');
+
+    await user.click(await screen.findByRole('button', { name: 'New flow' }));
+    await user.clear(await screen.findByRole('textbox', { name: 'Flow name' }));
+    await user.click(screen.getByRole('button', { name: 'Create' }));
+
+    expect(await screen.findByText('Enter a name.')).toBeInTheDocument();
+    expect(await database().flows.count()).toBe(0);
+  });
+
+  it('deletes a flow after confirmation and undoes the deletion', async () => {
+    const user = userEvent.setup();
+    await createFlow('华东线索');
+    await renderApp('/flows');
+
+    await openRowMenu(user, '华东线索');
+    await user.click(await screen.findByRole('menuitem', { name: 'Delete' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete flow' });
+    await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
+
+    await waitFor(async () => expect(await database().flows.count()).toBe(0));
+    await user.click(await screen.findByRole('button', { name: 'Undo' }));
+    await waitFor(async () => expect(await database().flows.count()).toBe(1));
+    expect(await screen.findByText('华东线索')).toBeInTheDocument();
+  });
+
+  it('keeps a flow when the deletion is cancelled', async () => {
+    const user = userEvent.setup();
+    await createFlow('华南线索');
+    await renderApp('/flows');
+
+    await openRowMenu(user, '华南线索');
+    await user.click(await screen.findByRole('menuitem', { name: 'Delete' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete flow' });
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+
+    expect(await database().flows.count()).toBe(1);
+  });
+
+  it('rejects a flow file off the schema and saves nothing', async () => {
+    const user = userEvent.setup();
+    const { container } = await renderApp('/flows');
+    await screen.findByRole('button', { name: 'Import flow file' });
+    const input = container.ownerDocument.querySelector('input[type="file"]') as HTMLInputElement;
+    const file = new File(
+      ['{"format":"sras.flow","version":1,"id":"x","name":"x","nodes":"none","edges":[]}'],
+      'broken.json',
+      {
+        type: 'application/json',
+      },
+    );
+
+    await user.upload(input, file);
+
+    const alert = await screen.findByTestId('import-result');
+    expect(alert).toHaveTextContent('broken.json was not imported');
+    expect(alert).toHaveTextContent('nodes:');
+    expect(await database().flows.count()).toBe(0);
+  });
+
+  it('filters the list by the search text', async () => {
+    const user = userEvent.setup();
+    await createFlow('华东线索');
+    await createFlow('教育招生');
+    await renderApp('/flows');
+    await screen.findByText('华东线索');
+
+    await user.type(screen.getByRole('textbox', { name: 'Search flows' }), '教育');
+
+    await waitFor(() => expect(screen.queryByText('华东线索')).not.toBeInTheDocument());
+    expect(screen.getByText('教育招生')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,165 @@
+/**
+ * Record types of the tables in the `sras` IndexedDB database (see db.ts).
+ *
+ * Every timestamp is epoch milliseconds (`Date.now()`). Booleans are never
+ * used as index keys because IndexedDB cannot index them: a boolean field is
+ * filtered in code, or stored as a timestamp when it has to be queried.
+ */
+import type { FlowDocument, Lead, Rep } from '@sras/engine';
+
+/** A flow: the current document of one flow with its edit revision. */
+export interface FlowRecord {
+  id: string;
+  /** Copy of `document.name`, kept for the `name` index. */
+  name: string;
+  document: FlowDocument;
+  /** Starts at 1 and grows by one on every save; a save that expects another revision is a conflict. */
+  revision: number;
+  createdAt: number;
+  updatedAt: number;
+  /** The version marked as published, if any. */
+  publishedVersionId?: string;
+}
+
+/** A named snapshot of a flow's document. */
+export interface FlowVersionRecord {
+  id: string;
+  flowId: string;
+  name: string;
+  note?: string;
+  document: FlowDocument;
+  /** Revision of the flow the snapshot was taken from. */
+  flowRevision: number;
+  createdAt: number;
+  publishedAt?: number;
+}
+
+export type DatasetKind = 'leads' | 'owners' | 'deals';
+
+/** One column of a dataset as the import mapped it. */
+export interface DatasetColumn {
+  /** Key of the value in every row. */
+  key: string;
+  /** Header text as found in the file. */
+  header: string;
+  /** Standard field the column was mapped to (such as `phone`), if any. */
+  field?: string;
+  type: 'text' | 'number' | 'date' | 'boolean';
+}
+
+/** An imported table of leads, existing owners or deals; its rows live in `datasetRows`. */
+export interface DatasetRecord {
+  id: string;
+  name: string;
+  kind: DatasetKind;
+  importedAt: number;
+  rowCount: number;
+  /** Rows per chunk in `datasetRows`; every chunk but the last is full. */
+  chunkSize: number;
+  columns: DatasetColumn[];
+  /** Where the rows came from: a file name, or a template id for generated sample data. */
+  origin?: { fileName?: string; encoding?: string; templateId?: string };
+}
+
+/** Up to `chunkSize` rows of a dataset, in file order: chunk 0 holds rows 0…chunkSize-1. */
+export interface DatasetRowChunk {
+  datasetId: string;
+  chunk: number;
+  rows: Lead[];
+}
+
+/** A sales rep as the engine reads it, plus bookkeeping. `active` is filtered in code. */
+export type RepRecord = Rep & {
+  /** Team name; an empty string for a rep in no team, so the `team` index holds every rep. */
+  team: string;
+  createdAt: number;
+  updatedAt: number;
+};
+
+export interface TeamRecord {
+  id: string;
+  name: string;
+  /** Rep who leads the team, if any. */
+  leaderRepId?: string;
+  createdAt: number;
+}
+
+/** One run of a flow on a dataset (a simulation or an applied allocation). */
+export interface RunRecord {
+  id: string;
+  flowId: string;
+  /** Version the run used; absent when it used the current document. */
+  versionId?: string;
+  flowRevision: number;
+  datasetId: string;
+  createdAt: number;
+  /** The allocation time the run used, epoch milliseconds. */
+  now: number;
+  timeField?: string;
+  leadCount: number;
+  /** Engine run summary (leads per rep, per node, per edge, unassigned by reason). */
+  summary: unknown;
+  /** Engine state after the run; saved as the flow's state when the run is applied. */
+  stateAfter: unknown;
+  /** When the run's result was applied as real allocation; absent for a simulation. */
+  appliedAt?: number;
+  chunkSize: number;
+}
+
+/** Up to `chunkSize` per-lead results of a run, in input order. */
+export interface RunResultChunk {
+  runId: string;
+  chunk: number;
+  results: unknown[];
+}
+
+/** Saved engine state of a flow (round-robin weights, quota and capacity counters, dedup keys). */
+export interface AllocationStateRecord {
+  flowId: string;
+  state: unknown;
+  updatedAt: number;
+  /** Run that produced this state. */
+  runId?: string;
+}
+
+export type TargetPlanStatus = 'draft' | 'active' | 'archived';
+
+/** A yearly target split into periods, teams and reps. */
+export interface TargetPlanRecord {
+  id: string;
+  year: number;
+  name: string;
+  status: TargetPlanStatus;
+  /** The plan itself, defined by the targets feature. */
+  plan: unknown;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A column mapping the user confirmed once, offered again for the same header. */
+export interface ColumnMappingRecord {
+  /** Normalised header text (trimmed, folded, lower case). */
+  headerKey: string;
+  field: string;
+  updatedAt: number;
+}
+
+/** A key/value setting. Keys are namespaced by feature, e.g. `storage.persisted`. */
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+export type SyncEntity = 'flow' | 'flowVersion' | 'rep' | 'team' | 'targetPlan';
+
+/** A local change waiting to be sent to the sync server, in `seq` order. */
+export interface SyncQueueEntry {
+  /** Auto-incremented by IndexedDB; absent before the entry is added. */
+  seq?: number;
+  entity: SyncEntity;
+  entityId: string;
+  operation: 'put' | 'delete';
+  /** Local revision of the entity when the change was made. */
+  revision?: number;
+  queuedAt: number;
+}
