@@ -26,3 +26,4 @@ export * from './graph/connection.js';
 export * from './validation/problem.types.js';
 export * from './conditions/index.js';
 export * from './text/index.js';
+export * from './regions/index.js';
