@@ -1,0 +1,178 @@
+/**
+ * Dashboard records: one per lead or deal, read from a dataset whose columns
+ * map to outcome fields, or from the per-lead results of an applied run.
+ * Dates are calendar days in the workspace time zone, kept as day numbers.
+ */
+import {
+  DEFAULT_TIME_ZONE,
+  MAX_LISTED_ISSUES,
+  dateInTimeZone,
+  readAmountCell,
+  readDayNumberCell,
+  type RowIssue,
+} from '../targets';
+import { isWonRow, type OutcomeMapping, type WonRule } from './outcome-fields';
+
+export interface OutcomeRecord {
+  /** Dataset id or run id. */
+  sourceId: string;
+  sourceKind: 'dataset' | 'run';
+  /** 1-based row of the dataset, or 1-based lead of the run. */
+  rowNumber: number;
+  /** Owner as written in the dataset, or the rep id a run assigned. */
+  owner: string;
+  /** Day the lead was created or assigned; null when unknown. */
+  createdDay: number | null;
+  /** Day the deal closed; null when unknown. */
+  closedDay: number | null;
+  won: boolean;
+  /** Deal amount in yuan; 0 when unknown. */
+  amount: number;
+  stage: string | null;
+  /** Lead source (channel); null when unknown. */
+  leadSource: string | null;
+  /** Round-robin node that assigned the lead, for runs. */
+  roundRobinNodeId?: string;
+}
+
+export interface RecordsRead {
+  records: OutcomeRecord[];
+  issues: RowIssue[];
+  issueCount: number;
+}
+
+function isBlank(value: unknown): boolean {
+  return (
+    value === null || value === undefined || (typeof value === 'string' && value.trim() === '')
+  );
+}
+
+function textOf(value: unknown): string | null {
+  if (isBlank(value)) return null;
+  return String(value).trim();
+}
+
+/** The stage column's value, else the status column's. */
+function stageOf(row: Record<string, unknown>, mapping: OutcomeMapping): string | null {
+  const column = mapping.stage ?? mapping.status;
+  return column ? textOf(row[column]) : null;
+}
+
+/**
+ * Reads a dataset's rows into records. Unreadable dates and amounts are
+ * listed as issues and read as unknown; the row still counts.
+ */
+export function readDatasetRecords(
+  dataset: { id: string; rows: Iterable<Record<string, unknown>>; firstRowNumber?: number },
+  rule: WonRule,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): RecordsRead {
+  const { mapping } = rule;
+  const records: OutcomeRecord[] = [];
+  const issues: RowIssue[] = [];
+  let issueCount = 0;
+  const addIssue = (issue: RowIssue): void => {
+    issueCount++;
+    if (issues.length < MAX_LISTED_ISSUES) issues.push(issue);
+  };
+
+  const readDay = (
+    row: Record<string, unknown>,
+    rowNumber: number,
+    column: string | undefined,
+  ): number | null => {
+    if (!column || isBlank(row[column])) return null;
+    const day = readDayNumberCell(row[column], timeZone);
+    if (day === null)
+      addIssue({ row: rowNumber, column, code: 'invalid-date', value: row[column] });
+    return day;
+  };
+
+  let rowNumber = (dataset.firstRowNumber ?? 1) - 1;
+  for (const row of dataset.rows) {
+    rowNumber++;
+    let amount = 0;
+    if (mapping.amount && !isBlank(row[mapping.amount])) {
+      const read = readAmountCell(row[mapping.amount]);
+      if (read === null)
+        addIssue({
+          row: rowNumber,
+          column: mapping.amount,
+          code: 'invalid-amount',
+          value: row[mapping.amount],
+        });
+      amount = read ?? 0;
+    }
+
+    records.push({
+      sourceId: dataset.id,
+      sourceKind: 'dataset',
+      rowNumber,
+      owner: mapping.owner ? (textOf(row[mapping.owner]) ?? '') : '',
+      createdDay: readDay(row, rowNumber, mapping.createdDate),
+      closedDay: readDay(row, rowNumber, mapping.closeDate),
+      won: isWonRow(row, rule),
+      amount,
+      stage: stageOf(row, mapping),
+      leadSource: mapping.source ? textOf(row[mapping.source]) : null,
+    });
+  }
+  return { records, issues, issueCount };
+}
+
+/** One lead's result in a run, as the dashboard reads it. */
+export interface RunLeadResult {
+  ownerId: string | null;
+  /** Round-robin node that chose the owner, when one did. */
+  roundRobinNodeId?: string | null;
+}
+
+/** A run with its leads and results, in input order. */
+export interface RunInput {
+  id: string;
+  /** Absent for a simulation: such a run never counts. */
+  appliedAt?: number;
+  /** Allocation time of the run, epoch milliseconds. */
+  now: number;
+  leads: readonly Record<string, unknown>[];
+  results: readonly RunLeadResult[];
+  /** Dataset columns of the leads' creation date and source, when mapped. */
+  mapping?: Pick<OutcomeMapping, 'createdDate' | 'source'>;
+}
+
+/**
+ * Reads the assignments of an applied run: one record per lead with an
+ * owner, dated by the lead's creation date when the dataset has one, else by
+ * the run's allocation time. Returns nothing for a run that was not applied.
+ */
+export function readRunRecords(
+  run: RunInput,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): OutcomeRecord[] {
+  if (run.appliedAt === undefined) return [];
+
+  const runDay = readDayNumberCell(dateInTimeZone(run.now, timeZone), timeZone);
+  const records: OutcomeRecord[] = [];
+  run.results.forEach((result, index) => {
+    if (!result.ownerId) return;
+    const lead = run.leads[index] ?? {};
+    const created = run.mapping?.createdDate
+      ? readDayNumberCell(lead[run.mapping.createdDate], timeZone)
+      : null;
+
+    records.push({
+      sourceId: run.id,
+      sourceKind: 'run',
+      rowNumber: index + 1,
+      owner: result.ownerId,
+      createdDay: created ?? runDay,
+      closedDay: null,
+      won: false,
+      amount: 0,
+      stage: null,
+      leadSource: run.mapping?.source ? textOf(lead[run.mapping.source]) : null,
+      ...(result.roundRobinNodeId ? { roundRobinNodeId: result.roundRobinNodeId } : {}),
+    });
+  });
+  return records;
+}

@@ -1,0 +1,247 @@
+import { describe, expect, it } from 'vitest';
+import { computePace } from './pace';
+import { monthsInPeriod, periodContaining, periodDays, targetInPeriod } from './period';
+
+describe('periodContaining', () => {
+  it('finds the month, quarter and year of a date', () => {
+    expect(periodContaining('month', '2028-02-15')).toEqual({
+      start: '2028-02-01',
+      end: '2028-02-29',
+    });
+    expect(periodContaining('quarter', '2027-05-20')).toEqual({
+      start: '2027-04-01',
+      end: '2027-06-30',
+    });
+    expect(periodContaining('year', '2027-05-20')).toEqual({
+      start: '2027-01-01',
+      end: '2027-12-31',
+    });
+    expect(periodContaining('quarter', '2026-12-31')).toEqual({
+      start: '2026-10-01',
+      end: '2026-12-31',
+    });
+  });
+
+  it('rejects text that is not a date', () => {
+    expect(() => periodContaining('month', '2027-02-30')).toThrow(/YYYY-MM-DD/);
+  });
+});
+
+describe('targetInPeriod', () => {
+  const targets = new Map([
+    [2026, new Array(12).fill(310_000)],
+    [
+      2027,
+      [
+        310_000, 280_000, 310_000, 300_000, 310_000, 300_000, 310_000, 310_000, 300_000, 310_000,
+        300_000, 310_000,
+      ],
+    ],
+  ]);
+
+  it('counts partial months pro rata by days across a quarter end', () => {
+    const period = { start: '2027-03-15', end: '2027-04-14' };
+    expect(monthsInPeriod(period)).toEqual([
+      { year: 2027, month: 3, days: 17 },
+      { year: 2027, month: 4, days: 14 },
+    ]);
+    expect(targetInPeriod(targets, period)).toBeCloseTo(170_000 + 140_000, 6);
+  });
+
+  it('crosses a year end', () => {
+    const period = { start: '2026-12-22', end: '2027-01-10' };
+    expect(targetInPeriod(targets, period)).toBeCloseTo(100_000 + 100_000, 6);
+  });
+
+  it('counts a year without a plan as 0', () => {
+    expect(targetInPeriod(targets, { start: '2028-01-01', end: '2028-01-31' })).toBe(0);
+  });
+});
+
+describe('computePace', () => {
+  const march = { start: '2027-03-01', end: '2027-03-31' };
+
+  it('expects nothing on the first day of the period', () => {
+    const pace = computePace({
+      target: 310_000,
+      actual: 0,
+      period: march,
+      asOf: '2027-03-01',
+      margin: 0.1,
+    });
+    expect(pace).toMatchObject({
+      elapsedDays: 0,
+      remainingDays: 31,
+      expected: 0,
+      status: 'not-started',
+    });
+    expect(pace.dailyNeeded).toBe(10_000);
+  });
+
+  it('counts the days before today as elapsed and today as remaining', () => {
+    const pace = computePace({
+      target: 310_000,
+      actual: 100_000,
+      period: march,
+      asOf: '2027-03-16',
+      margin: 0.1,
+    });
+    expect(pace.elapsedDays).toBe(15);
+    expect(pace.remainingDays).toBe(16);
+    expect(pace.expected).toBe(150_000);
+    expect(pace.gap).toBe(50_000);
+    expect(pace.dailyNeeded).toBe(210_000 / 16);
+    expect(pace.dailyPlanned).toBe(10_000);
+    expect(pace.attainment).toBeCloseTo(100_000 / 310_000, 12);
+    expect(pace.expectedAttainment).toBeCloseTo(15 / 31, 12);
+    expect(pace.status).toBe('behind');
+  });
+
+  it('tolerates a shortfall within the margin', () => {
+    const within = computePace({
+      target: 310_000,
+      actual: 135_000,
+      period: march,
+      asOf: '2027-03-16',
+      margin: 0.1,
+    });
+    expect(within.status).toBe('on-pace');
+    expect(within.gap).toBe(15_000);
+    const outside = computePace({
+      target: 310_000,
+      actual: 134_999,
+      period: march,
+      asOf: '2027-03-16',
+      margin: 0.1,
+    });
+    expect(outside.status).toBe('behind');
+    const ahead = computePace({
+      target: 310_000,
+      actual: 150_000,
+      period: march,
+      asOf: '2027-03-16',
+      margin: 0.1,
+    });
+    expect(ahead.status).toBe('ahead');
+    expect(ahead.gap).toBe(0);
+  });
+
+  it('leaves one day on the last day of the period', () => {
+    const pace = computePace({
+      target: 310_000,
+      actual: 290_000,
+      period: march,
+      asOf: '2027-03-31',
+      margin: 0.1,
+    });
+    expect(pace.remainingDays).toBe(1);
+    expect(pace.dailyNeeded).toBe(20_000);
+  });
+
+  it('ends the year on December 31 and reports a missed target from January 1', () => {
+    const year = { start: '2026-01-01', end: '2026-12-31' };
+    const lastDay = computePace({
+      target: 3_650_000,
+      actual: 3_000_000,
+      period: year,
+      asOf: '2026-12-31',
+      margin: 0.1,
+    });
+    expect(lastDay).toMatchObject({ elapsedDays: 364, remainingDays: 1, dailyNeeded: 650_000 });
+    const nextDay = computePace({
+      target: 3_650_000,
+      actual: 3_000_000,
+      period: year,
+      asOf: '2027-01-01',
+      margin: 0.1,
+    });
+    expect(nextDay).toMatchObject({
+      elapsedDays: 365,
+      remainingDays: 0,
+      expected: 3_650_000,
+      gap: 650_000,
+      dailyNeeded: null,
+    });
+    expect(nextDay.status).toBe('behind');
+    const met = computePace({
+      target: 3_650_000,
+      actual: 3_650_000,
+      period: year,
+      asOf: '2027-01-01',
+      margin: 0.1,
+    });
+    expect(met.status).toBe('ended');
+  });
+
+  it('uses 29 days for February in a leap year', () => {
+    const february = periodContaining('month', '2028-02-10');
+    expect(periodDays(february)).toBe(29);
+    const pace = computePace({
+      target: 290_000,
+      actual: 110_000,
+      period: february,
+      asOf: '2028-02-15',
+      margin: 0.1,
+    });
+    expect(pace).toMatchObject({
+      elapsedDays: 14,
+      remainingDays: 15,
+      expected: 140_000,
+      gap: 30_000,
+      dailyNeeded: 12_000,
+    });
+    const common = computePace({
+      target: 280_000,
+      actual: 0,
+      period: periodContaining('month', '2027-02-10'),
+      asOf: '2027-03-01',
+      margin: 0.1,
+    });
+    expect(common).toMatchObject({ elapsedDays: 28, remainingDays: 0, expected: 280_000 });
+  });
+
+  it('spans a quarter end', () => {
+    const period = { start: '2027-03-15', end: '2027-04-14' };
+    const pace = computePace({
+      target: 310_000,
+      actual: 100_000,
+      period,
+      asOf: '2027-04-01',
+      margin: 0,
+    });
+    expect(pace).toMatchObject({
+      totalDays: 31,
+      elapsedDays: 17,
+      remainingDays: 14,
+      expected: 170_000,
+      gap: 70_000,
+    });
+    expect(pace.dailyNeeded).toBeCloseTo(210_000 / 14, 9);
+  });
+
+  it('has no status without a target and expects nothing before the period', () => {
+    expect(
+      computePace({ target: 0, actual: 5, period: march, asOf: '2027-03-10', margin: 0.1 }).status,
+    ).toBe('no-target');
+    const early = computePace({
+      target: 310_000,
+      actual: 0,
+      period: march,
+      asOf: '2027-02-20',
+      margin: 0.1,
+    });
+    expect(early).toMatchObject({ elapsedDays: 0, remainingDays: 31, status: 'not-started' });
+  });
+
+  it('needs nothing more once the target is reached', () => {
+    const pace = computePace({
+      target: 310_000,
+      actual: 400_000,
+      period: march,
+      asOf: '2027-03-20',
+      margin: 0.1,
+    });
+    expect(pace.dailyNeeded).toBeNull();
+    expect(pace.status).toBe('ahead');
+  });
+});
