@@ -1,4 +1,4 @@
-import { runMigrations, type Migration } from '../migrate/migration.js';
+import { readJsonInput, runMigrations, type Migration } from '../migrate/migration.js';
 import { formatFieldPath } from '../validation/field-path.js';
 import { createProblem, type FlowProblem } from '../validation/problem.types.js';
 import { CURRENT_FLOW_VERSION, FLOW_MIGRATIONS } from './flow.migrations.js';
@@ -23,15 +23,14 @@ export interface ParseFlowOptions {
 export function parseFlow(input: unknown, options: ParseFlowOptions = {}): ParseFlowResult {
   const migrations = options.migrations ?? FLOW_MIGRATIONS;
 
-  let raw = input;
-  if (typeof input === 'string') {
-    try {
-      raw = JSON.parse(input) as unknown;
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      return { ok: false, problems: [createProblem('flow-json-invalid', {}, { message })] };
-    }
+  const read = readJsonInput(input);
+  if (!read.ok) {
+    return {
+      ok: false,
+      problems: [createProblem('flow-json-invalid', {}, { message: read.message })],
+    };
   }
+  const raw = read.value;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return {
       ok: false,

@@ -1,15 +1,18 @@
 import { getOutputHandles, hasInput, resolveSourceHandle } from '../flow/node-handles.js';
 import { wouldCreateCycle, type GraphEdge } from './graph.js';
 
-/** Why a new edge is not allowed. */
-export type ConnectionRejection =
-  | 'source-missing'
-  | 'target-missing'
-  | 'self-loop'
-  | 'target-has-no-input'
-  | 'handle-unknown'
-  | 'handle-taken'
-  | 'cycle';
+/** Every reason why a new edge is not allowed. */
+export const CONNECTION_REJECTIONS = [
+  'source-missing',
+  'target-missing',
+  'self-loop',
+  'target-has-no-input',
+  'handle-unknown',
+  'handle-taken',
+  'cycle',
+] as const;
+
+export type ConnectionRejection = (typeof CONNECTION_REJECTIONS)[number];
 
 export interface Connection {
   source: string;

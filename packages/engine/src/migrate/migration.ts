@@ -59,3 +59,18 @@ export function runMigrations(
 
   return { ok: true, document: current, applied };
 }
+
+/**
+ * Reads a document given as JSON text or as an already parsed value. Returns
+ * the parsed value, or the JSON syntax error's message.
+ */
+export function readJsonInput(
+  input: unknown,
+): { ok: true; value: unknown } | { ok: false; message: string } {
+  if (typeof input !== 'string') return { ok: true, value: input };
+  try {
+    return { ok: true, value: JSON.parse(input) as unknown };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}
