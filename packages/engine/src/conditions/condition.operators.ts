@@ -1,7 +1,14 @@
 import type { CompiledNode, Evaluate, Test } from './condition.node.js';
 import { booleanNode, valueNode } from './condition.node.js';
 import type { MissingTest } from './condition.values.js';
-import { compareValues, looseEquals, numberOf, textOf, truthy } from './condition.values.js';
+import {
+  compareValues,
+  isTextComparison,
+  looseEquals,
+  numberOf,
+  textOf,
+  truthy,
+} from './condition.values.js';
 
 /**
  * Builders for the operations that read no fields. Each returns a closure
@@ -122,13 +129,23 @@ function buildLooseEquality(negate: boolean): OperatorBuilder {
   return (args, env) => {
     const left = at(args, 0);
     const right = at(args, 1);
-    const textMode = left.textTyped || right.textTyped;
     const readLeft = left.evaluate;
     const readRight = right.evaluate;
     const isMissing = env.isMissing;
-    return booleanNode(
-      (data) => looseEquals(readLeft(data), readRight(data), textMode, isMissing) !== negate,
-    );
+
+    if (!left.textTyped && !right.textTyped) {
+      return booleanNode(
+        (data) => looseEquals(readLeft(data), readRight(data), false, isMissing) !== negate,
+      );
+    }
+    const leftTyped = left.textTyped;
+    const rightTyped = right.textTyped;
+    return booleanNode((data) => {
+      const leftValue = readLeft(data);
+      const rightValue = readRight(data);
+      const textMode = isTextComparison(leftValue, leftTyped, rightValue, rightTyped);
+      return looseEquals(leftValue, rightValue, textMode, isMissing) !== negate;
+    });
   };
 }
 
@@ -155,22 +172,29 @@ function buildOrdering(accept: Ordering): OperatorBuilder {
     const second = at(args, 1);
     const readFirst = first.evaluate;
     const readSecond = second.evaluate;
-    const firstText = first.textTyped || second.textTyped;
+    const compare = (left: unknown, leftTyped: boolean, right: unknown, rightTyped: boolean) =>
+      accept(
+        compareValues(left, right, isTextComparison(left, leftTyped, right, rightTyped), isMissing),
+      );
 
     if (args.length === 2) {
+      if (!first.textTyped && !second.textTyped) {
+        return booleanNode((data) =>
+          accept(compareValues(readFirst(data), readSecond(data), false, isMissing)),
+        );
+      }
       return booleanNode((data) =>
-        accept(compareValues(readFirst(data), readSecond(data), firstText, isMissing)),
+        compare(readFirst(data), first.textTyped, readSecond(data), second.textTyped),
       );
     }
 
     const third = at(args, 2);
     const readThird = third.evaluate;
-    const secondText = second.textTyped || third.textTyped;
     return booleanNode((data) => {
       const middle = readSecond(data);
       return (
-        accept(compareValues(readFirst(data), middle, firstText, isMissing)) &&
-        accept(compareValues(middle, readThird(data), secondText, isMissing))
+        compare(readFirst(data), first.textTyped, middle, second.textTyped) &&
+        compare(middle, second.textTyped, readThird(data), third.textTyped)
       );
     });
   };
@@ -256,19 +280,27 @@ function buildExtreme(pick: (left: number, right: number) => number): OperatorBu
 function buildIn(args: readonly CompiledNode[], env: OperatorEnv): CompiledNode {
   const needleNode = at(args, 0);
   const haystackNode = at(args, 1);
-  const textMode = needleNode.textTyped;
+  const needleTyped = needleNode.textTyped;
   const readNeedle = needleNode.evaluate;
   const isMissing = env.isMissing;
 
   if (haystackNode.isConstant && Array.isArray(haystackNode.constant)) {
-    const contains = createMembership(haystackNode.constant, textMode, isMissing);
-    return booleanNode((data) => contains(readNeedle(data)));
+    const contains = createMembership(haystackNode.constant, false, isMissing);
+    if (!needleTyped) return booleanNode((data) => contains(readNeedle(data)));
+
+    const containsText = createMembership(haystackNode.constant, true, isMissing);
+    return booleanNode((data) => {
+      const needle = readNeedle(data);
+      return typeof needle === 'string' ? containsText(needle) : contains(needle);
+    });
   }
 
   const readHaystack = haystackNode.evaluate;
-  return booleanNode((data) =>
-    isContained(readNeedle(data), readHaystack(data), textMode, isMissing),
-  );
+  return booleanNode((data) => {
+    const needle = readNeedle(data);
+    const textMode = needleTyped && typeof needle === 'string';
+    return isContained(needle, readHaystack(data), textMode, isMissing);
+  });
 }
 
 export function isContained(

@@ -183,9 +183,22 @@ export function truthy(value: unknown, isMissing: MissingTest): boolean {
 }
 
 /**
+ * Tells whether two operands compare as text: one of them is text read from
+ * a column typed text, phone, postal code or ID.
+ */
+export function isTextComparison(
+  left: unknown,
+  leftTyped: boolean,
+  right: unknown,
+  rightTyped: boolean,
+): boolean {
+  return (leftTyped && typeof left === 'string') || (rightTyped && typeof right === 'string');
+}
+
+/**
  * The format's `==`. A missing value equals another missing value (null
- * included) and nothing else. In text mode (a side read from a text-typed
- * column) both sides compare as text, a number written in decimal. Otherwise
+ * included) and nothing else. In text mode (see `isTextComparison`) both
+ * sides compare as text, a number written in decimal. Otherwise
  * numeric text counts as its number, a number equals only a number, text
  * only text and a boolean only a boolean; lists and objects equal nothing.
  */
