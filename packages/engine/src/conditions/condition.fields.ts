@@ -121,11 +121,15 @@ export function buildVar(
     if (name === null) return valueNode((data) => data, isMissing);
 
     const type = scoped ? undefined : fieldTypeOf(access, name);
-    const node = valueNode(
-      readLiteralField(name, converterFor(type), readDefault, isMissing),
-      isMissing,
-    );
-    return { ...node, textTyped: type !== undefined && TEXT_TYPES.has(type) };
+    const convert = converterFor(type);
+    const node = valueNode(readLiteralField(name, convert, readDefault, isMissing), isMissing);
+    const isPlainRead =
+      readDefault === undefined && convert === keepValue && findUnsafeSegment(name) === undefined;
+    return {
+      ...node,
+      textTyped: type !== undefined && TEXT_TYPES.has(type),
+      ...(isPlainRead && !name.includes('.') ? { fieldKey: name } : {}),
+    };
   }
 
   const readName = nameNode.evaluate;

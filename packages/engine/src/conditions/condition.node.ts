@@ -17,6 +17,12 @@ export interface CompiledNode {
   constant: unknown;
   /** A `var` of a column typed text, phone, postal code or ID, read from the lead. */
   textTyped: boolean;
+  /**
+   * Set on a `var` that reads one own property as it is (a literal name
+   * without a dot, no default, no column conversion), so that operators can
+   * read the property directly.
+   */
+  fieldKey?: string;
 }
 
 /** A node whose value is always a boolean, so its test is its value. */

@@ -1,5 +1,13 @@
 import type { CompiledNode, Evaluate, Test } from './condition.node.js';
 import { booleanNode, valueNode } from './condition.node.js';
+import type { OrderingOperator } from './condition.fast.js';
+import {
+  createMembership,
+  fastAffix,
+  fastEquality,
+  fastMembership,
+  fastOrdering,
+} from './condition.fast.js';
 import type { MissingTest } from './condition.values.js';
 import {
   compareValues,
@@ -127,6 +135,9 @@ function buildDoubleNot(args: readonly CompiledNode[]): CompiledNode {
 
 function buildLooseEquality(negate: boolean): OperatorBuilder {
   return (args, env) => {
+    const fast = fastEquality(negate, args, env.isMissing);
+    if (fast !== undefined) return fast;
+
     const left = at(args, 0);
     const right = at(args, 1);
     const readLeft = left.evaluate;
@@ -165,9 +176,12 @@ const isAbove: Ordering = (order) => order > 0;
 const isAtLeast: Ordering = (order) => order >= 0;
 
 /** `<` and `<=` also take three arguments: `a < b < c`, the between form. */
-function buildOrdering(accept: Ordering): OperatorBuilder {
+function buildOrdering(operator: OrderingOperator, accept: Ordering): OperatorBuilder {
   return (args, env) => {
     const isMissing = env.isMissing;
+    const fast = fastOrdering(operator, args, isMissing);
+    if (fast !== undefined) return fast;
+
     const first = at(args, 0);
     const second = at(args, 1);
     const readFirst = first.evaluate;
@@ -280,6 +294,9 @@ function buildExtreme(pick: (left: number, right: number) => number): OperatorBu
 function buildIn(args: readonly CompiledNode[], env: OperatorEnv): CompiledNode {
   const needleNode = at(args, 0);
   const haystackNode = at(args, 1);
+  const fast = fastMembership(needleNode, haystackNode, env.isMissing);
+  if (fast !== undefined) return fast;
+
   const needleTyped = needleNode.textTyped;
   const readNeedle = needleNode.evaluate;
   const isMissing = env.isMissing;
@@ -321,39 +338,6 @@ export function isContained(
   if (typeof haystack !== 'string' || isMissing(haystack)) return false;
   const needleText = textOf(needle);
   return needleText !== undefined && haystack.includes(needleText);
-}
-
-/**
- * Membership in a fixed list through a set of the keys that the format's
- * `==` compares: numbers (numeric text included) and other text, booleans
- * separately, or only text in text mode.
- */
-function createMembership(
-  list: readonly unknown[],
-  textMode: boolean,
-  isMissing: MissingTest,
-): (needle: unknown) => boolean {
-  const keys = new Set<unknown>();
-  for (const item of list) {
-    if (isMissing(item)) continue;
-    const key = membershipKey(item, textMode);
-    if (key !== undefined) keys.add(key);
-  }
-
-  return (needle) => {
-    if (isMissing(needle)) return false;
-    const key = membershipKey(needle, textMode);
-    return key !== undefined && keys.has(key);
-  };
-}
-
-/** Returns the key two values share exactly when the format's `==` holds. */
-function membershipKey(value: unknown, textMode: boolean): unknown {
-  if (textMode) return textOf(value);
-  if (typeof value === 'boolean') return value;
-  const number = numberOf(value);
-  if (number === number) return number;
-  return typeof value === 'string' ? value : undefined;
 }
 
 /** Text of a value for `cat` and `substr`, as JavaScript's `join` writes it. */
@@ -428,8 +412,14 @@ function buildMerge(args: readonly CompiledNode[], env: OperatorEnv): CompiledNo
 }
 
 /** `startsWith` and `endsWith` as react-querybuilder writes them: `[field, value]`. */
-function buildAffix(matches: (text: string, affix: string) => boolean): OperatorBuilder {
+function buildAffix(
+  atStart: boolean,
+  matches: (text: string, affix: string) => boolean,
+): OperatorBuilder {
   return (args, env) => {
+    const fast = fastAffix(atStart, args, env.isMissing);
+    if (fast !== undefined) return fast;
+
     const readText = at(args, 0).evaluate;
     const readAffix = at(args, 1).evaluate;
     const isMissing = env.isMissing;
@@ -458,10 +448,10 @@ export const OPERATOR_BUILDERS: ReadonlyMap<string, OperatorBuilder> = new Map<
   ['!=', buildLooseEquality(true)],
   ['===', buildStrictEquality(false)],
   ['!==', buildStrictEquality(true)],
-  ['<', buildOrdering(isBelow)],
-  ['<=', buildOrdering(isAtMost)],
-  ['>', buildOrdering(isAbove)],
-  ['>=', buildOrdering(isAtLeast)],
+  ['<', buildOrdering('<', isBelow)],
+  ['<=', buildOrdering('<=', isAtMost)],
+  ['>', buildOrdering('>', isAbove)],
+  ['>=', buildOrdering('>=', isAtLeast)],
   ['+', buildSum],
   ['*', buildProduct],
   ['-', buildDifference],
@@ -473,6 +463,6 @@ export const OPERATOR_BUILDERS: ReadonlyMap<string, OperatorBuilder> = new Map<
   ['cat', buildCat],
   ['substr', buildSubstr],
   ['merge', buildMerge],
-  ['startsWith', buildAffix((text, affix) => text.startsWith(affix))],
-  ['endsWith', buildAffix((text, affix) => text.endsWith(affix))],
+  ['startsWith', buildAffix(true, (text, affix) => text.startsWith(affix))],
+  ['endsWith', buildAffix(false, (text, affix) => text.endsWith(affix))],
 ]);
