@@ -1,0 +1,202 @@
+import {
+  ImportError,
+  formatImportIssue,
+  formatImportMessage,
+  importFile,
+  type ImportResult,
+} from '@sras/import';
+import type { Lead, LeadValue } from '@sras/engine';
+
+import type { CliContext } from '../cli-context.js';
+import { CliError } from '../cli.error.js';
+import { ProgressReporter } from './progress-reporter.js';
+
+/** Leads read from a file, with their columns in file order. */
+export interface LoadedLeads {
+  leads: Lead[];
+  /** Column keys in file order: what the result file repeats before its own columns. */
+  columns: string[];
+  /** Keys of columns that hold identifiers or phones and must compare as text. */
+  textColumns: Record<string, 'phone' | 'postalCode' | 'id'>;
+  /** Fully blank rows skipped. */
+  skippedRows: number;
+}
+
+/** How to read a leads file. */
+export interface LeadFileOptions {
+  mapping: Record<string, string>;
+  sheet?: string | number;
+  encoding?: string;
+  keepPlaceholders: boolean;
+}
+
+const ISSUES_SHOWN = 5;
+
+/**
+ * Reads leads from JSON (an array of records) or from any file the import
+ * package reads. A spreadsheet lead holds every column under its header and
+ * the mapped standard fields (`phone`, `province`…) beside them. Import notes
+ * (encoding, header row, placeholders, the first data warnings) go to stderr.
+ */
+export async function loadLeads(
+  context: CliContext,
+  file: string,
+  options: LeadFileOptions,
+): Promise<LoadedLeads> {
+  if (file.toLowerCase().endsWith('.json')) return leadsFromJson(context, file);
+
+  const bytes = await context.readBytes(file);
+  const progress = new ProgressReporter(context, file);
+  let result: ImportResult;
+  try {
+    result = await importFile(bytes, {
+      fileName: file,
+      mapping: options.mapping,
+      placeholders: options.keepPlaceholders ? 'keep' : 'empty',
+      ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+      ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
+      onProgress: (update) => progress.update(update.rows),
+    });
+  } catch (error) {
+    throw importFailure(context, file, error);
+  } finally {
+    progress.finish();
+  }
+
+  reportImport(context, file, result, options.keepPlaceholders);
+  const textColumns: LoadedLeads['textColumns'] = {};
+  for (const column of result.columns) {
+    const kind = textKind(column.field);
+    if (kind) {
+      textColumns[column.key] = kind;
+      textColumns[column.field as string] = kind;
+    }
+  }
+  return {
+    leads: result.rows.map((row) => ({ ...row.values, ...row.fields })),
+    columns: result.columns.map((column) => column.key),
+    textColumns,
+    skippedRows: result.report.blankRowCount,
+  };
+}
+
+/** Turns a failure of the import package into a `CliError` worded in the context's language. */
+export function importFailure(context: CliContext, file: string, error: unknown): CliError {
+  if (error instanceof ImportError) {
+    const message = formatImportMessage(error.code, error.params, context.language);
+    return new CliError(context.t('error.import', { file, message }));
+  }
+  return new CliError(
+    context.t('error.fileUnreadable', {
+      file,
+      reason: error instanceof Error ? error.message : String(error),
+    }),
+  );
+}
+
+function textKind(field: string | null): 'phone' | 'postalCode' | 'id' | null {
+  if (field === 'phone' || field === 'tel') return 'phone';
+  if (field === 'postalCode') return 'postalCode';
+  if (field === 'id') return 'id';
+  return null;
+}
+
+function reportImport(
+  context: CliContext,
+  file: string,
+  result: ImportResult,
+  keepPlaceholders: boolean,
+): void {
+  const say = (text: string): void => context.io.stderr(`${text}\n`);
+  if (result.encoding) {
+    const reason = context.t(`allocate.encoding.${result.encoding.reason}`);
+    say(
+      context.t('allocate.encoding', {
+        file,
+        encoding: result.encoding.encoding.toUpperCase(),
+        reason,
+      }),
+    );
+    if (result.encoding.overriddenEncoding) {
+      say(
+        context.t('allocate.encoding.overridden', {
+          file,
+          encoding: result.encoding.encoding.toUpperCase(),
+          forced: result.encoding.overriddenEncoding,
+        }),
+      );
+    }
+  }
+  say(
+    context.t('allocate.header', {
+      file,
+      row: result.headerRow ?? '-',
+      rows: result.rows.length,
+      skipped: result.report.blankRowCount,
+    }),
+  );
+
+  const placeholderCount = result.report.placeholders.reduce((sum, entry) => sum + entry.count, 0);
+  const firstPlaceholder = result.report.placeholders[0];
+  if (!keepPlaceholders && firstPlaceholder) {
+    say(
+      context.t('allocate.placeholders', {
+        file,
+        count: placeholderCount,
+        value: firstPlaceholder.value,
+      }),
+    );
+  }
+
+  const issues = result.report.issues.filter((issue) => issue.code !== 'placeholder-values');
+  const total = Object.entries(result.report.issueCounts)
+    .filter(([code]) => code !== 'placeholder-values')
+    .reduce((sum, [, count]) => sum + (count ?? 0), 0);
+  if (total === 0) return;
+  say(context.t('error.importRowsWarning', { file, count: total }));
+  for (const issue of issues.slice(0, ISSUES_SHOWN))
+    say(`  ${formatImportIssue(issue, context.language)}`);
+  if (total > ISSUES_SHOWN)
+    say(`  ${context.t('error.importMore', { count: total - ISSUES_SHOWN })}`);
+}
+
+async function leadsFromJson(context: CliContext, file: string): Promise<LoadedLeads> {
+  const json = await context.readJson(file);
+  if (!Array.isArray(json))
+    throw new CliError(context.t('error.leadsJsonShape', { file, index: 0 }));
+
+  const columns: string[] = [];
+  const seen = new Set<string>();
+  const leads = json.map((item: unknown, index) => {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      throw new CliError(context.t('error.leadsJsonShape', { file, index }));
+    }
+    const lead: Lead = {};
+    for (const [key, value] of Object.entries(item as Record<string, unknown>)) {
+      if (!isLeadValue(value))
+        throw new CliError(context.t('error.leadsJsonShape', { file, index }));
+      lead[key] = value;
+      if (!seen.has(key)) {
+        seen.add(key);
+        columns.push(key);
+      }
+    }
+    return lead;
+  });
+  const textColumns: LoadedLeads['textColumns'] = {
+    phone: 'phone',
+    tel: 'phone',
+    postalCode: 'postalCode',
+    id: 'id',
+  };
+  return { leads, columns, textColumns, skippedRows: 0 };
+}
+
+function isLeadValue(value: unknown): value is LeadValue {
+  return (
+    value === null ||
+    typeof value === 'string' ||
+    typeof value === 'boolean' ||
+    (typeof value === 'number' && Number.isFinite(value))
+  );
+}

@@ -1,0 +1,241 @@
+import type { CliLanguage } from './cli-language.js';
+
+const en = {
+  'help.program': 'Validate lead allocation flows and run them on spreadsheets.',
+  'help.title.Usage:': 'Usage:',
+  'help.title.Options:': 'Options:',
+  'help.title.Commands:': 'Commands:',
+  'help.title.Arguments:': 'Arguments:',
+  'help.title.Global Options:': 'Global Options:',
+  'help.version': 'print the version number',
+  'help.help': 'show help for a command',
+  'help.helpCommand': 'show help for a command',
+  'help.lang': 'language of messages: zh-CN or en (default: from LANG)',
+  'help.validate': 'check a flow file and print its problems; exits 1 when any is an error',
+  'help.validate.flow': 'flow document (JSON, format sras.flow)',
+  'help.allocate': 'allocate the leads of a spreadsheet with a flow and write the result file',
+  'help.allocate.flow': 'flow document (JSON)',
+  'help.allocate.leads': 'leads: CSV, TSV, TXT, XLSX, XLS, or JSON (an array of records)',
+  'help.allocate.reps':
+    'sales team: JSON, or CSV/XLSX with the columns id,name,team,active,weight,capacity_day,capacity_week,capacity_month,unavailable,open_leads (or 编号,姓名,团队,在职,权重,日上限,周上限,月上限,休假,在手线索)',
+  'help.allocate.out': 'result file: .csv (UTF-8 with BOM) or .xlsx',
+  'help.allocate.existing':
+    'customers that already have an owner: columns phone, email, company and owner_id',
+  'help.allocate.state':
+    'state saved by an earlier run (round-robin positions, quota counters, dedup keys)',
+  'help.allocate.saveState': 'write the state after this run to this file',
+  'help.allocate.now': 'allocation time, ISO 8601 or YYYY-MM-DD HH:mm (default: the current time)',
+  'help.allocate.timeField': "lead field holding each lead's own allocation time",
+  'help.allocate.map':
+    'map columns to fields: 列名=field,… (for example 手机号码=phone,区域=province)',
+  'help.allocate.summary': 'write counts per rep, node, edge and reason as JSON to this file',
+  'help.allocate.sheet':
+    'sheet of a workbook to read (name or 1-based number; default: the first with data)',
+  'help.allocate.encoding':
+    'encoding of a text file without a byte order mark: utf-8 or gb18030 (default: detected)',
+  'help.allocate.keepPlaceholders':
+    'keep placeholder values such as Select or 请选择 instead of reading them as empty',
+
+  'error.prefix': 'Error: ',
+  'error.usage': '{{message}}Run "sras {{command}}--help" for the options.',
+  'error.unknownOption': 'unknown option {{option}}.',
+  'error.missingArgument': 'missing argument {{argument}}.',
+  'error.missingOption': 'missing option {{option}}.',
+  'error.optionArgumentMissing': 'option {{option}} needs a value.',
+  'error.unknownCommand': 'unknown command {{command}}.',
+  'error.tooManyArguments': 'too many arguments.',
+  'error.fileNotFound': '{{file}}: file not found. Check the path.',
+  'error.fileUnreadable': '{{file}}: cannot be read ({{reason}}).',
+  'error.jsonInvalid': '{{file}}: not valid JSON ({{reason}}). Check the file, or export it again.',
+  'error.flowInvalid':
+    '{{file}}: the flow has {{count}} error(s). Fix them in the editor or run "sras validate {{file}}".',
+  'error.flowProblem': '{{file}}: {{location}}{{message}}',
+  'error.import': '{{file}}: {{message}}',
+  'error.importRowsWarning': '{{file}}: {{count}} warning(s) in the data, for example:',
+  'error.importMore': '… and {{count}} more.',
+  'error.leadsJsonShape':
+    '{{file}}: expected a JSON array of lead records; item {{index}} is not an object of strings, numbers and booleans.',
+  'error.mapInvalid':
+    '--map: "{{item}}" is not of the form 列名=field. Write for example --map 手机号码=phone,区域=province.',
+  'error.nowInvalid':
+    '--now: "{{value}}" is not a time. Write ISO 8601 (2026-05-01T09:30:00+08:00) or 2026-05-01 09:30.',
+  'error.sheetInvalid': '--sheet: "{{value}}" is not a sheet name or number.',
+  'error.outExtension': '--out: "{{file}}" must end in .csv or .xlsx.',
+  'error.outSameAsInput':
+    '--out: "{{file}}" is also an input file. Choose another file name so the input is not overwritten.',
+  'error.repsEmpty': '{{file}}: the sales team is empty. Add at least one rep.',
+  'error.repsJsonShape': '{{file}}: expected a JSON array of reps (or {"reps": [...]}).',
+  'error.repField': '{{file}} {{where}}: {{problem}}',
+  'error.repColumnsMissing':
+    '{{file}}: no "id" (编号) column. The header must include id,name (or 编号,姓名).',
+  'error.repIdMissing': 'id is empty. Give every rep a unique id.',
+  'error.repIdDuplicate': 'id "{{id}}" is already used by {{first}}. Give every rep a unique id.',
+  'error.repNumber':
+    '{{column}} "{{value}}" is not a whole number of 0 or more. Leave it empty for no limit.',
+  'error.repWeight': '{{column}} "{{value}}" is not a positive number. Write for example 1 or 2.',
+  'error.repActive': '{{column}} "{{value}}" is not yes or no. Write true/false, 是/否 or 1/0.',
+  'error.repUnavailable':
+    '{{column}} "{{value}}" is not a list of dates. Write for example 2026-12-01~2026-12-03;2026-12-10.',
+  'error.repText': '{{column}} must be text.',
+  'error.existingNoOwner': '{{file}}: no owner column. Name it owner_id (or 负责人).',
+  'error.existingNoKey': '{{file}}: no phone, email or company column to match leads on.',
+  'error.existingOwnerMissing':
+    '{{file}} row {{row}}: owner_id is empty. Fill it in or delete the row.',
+  'error.stateInvalid':
+    '{{file}}: not a valid state file ({{reason}}). Use a file written by --save-state, or leave --state out to start fresh.',
+  'error.engineInput': '{{message}}',
+  'error.writeFailed': 'Could not write {{file}} ({{reason}}). Nothing was written.',
+
+  'validate.ok': '{{file}}: no problems.',
+  'validate.counts': '{{file}}: {{errors}} error(s), {{warnings}} warning(s).',
+  'validate.problem': '{{severity}} {{location}}{{message}}',
+  'severity.error': 'error',
+  'severity.warning': 'warning',
+  'location.node': 'node {{nodeId}}',
+  'location.edge': 'edge {{edgeId}}',
+  'location.field': '{{field}}',
+
+  'progress.reading': 'Reading {{file}}: {{rows}} rows…',
+  'progress.allocating': 'Allocating {{count}} leads…',
+  'progress.writing': 'Writing {{file}}…',
+  'allocate.encoding': '{{file}}: read as {{encoding}} ({{reason}}).',
+  'allocate.encoding.bom': 'byte order mark',
+  'allocate.encoding.forced': 'chosen with --encoding',
+  'allocate.encoding.valid-utf-8': 'valid UTF-8',
+  'allocate.encoding.invalid-utf-8': 'not valid UTF-8',
+  'allocate.encoding.overridden':
+    '{{file}}: the byte order mark says {{encoding}}, so --encoding {{forced}} was not used.',
+  'allocate.header':
+    '{{file}}: header on row {{row}}, {{rows}} leads, {{skipped}} blank row(s) skipped.',
+  'allocate.placeholders':
+    '{{file}}: read {{count}} placeholder value(s) such as "{{value}}" as empty (--keep-placeholders keeps them).',
+  'allocate.done':
+    'Allocated {{total}} leads: {{assigned}} assigned, {{unassigned}} unassigned. Wrote {{out}}.',
+} as const;
+
+export type CliMessageKey = keyof typeof en;
+
+const zhCn: Record<CliMessageKey, string> = {
+  'help.program': '校验线索分配流程，并用它分配表格中的线索。',
+  'help.title.Usage:': '用法：',
+  'help.title.Options:': '选项：',
+  'help.title.Commands:': '命令：',
+  'help.title.Arguments:': '参数：',
+  'help.title.Global Options:': '全局选项：',
+  'help.version': '显示版本号',
+  'help.help': '显示命令的帮助',
+  'help.helpCommand': '显示命令的帮助',
+  'help.lang': '提示语言：zh-CN 或 en（默认根据 LANG）',
+  'help.validate': '检查流程文件并列出问题；有错误时退出码为 1',
+  'help.validate.flow': '流程文件（JSON，格式 sras.flow）',
+  'help.allocate': '用流程分配表格中的线索，并写出结果文件',
+  'help.allocate.flow': '流程文件（JSON）',
+  'help.allocate.leads': '线索：CSV、TSV、TXT、XLSX、XLS，或 JSON（记录数组）',
+  'help.allocate.reps':
+    '销售团队：JSON，或含以下列的 CSV/XLSX：编号,姓名,团队,在职,权重,日上限,周上限,月上限,休假,在手线索（或 id,name,team,active,weight,capacity_day,capacity_week,capacity_month,unavailable,open_leads）',
+  'help.allocate.out': '结果文件：.csv（带 BOM 的 UTF-8）或 .xlsx',
+  'help.allocate.existing': '已有负责人的客户：含 phone、email、company 和 owner_id 列',
+  'help.allocate.state': '上次运行保存的状态（轮询位置、配额计数、撞单键）',
+  'help.allocate.saveState': '把本次运行后的状态写入该文件',
+  'help.allocate.now': '分配时间，ISO 8601 或 YYYY-MM-DD HH:mm（默认当前时间）',
+  'help.allocate.timeField': '线索中保存各自分配时间的字段',
+  'help.allocate.map': '把列映射到字段：列名=field,…（例如 手机号码=phone,区域=province）',
+  'help.allocate.summary': '把按销售、节点、连线和原因的统计写成 JSON 文件',
+  'help.allocate.sheet': '要读取的工作表（名称或从 1 开始的序号；默认第一个有数据的表）',
+  'help.allocate.encoding': '没有 BOM 的文本文件的编码：utf-8 或 gb18030（默认自动识别）',
+  'help.allocate.keepPlaceholders': '保留“Select”“请选择”等占位值，不当作空值',
+
+  'error.prefix': '错误：',
+  'error.usage': '{{message}}运行“sras {{command}}--help”查看可用选项。',
+  'error.unknownOption': '未知选项 {{option}}。',
+  'error.missingArgument': '缺少参数 {{argument}}。',
+  'error.missingOption': '缺少选项 {{option}}。',
+  'error.optionArgumentMissing': '选项 {{option}} 需要一个值。',
+  'error.unknownCommand': '未知命令 {{command}}。',
+  'error.tooManyArguments': '参数过多。',
+  'error.fileNotFound': '{{file}}：文件不存在。请检查路径。',
+  'error.fileUnreadable': '{{file}}：无法读取（{{reason}}）。',
+  'error.jsonInvalid': '{{file}}：不是有效的 JSON（{{reason}}）。请检查文件，或重新导出。',
+  'error.flowInvalid':
+    '{{file}}：流程有 {{count}} 个错误。请在编辑器中修正，或运行“sras validate {{file}}”查看。',
+  'error.flowProblem': '{{file}}：{{location}}{{message}}',
+  'error.import': '{{file}}：{{message}}',
+  'error.importRowsWarning': '{{file}}：数据中有 {{count}} 条提醒，例如：',
+  'error.importMore': '……另有 {{count}} 条。',
+  'error.leadsJsonShape':
+    '{{file}}：应为线索记录的 JSON 数组；第 {{index}} 项不是由文本、数字和布尔值组成的对象。',
+  'error.mapInvalid':
+    '--map：“{{item}}”不是“列名=字段”的形式。例如 --map 手机号码=phone,区域=province。',
+  'error.nowInvalid':
+    '--now：“{{value}}”不是时间。请写 ISO 8601（2026-05-01T09:30:00+08:00）或 2026-05-01 09:30。',
+  'error.sheetInvalid': '--sheet：“{{value}}”不是工作表名称或序号。',
+  'error.outExtension': '--out：“{{file}}”必须以 .csv 或 .xlsx 结尾。',
+  'error.outSameAsInput': '--out：“{{file}}”同时是输入文件。请换一个文件名，以免覆盖输入。',
+  'error.repsEmpty': '{{file}}：销售团队为空。请至少添加一名销售。',
+  'error.repsJsonShape': '{{file}}：应为销售的 JSON 数组（或 {"reps": [...]}）。',
+  'error.repField': '{{file}} {{where}}：{{problem}}',
+  'error.repColumnsMissing': '{{file}}：没有“编号”（id）列。表头至少要有 编号,姓名（或 id,name）。',
+  'error.repIdMissing': '编号为空。请给每名销售一个唯一编号。',
+  'error.repIdDuplicate': '编号“{{id}}”已被 {{first}} 使用。请给每名销售一个唯一编号。',
+  'error.repNumber': '{{column}}“{{value}}”不是 0 或更大的整数。不限量请留空。',
+  'error.repWeight': '{{column}}“{{value}}”不是正数。请填写 1、2 等数字。',
+  'error.repActive': '{{column}}“{{value}}”不是“是/否”。请填写 是/否、true/false 或 1/0。',
+  'error.repUnavailable':
+    '{{column}}“{{value}}”不是日期列表。例如 2026-12-01~2026-12-03;2026-12-10。',
+  'error.repText': '{{column}} 必须是文本。',
+  'error.existingNoOwner': '{{file}}：没有负责人列。请把列名写成 owner_id（或 负责人）。',
+  'error.existingNoKey': '{{file}}：没有可用于匹配的 phone、email 或 company 列。',
+  'error.existingOwnerMissing': '{{file}} 第 {{row}} 行：owner_id 为空。请填写或删除该行。',
+  'error.stateInvalid':
+    '{{file}}：不是有效的状态文件（{{reason}}）。请使用 --save-state 写出的文件，或去掉 --state 从头开始。',
+  'error.engineInput': '{{message}}',
+  'error.writeFailed': '无法写入 {{file}}（{{reason}}）。没有写出任何文件。',
+
+  'validate.ok': '{{file}}：没有问题。',
+  'validate.counts': '{{file}}：{{errors}} 个错误，{{warnings}} 个警告。',
+  'validate.problem': '{{severity}} {{location}}{{message}}',
+  'severity.error': '错误',
+  'severity.warning': '警告',
+  'location.node': '节点 {{nodeId}}',
+  'location.edge': '连线 {{edgeId}}',
+  'location.field': '{{field}}',
+
+  'progress.reading': '正在读取 {{file}}：{{rows}} 行……',
+  'progress.allocating': '正在分配 {{count}} 条线索……',
+  'progress.writing': '正在写入 {{file}}……',
+  'allocate.encoding': '{{file}}：按 {{encoding}} 读取（{{reason}}）。',
+  'allocate.encoding.bom': '文件带 BOM',
+  'allocate.encoding.forced': '由 --encoding 指定',
+  'allocate.encoding.valid-utf-8': '是有效的 UTF-8',
+  'allocate.encoding.invalid-utf-8': '不是有效的 UTF-8',
+  'allocate.encoding.overridden':
+    '{{file}}：文件的 BOM 表明是 {{encoding}}，因此没有使用 --encoding {{forced}}。',
+  'allocate.header': '{{file}}：表头在第 {{row}} 行，{{rows}} 条线索，跳过 {{skipped}} 个空行。',
+  'allocate.placeholders':
+    '{{file}}：已把 {{count}} 个占位值（如“{{value}}”）当作空值（--keep-placeholders 可保留）。',
+  'allocate.done':
+    '已分配 {{total}} 条线索：{{assigned}} 条有负责人，{{unassigned}} 条未分配。已写出 {{out}}。',
+};
+
+const CATALOGUE: Readonly<Record<CliLanguage, Record<CliMessageKey, string>>> = {
+  en,
+  'zh-CN': zhCn,
+};
+
+/** Parameters a message interpolates. */
+export type MessageParams = Readonly<Record<string, string | number | undefined>>;
+
+/** Words a command-line message in a language, filling `{{name}}` parameters. */
+export function translate(
+  language: CliLanguage,
+  key: CliMessageKey,
+  params: MessageParams = {},
+): string {
+  const template = CATALOGUE[language][key];
+  return template.replace(/\{\{(\w+)\}\}/g, (_match, name: string) => String(params[name] ?? ''));
+}
+
+/** True for the keys of the catalogue. */
+export function isMessageKey(key: string): key is CliMessageKey {
+  return key in en;
+}

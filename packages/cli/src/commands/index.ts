@@ -1,0 +1,7 @@
+import type { CommandModule } from './command-module.js';
+import { validateCommand } from './validate.command.js';
+
+/** Subcommands of `sras`, in the order help lists them. Add a module here to add a command. */
+export const COMMANDS: readonly CommandModule[] = [validateCommand];
+
+export type { CommandContext, CommandModule } from './command-module.js';

@@ -1,0 +1,130 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { runSras, workDirectory } from './cli-helpers.js';
+
+let cleanup: (() => void) | null = null;
+
+function setUp(fixtures: string[]): string {
+  const work = workDirectory(fixtures);
+  cleanup = work.cleanup;
+  return work.dir;
+}
+
+afterEach(() => {
+  cleanup?.();
+  cleanup = null;
+});
+
+const BROKEN_FLOW = JSON.stringify({
+  format: 'sras.flow',
+  version: 1,
+  id: 'broken',
+  name: 'broken',
+  timezone: 'Asia/Shanghai',
+  nodes: [
+    { id: 'src', type: 'source', position: { x: 0, y: 0 }, data: {} },
+    { id: 'cap', type: 'quota', position: { x: 0, y: 0 }, data: { limit: -1, period: 'day' } },
+  ],
+  edges: [{ id: 'e1', source: 'src', sourceHandle: 'out', target: 'cap' }],
+});
+
+describe('sras validate', () => {
+  it('accepts a valid flow with exit 0', async () => {
+    const dir = setUp(['china-flow.json']);
+
+    const run = await runSras(['validate', 'china-flow.json'], dir);
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('china-flow.json: no problems.');
+  });
+
+  it('prints errors with the node and field and exits 1', async () => {
+    const dir = setUp([]);
+    writeFileSync(join(dir, 'flow.json'), BROKEN_FLOW);
+
+    const run = await runSras(['validate', 'flow.json'], dir);
+
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^error node cap \(data\.limit\): /m);
+    expect(run.stdout).toMatch(/flow\.json: [1-9]\d* error\(s\)/);
+  });
+
+  it('words problems in Chinese with --lang zh-CN', async () => {
+    const dir = setUp([]);
+    writeFileSync(join(dir, 'flow.json'), BROKEN_FLOW);
+
+    const run = await runSras(['validate', 'flow.json', '--lang', 'zh-CN'], dir);
+
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^错误 节点 cap \(data\.limit\)：?/m);
+    expect(run.stdout).toMatch(/个错误/);
+  });
+
+  it('words problems in Chinese when LANG starts with zh', async () => {
+    const dir = setUp([]);
+    writeFileSync(join(dir, 'flow.json'), '{ "format": "sras.flow"');
+
+    const run = await runSras(['validate', 'flow.json'], dir, { LANG: 'zh_CN.UTF-8' });
+
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^错误 /m);
+  });
+
+  it('rejects a file that is not a flow', async () => {
+    const dir = setUp([]);
+    writeFileSync(join(dir, 'flow.json'), '{"nodes": []}');
+
+    const run = await runSras(['validate', 'flow.json'], dir);
+
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^error format: /m);
+  });
+
+  it('names a missing file', async () => {
+    const dir = setUp([]);
+
+    const run = await runSras(['validate', 'nothing.json'], dir);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('Error: nothing.json: file not found. Check the path.\n');
+  });
+});
+
+describe('sras help and version', () => {
+  it('prints help in English', async () => {
+    const run = await runSras(['--help'], process.cwd());
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Usage: sras [options] [command]');
+    expect(run.stdout).toContain('validate <flow>');
+    expect(run.stdout).toContain('Commands:');
+  });
+
+  it('prints help in Chinese', async () => {
+    const run = await runSras(['validate', '--help', '--lang', 'zh-CN'], process.cwd());
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('用法： sras validate [options] <flow>');
+    expect(run.stdout).toContain('参数：');
+    expect(run.stdout).toContain('流程文件（JSON，格式 sras.flow）');
+  });
+
+  it('prints the version', async () => {
+    const run = await runSras(['--version'], process.cwd());
+
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('rejects an unknown option with exit 2 and a pointer to help', async () => {
+    const run = await runSras(['validate', '--flwo', 'x.json'], process.cwd(), {
+      LANG: 'zh_CN.UTF-8',
+    });
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('错误：未知选项 --flwo。运行“sras validate --help”查看可用选项。');
+  });
+});
