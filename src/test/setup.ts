@@ -3,6 +3,11 @@ import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import '@testing-library/jest-dom/vitest';
 import 'fake-indexeddb/auto';
+import { configure } from '@testing-library/dom';
+
+// Screens load lazily and Dexie answers asynchronously; on a busy 2-core CI
+// machine that can take seconds, so findBy queries wait up to 10 s.
+configure({ asyncUtilTimeout: 10_000 });
 
 class ResizeObserverStub implements ResizeObserver {
   constructor(private readonly callback: ResizeObserverCallback) {}
