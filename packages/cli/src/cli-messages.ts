@@ -60,6 +60,8 @@ const en = {
   'error.nowInvalid':
     '--now: "{{value}}" is not a time. Write ISO 8601 (2026-05-01T09:30:00+08:00) or 2026-05-01 09:30.',
   'error.sheetInvalid': '--sheet: "{{value}}" is not a sheet name or number.',
+  'error.timeFieldMissing':
+    '--time-field: the leads have no field "{{field}}". Their fields are: {{fields}}.',
   'error.outExtension': '--out: "{{file}}" must end in .csv or .xlsx.',
   'error.outSameAsInput':
     '--out: "{{file}}" is also an input file. Choose another file name so the input is not overwritten.',
@@ -109,6 +111,8 @@ const en = {
     '{{file}}: header on row {{row}}, {{rows}} leads, {{skipped}} blank row(s) skipped.',
   'allocate.placeholders':
     '{{file}}: read {{count}} placeholder value(s) such as "{{value}}" as empty (--keep-placeholders keeps them).',
+  'allocate.existingWithoutOwner':
+    '{{file}}: {{count}} customer(s) have no owner_id and are not used for matching.',
   'allocate.done':
     'Allocated {{total}} leads: {{assigned}} assigned, {{unassigned}} unassigned. Wrote {{out}}.',
 } as const;
@@ -169,6 +173,7 @@ const zhCn: Record<CliMessageKey, string> = {
   'error.nowInvalid':
     '--now：“{{value}}”不是时间。请写 ISO 8601（2026-05-01T09:30:00+08:00）或 2026-05-01 09:30。',
   'error.sheetInvalid': '--sheet：“{{value}}”不是工作表名称或序号。',
+  'error.timeFieldMissing': '--time-field：线索中没有字段“{{field}}”。现有字段：{{fields}}。',
   'error.outExtension': '--out：“{{file}}”必须以 .csv 或 .xlsx 结尾。',
   'error.outSameAsInput': '--out：“{{file}}”同时是输入文件。请换一个文件名，以免覆盖输入。',
   'error.repsEmpty': '{{file}}：销售团队为空。请至少添加一名销售。',
@@ -213,6 +218,7 @@ const zhCn: Record<CliMessageKey, string> = {
   'allocate.header': '{{file}}：表头在第 {{row}} 行，{{rows}} 条线索，跳过 {{skipped}} 个空行。',
   'allocate.placeholders':
     '{{file}}：已把 {{count}} 个占位值（如“{{value}}”）当作空值（--keep-placeholders 可保留）。',
+  'allocate.existingWithoutOwner': '{{file}}：{{count}} 个客户没有负责人，不参与撞单匹配。',
   'allocate.done':
     '已分配 {{total}} 条线索：{{assigned}} 条有负责人，{{unassigned}} 条未分配。已写出 {{out}}。',
 };

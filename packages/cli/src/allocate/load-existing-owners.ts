@@ -10,7 +10,7 @@ import { importFailure } from './load-leads.js';
  * and any of `phone`, `email`, `company`, or a spreadsheet whose columns the
  * import package maps to those fields (owner_id, 负责人 … → owner). Rows
  * without an owner (customers in the public pool) are left out and counted
- * on stderr.
+ * on stderr, and so are rows without any key.
  */
 export async function loadExistingOwners(
   context: CliContext,
@@ -30,16 +30,23 @@ export async function loadExistingOwners(
     throw new CliError(context.t('error.existingNoKey', { file }));
 
   const owners: ExistingOwner[] = [];
+  let withoutOwner = 0;
   for (const row of result.rows) {
     const owner = textOf(row.fields.owner);
-    if (owner === '') continue;
-    owners.push({
-      owner_id: owner,
-      phone: textOf(row.fields.phone) || null,
-      email: textOf(row.fields.email) || null,
-      company: textOf(row.fields.company) || null,
-    });
+    const phone = textOf(row.fields.phone) || null;
+    const email = textOf(row.fields.email) || null;
+    const company = textOf(row.fields.company) || null;
+    if (!phone && !email && !company) continue;
+    if (owner === '') {
+      withoutOwner++;
+      continue;
+    }
+    owners.push({ owner_id: owner, phone, email, company });
   }
+  if (withoutOwner > 0)
+    context.io.stderr(
+      `${context.t('allocate.existingWithoutOwner', { file, count: withoutOwner })}\n`,
+    );
   return owners;
 }
 
