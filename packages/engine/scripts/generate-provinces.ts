@@ -208,8 +208,8 @@ function readJson<T>(path: string): T {
 }
 
 async function main(): Promise<void> {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const dataDirectory = join(here, 'region-data');
+  const scriptDirectory = dirname(fileURLToPath(import.meta.url));
+  const dataDirectory = join(scriptDirectory, 'region-data');
   const mainland = readJson<Record<string, string[]>>(join(dataDirectory, 'modood-pc.json'));
   const others = readJson<Record<string, string[]>>(
     join(dataDirectory, 'modood-hk-mo-tw-cities.json'),
@@ -287,7 +287,7 @@ async function main(): Promise<void> {
     '/** The 34 provincial divisions of China, in the order of their GB/T 2260 codes. */',
     'export const PROVINCE_DATA: readonly Province[] = ',
   ].join('\n');
-  const target = join(here, '..', 'src', 'regions', 'province.data.ts');
+  const target = join(scriptDirectory, '..', 'src', 'regions', 'province.data.ts');
   const prettierOptions = (await resolveConfig(target)) ?? {};
   const output = await format(`${header}${JSON.stringify(entries, null, 2)};\n`, {
     ...prettierOptions,

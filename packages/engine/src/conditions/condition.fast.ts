@@ -39,7 +39,7 @@ function fieldAndConstant(first: CompiledNode, second: CompiledNode): FieldAndCo
   return undefined;
 }
 
-/** The number a constant stands for, or NaN. */
+/** Returns the number a constant stands for, or NaN. */
 function constantNumber(value: unknown, isMissing: MissingTest): number {
   return isMissing(value) ? NaN : numberOf(value);
 }

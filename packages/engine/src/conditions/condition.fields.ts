@@ -266,9 +266,9 @@ export function buildMissingSome(
   const readKeys = keysNode.evaluate;
   return valueNode((data) => {
     const options = readKeys(data);
-    const given = Array.isArray(options) ? options : [options];
-    const missing = listMissing(data, missingKeys(given), isMissing);
+    const keys = Array.isArray(options) ? options : [options];
+    const missing = listMissing(data, missingKeys(keys), isMissing);
     const need = readNeed(data) as number;
-    return given.length - missing.length >= need ? [] : missing;
+    return keys.length - missing.length >= need ? [] : missing;
   }, isMissing);
 }

@@ -1,6 +1,6 @@
 import { toProvince, toProvinceName, toRegionTextKey } from './region.normalise.js';
 
-/** A region as the region-split node holds it. */
+/** A region of a region-split node: its id and its values. */
 export interface RegionValues {
   id: string;
   values: readonly string[];

@@ -116,7 +116,7 @@ const provinceCache = new Map<string, string | null>();
 
 /**
  * Returns the canonical short name of the province a value names, or null.
- * The value is trimmed and full-width folded; a province in any form
+ * The value is trimmed and full-width folded first. A province in any form
  * (`广东省`, `廣東`, `guangdong`, `Inner Mongolia`, `内蒙`) and a city or
  * prefecture (`深圳`, `深圳市`, `延边州`) map to their province. Pseudo
  * entries of address lists such as `省直辖县级行政区划` map to nothing,
@@ -158,12 +158,11 @@ export function toRegionTextKey(value: string): string {
 }
 
 /**
- * Normalises a region value of a flow document: a province in any form
- * becomes its canonical short name (`广东省` → `广东`); any other value
- * (a city of a custom region, a value of another field) becomes its text
- * key, trimmed, full-width folded and case-folded (`Mumbai ` → `mumbai`,
- * `南京市` → `南京`). Cities stay cities here, so a custom region of cities
- * matches those cities only.
+ * Normalises a region value of a flow document. A province in any form
+ * becomes its canonical short name (`广东省` → `广东`). Any other value, such
+ * as a city of a custom region or a value of another field, becomes its text
+ * key (`Mumbai ` → `mumbai`, `南京市` → `南京`). Cities stay cities here, so a
+ * custom region of cities matches those cities only.
  */
 export function normaliseRegionValue(value: unknown): string {
   const province = toProvinceName(value);

@@ -3,9 +3,9 @@
  * format's deliberate differences registered through `add_operation` and a
  * replaced `truthy`. json-logic-js keeps its own control flow (argument
  * evaluation, `if`, `and`, `or`, `all`, `none`, `some`), `===`, `!==` and
- * `merge`; everything else is written here from the format's rules, in
- * plain value-level code with regular expressions, so that it checks the
- * engine's compiled closures independently.
+ * `merge`. Everything else is written here from the format's rules, in plain
+ * value-level code with regular expressions, so that it checks the engine's
+ * compiled closures independently.
  *
  * The operations are registered on the shared json-logic-js module, so any
  * other user of json-logic-js in the same process sees them too.
@@ -38,7 +38,7 @@ interface Settings {
 
 let settings: Settings = { placeholders: new Set(), fieldTypes: {} };
 
-/** A value read from a text-typed column, boxed so the operations can tell. */
+/** Tells whether a value was read from a text-typed column, which `sras_text_var` boxes. */
 function isTyped(value: unknown): value is string {
   return value instanceof String;
 }
@@ -55,7 +55,7 @@ function isMissing(input: unknown): boolean {
   return trimmed === '' || settings.placeholders.has(trimmed.toLowerCase());
 }
 
-/** The number a value stands for, or undefined when it is not a number. */
+/** Returns the number a value stands for, or undefined when it is not a number. */
 function asNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return value;
   if (typeof value === 'string' && NUMERIC_TEXT.test(value.trim())) return Number(value.trim());
@@ -152,7 +152,9 @@ function convertTyped(value: unknown, type: FieldType | undefined): unknown {
     const match = NUMBER_CELL.exec(folded);
     if (match === null) return value;
     const magnitude = Number(`${match[2]!.split(',').join('')}${match[4] ?? ''}`);
-    const factor = match[5] === '万' ? 10_000 : match[5] === '亿' ? 100_000_000 : 1;
+    let factor = 1;
+    if (match[5] === '万') factor = 10_000;
+    if (match[5] === '亿') factor = 100_000_000;
     return match[1] === '-' ? -(magnitude * factor) : magnitude * factor;
   }
   if (type === 'boolean') {
@@ -224,9 +226,9 @@ const operations: Record<string, Operation> = {
     return listMissing(this, args);
   },
   missing_some(need, options) {
-    const given = Array.isArray(options) ? options : [options];
-    const missing = listMissing(this, given);
-    return given.length - missing.length >= (need as number) ? [] : missing;
+    const keys = Array.isArray(options) ? options : [options];
+    const missing = listMissing(this, keys);
+    return keys.length - missing.length >= (need as number) ? [] : missing;
   },
   '=='(a, b) {
     return equal(a, b);
@@ -530,7 +532,7 @@ export function applyReference(
   return createReference(expr, options).apply(lead);
 }
 
-/** The reference truthiness of an expression's value. */
+/** Returns the reference truthiness of an expression's value. */
 export function testReference(
   expr: unknown,
   lead: Record<string, unknown>,
@@ -539,7 +541,7 @@ export function testReference(
   return createReference(expr, options).test(lead);
 }
 
-/** The reference truthiness of a value, for the engine's `isTruthy`. */
+/** Returns the reference truthiness of a value, to check the engine's `isTruthy`. */
 export function truthyReference(value: unknown, options: ConditionOptions = {}): boolean {
   return withSettings(configure(options), () => referenceTruthy(value));
 }
