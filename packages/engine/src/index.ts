@@ -55,6 +55,7 @@ export type { EngineMessages } from './messages/messages.en.js';
 export { compileFlow, type CompileFlowResult } from './compile/flow.compiler.js';
 export type * from './compile/pipeline.types.js';
 export { parsePipeline, pipelineSchema } from './compile/pipeline.schema.js';
+export { createRunner, type Runner } from './run/runner.js';
 export type * from './run/run.types.js';
 export { REASON_CODES } from './run/run.types.js';
 export { EngineInputError, type InputIssue } from './run/engine-input.error.js';
@@ -82,6 +83,7 @@ export {
   type StateIssue,
 } from './state/state.migrate.js';
 export { COUNTER_RETENTION_DAYS, isPeriodExpired } from './state/period-retention.js';
+export { applyStateDelta } from './state/state-delta.js';
 
 // Dedup
 export {

@@ -2,7 +2,7 @@ import { compileCondition, type ConditionOptions } from '../conditions/index.js'
 import { describeValue } from '../flow/flow.parse.js';
 import type { FlowNode, Rep } from '../flow/flow.types.js';
 import { ELSE_HANDLE } from '../flow/node-handles.js';
-import { toComparableText } from '../text/index.js';
+import { normaliseRegionValue } from '../regions/index.js';
 import {
   createProblem,
   type FlowProblem,
@@ -170,7 +170,7 @@ function checkRegionSplit(data: Record<string, unknown>, report: Report): void {
         report('region-value-invalid', valueField, { value: describeValue(value) });
         return;
       }
-      const normalised = toComparableText(value);
+      const normalised = normaliseRegionValue(value);
       if (normalised === '' || ownValues.has(normalised)) return;
       ownValues.add(normalised);
 

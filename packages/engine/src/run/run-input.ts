@@ -1,0 +1,129 @@
+import { existingOwnerSchema, repListSchema } from '../flow/flow.schema.js';
+import type { ExistingOwner, Lead, Rep } from '../flow/flow.types.js';
+import { createEmptyState, type AllocationState } from '../state/state.schema.js';
+import { migrateState } from '../state/state.migrate.js';
+import type { ZonedCalendar } from '../time/zoned-calendar.js';
+import { formatFieldPath } from '../validation/field-path.js';
+import { EngineInputError, type InputIssue } from './engine-input.error.js';
+import type { RunInput } from './run.types.js';
+
+/** A run's input after its checks, with defaults filled in. */
+export interface PreparedRunInput {
+  leads: readonly Lead[];
+  reps: readonly Rep[];
+  owners: readonly ExistingOwner[];
+  state: AllocationState;
+  nowMs: number;
+  timeField: string | null;
+  trace: boolean;
+}
+
+/**
+ * Checks the parts of a run's input that come from hosts and storage (team,
+ * existing owners, state, `now`, time field) and throws one
+ * {@link EngineInputError} that lists every bad path. Leads are not checked
+ * one by one: any value that is not a string, number or boolean reads as empty.
+ */
+export function prepareRunInput(input: RunInput, calendar: ZonedCalendar): PreparedRunInput {
+  const issues: InputIssue[] = [];
+
+  if (!Array.isArray(input.leads))
+    issues.push({ path: 'leads', message: 'expected an array of leads' });
+  const reps = checkReps(input.reps, issues);
+  const owners = checkOwners(input.existingOwners, issues);
+  const state = checkState(input.state, issues);
+  const nowMs = readNow(input.now, calendar, issues);
+
+  const timeField = input.timeField ?? null;
+  if (timeField !== null && (typeof timeField !== 'string' || timeField.trim() === '')) {
+    issues.push({ path: 'timeField', message: 'expected a field name or nothing' });
+  }
+
+  if (issues.length > 0) {
+    const summary = issues.map((issue) => `${issue.path || 'input'}: ${issue.message}`).join('; ');
+    throw new EngineInputError(`Invalid run input: ${summary}`, issues);
+  }
+  return {
+    leads: input.leads,
+    reps,
+    owners,
+    state,
+    nowMs,
+    timeField,
+    trace: input.trace === true,
+  };
+}
+
+function checkReps(reps: unknown, issues: InputIssue[]): Rep[] {
+  const parsed = repListSchema.safeParse(reps);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      issues.push({ path: formatFieldPath(['reps', ...issue.path]), message: issue.message });
+    }
+    return [];
+  }
+
+  const seen = new Set<string>();
+  parsed.data.forEach((rep, index) => {
+    if (seen.has(rep.id)) {
+      issues.push({ path: `reps[${index}].id`, message: `rep id "${rep.id}" is used twice` });
+    }
+    seen.add(rep.id);
+  });
+  return parsed.data as Rep[];
+}
+
+function checkOwners(owners: unknown, issues: InputIssue[]): ExistingOwner[] {
+  if (owners === undefined || owners === null) return [];
+  if (!Array.isArray(owners)) {
+    issues.push({ path: 'existingOwners', message: 'expected an array of owner rows' });
+    return [];
+  }
+
+  const valid: ExistingOwner[] = [];
+  owners.forEach((row: unknown, index) => {
+    const parsed = existingOwnerSchema.safeParse(row);
+    if (parsed.success) {
+      valid.push(parsed.data as ExistingOwner);
+      return;
+    }
+    for (const issue of parsed.error.issues) {
+      issues.push({
+        path: formatFieldPath(['existingOwners', index, ...issue.path]),
+        message: issue.message,
+      });
+    }
+  });
+  return valid;
+}
+
+function checkState(state: unknown, issues: InputIssue[]): AllocationState {
+  if (state === undefined || state === null) return createEmptyState();
+
+  const loaded = migrateState(state);
+  if (loaded.ok) return loaded.state;
+  for (const issue of loaded.issues) {
+    issues.push({
+      path: formatFieldPath(['state', ...(issue.path === '' ? [] : [issue.path])]),
+      message: issue.message,
+    });
+  }
+  return createEmptyState();
+}
+
+function readNow(now: unknown, calendar: ZonedCalendar, issues: InputIssue[]): number {
+  let epochMs: number | null = null;
+  if (typeof now === 'number') epochMs = now;
+  else if (now instanceof Date) epochMs = now.getTime();
+  else if (typeof now === 'string') epochMs = calendar.parseTime(now);
+
+  if (epochMs === null || !Number.isFinite(epochMs)) {
+    issues.push({
+      path: 'now',
+      message:
+        'expected the allocation time as epoch milliseconds, a Date, or text such as 2024-05-02T09:00:00+08:00',
+    });
+    return 0;
+  }
+  return epochMs;
+}

@@ -1,0 +1,647 @@
+import { isEmptyValue, type CompiledTest, type ConditionOptions } from '../conditions/index.js';
+import type { Pipeline } from '../compile/pipeline.types.js';
+import { parsePipeline } from '../compile/pipeline.schema.js';
+import { dedupKeyOf } from '../dedup/dedup-keys.js';
+import type { Lead, LeadValue } from '../flow/flow.types.js';
+import { COUNTER_RETENTION_DAYS } from '../state/period-retention.js';
+import { toProvince } from '../regions/index.js';
+import { toComparableText } from '../text/index.js';
+import {
+  createZonedCalendar,
+  isValidTimeZone,
+  type PeriodContext,
+  type ZonedCalendar,
+} from '../time/zoned-calendar.js';
+import { DedupRegistry } from './dedup-registry.js';
+import { EngineInputError } from './engine-input.error.js';
+import { readField, readOwnField } from './field-access.js';
+import { buildProgram, NodeKind, type Program, type ProgramNode } from './program.js';
+import { QuotaCounter } from './quota-counters.js';
+import { RepCounters, RepRoster, RepStatus, type RepDayCounters } from './rep-roster.js';
+import { prepareRunInput } from './run-input.js';
+import type {
+  CandidateTrace,
+  DedupMatchTrace,
+  LeadResult,
+  LeadTrace,
+  ReasonCode,
+  RunInput,
+  RunnerOptions,
+  RunResult,
+  TraceStep,
+} from './run.types.js';
+import { buildStateOutput } from './state-output.js';
+import { buildSummary } from './run-summary.js';
+
+/** A compiled pipeline, ready to run batches of leads. */
+export interface Runner {
+  readonly pipeline: Pipeline;
+  /**
+   * Runs leads through the pipeline in input order and returns one result
+   * per lead, the summary, the new state and its delta. Pure: the same input
+   * gives the same output, byte for byte. Throws an EngineInputError when the
+   * team, existing owners, state or `now` are invalid.
+   */
+  run(input: RunInput): RunResult;
+}
+
+const EMPTY_FIELDS: Record<string, LeadValue> = Object.freeze({});
+const EMPTY_LEAD: Lead = Object.freeze({});
+const NO_WEIGHTS = new Float64Array(0);
+const NO_REPS = new Int32Array(0);
+
+const REASONS: readonly ReasonCode[] = ['assigned', 'existing-owner', 'pool', 'no-route'];
+const ASSIGNED = 0;
+const EXISTING_OWNER = 1;
+const POOL = 2;
+const NO_ROUTE = 3;
+
+/** Ends a lead at its node without leaving by a handle. */
+const ENDED = -1;
+
+/**
+ * Prepares a pipeline for running: checks its structure, compiles each
+ * condition and region table once, and returns a {@link Runner}. Throws an
+ * EngineInputError for a pipeline that does not match its schema.
+ */
+export function createRunner(pipeline: Pipeline, options: RunnerOptions = {}): Runner {
+  const checked = parsePipeline(pipeline);
+  if (!isValidTimeZone(checked.timezone)) {
+    throw new EngineInputError(`Unknown time zone "${checked.timezone}"`, [
+      { path: 'timezone', message: 'expected an IANA time zone such as Asia/Shanghai' },
+    ]);
+  }
+
+  const program = buildProgram(checked, options.conditionOptions);
+  const calendar = createZonedCalendar(checked.timezone);
+  return {
+    pipeline: checked,
+    run: (input) => runProgram(program, calendar, options.conditionOptions, input),
+  };
+}
+
+/** Per-node data of one run, aligned with the program's nodes. */
+interface RunNodeState {
+  /** Rep index of each assignee, -1 when the team lacks the rep. */
+  repIndexes: Int32Array;
+  /** Round robin: weight and current weight of each assignee. */
+  weights: Float64Array;
+  current: Float64Array;
+  quota: QuotaCounter | null;
+}
+
+function runProgram(
+  program: Program,
+  calendar: ZonedCalendar,
+  conditionOptions: ConditionOptions | undefined,
+  input: RunInput,
+): RunResult {
+  const prepared = prepareRunInput(input, calendar);
+  const { leads, state, nowMs, timeField, trace } = prepared;
+  const nodes = program.nodes;
+
+  const roster = new RepRoster(prepared.reps);
+  const repCounters = new RepCounters(roster, state.assigned);
+  const dedup = new DedupRegistry(state.dedup, prepared.owners);
+  const nodeStates = nodes.map((node) => createNodeState(node, roster, state));
+
+  const nodeCounts = new Float64Array(nodes.length);
+  const edgeCounts = new Float64Array(program.edgeIds.length);
+  const repCounts = new Float64Array(roster.ids.length);
+  const reasonCounts = [0, 0, 0, 0];
+  let duplicatesFound = 0;
+
+  const nowCounters = repCounters.at(calendar.periodsAt(nowMs));
+  const timeFieldChecked = timeField !== null;
+  let lastTimeText: string | null = null;
+  let lastTime: number | null = null;
+
+  const results = new Array<LeadResult>(leads.length);
+  const leadKeys: string[] = [];
+
+  for (let position = 0; position < leads.length; position += 1) {
+    const candidate = leads[position];
+    const lead: Lead = typeof candidate === 'object' && candidate !== null ? candidate : EMPTY_LEAD;
+
+    // Allocation time: `now`, or the lead's time field when it reads as a time.
+    let day: RepDayCounters = nowCounters;
+    let at = nowMs;
+    let timeSource: LeadTrace['timeSource'] = 'now';
+    if (timeField !== null) {
+      const raw = readField(lead, timeField, timeFieldChecked);
+      let parsed: number | null = null;
+      if (typeof raw === 'string') {
+        if (raw !== lastTimeText) {
+          lastTimeText = raw;
+          lastTime = calendar.parseTime(raw);
+        }
+        parsed = lastTime;
+      }
+      if (parsed === null) {
+        timeSource = 'fallback';
+      } else {
+        at = parsed;
+        timeSource = 'field';
+        day = repCounters.at(calendar.periodsAt(parsed));
+      }
+    }
+
+    let work = lead;
+    let fields = EMPTY_FIELDS;
+    const route: string[] = [];
+    const steps: TraceStep[] | null = trace ? [] : null;
+    let ownerIndex = -1;
+    let reason = ASSIGNED;
+    let poolReason: string | null = null;
+    leadKeys.length = 0;
+
+    let index = 0;
+    let node = nodes[0] as ProgramNode;
+    for (;;) {
+      node = nodes[index] as ProgramNode;
+      nodeCounts[index] = (nodeCounts[index] as number) + 1;
+      let handle = 0;
+
+      switch (node.kind) {
+        case NodeKind.Source:
+          if (steps !== null)
+            steps.push({ type: 'source', nodeId: node.id, handle: node.handles[0] as string });
+          break;
+
+        case NodeKind.Filter: {
+          const matched = (node.condition as CompiledTest)(work);
+          handle = matched ? 0 : 1;
+          if (steps !== null) {
+            steps.push({
+              type: 'filter',
+              nodeId: node.id,
+              handle: node.handles[handle] as string,
+              matched,
+            });
+          }
+          break;
+        }
+
+        case NodeKind.Score: {
+          const conditions = node.conditions;
+          let score = node.base;
+          const matchedRules = steps === null ? null : ([] as boolean[]);
+          for (let rule = 0; rule < conditions.length; rule += 1) {
+            const matched = (conditions[rule] as CompiledTest)(work);
+            if (matched) score += node.points[rule] as number;
+            if (matchedRules !== null) matchedRules.push(matched);
+          }
+          if (fields === EMPTY_FIELDS) fields = {};
+          fields[node.field] = score;
+          if (node.writesReadField) {
+            if (work === lead) work = { ...lead };
+            work[node.field] = score;
+          }
+          if (steps !== null && matchedRules !== null)
+            steps.push(scoreStep(node, score, matchedRules));
+          break;
+        }
+
+        case NodeKind.Branch: {
+          const conditions = node.conditions;
+          handle = conditions.length;
+          for (let item = 0; item < conditions.length; item += 1) {
+            if ((conditions[item] as CompiledTest)(work)) {
+              handle = item;
+              break;
+            }
+          }
+          if (steps !== null) {
+            steps.push({
+              type: 'branch',
+              nodeId: node.id,
+              handle: node.handles[handle] as string,
+              caseId: node.itemIds[handle] ?? null,
+              caseLabel: node.itemLabels[handle] ?? null,
+            });
+          }
+          break;
+        }
+
+        case NodeKind.RegionSplit: {
+          const value = readField(work, node.field, node.fieldChecked);
+          handle = node.regionHandle(value);
+          if (steps !== null) steps.push(regionStep(node, handle, value));
+          break;
+        }
+
+        case NodeKind.Quota: {
+          const counter = (nodeStates[index] as RunNodeState).quota as QuotaCounter;
+          const period = periodKeyOf(node.period, day.periods);
+          const value =
+            node.field === ''
+              ? ''
+              : quotaValueOf(readField(work, node.field, node.fieldChecked), conditionOptions);
+          const used = counter.used(period, value);
+          if (used < node.limit) {
+            counter.add(period, value);
+          } else {
+            handle = 1;
+          }
+          if (steps !== null) {
+            steps.push({
+              type: 'quota',
+              nodeId: node.id,
+              handle: node.handles[handle] as string,
+              period,
+              perValue: node.field === '' ? null : value,
+              used,
+              limit: node.limit,
+            });
+          }
+          break;
+        }
+
+        case NodeKind.Dedup: {
+          const keyStart = leadKeys.length;
+          const keyTypes = node.dedupKeys;
+          for (let key = 0; key < keyTypes.length; key += 1) {
+            const type = keyTypes[key] as 'phone' | 'email' | 'company';
+            const normalised = dedupKeyOf(
+              type,
+              readField(work, type, node.dedupFieldChecked[key] as boolean),
+            );
+            if (normalised !== null) leadKeys.push(normalised);
+          }
+
+          let duplicate = false;
+          let ownerId: string | null = null;
+          for (let key = keyStart; key < leadKeys.length; key += 1) {
+            const normalised = leadKeys[key] as string;
+            if (!dedup.has(normalised)) continue;
+            duplicate = true;
+            if (ownerId === null) ownerId = dedup.ownerOf(normalised);
+          }
+
+          const ownerRep = ownerId === null ? -1 : roster.indexOf(ownerId);
+          const ownerActive = roster.isActive(ownerRep);
+          if (!duplicate) {
+            handle = 0;
+          } else {
+            duplicatesFound += 1;
+            if (node.assignExistingOwner && ownerActive) {
+              handle = ENDED;
+              ownerIndex = ownerRep;
+              reason = EXISTING_OWNER;
+            } else {
+              handle = 1;
+            }
+          }
+          if (steps !== null) {
+            steps.push(
+              dedupStep(
+                node,
+                handle,
+                leadKeys.slice(keyStart),
+                dedup,
+                duplicate ? ownerId : null,
+                ownerActive,
+              ),
+            );
+          }
+          break;
+        }
+
+        case NodeKind.RoundRobin: {
+          const nodeState = nodeStates[index] as RunNodeState;
+          const chosen = pickRoundRobin(nodeState, roster, day);
+          if (chosen < 0) handle = 0;
+          else {
+            handle = ENDED;
+            ownerIndex = nodeState.repIndexes[chosen] as number;
+          }
+          if (steps !== null) steps.push(assignerStep(node, nodeState, roster, day, chosen, true));
+          break;
+        }
+
+        case NodeKind.LeastLoaded: {
+          const nodeState = nodeStates[index] as RunNodeState;
+          const chosen = pickLeastLoaded(nodeState, roster, day);
+          if (chosen < 0) handle = 0;
+          else {
+            handle = ENDED;
+            ownerIndex = nodeState.repIndexes[chosen] as number;
+          }
+          if (steps !== null) steps.push(assignerStep(node, nodeState, roster, day, chosen, false));
+          break;
+        }
+
+        case NodeKind.Assign: {
+          const nodeState = nodeStates[index] as RunNodeState;
+          const rep = nodeState.repIndexes[0] as number;
+          const chosen = roster.status(rep, day) === RepStatus.Eligible ? 0 : -1;
+          if (chosen < 0) handle = 0;
+          else {
+            handle = ENDED;
+            ownerIndex = rep;
+          }
+          if (steps !== null) steps.push(assignerStep(node, nodeState, roster, day, chosen, false));
+          break;
+        }
+
+        case NodeKind.Pool:
+          handle = ENDED;
+          reason = POOL;
+          poolReason = node.poolReason;
+          if (steps !== null)
+            steps.push({ type: 'pool', nodeId: node.id, handle: null, reason: node.poolReason });
+          break;
+      }
+
+      if (handle === ENDED) break;
+      route.push(node.steps[handle] as string);
+      const edge = node.edgeIndexes[handle] as number;
+      if (edge >= 0) edgeCounts[edge] = (edgeCounts[edge] as number) + 1;
+      const next = node.targets[handle] as number;
+      if (next < 0) {
+        reason = NO_ROUTE;
+        break;
+      }
+      index = next;
+    }
+
+    let ownerId: string | null = null;
+    if (ownerIndex >= 0) {
+      ownerId = roster.ids[ownerIndex] as string;
+      repCounters.add(ownerIndex, day);
+      repCounts[ownerIndex] = (repCounts[ownerIndex] as number) + 1;
+    }
+    reasonCounts[reason] = (reasonCounts[reason] as number) + 1;
+    for (let key = 0; key < leadKeys.length; key += 1)
+      dedup.register(leadKeys[key] as string, ownerId);
+
+    const result: LeadResult = {
+      leadId: leadIdOf(lead, position),
+      ownerId,
+      nodeId: node.id,
+      route,
+      fields,
+      reason: REASONS[reason] as ReasonCode,
+      poolReason,
+    };
+    if (steps !== null) {
+      result.trace = { time: new Date(at).toISOString(), timeSource, day: day.periods.day, steps };
+    }
+    results[position] = result;
+  }
+
+  const cutoffDay = calendar.periodsAt(nowMs).dayNumber - COUNTER_RETENTION_DAYS;
+  const { state: nextState, delta } = buildStateOutput({
+    input: state,
+    nodes,
+    roster,
+    repCounters,
+    quotas: nodeStates.map((nodeState) => nodeState.quota),
+    currentWeights: nodeStates.map((nodeState) => nodeState.current),
+    dedup,
+    cutoffDay,
+  });
+
+  const summary = buildSummary({
+    total: leads.length,
+    program,
+    repIds: roster.ids,
+    repCounts,
+    nodeCounts,
+    edgeCounts,
+    reasonCounts,
+    duplicatesFound,
+  });
+  return { results, summary, state: nextState, delta };
+}
+
+function createNodeState(
+  node: ProgramNode,
+  roster: RepRoster,
+  state: RunInput['state'] & object,
+): RunNodeState {
+  const repIndexes =
+    node.repIds.length === 0
+      ? NO_REPS
+      : Int32Array.from(node.repIds, (repId) => roster.indexOf(repId));
+  if (node.kind !== NodeKind.RoundRobin) {
+    return {
+      repIndexes,
+      weights: NO_WEIGHTS,
+      current: NO_WEIGHTS,
+      quota: node.kind === NodeKind.Quota ? new QuotaCounter(state.quota[node.id]) : null,
+    };
+  }
+
+  // An assignee's weight overrides the rep's; a rep outside the team never
+  // takes part, so its weight does not matter.
+  const weights = Float64Array.from(node.repIds, (_, assignee) => {
+    const own = node.weights[assignee];
+    if (own !== null && own !== undefined) return own;
+    const rep = repIndexes[assignee] as number;
+    return rep >= 0 ? (roster.weight[rep] as number) : 1;
+  });
+  const saved = state.roundRobin[node.id] ?? {};
+  const current = Float64Array.from(node.repIds, (repId) => saved[repId] ?? 0);
+  return { repIndexes, weights, current, quota: null };
+}
+
+/**
+ * Smooth weighted round robin (as nginx does it): every eligible assignee
+ * adds its weight to its current weight, the highest current weight wins
+ * (ties to list order), and the winner subtracts the sum of the eligible
+ * weights. Ineligible assignees keep their current weight. Returns the
+ * chosen assignee's position, or -1 when none is eligible.
+ */
+function pickRoundRobin(nodeState: RunNodeState, roster: RepRoster, day: RepDayCounters): number {
+  const { repIndexes, weights, current } = nodeState;
+  let total = 0;
+  let best = -1;
+  for (let assignee = 0; assignee < repIndexes.length; assignee += 1) {
+    if (roster.status(repIndexes[assignee] as number, day) !== RepStatus.Eligible) continue;
+
+    const weight = weights[assignee] as number;
+    const next = (current[assignee] as number) + weight;
+    current[assignee] = next;
+    total += weight;
+    if (best < 0 || next > (current[best] as number)) best = assignee;
+  }
+
+  if (best >= 0) current[best] = (current[best] as number) - total;
+  return best;
+}
+
+/**
+ * The eligible assignee with the lowest load (open leads plus leads
+ * assigned on the allocation date), ties to list order; -1 when none is.
+ */
+function pickLeastLoaded(nodeState: RunNodeState, roster: RepRoster, day: RepDayCounters): number {
+  const repIndexes = nodeState.repIndexes;
+  let best = -1;
+  let bestLoad = Infinity;
+  for (let assignee = 0; assignee < repIndexes.length; assignee += 1) {
+    const rep = repIndexes[assignee] as number;
+    if (roster.status(rep, day) !== RepStatus.Eligible) continue;
+
+    const load = (roster.openLeads[rep] as number) + (day.day[rep] as number);
+    if (load < bestLoad) {
+      best = assignee;
+      bestLoad = load;
+    }
+  }
+  return best;
+}
+
+function periodKeyOf(period: ProgramNode['period'], periods: PeriodContext): string {
+  switch (period) {
+    case 'day':
+      return periods.day;
+    case 'week':
+      return periods.week;
+    case 'month':
+      return periods.month;
+    default:
+      return 'total';
+  }
+}
+
+/** The bucket of a quota's `per` value: folded text, '' for an empty value. */
+function quotaValueOf(value: LeadValue | undefined, options: ConditionOptions | undefined): string {
+  if (value === undefined || value === null || isEmptyValue(value, options)) return '';
+  if (typeof value === 'string') return toComparableText(value);
+  return String(value);
+}
+
+function leadIdOf(lead: Lead, position: number): string | number {
+  const id = readOwnField(lead, 'id');
+  if (typeof id === 'string' && id.trim() !== '') return id;
+  if (typeof id === 'number' && Number.isFinite(id)) return id;
+  return position + 1;
+}
+
+function scoreStep(node: ProgramNode, score: number, matched: readonly boolean[]): TraceStep {
+  return {
+    type: 'score',
+    nodeId: node.id,
+    handle: node.handles[0] as string,
+    field: node.field,
+    base: node.base,
+    score,
+    rules: matched.map((isMatch, index) => ({
+      index,
+      label: node.itemLabels[index] ?? null,
+      points: node.points[index] as number,
+      matched: isMatch,
+    })),
+  };
+}
+
+function regionStep(node: ProgramNode, handle: number, value: LeadValue | undefined): TraceStep {
+  return {
+    type: 'regionSplit',
+    nodeId: node.id,
+    handle: node.handles[handle] as string,
+    field: node.field,
+    value: value ?? null,
+    province: toProvince(value),
+    regionId: node.itemIds[handle] ?? null,
+    regionLabel: node.itemLabels[handle] ?? null,
+  };
+}
+
+function dedupStep(
+  node: ProgramNode,
+  handle: number,
+  keys: string[],
+  dedup: DedupRegistry,
+  ownerId: string | null,
+  ownerActive: boolean,
+): TraceStep {
+  const matches: DedupMatchTrace[] = keys
+    .filter((key) => dedup.has(key))
+    .map((key) => ({ key, source: dedup.sourceOf(key), ownerId: dedup.ownerOf(key) }));
+  return {
+    type: 'dedup',
+    nodeId: node.id,
+    handle: handle === ENDED ? null : (node.handles[handle] as string),
+    keys,
+    matches,
+    ownerId,
+    ownerActive: ownerId !== null && ownerActive,
+  };
+}
+
+function assignerStep(
+  node: ProgramNode,
+  nodeState: RunNodeState,
+  roster: RepRoster,
+  day: RepDayCounters,
+  chosen: number,
+  weighted: boolean,
+): TraceStep {
+  const candidates = node.repIds.map((repId, assignee): CandidateTrace => {
+    const rep = nodeState.repIndexes[assignee] as number;
+    const candidate: CandidateTrace = { repId, status: 'eligible' };
+    if (assignee === chosen) {
+      candidate.status = 'chosen';
+    } else {
+      describeIneligible(candidate, rep, roster, day);
+    }
+    if (weighted) {
+      candidate.weight = nodeState.weights[assignee] as number;
+      candidate.currentWeight = nodeState.current[assignee] as number;
+    } else if (node.kind === NodeKind.LeastLoaded && rep >= 0) {
+      // The chosen rep's load is read before its own lead is counted.
+      candidate.load = (roster.openLeads[rep] as number) + (day.day[rep] as number);
+    }
+    return candidate;
+  });
+
+  const type =
+    node.kind === NodeKind.RoundRobin
+      ? 'roundRobin'
+      : node.kind === NodeKind.LeastLoaded
+        ? 'leastLoaded'
+        : 'assign';
+  return {
+    type,
+    nodeId: node.id,
+    handle: chosen < 0 ? (node.handles[0] as string) : null,
+    repId: chosen < 0 ? null : (node.repIds[chosen] as string),
+    candidates,
+  };
+}
+
+function describeIneligible(
+  candidate: CandidateTrace,
+  rep: number,
+  roster: RepRoster,
+  day: RepDayCounters,
+): void {
+  const status = roster.status(rep, day);
+  switch (status) {
+    case RepStatus.Unknown:
+      candidate.status = 'unknown';
+      return;
+    case RepStatus.Inactive:
+      candidate.status = 'inactive';
+      return;
+    case RepStatus.Unavailable:
+      candidate.status = 'unavailable';
+      return;
+    case RepStatus.AtCapacityDay:
+    case RepStatus.AtCapacityWeek:
+    case RepStatus.AtCapacityMonth:
+      candidate.status = 'at-capacity';
+      candidate.period =
+        status === RepStatus.AtCapacityDay
+          ? 'day'
+          : status === RepStatus.AtCapacityWeek
+            ? 'week'
+            : 'month';
+      candidate.limit = roster.limitFor(rep, status);
+      return;
+    default:
+      return;
+  }
+}
