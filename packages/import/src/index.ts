@@ -75,3 +75,4 @@ export {
   formatImportIssue,
   type ImportMessageLanguage,
 } from './import-messages.js';
+export * from './reps/index.js';
