@@ -13,5 +13,8 @@ export const paths = {
     return `/flows/${encodeURIComponent(flowId)}/compare${search ? `?${search}` : ''}`;
   },
   templates: () => '/templates',
+  data: () => '/data',
+  dataset: (datasetId: string) => `/data/${encodeURIComponent(datasetId)}`,
+  team: () => '/team',
   backup: () => '/backup',
 };

@@ -6,7 +6,7 @@
  * have `nav`.
  */
 import type { Icon } from '@tabler/icons-react';
-import { IconRoute } from '@tabler/icons-react';
+import { IconDatabase, IconRoute } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { Navigate, matchRoutes, type RouteObject } from 'react-router';
 import { AppLayout } from './layout/AppLayout';
@@ -28,6 +28,18 @@ export const screenRoutes: ScreenRoute[] = [
     path: 'flows',
     load: () => import('../features/flows/FlowsScreen').then((module) => module.FlowsScreen),
     nav: { labelKey: 'common:nav.flows', icon: IconRoute, order: 10 },
+  },
+  {
+    path: 'data',
+    load: () => import('../features/data/DataScreen').then((module) => module.DataScreen),
+    nav: { labelKey: 'data:nav', icon: IconDatabase, order: 30 },
+  },
+  {
+    path: 'data/:datasetId',
+    load: () =>
+      import('../features/data/table-view/DatasetTableScreen').then(
+        (module) => module.DatasetTableScreen,
+      ),
   },
 ];
 

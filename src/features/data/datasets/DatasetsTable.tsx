@@ -1,0 +1,118 @@
+import { ActionIcon, Anchor, Badge, Menu, Table, Text, VisuallyHidden } from '@mantine/core';
+import { IconDots, IconPencil, IconTable, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { paths } from '../../../app/paths';
+import { useFormat } from '../../../i18n/useFormat';
+import type { DatasetRecord } from '../../../storage/records';
+
+const KIND_COLORS = { leads: 'blue', owners: 'grape', deals: 'teal' } as const;
+
+interface DatasetsTableProps {
+  datasets: DatasetRecord[];
+  onRename: (dataset: DatasetRecord) => void;
+  onDelete: (dataset: DatasetRecord) => void;
+}
+
+/** The stored datasets with their kind, size, source file and import time. */
+export function DatasetsTable({ datasets, onRename, onDelete }: DatasetsTableProps) {
+  const { t } = useTranslation('data');
+  const format = useFormat();
+
+  return (
+    <Table.ScrollContainer minWidth={800}>
+      <Table highlightOnHover verticalSpacing="sm" data-testid="dataset-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('datasets.name')}</Table.Th>
+            <Table.Th w={130}>{t('datasets.kind')}</Table.Th>
+            <Table.Th w={100} ta="right">
+              {t('datasets.rows')}
+            </Table.Th>
+            <Table.Th w={90} ta="right">
+              {t('datasets.columns')}
+            </Table.Th>
+            <Table.Th>{t('datasets.source')}</Table.Th>
+            <Table.Th w={190}>{t('datasets.importedAt')}</Table.Th>
+            <Table.Th w={50}>
+              <VisuallyHidden>{t('datasets.actions')}</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {datasets.map((dataset) => (
+            <Table.Tr key={dataset.id} data-testid="dataset-row" data-dataset-id={dataset.id}>
+              <Table.Td>
+                <Anchor
+                  component={Link}
+                  to={paths.dataset(dataset.id)}
+                  fw={500}
+                  data-testid="dataset-name"
+                >
+                  {dataset.name}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={KIND_COLORS[dataset.kind]}>
+                  {t(`kind.${dataset.kind}`)}
+                </Badge>
+              </Table.Td>
+              <Table.Td ta="right" data-testid="dataset-rows">
+                {format.number(dataset.rowCount)}
+              </Table.Td>
+              <Table.Td ta="right">{format.number(dataset.columns.length)}</Table.Td>
+              <Table.Td>
+                <Text size="sm" lineClamp={1}>
+                  {dataset.origin?.fileName ?? '—'}
+                </Text>
+                {dataset.origin?.encoding && (
+                  <Text size="xs" c="dimmed">
+                    {t(`read.encodings.${dataset.origin.encoding}`, {
+                      defaultValue: dataset.origin.encoding,
+                    })}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>{format.dateTime(dataset.importedAt)}</Table.Td>
+              <Table.Td>
+                <Menu position="bottom-end">
+                  <Menu.Target>
+                    <ActionIcon
+                      variant="subtle"
+                      color="gray"
+                      aria-label={t('datasets.actionsFor', { name: dataset.name })}
+                    >
+                      <IconDots size={18} />
+                    </ActionIcon>
+                  </Menu.Target>
+                  <Menu.Dropdown>
+                    <Menu.Item
+                      component={Link}
+                      to={paths.dataset(dataset.id)}
+                      leftSection={<IconTable size={16} />}
+                    >
+                      {t('datasets.open')}
+                    </Menu.Item>
+                    <Menu.Item
+                      leftSection={<IconPencil size={16} />}
+                      onClick={() => onRename(dataset)}
+                    >
+                      {t('datasets.rename')}
+                    </Menu.Item>
+                    <Menu.Item
+                      color="red"
+                      leftSection={<IconTrash size={16} />}
+                      onClick={() => onDelete(dataset)}
+                    >
+                      {t('datasets.delete')}
+                    </Menu.Item>
+                  </Menu.Dropdown>
+                </Menu>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,77 @@
+/**
+ * What each kind of dataset needs from the column mapping.
+ *
+ * - `leads`: nothing; the importer warns when no phone or e-mail column is
+ *   mapped, because dedup then has nothing to compare.
+ * - `owners` (existing customers with their owner, used by the dedup node):
+ *   an owner column and at least one of phone, e-mail or company, the keys
+ *   dedup compares. The owner column is stored as `owner_id`, the field the
+ *   allocation engine reads from an existing-owners list.
+ * - `deals` (read by the dashboard): owner and amount, and a won flag,
+ *   status or stage to tell won deals; a close date is recommended.
+ */
+import type { DatasetKind } from '../../../storage/records';
+import type { WizardColumnType } from './import-worker.protocol';
+
+/** A requirement on the mapping: one field, or any one of several. */
+export interface FieldRequirement {
+  fields: string[];
+  /** `required` blocks saving; `recommended` is only shown. */
+  level: 'required' | 'recommended';
+}
+
+/** The requirements of a kind with which of them the mapping misses. */
+export interface KindCheck {
+  kind: DatasetKind;
+  missing: FieldRequirement[];
+  /** False when a required field is missing, so the dataset cannot be saved as this kind. */
+  ok: boolean;
+}
+
+export const DATASET_KINDS: readonly DatasetKind[] = ['leads', 'owners', 'deals'];
+
+const REQUIREMENTS: Readonly<Record<DatasetKind, readonly FieldRequirement[]>> = {
+  leads: [],
+  owners: [
+    { fields: ['owner'], level: 'required' },
+    { fields: ['phone', 'email', 'company'], level: 'required' },
+  ],
+  deals: [
+    { fields: ['owner'], level: 'required' },
+    { fields: ['amount'], level: 'required' },
+    { fields: ['wonFlag', 'status', 'stage'], level: 'required' },
+    { fields: ['closedAt'], level: 'recommended' },
+  ],
+};
+
+/** Types a kind gives its mapped fields unless the user chose another. */
+const DEFAULT_TYPES: Readonly<Record<DatasetKind, Readonly<Record<string, WizardColumnType>>>> = {
+  leads: {},
+  owners: {},
+  deals: { amount: 'number', closedAt: 'date', wonFlag: 'boolean' },
+};
+
+/** Checks the mapped fields against the requirements of `kind`. */
+export function checkKind(kind: DatasetKind, mappedFields: Iterable<string>): KindCheck {
+  const mapped = new Set(mappedFields);
+  const missing = REQUIREMENTS[kind].filter(
+    (requirement) => !requirement.fields.some((field) => mapped.has(field)),
+  );
+  return { kind, missing, ok: missing.every((requirement) => requirement.level !== 'required') };
+}
+
+/** The type a kind gives a field by default, if any. */
+export function defaultTypeOf(
+  kind: DatasetKind,
+  field: string | null,
+): WizardColumnType | undefined {
+  return field ? DEFAULT_TYPES[kind][field] : undefined;
+}
+
+/**
+ * Key under which a mapped field is stored in the rows of a dataset of
+ * `kind`: the field name, except the owner of an existing-owners list.
+ */
+export function storedFieldName(kind: DatasetKind, field: string): string {
+  return kind === 'owners' && field === 'owner' ? 'owner_id' : field;
+}
