@@ -1,7 +1,13 @@
 import type { CompiledNode } from './condition.node.js';
 import { booleanNode } from './condition.node.js';
 import type { MissingTest } from './condition.values.js';
-import { numberOf, parseNumericText, textOf } from './condition.values.js';
+import {
+  looseEquals,
+  numberOf,
+  parseNumberCell,
+  parseNumericText,
+  textOf,
+} from './condition.values.js';
 
 /**
  * Specialised closures for the shapes a rule builder writes most: a field
@@ -27,14 +33,39 @@ interface FieldAndConstant {
   constant: unknown;
   /** Whether the field is the first operand. */
   fieldFirst: boolean;
+  field: CompiledNode;
 }
 
-function fieldAndConstant(first: CompiledNode, second: CompiledNode): FieldAndConstant | undefined {
-  if (first.fieldKey !== undefined && !first.textTyped && second.isConstant) {
-    return { key: first.fieldKey, constant: second.constant, fieldFirst: true };
+/** Tells whether a node reads a field as it is: no column type changes its comparisons. */
+function isPlainField(node: CompiledNode): node is CompiledNode & { fieldKey: string } {
+  return node.fieldKey !== undefined && !node.textTyped && node.numberColumn !== true;
+}
+
+/** Tells whether a node reads a field as text or as it is: plain or text-typed. */
+function isTextOrPlainField(node: CompiledNode): node is CompiledNode & { fieldKey: string } {
+  return node.fieldKey !== undefined && node.numberColumn !== true;
+}
+
+/** Tells whether a node reads a text-typed field as it is. */
+function isTypedTextField(node: CompiledNode): node is CompiledNode & { fieldKey: string } {
+  return node.fieldKey !== undefined && node.textTyped;
+}
+
+/** Tells whether a node reads a field that orders as numbers do: plain or a number column. */
+function isNumericField(node: CompiledNode): node is CompiledNode & { fieldKey: string } {
+  return node.fieldKey !== undefined && !node.textTyped;
+}
+
+function fieldAndConstant(
+  first: CompiledNode,
+  second: CompiledNode,
+  accepts: (node: CompiledNode) => node is CompiledNode & { fieldKey: string },
+): FieldAndConstant | undefined {
+  if (accepts(first) && second.isConstant) {
+    return { key: first.fieldKey, constant: second.constant, fieldFirst: true, field: first };
   }
-  if (second.fieldKey !== undefined && !second.textTyped && first.isConstant) {
-    return { key: second.fieldKey, constant: first.constant, fieldFirst: false };
+  if (accepts(second) && first.isConstant) {
+    return { key: second.fieldKey, constant: first.constant, fieldFirst: false, field: second };
   }
   return undefined;
 }
@@ -44,17 +75,23 @@ function constantNumber(value: unknown, isMissing: MissingTest): number {
   return isMissing(value) ? NaN : numberOf(value);
 }
 
+type NumericRead = (data: unknown) => number;
+
 /**
- * Reads a field as a number for ordering against a number: a number value,
- * or numeric text that is not a placeholder; NaN for everything else, which
- * makes every comparison false as the format requires.
+ * Returns a reader of a field as a number for ordering against a number: a
+ * number value, or numeric text that is not a placeholder (read as a number
+ * column reads it when the field is one). It returns NaN for everything
+ * else, which makes every comparison false as the format requires.
  */
-function numericField(data: unknown, key: string, isMissing: MissingTest): number {
-  const value = readOwnField(data, key);
-  if (typeof value === 'number') return value;
-  if (typeof value !== 'string') return NaN;
-  const number = parseNumericText(value);
-  return number === number && !isMissing(value) ? number : NaN;
+function numericReader(field: CompiledNode, key: string, isMissing: MissingTest): NumericRead {
+  const parse = field.numberColumn === true ? parseNumberCell : parseNumericText;
+  return (data) => {
+    const value = readOwnField(data, key);
+    if (typeof value === 'number') return value;
+    if (typeof value !== 'string') return NaN;
+    const number = parse(value);
+    return number === number && !isMissing(value) ? number : NaN;
+  };
 }
 
 export type OrderingOperator = '<' | '<=' | '>' | '>=';
@@ -73,23 +110,23 @@ export function fastOrdering(
   isMissing: MissingTest,
 ): CompiledNode | undefined {
   if (args.length !== 2) return fastBetween(operator, args, isMissing);
-  const shape = fieldAndConstant(args[0]!, args[1]!);
+  const shape = fieldAndConstant(args[0]!, args[1]!, isNumericField);
   if (shape === undefined) return undefined;
 
   const bound = constantNumber(shape.constant, isMissing);
   if (bound !== bound) return undefined;
-  const key = shape.key;
+  const read = numericReader(shape.field, shape.key, isMissing);
   const effective = shape.fieldFirst ? operator : MIRRORED[operator];
 
   switch (effective) {
     case '<':
-      return booleanNode((data) => numericField(data, key, isMissing) < bound);
+      return booleanNode((data) => read(data) < bound);
     case '<=':
-      return booleanNode((data) => numericField(data, key, isMissing) <= bound);
+      return booleanNode((data) => read(data) <= bound);
     case '>':
-      return booleanNode((data) => numericField(data, key, isMissing) > bound);
+      return booleanNode((data) => read(data) > bound);
     case '>=':
-      return booleanNode((data) => numericField(data, key, isMissing) >= bound);
+      return booleanNode((data) => read(data) >= bound);
   }
 }
 
@@ -100,23 +137,21 @@ function fastBetween(
   isMissing: MissingTest,
 ): CompiledNode | undefined {
   const [low, middle, high] = args as [CompiledNode, CompiledNode, CompiledNode];
-  if (middle.fieldKey === undefined || middle.textTyped || !low.isConstant || !high.isConstant) {
-    return undefined;
-  }
+  if (!isNumericField(middle) || !low.isConstant || !high.isConstant) return undefined;
   const lowBound = constantNumber(low.constant, isMissing);
   const highBound = constantNumber(high.constant, isMissing);
   if (lowBound !== lowBound || highBound !== highBound) return undefined;
 
-  const key = middle.fieldKey;
+  const read = numericReader(middle, middle.fieldKey, isMissing);
   if (operator === '<=') {
     return booleanNode((data) => {
-      const value = numericField(data, key, isMissing);
+      const value = read(data);
       return lowBound <= value && value <= highBound;
     });
   }
   if (operator === '<') {
     return booleanNode((data) => {
-      const value = numericField(data, key, isMissing);
+      const value = read(data);
       return lowBound < value && value < highBound;
     });
   }
@@ -129,7 +164,10 @@ export function fastEquality(
   args: readonly CompiledNode[],
   isMissing: MissingTest,
 ): CompiledNode | undefined {
-  const shape = fieldAndConstant(args[0]!, args[1]!);
+  const typed = fieldAndConstant(args[0]!, args[1]!, isTypedTextField);
+  if (typed !== undefined) return typedTextEquality(negate, typed, isMissing);
+
+  const shape = fieldAndConstant(args[0]!, args[1]!, isPlainField);
   if (shape === undefined) return undefined;
   const key = shape.key;
   const constant = shape.constant;
@@ -152,6 +190,30 @@ export function fastEquality(
     return booleanNode((data) => (readOwnField(data, key) === constant) !== negate);
   }
   return undefined;
+}
+
+/**
+ * `==` of a text-typed field and a constant: text held by the field equals
+ * the constant's text (a number in decimal); any other value follows the
+ * ordinary rules.
+ */
+function typedTextEquality(
+  negate: boolean,
+  shape: FieldAndConstant,
+  isMissing: MissingTest,
+): CompiledNode {
+  const key = shape.key;
+  const constant = shape.constant;
+  if (isMissing(constant)) {
+    return booleanNode((data) => isMissing(readOwnField(data, key)) !== negate);
+  }
+
+  const constantText = textOf(constant);
+  return booleanNode((data) => {
+    const value = readOwnField(data, key);
+    if (typeof value === 'string') return (value === constantText) !== negate;
+    return looseEquals(value, constant, false, isMissing) !== negate;
+  });
 }
 
 /**
@@ -202,18 +264,24 @@ export function createMembership(
   };
 }
 
-/** `field in [constants]`. */
+/** `field in [constants]`; a text-typed field holding text is looked up as text. */
 export function fastMembership(
   needle: CompiledNode,
   haystack: CompiledNode,
   isMissing: MissingTest,
 ): CompiledNode | undefined {
-  const key = needle.fieldKey;
-  if (key === undefined || needle.textTyped || !haystack.isConstant) return undefined;
+  if (!isTextOrPlainField(needle) || !haystack.isConstant) return undefined;
   if (!Array.isArray(haystack.constant)) return undefined;
 
+  const key = needle.fieldKey;
   const contains = createMembership(haystack.constant, false, isMissing);
-  return booleanNode((data) => contains(readOwnField(data, key)));
+  if (!needle.textTyped) return booleanNode((data) => contains(readOwnField(data, key)));
+
+  const containsText = createMembership(haystack.constant, true, isMissing);
+  return booleanNode((data) => {
+    const value = readOwnField(data, key);
+    return typeof value === 'string' ? containsText(value) : contains(value);
+  });
 }
 
 /** `startsWith` and `endsWith` of a field and a constant, as react-querybuilder writes them. */
@@ -223,8 +291,8 @@ export function fastAffix(
   isMissing: MissingTest,
 ): CompiledNode | undefined {
   const [field, affixNode] = args as [CompiledNode, CompiledNode];
+  if (!isTextOrPlainField(field) || !affixNode.isConstant) return undefined;
   const key = field.fieldKey;
-  if (key === undefined || !affixNode.isConstant) return undefined;
   if (isMissing(affixNode.constant)) return booleanNode(() => false);
   const affix = textOf(affixNode.constant);
   if (affix === undefined) return booleanNode(() => false);

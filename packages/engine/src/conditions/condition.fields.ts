@@ -123,12 +123,17 @@ export function buildVar(
     const type = scoped ? undefined : fieldTypeOf(access, name);
     const convert = converterFor(type);
     const node = valueNode(readLiteralField(name, convert, readDefault, isMissing), isMissing);
-    const isPlainRead =
-      readDefault === undefined && convert === keepValue && findUnsafeSegment(name) === undefined;
+    const isDirectRead =
+      readDefault === undefined &&
+      (convert === keepValue || convert === toNumberCell) &&
+      !name.includes('.') &&
+      findUnsafeSegment(name) === undefined;
+    if (!isDirectRead) return { ...node, textTyped: type !== undefined && TEXT_TYPES.has(type) };
     return {
       ...node,
       textTyped: type !== undefined && TEXT_TYPES.has(type),
-      ...(isPlainRead && !name.includes('.') ? { fieldKey: name } : {}),
+      fieldKey: name,
+      numberColumn: convert === toNumberCell,
     };
   }
 

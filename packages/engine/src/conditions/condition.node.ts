@@ -23,6 +23,11 @@ export interface CompiledNode {
    * read the property directly.
    */
   fieldKey?: string;
+  /**
+   * Set with `fieldKey` when the field is a `number` column, whose text is
+   * read with `parseNumberCell`; only the ordering shortcuts accept it.
+   */
+  numberColumn?: boolean;
 }
 
 /** A node whose value is always a boolean, so its test is its value. */

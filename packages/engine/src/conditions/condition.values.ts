@@ -68,6 +68,9 @@ const UNIT_FACTOR: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
  * Returns NaN when the text is still not a number.
  */
 export function parseNumberCell(text: string): number {
+  const plain = parseNumericText(text);
+  if (plain === plain) return plain;
+
   const match = NUMBER_CELL.exec(foldFullWidth(text).trim());
   if (match === null) return NaN;
 
