@@ -1,5 +1,6 @@
 import type { CompiledNode } from './condition.node.js';
 import { booleanNode } from './condition.node.js';
+import { isInheritedName, readNamedProperty } from './field-path.js';
 import type { MissingTest } from './condition.values.js';
 import {
   looseEquals,
@@ -17,15 +18,6 @@ import {
  * closure here gives exactly the result of the generic operators, which the
  * generated tests check against the reference.
  */
-
-const hasOwn = Object.hasOwn;
-
-/** Reads an own property; undefined for anything else. Small enough to inline. */
-function readOwnField(data: unknown, key: string): unknown {
-  return typeof data === 'object' && data !== null && hasOwn(data, key)
-    ? (data as Record<string, unknown>)[key]
-    : undefined;
-}
 
 /** The plain field a node reads and the constant of the other operand, when the shape fits. */
 interface FieldAndConstant {
@@ -85,8 +77,9 @@ type NumericRead = (data: unknown) => number;
  */
 function numericReader(field: CompiledNode, key: string, isMissing: MissingTest): NumericRead {
   const parse = field.numberColumn === true ? parseNumberCell : parseNumericText;
+  const inherited = isInheritedName(key);
   return (data) => {
-    const value = readOwnField(data, key);
+    const value = readNamedProperty(data, key, inherited);
     if (typeof value === 'number') return value;
     if (typeof value !== 'string') return NaN;
     const number = parse(value);
@@ -170,16 +163,17 @@ export function fastEquality(
   const shape = fieldAndConstant(args[0]!, args[1]!, isPlainField);
   if (shape === undefined) return undefined;
   const key = shape.key;
+  const inherited = isInheritedName(key);
   const constant = shape.constant;
 
   if (isMissing(constant)) {
-    return booleanNode((data) => isMissing(readOwnField(data, key)) !== negate);
+    return booleanNode((data) => isMissing(readNamedProperty(data, key, inherited)) !== negate);
   }
 
   const number = numberOf(constant);
   if (number === number) {
     return booleanNode((data) => {
-      const value = readOwnField(data, key);
+      const value = readNamedProperty(data, key, inherited);
       if (typeof value === 'number') return (value === number) !== negate;
       if (typeof value !== 'string') return negate;
       return (parseNumericText(value) === number && !isMissing(value)) !== negate;
@@ -187,7 +181,7 @@ export function fastEquality(
   }
 
   if (typeof constant === 'string' || typeof constant === 'boolean') {
-    return booleanNode((data) => (readOwnField(data, key) === constant) !== negate);
+    return booleanNode((data) => (readNamedProperty(data, key, inherited) === constant) !== negate);
   }
   return undefined;
 }
@@ -203,14 +197,15 @@ function typedTextEquality(
   isMissing: MissingTest,
 ): CompiledNode {
   const key = shape.key;
+  const inherited = isInheritedName(key);
   const constant = shape.constant;
   if (isMissing(constant)) {
-    return booleanNode((data) => isMissing(readOwnField(data, key)) !== negate);
+    return booleanNode((data) => isMissing(readNamedProperty(data, key, inherited)) !== negate);
   }
 
   const constantText = textOf(constant);
   return booleanNode((data) => {
-    const value = readOwnField(data, key);
+    const value = readNamedProperty(data, key, inherited);
     if (typeof value === 'string') return (value === constantText) !== negate;
     return looseEquals(value, constant, false, isMissing) !== negate;
   });
@@ -274,12 +269,15 @@ export function fastMembership(
   if (!Array.isArray(haystack.constant)) return undefined;
 
   const key = needle.fieldKey;
+
+  const inherited = isInheritedName(key);
   const contains = createMembership(haystack.constant, false, isMissing);
-  if (!needle.textTyped) return booleanNode((data) => contains(readOwnField(data, key)));
+  if (!needle.textTyped)
+    return booleanNode((data) => contains(readNamedProperty(data, key, inherited)));
 
   const containsText = createMembership(haystack.constant, true, isMissing);
   return booleanNode((data) => {
-    const value = readOwnField(data, key);
+    const value = readNamedProperty(data, key, inherited);
     return typeof value === 'string' ? containsText(value) : contains(value);
   });
 }
@@ -293,6 +291,7 @@ export function fastAffix(
   const [field, affixNode] = args as [CompiledNode, CompiledNode];
   if (!isTextOrPlainField(field) || !affixNode.isConstant) return undefined;
   const key = field.fieldKey;
+  const inherited = isInheritedName(key);
   if (isMissing(affixNode.constant)) return booleanNode(() => false);
   const affix = textOf(affixNode.constant);
   if (affix === undefined) return booleanNode(() => false);
@@ -301,7 +300,7 @@ export function fastAffix(
     ? (text: string) => text.startsWith(affix)
     : (text: string) => text.endsWith(affix);
   return booleanNode((data) => {
-    const value = readOwnField(data, key);
+    const value = readNamedProperty(data, key, inherited);
     if (typeof value === 'string') return matches(value) && !isMissing(value);
     return typeof value === 'number' && matches(String(value));
   });

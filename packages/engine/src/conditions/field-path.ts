@@ -29,13 +29,40 @@ export function readOwn(data: unknown, key: string): unknown {
 }
 
 /**
+ * Tells whether a name exists on `Object.prototype` (`toString`,
+ * `hasOwnProperty` …), so that reading it from a plain object needs an own
+ * property check. Decided once, when a condition is compiled.
+ */
+export function isInheritedName(key: string): boolean {
+  return key in Object.prototype;
+}
+
+/**
+ * Reads a property known by name at compile time. A name that
+ * `Object.prototype` has is read with an own property check. Any other name
+ * is read directly, which is much faster on the hot path, and a function
+ * found that way is dropped, because lead data never holds one and
+ * `Object.prototype` gains only methods unless the process is compromised.
+ * Returns undefined for data that is not an object or list.
+ */
+export function readNamedProperty(data: unknown, key: string, inherited: boolean): unknown {
+  if (typeof data !== 'object' || data === null) return undefined;
+  if (inherited) return hasOwn(data, key) ? (data as Record<string, unknown>)[key] : undefined;
+  const value = (data as Record<string, unknown>)[key];
+  return typeof value === 'function' ? undefined : value;
+}
+
+/**
  * Builds a reader for one field path. The reader returns undefined when the
  * field is absent, when a step is not an object or list, or when the path
  * has an unsafe segment.
  */
 export function createFieldReader(path: string): (data: unknown) => unknown {
   if (findUnsafeSegment(path) !== undefined) return () => undefined;
-  if (!path.includes('.')) return (data) => readOwn(data, path);
+  if (!path.includes('.')) {
+    const inherited = isInheritedName(path);
+    return (data) => readNamedProperty(data, path, inherited);
+  }
 
   const segments = path.split('.');
   return (data) => {

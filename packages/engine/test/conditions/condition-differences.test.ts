@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConditionOptions } from '../../src/conditions/index.js';
-import { evaluateBoth } from '../support/condition-check.js';
+import { compileOrFail, evaluateBoth } from '../support/condition-check.js';
 
 const placeholders: ConditionOptions = { emptyValues: ['Select'] };
 
@@ -20,6 +20,24 @@ describe('field lookup', () => {
   it('never reads inherited properties', () => {
     expect(evaluateBoth({ var: 'toString' }, {})).toBeNull();
     expect(evaluateBoth({ var: 'a.hasOwnProperty' }, { a: {} })).toBeNull();
+    expect(evaluateBoth({ '==': [{ var: 'valueOf' }, null] }, {})).toBe(true);
+    expect(evaluateBoth({ in: [{ var: 'toString' }, ['x']] }, {})).toBe(false);
+    expect(evaluateBoth({ startsWith: [{ var: 'toLocaleString' }, 'f'] }, {})).toBe(false);
+  });
+
+  it('reads an own property named like an inherited one', () => {
+    expect(evaluateBoth({ '==': [{ var: 'toString' }, 'own'] }, { toString: 'own' })).toBe(true);
+  });
+
+  it('never returns a method from a lead with a prototype', () => {
+    class Row {
+      score(): number {
+        return 1;
+      }
+    }
+    const compiled = compileOrFail({ var: 'score' });
+    expect(compiled.evaluate(new Row() as never)).toBeNull();
+    expect(compileOrFail({ '==': [{ var: 'score' }, null] }).test(new Row() as never)).toBe(true);
   });
 
   it('uses the default for every kind of missing value', () => {
