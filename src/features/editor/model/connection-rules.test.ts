@@ -30,21 +30,21 @@ describe('checkConnection', () => {
   it('rejects a self-loop', () => {
     expect(checkConnection(flow, { source: 'f', sourceHandle: 'else', target: 'f' })).toEqual({
       ok: false,
-      reason: 'selfLoop',
+      reason: 'self-loop',
     });
   });
 
   it('rejects an edge into the source', () => {
     expect(checkConnection(flow, { source: 'f', sourceHandle: 'else', target: 'src' })).toEqual({
       ok: false,
-      reason: 'intoSource',
+      reason: 'target-has-no-input',
     });
   });
 
   it('rejects a second edge from a connected handle', () => {
     expect(checkConnection(flow, { source: 'f', sourceHandle: 'match', target: 'pool' })).toEqual({
       ok: false,
-      reason: 'handleTaken',
+      reason: 'handle-taken',
     });
   });
 
@@ -60,21 +60,21 @@ describe('checkConnection', () => {
       checkConnection(flow, { source: 'f', sourceHandle: 'overflow', target: 'pool' }),
     ).toEqual({
       ok: false,
-      reason: 'unknownHandle',
+      reason: 'handle-unknown',
     });
   });
 
   it('rejects an edge out of a pool, which has no outputs', () => {
     expect(checkConnection(flow, { source: 'pool', target: 'rr' })).toEqual({
       ok: false,
-      reason: 'unknownHandle',
+      reason: 'handle-unknown',
     });
   });
 
   it('rejects a node that does not exist', () => {
     expect(checkConnection(flow, { source: 'f', sourceHandle: 'else', target: 'ghost' })).toEqual({
       ok: false,
-      reason: 'unknownNode',
+      reason: 'target-missing',
     });
   });
 });

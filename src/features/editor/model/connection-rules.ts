@@ -1,9 +1,11 @@
-import type { FlowDocument } from '@sras/engine';
-import { getOutputHandles, wouldCreateCycle } from './engine-graph.adapter';
+import {
+  checkConnection as checkEngineConnection,
+  type ConnectionRejection,
+  type FlowDocument,
+} from '@sras/engine';
 
-/** Why a connection is rejected; each code has a message under `editor:connection.<code>`. */
-export type ConnectionRefusal =
-  'selfLoop' | 'intoSource' | 'handleTaken' | 'cycle' | 'unknownNode' | 'unknownHandle';
+/** Why a connection is rejected; each reason has a message under `editor:connection.<reason>`. */
+export type ConnectionRefusal = ConnectionRejection;
 
 export interface ProspectiveConnection {
   source: string | null;
@@ -15,33 +17,21 @@ export type ConnectionCheck =
   { ok: true; sourceHandle: string } | { ok: false; reason: ConnectionRefusal };
 
 /**
- * Check a connection being drawn against the flow rules: no self-loops, nothing
- * into the source, one edge per output handle and no cycles.
+ * Check a connection being drawn with the engine's rules: no self-loops,
+ * nothing into the source, one edge per output handle and no cycles. React
+ * Flow reports a connection without an end as null ids, which is rejected.
  */
 export function checkConnection(
   document: Pick<FlowDocument, 'nodes' | 'edges'>,
   connection: ProspectiveConnection,
 ): ConnectionCheck {
   const { source, target } = connection;
-  if (!source || !target) return { ok: false, reason: 'unknownNode' };
-  if (source === target) return { ok: false, reason: 'selfLoop' };
+  if (!source) return { ok: false, reason: 'source-missing' };
+  if (!target) return { ok: false, reason: 'target-missing' };
 
-  const sourceNode = document.nodes.find((node) => node.id === source);
-  const targetNode = document.nodes.find((node) => node.id === target);
-  if (!sourceNode || !targetNode) return { ok: false, reason: 'unknownNode' };
-  if (targetNode.type === 'source') return { ok: false, reason: 'intoSource' };
-
-  const handles = getOutputHandles(sourceNode);
-  const sourceHandle = connection.sourceHandle ?? (handles.length === 1 ? handles[0] : undefined);
-  if (sourceHandle === undefined || !handles.includes(sourceHandle)) {
-    return { ok: false, reason: 'unknownHandle' };
-  }
-
-  const taken = document.edges.some(
-    (edge) => edge.source === source && (edge.sourceHandle ?? handles[0]) === sourceHandle,
+  const check = checkEngineConnection(
+    { source, target, sourceHandle: connection.sourceHandle },
+    document,
   );
-  if (taken) return { ok: false, reason: 'handleTaken' };
-  if (wouldCreateCycle(document.edges, source, target)) return { ok: false, reason: 'cycle' };
-
-  return { ok: true, sourceHandle };
+  return check.ok ? { ok: true, sourceHandle: check.handle } : { ok: false, reason: check.reason };
 }

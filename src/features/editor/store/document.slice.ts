@@ -2,7 +2,7 @@ import type { FlowDocument, FlowEdge } from '@sras/engine';
 import { applyPositions, layoutLeftToRight } from '../model/auto-layout';
 import { pasteIntoDocument } from '../model/clipboard-payload';
 import { checkConnection } from '../model/connection-rules';
-import { getOutputHandles } from '../model/engine-graph.adapter';
+import { getOutputHandles } from '@sras/engine';
 import { repairDanglingEdges } from '../model/flow-canvas.mapping';
 import { getNodeTypeSpec } from '../model/node-catalog';
 import { newEdgeId, newNodeId } from '../model/node-ids';

@@ -179,7 +179,7 @@ describe('editor store', () => {
 
     const check = store.getState().connect({ source: 'A', sourceHandle: 'match', target: 'B' });
 
-    expect(check).toEqual({ ok: false, reason: 'handleTaken' });
+    expect(check).toEqual({ ok: false, reason: 'handle-taken' });
     expect(store.getState().document).toBe(before);
   });
 

@@ -1,0 +1,60 @@
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import type { FlowProblem, Rep } from '@sras/engine';
+import type { LeadFieldKind } from '../conditions/lead-fields';
+
+/** A column of a dataset stored in the browser, offered as a lead field. */
+export interface DatasetColumn {
+  name: string;
+  kind?: LeadFieldKind;
+}
+
+/** What the editor reads from outside the flow document: reps, dataset columns, problems. */
+export interface EditorEnvironment {
+  reps: readonly Rep[];
+  datasetColumns: readonly DatasetColumn[];
+  problems: readonly FlowProblem[];
+  problemsByNode: ReadonlyMap<string, readonly FlowProblem[]>;
+}
+
+const EMPTY_ENVIRONMENT: EditorEnvironment = {
+  reps: [],
+  datasetColumns: [],
+  problems: [],
+  problemsByNode: new Map(),
+};
+
+const EditorEnvironmentContext = createContext<EditorEnvironment>(EMPTY_ENVIRONMENT);
+
+/** Provide reps, dataset columns and problems to the editor's components. */
+export function EditorEnvironmentProvider({
+  reps,
+  datasetColumns,
+  problems,
+  children,
+}: Omit<EditorEnvironment, 'problemsByNode'> & { children: ReactNode }) {
+  const value = useMemo(() => {
+    const problemsByNode = new Map<string, FlowProblem[]>();
+    for (const problem of problems) {
+      if (problem.nodeId === undefined) continue;
+      const list = problemsByNode.get(problem.nodeId) ?? [];
+      list.push(problem);
+      problemsByNode.set(problem.nodeId, list);
+    }
+    return { reps, datasetColumns, problems, problemsByNode };
+  }, [reps, datasetColumns, problems]);
+
+  return (
+    <EditorEnvironmentContext.Provider value={value}>{children}</EditorEnvironmentContext.Provider>
+  );
+}
+
+export function useEditorEnvironment(): EditorEnvironment {
+  return useContext(EditorEnvironmentContext);
+}
+
+/** Problems of one node; the same array while they do not change. */
+export function useNodeProblems(nodeId: string): readonly FlowProblem[] {
+  return useContext(EditorEnvironmentContext).problemsByNode.get(nodeId) ?? NO_PROBLEMS;
+}
+
+const NO_PROBLEMS: readonly FlowProblem[] = [];
