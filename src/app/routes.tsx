@@ -30,6 +30,10 @@ export const screenRoutes: ScreenRoute[] = [
     nav: { labelKey: 'common:nav.flows', icon: IconRoute, order: 10 },
   },
   {
+    path: 'flows/:flowId',
+    load: () => import('../features/editor/EditorScreen').then((module) => module.EditorScreen),
+  },
+  {
     path: 'data',
     load: () => import('../features/data/DataScreen').then((module) => module.DataScreen),
     nav: { labelKey: 'data:nav', icon: IconDatabase, order: 30 },

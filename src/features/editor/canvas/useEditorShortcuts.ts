@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import type { EditorState } from '../store/editor-state.types';
 import { useEditorStoreApi } from '../store/EditorStoreContext';
 import { useClipboardActions } from './useClipboardActions';
 
@@ -15,16 +16,16 @@ function isTypingTarget(target: EventTarget | null): boolean {
 
 export interface ShortcutHandlers {
   onFitView: () => void;
-  onShowHelp: () => void;
 }
 
 /**
  * Keyboard shortcuts of the editor, on the whole page while it is open:
  * undo/redo, delete, select all, copy/paste (through the clipboard events, so
- * no clipboard permission is needed), auto-layout, fit view and help.
+ * no clipboard permission is needed), auto-layout and fit view. The shell
+ * opens the help dialog on `?`.
  * Keys typed into a field are left to the field.
  */
-export function useEditorShortcuts({ onFitView, onShowHelp }: ShortcutHandlers): void {
+export function useEditorShortcuts({ onFitView }: ShortcutHandlers): void {
   const store = useEditorStoreApi();
   const { copyText, pasteText } = useClipboardActions();
 
@@ -32,26 +33,10 @@ export function useEditorShortcuts({ onFitView, onShowHelp }: ShortcutHandlers):
     function onKeyDown(event: KeyboardEvent) {
       if (event.defaultPrevented || isTypingTarget(event.target)) return;
       const state = store.getState();
-      const key = event.key.toLowerCase();
-      const command = event.ctrlKey || event.metaKey;
-
-      const handled = (() => {
-        if (command && key === 'z' && !event.shiftKey) return (state.undo(), true);
-        if (command && ((key === 'z' && event.shiftKey) || key === 'y'))
-          return (state.redo(), true);
-        if (command && key === 'a') return (state.selectAll(), true);
-        if (command || event.altKey) return false;
-        if (key === 'delete' || key === 'backspace') {
-          state.deleteElements({ nodeIds: state.selectedNodeIds, edgeIds: state.selectedEdgeIds });
-          return true;
-        }
-        if (key === 'escape') return (state.setSelection({}), true);
-        if (event.shiftKey && key === 'l') return (state.autoLayout(), true);
-        if (event.shiftKey && event.code === 'Digit1') return (onFitView(), true);
-        if (event.key === '?') return (onShowHelp(), true);
-        return false;
-      })();
-      if (handled) event.preventDefault();
+      const action = shortcutAction(event, state, onFitView);
+      if (!action) return;
+      event.preventDefault();
+      action();
     }
 
     function onCopy(event: ClipboardEvent) {
@@ -76,7 +61,31 @@ export function useEditorShortcuts({ onFitView, onShowHelp }: ShortcutHandlers):
       document.removeEventListener('copy', onCopy);
       document.removeEventListener('paste', onPaste);
     };
-  }, [store, copyText, pasteText, onFitView, onShowHelp]);
+  }, [store, copyText, pasteText, onFitView]);
+}
+
+/** The action a key press stands for in the editor, or undefined when it is not a shortcut. */
+function shortcutAction(
+  event: KeyboardEvent,
+  state: EditorState,
+  onFitView: () => void,
+): (() => void) | undefined {
+  const key = event.key.toLowerCase();
+  const command = event.ctrlKey || event.metaKey;
+
+  if (command && key === 'z') return event.shiftKey ? state.redo : state.undo;
+  if (command && key === 'y') return state.redo;
+  if (command && key === 'a') return state.selectAll;
+  if (command || event.altKey) return undefined;
+
+  if (key === 'delete' || key === 'backspace') {
+    return () =>
+      state.deleteElements({ nodeIds: state.selectedNodeIds, edgeIds: state.selectedEdgeIds });
+  }
+  if (key === 'escape') return () => state.setSelection({});
+  if (event.shiftKey && key === 'l') return state.autoLayout;
+  if (event.shiftKey && event.code === 'Digit1') return onFitView;
+  return undefined;
 }
 
 function hasTextSelection(): boolean {

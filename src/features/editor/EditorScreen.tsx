@@ -1,0 +1,105 @@
+import { useMemo, useState } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { Alert, Anchor, Center, Loader, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { paths } from '../../app/paths';
+import type { FlowRecord } from '../../storage/records';
+import { useStoredFlow } from '../flows/flow-repository';
+import { ConflictDialog } from './autosave/ConflictDialog';
+import { SaveStatus } from './autosave/SaveStatus';
+import { useAutosave } from './autosave/useAutosave';
+import { EditorWorkspace } from './EditorWorkspace';
+import { EditorEnvironmentProvider } from './environment/EditorEnvironment';
+import { useStoredDatasetColumns, useStoredReps } from './environment/useStoredEnvironment';
+import { useFlowProblems } from './problems/useFlowProblems';
+import { createEditorStore, type EditorStore } from './store/editor.store';
+import { useFlowDocument } from './store/editor-selectors';
+import { EditorStoreProvider } from './store/EditorStoreContext';
+
+function EditorEnvironmentFromStorage({ children }: { children: React.ReactNode }) {
+  const document = useFlowDocument();
+  const problems = useFlowProblems(document);
+  const reps = useStoredReps();
+  const datasetColumns = useStoredDatasetColumns();
+
+  return (
+    <EditorEnvironmentProvider reps={reps} datasetColumns={datasetColumns} problems={problems}>
+      {children}
+    </EditorEnvironmentProvider>
+  );
+}
+
+/** One open flow: the store, autosave and conflict handling around the workspace. */
+function EditorSession({
+  initial,
+  stored,
+}: {
+  initial: FlowRecord;
+  stored: FlowRecord | undefined;
+}) {
+  const [store] = useState<EditorStore>(() => createEditorStore(initial.document));
+  const { status, keepMine, takeTheirs, retry } = useAutosave(store, initial, stored);
+
+  return (
+    <EditorStoreProvider store={store}>
+      <ReactFlowProvider>
+        <EditorEnvironmentFromStorage>
+          <EditorWorkspace status={<SaveStatus status={status} onRetry={retry} />} />
+          <ConflictDialog
+            opened={status.kind === 'conflict'}
+            onKeepMine={keepMine}
+            onTakeTheirs={takeTheirs}
+          />
+          {status.kind === 'missing' && <MissingFlowAlert />}
+        </EditorEnvironmentFromStorage>
+      </ReactFlowProvider>
+    </EditorStoreProvider>
+  );
+}
+
+function MissingFlowAlert() {
+  const { t } = useTranslation('editor');
+  return (
+    <Alert color="red" title={t('load.notFound')} m="md">
+      <Anchor component={Link} to={paths.flows()}>
+        {t('load.backToList')}
+      </Anchor>
+    </Alert>
+  );
+}
+
+/** The flow editor screen at `/flows/:flowId`. */
+export function EditorScreen() {
+  const { t } = useTranslation('editor');
+  const { flowId } = useParams();
+  const stored = useStoredFlow(flowId);
+  const [initial, setInitial] = useState<FlowRecord | undefined>(undefined);
+
+  // The session starts from the first stored record; later records go to autosave.
+  const ready = stored.status === 'ready' ? stored.flow : undefined;
+  if (ready && (initial === undefined || initial.id !== ready.id)) setInitial(ready);
+  const current = useMemo(
+    () => (ready && ready.id === initial?.id ? ready : undefined),
+    [ready, initial],
+  );
+
+  if (stored.status === 'missing' && !initial) {
+    return (
+      <Stack p="md">
+        <MissingFlowAlert />
+      </Stack>
+    );
+  }
+  if (!initial) {
+    return (
+      <Center h={300}>
+        <Stack align="center" gap="xs">
+          <Loader />
+          <Text size="sm">{t('load.loading')}</Text>
+        </Stack>
+      </Center>
+    );
+  }
+  return <EditorSession key={initial.id} initial={initial} stored={current} />;
+}

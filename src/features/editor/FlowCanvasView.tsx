@@ -1,0 +1,65 @@
+import '@xyflow/react/dist/style.css';
+import { useMemo } from 'react';
+import { Background, BackgroundVariant, ReactFlow, ReactFlowProvider } from '@xyflow/react';
+import { useComputedColorScheme } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { NODE_TYPES, type FlowDocument } from '@sras/engine';
+import { FlowNodeCard } from './canvas/FlowNodeCard';
+import { EditorEnvironmentProvider } from './environment/EditorEnvironment';
+import { repairDanglingEdges, toCanvas } from './model/flow-canvas.mapping';
+import { useStoredReps } from './environment/useStoredEnvironment';
+import { useFlowProblems } from './problems/useFlowProblems';
+import type { NodeTypes } from '@xyflow/react';
+
+export interface FlowCanvasViewProps {
+  document: FlowDocument;
+  /** Always read-only today; kept so that callers state it. */
+  readOnly?: true;
+  /** Height of the view; the width follows the container. */
+  height?: number | string;
+}
+
+const NODE_TYPE_MAP: NodeTypes = Object.fromEntries(NODE_TYPES.map((type) => [type, FlowNodeCard]));
+
+function ReadOnlyCanvas({ document, height }: { document: FlowDocument; height: number | string }) {
+  const { t } = useTranslation('editor');
+  const colorScheme = useComputedColorScheme('light');
+  const canvas = useMemo(() => toCanvas(repairDanglingEdges(document).document), [document]);
+  const problems = useFlowProblems(document);
+  const reps = useStoredReps();
+
+  return (
+    <EditorEnvironmentProvider reps={reps} datasetColumns={[]} problems={problems}>
+      <div style={{ width: '100%', height }} data-testid="flow-canvas-view">
+        <ReactFlow
+          nodes={canvas.nodes}
+          edges={canvas.edges}
+          nodeTypes={NODE_TYPE_MAP}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          elementsSelectable={false}
+          deleteKeyCode={null}
+          colorMode={colorScheme}
+          fitView
+          fitViewOptions={{ padding: 0.1 }}
+          minZoom={0.05}
+          aria-label={t('view.ariaLabel')}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={16} />
+        </ReactFlow>
+      </div>
+    </EditorEnvironmentProvider>
+  );
+}
+
+/**
+ * A read-only picture of a flow document, fitted to view: for version
+ * viewing and template previews. Node cards look as in the editor.
+ */
+export function FlowCanvasView({ document, height = 360 }: FlowCanvasViewProps) {
+  return (
+    <ReactFlowProvider>
+      <ReadOnlyCanvas document={document} height={height} />
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,3 @@
+/** Public surface of the flow editor feature. */
+export { EditorScreen } from './EditorScreen';
+export { FlowCanvasView, type FlowCanvasViewProps } from './FlowCanvasView';
