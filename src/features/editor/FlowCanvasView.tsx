@@ -5,6 +5,7 @@ import { useComputedColorScheme } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NODE_TYPES, type FlowDocument } from '@sras/engine';
 import { FlowNodeCard } from './canvas/FlowNodeCard';
+import { useFlowAriaLabels } from './canvas/useFlowAriaLabels';
 import { EditorEnvironmentProvider } from './environment/EditorEnvironment';
 import { repairDanglingEdges, toCanvas } from './model/flow-canvas.mapping';
 import { useStoredReps } from './environment/useStoredEnvironment';
@@ -27,6 +28,7 @@ function ReadOnlyCanvas({ document, height }: { document: FlowDocument; height: 
   const canvas = useMemo(() => toCanvas(repairDanglingEdges(document).document), [document]);
   const problems = useFlowProblems(document);
   const reps = useStoredReps();
+  const ariaLabelConfig = useFlowAriaLabels();
 
   return (
     <EditorEnvironmentProvider reps={reps} datasetColumns={[]} problems={problems}>
@@ -44,6 +46,7 @@ function ReadOnlyCanvas({ document, height }: { document: FlowDocument; height: 
           fitViewOptions={{ padding: 0.1 }}
           minZoom={0.05}
           aria-label={t('view.ariaLabel')}
+          ariaLabelConfig={ariaLabelConfig}
         >
           <Background variant={BackgroundVariant.Dots} gap={16} />
         </ReactFlow>

@@ -27,6 +27,7 @@ import { applyCanvasEdgeChanges, applyCanvasNodeChanges } from './canvas-changes
 import { ConnectionHint } from './ConnectionHint';
 import { FlowNodeCard } from './FlowNodeCard';
 import { nodeTypeFromDrag, PALETTE_DRAG_TYPE } from './palette-drag';
+import { useFlowAriaLabels } from './useFlowAriaLabels';
 
 /** Grid used when snapping is on, in flow units. */
 export const SNAP_GRID: [number, number] = [16, 16];
@@ -61,6 +62,7 @@ export function FlowCanvas({ snapToGrid }: FlowCanvasProps) {
   const colorScheme = useComputedColorScheme('light');
   const { screenToFlowPosition, setCenter, getZoom } = useReactFlow();
   const fieldFocus = useFieldFocus();
+  const ariaLabelConfig = useFlowAriaLabels();
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => applyCanvasNodeChanges(store.getState(), changes),
@@ -157,9 +159,10 @@ export function FlowCanvas({ snapToGrid }: FlowCanvasProps) {
         fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
         defaultEdgeOptions={{ interactionWidth: 16 }}
         aria-label={t('canvas.ariaLabel')}
+        ariaLabelConfig={ariaLabelConfig}
       >
         <Background variant={BackgroundVariant.Dots} gap={SNAP_GRID[0]} />
-        <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} />
+        <MiniMap pannable zoomable />
         <Controls showInteractive={false} />
         <ConnectionHint />
       </ReactFlow>
