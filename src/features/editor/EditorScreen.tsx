@@ -19,8 +19,8 @@ import { EditorStoreProvider } from './store/EditorStoreContext';
 
 function EditorEnvironmentFromStorage({ children }: { children: React.ReactNode }) {
   const document = useFlowDocument();
-  const problems = useFlowProblems(document);
   const reps = useStoredReps();
+  const problems = useFlowProblems(document, reps);
   const datasetColumns = useStoredDatasetColumns();
 
   return (

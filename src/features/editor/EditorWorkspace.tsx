@@ -1,6 +1,16 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import { Alert, Box, CloseButton, Group, Paper, Tabs, Text } from '@mantine/core';
+import {
+  Alert,
+  Box,
+  CloseButton,
+  Group,
+  Paper,
+  Tabs,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useKeyboardShortcuts } from '../../app/help/useKeyboardShortcuts';
 import { FlowCanvas } from './canvas/FlowCanvas';
@@ -9,7 +19,12 @@ import { useEditorShortcuts } from './canvas/useEditorShortcuts';
 import { useEditorEnvironment } from './environment/EditorEnvironment';
 import { ProblemsPanel } from './problems/ProblemsPanel';
 import { NodeSettingsPanel } from './settings/NodeSettingsPanel';
-import { useDroppedEdges, useFieldFocus, useSelectedNodeIds } from './store/editor-selectors';
+import {
+  useDroppedEdges,
+  useFieldFocus,
+  useFlowDocument,
+  useSelectedNodeIds,
+} from './store/editor-selectors';
 import { EditorToolbar } from './toolbar/EditorToolbar';
 import { EDITOR_SHORTCUTS } from './toolbar/editor-shortcuts';
 import { PublishRefusalDialog } from './toolbar/PublishRefusalDialog';
@@ -55,6 +70,7 @@ export function EditorWorkspace({ status, toolbarExtra, onPublish }: EditorWorks
   const { fitView } = useReactFlow();
   const { problems } = useEditorEnvironment();
   const selectedNodeIds = useSelectedNodeIds();
+  const flowName = useFlowDocument().name;
   const fieldFocus = useFieldFocus();
   const [snapToGrid, setSnapToGrid] = useState(true);
   const [panel, setPanel] = useState<string | null>('settings');
@@ -80,6 +96,9 @@ export function EditorWorkspace({ status, toolbarExtra, onPublish }: EditorWorks
 
   return (
     <div className={classes.workspace} data-testid="flow-editor">
+      <VisuallyHidden>
+        <Title order={2}>{flowName}</Title>
+      </VisuallyHidden>
       <Paper className={classes.toolbar} radius={0}>
         <EditorToolbar
           snapToGrid={snapToGrid}

@@ -26,8 +26,8 @@ function ReadOnlyCanvas({ document, height }: { document: FlowDocument; height: 
   const { t } = useTranslation('editor');
   const colorScheme = useComputedColorScheme('light');
   const canvas = useMemo(() => toCanvas(repairDanglingEdges(document).document), [document]);
-  const problems = useFlowProblems(document);
   const reps = useStoredReps();
+  const problems = useFlowProblems(document, reps);
   const ariaLabelConfig = useFlowAriaLabels();
 
   return (

@@ -35,7 +35,7 @@ export function ConnectionHint() {
       }}
     >
       <Text size="sm" c="red">
-        {t(`connection.${check.reason}`)}
+        {t(`engine:connection.${check.reason}`)}
       </Text>
     </Paper>
   );

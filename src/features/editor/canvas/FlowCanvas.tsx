@@ -94,7 +94,7 @@ export function FlowCanvas({ snapToGrid }: FlowCanvasProps) {
       if (check.ok) return;
       notifications.show({
         title: t('connection.refusedTitle'),
-        message: t(`connection.${check.reason}`),
+        message: t(`engine:connection.${check.reason}`),
         color: 'red',
         autoClose: 4000,
       });

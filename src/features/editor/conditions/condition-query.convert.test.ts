@@ -1,8 +1,10 @@
-import jsonLogic from 'json-logic-js';
+import { compileCondition } from '@sras/engine';
 import type { RuleGroupType } from 'react-querybuilder';
 import { describe, expect, it } from 'vitest';
 import {
+  BUILDER_OPERATORS,
   fieldsInCondition,
+  LIST_OPERATORS,
   jsonLogicToQuery,
   queryToJsonLogic,
   sameCondition,
@@ -129,7 +131,7 @@ describe('jsonLogicToQuery', () => {
   });
 });
 
-describe('generated conditions on fixture leads', () => {
+describe('generated conditions compiled by the engine', () => {
   const leads = [
     {
       id: 'L1',
@@ -138,31 +140,59 @@ describe('generated conditions on fixture leads', () => {
       amount: '1200',
       city: '深圳',
       phone: '13800000000',
+      email: 'a@qq.com',
     },
     { id: 'L2', source: '官网', province: '浙江', amount: 80, city: '', phone: '13900000000' },
     { id: 'L3', source: '展会', province: '北京', amount: null, city: '   ', phone: '' },
+    { id: 'L4', source: 'Select', province: '东', score: '' },
   ];
-  const run = (single: ReturnType<typeof rule>) => {
-    const logic = queryToJsonLogic(query([single]), kindOf);
-    return leads
-      .filter((lead) => jsonLogic.apply(logic as jsonLogic.RulesLogic, lead))
-      .map((lead) => lead.id);
+  const run = (rules: ReturnType<typeof rule>[], combinator = 'and', not = false) => {
+    const logic = queryToJsonLogic(query(rules, combinator, not), kindOf);
+    const compiled = compileCondition(logic);
+    if (!compiled.ok) throw new Error(`rejected: ${JSON.stringify(compiled.problems)}`);
+    return leads.filter((lead) => compiled.test(lead)).map((lead) => lead.id);
   };
 
-  it('matches source equal to 展会', () => {
-    expect(run(rule('source', '=', '展会'))).toEqual(['L1', 'L3']);
+  it.each(BUILDER_OPERATORS)('compiles the %s operator', (operator) => {
+    const value = LIST_OPERATORS.has(operator) ? ['1', '2'] : '1';
+    const logic = queryToJsonLogic(query([rule('amount', operator, value)]), kindOf);
+
+    expect(compileCondition(logic).ok).toBe(true);
   });
 
-  it('matches a province from a list', () => {
-    expect(run(rule('province', 'in', ['广东', '浙江']))).toEqual(['L1', 'L2']);
+  it('matches source equal to 展会', () => {
+    expect(run([rule('source', '=', '展会')])).toEqual(['L1', 'L3']);
+  });
+
+  it('matches a province from a list and never a substring of a joined list', () => {
+    expect(run([rule('province', 'in', ['广东', '浙江'])])).toEqual(['L1', 'L2']);
   });
 
   it('compares amounts held as text as numbers', () => {
-    expect(run(rule('amount', '>', '100'))).toEqual(['L1']);
+    expect(run([rule('amount', '>', '100')])).toEqual(['L1']);
   });
 
-  it('finds a substring of a field', () => {
-    expect(run(rule('city', 'contains', '深'))).toEqual(['L1']);
+  it('treats a missing amount as neither below nor above a number', () => {
+    expect(run([rule('amount', '<', '100')])).toEqual(['L2']);
+  });
+
+  it('counts blank and whitespace as empty', () => {
+    expect(run([rule('city', 'null', '')])).toEqual(['L2', 'L3', 'L4']);
+    expect(run([rule('city', 'notNull', '')])).toEqual(['L1']);
+  });
+
+  it('finds a text inside a field, at its start and at its end', () => {
+    expect(run([rule('city', 'contains', '深')])).toEqual(['L1']);
+    expect(run([rule('phone', 'beginsWith', '139')])).toEqual(['L2']);
+    expect(run([rule('email', 'endsWith', '@qq.com')])).toEqual(['L1']);
+  });
+
+  it('combines rules with or and negation', () => {
+    expect(run([rule('source', '=', '官网'), rule('province', '=', '北京')], 'or')).toEqual([
+      'L2',
+      'L3',
+    ]);
+    expect(run([rule('source', '=', '展会')], 'and', true)).toEqual(['L2', 'L4']);
   });
 });
 

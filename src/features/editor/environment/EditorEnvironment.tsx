@@ -1,5 +1,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FlowProblem, Rep } from '@sras/engine';
+import { registerEngineMessages } from '../problems/engine-messages';
 import type { LeadFieldKind } from '../conditions/lead-fields';
 
 /** A column of a dataset stored in the browser, offered as a lead field. */
@@ -32,6 +34,10 @@ export function EditorEnvironmentProvider({
   problems,
   children,
 }: Omit<EditorEnvironment, 'problemsByNode'> & { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  // Problem and connection messages come from the engine's catalogue.
+  registerEngineMessages(i18n);
+
   const value = useMemo(() => {
     const problemsByNode = new Map<string, FlowProblem[]>();
     for (const problem of problems) {

@@ -1,6 +1,8 @@
 import { useRef } from 'react';
-import type { FlowDocument, FlowProblem } from '@sras/engine';
-import { validateFlowDocument } from './flow-validation.adapter';
+import type { FlowDocument, FlowProblem, Rep } from '@sras/engine';
+import { validateFlowDocument } from './flow-validation';
+
+const NO_REPS: readonly Rep[] = [];
 
 /** Whether two documents differ only in node positions (or not at all). */
 function sameStructure(a: FlowDocument, b: FlowDocument): boolean {
@@ -17,15 +19,23 @@ function sameStructure(a: FlowDocument, b: FlowDocument): boolean {
 }
 
 /**
- * Validation problems of the document. Moving nodes changes no problem, so a
+ * Validation problems of the document, from the engine's validator. Moving nodes changes no problem, so a
  * drag reuses the last result instead of validating on every frame.
  */
-export function useFlowProblems(document: FlowDocument): readonly FlowProblem[] {
-  const last = useRef<{ document: FlowDocument; problems: readonly FlowProblem[] } | null>(null);
-  if (last.current === null || !sameStructure(last.current.document, document)) {
-    last.current = { document, problems: validateFlowDocument(document) };
+export function useFlowProblems(
+  document: FlowDocument,
+  reps: readonly Rep[] = NO_REPS,
+): readonly FlowProblem[] {
+  const last = useRef<{
+    document: FlowDocument;
+    reps: readonly Rep[];
+    problems: readonly FlowProblem[];
+  } | null>(null);
+  const previous = last.current;
+  if (previous === null || previous.reps !== reps || !sameStructure(previous.document, document)) {
+    last.current = { document, reps, problems: validateFlowDocument(document, reps) };
   } else {
-    last.current = { document, problems: last.current.problems };
+    last.current = { ...previous, document };
   }
   return last.current.problems;
 }

@@ -2,15 +2,16 @@ import { useState } from 'react';
 import { ActionIcon, Button, Group, Paper, Stack, TagsInput, Text, TextInput } from '@mantine/core';
 import { IconMap2, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { FlowNode, Region } from '@sras/engine';
+import { PROVINCES, REGION_PRESET, type FlowNode, type Region } from '@sras/engine';
 import { nextFreeId } from '../model/node-ids';
-import { PROVINCE_NAMES, REGION_PRESET } from '../model/region-data.adapter';
 import { FieldPicker } from './FieldPicker';
 import { arrayAt, replaceAt, useNodeDataEditor } from './useNodeDataEditor';
 
+const PROVINCE_NAMES = PROVINCES.map((province) => province.name);
+
 /** Region split: regions with the values of a field (provinces by default), checked in order. */
 export function RegionSplitSettings({ node }: { node: FlowNode }) {
-  const { t } = useTranslation('editor');
+  const { t, i18n } = useTranslation('editor');
   const { set, update } = useNodeDataEditor(node.id);
   const [confirmingPreset, setConfirmingPreset] = useState(false);
   const regions = arrayAt<Region>(node.data, 'regions');
@@ -25,8 +26,8 @@ export function RegionSplitSettings({ node }: { node: FlowNode }) {
     setRegions(() =>
       REGION_PRESET.map((region) => ({
         id: region.id,
-        label: t(`regions.${region.id}`),
-        values: [...region.values],
+        label: i18n.language.startsWith('zh') ? region.labelZh : region.labelEn,
+        values: [...region.provinces],
       })),
     );
   }
@@ -108,7 +109,7 @@ export function RegionSplitSettings({ node }: { node: FlowNode }) {
                   ? 'settings.region.provincesPlaceholder'
                   : 'settings.region.valuesPlaceholder',
               )}
-              data={byProvince ? [...PROVINCE_NAMES] : []}
+              data={byProvince ? PROVINCE_NAMES : []}
               value={region.values}
               onChange={(values) =>
                 setRegions((list) => replaceAt(list, index, (item) => ({ ...item, values })))
