@@ -17,4 +17,6 @@ export const paths = {
   dataset: (datasetId: string) => `/data/${encodeURIComponent(datasetId)}`,
   team: () => '/team',
   backup: () => '/backup',
+  targets: () => '/targets',
+  dashboard: () => '/dashboard',
 };

@@ -6,7 +6,7 @@
  * have `nav`.
  */
 import type { Icon } from '@tabler/icons-react';
-import { IconDatabase, IconRoute } from '@tabler/icons-react';
+import { IconDatabase, IconRoute, IconTarget } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { Navigate, matchRoutes, type RouteObject } from 'react-router';
 import { AppLayout } from './layout/AppLayout';
@@ -44,6 +44,11 @@ export const screenRoutes: ScreenRoute[] = [
       import('../features/data/table-view/DatasetTableScreen').then(
         (module) => module.DatasetTableScreen,
       ),
+  },
+  {
+    path: 'targets',
+    load: () => import('../features/targets/TargetsScreen').then((module) => module.TargetsScreen),
+    nav: { labelKey: 'targets:navLabel', icon: IconTarget, order: 60 },
   },
 ];
 

@@ -72,6 +72,10 @@ export interface DatasetRowChunk {
 export type RepRecord = Rep & {
   /** Team name; an empty string for a rep in no team, so the `team` index holds every rep. */
   team: string;
+  /** First day of employment (`YYYY-MM-DD`), when the rep joined during a planned year. */
+  employmentStart?: string;
+  /** Last day of employment (`YYYY-MM-DD`), when the rep leaves or left. */
+  employmentEnd?: string;
   createdAt: number;
   updatedAt: number;
 };

@@ -1,0 +1,95 @@
+import { expect, test } from '@playwright/test';
+import { saveScreenshot } from '../helpers/screenshots';
+import { seedReps, SEVEN_REPS } from '../helpers/seed-storage';
+import { AppShellPage } from '../pages/AppShellPage';
+import { GRID_COLUMN_KEYS, TargetsPage, type GridColumnKey } from '../pages/TargetsPage';
+
+const ENGLISH = {
+  newPlan: 'New plan',
+  year: 'Year',
+  total: /Yearly target/,
+  create: 'Create plan',
+};
+
+/** Checks every total on screen: months → quarters → year, reps → teams → company. */
+async function expectAllSumsExact(targets: TargetsPage): Promise<void> {
+  const grid = await targets.readGrid();
+  const rowKeys = await targets.rowKeys();
+
+  for (const [row, cells] of grid) {
+    for (let quarter = 1; quarter <= 4; quarter++) {
+      const months = [0, 1, 2].map(
+        (offset) => cells[`m${(quarter - 1) * 3 + offset + 1}` as GridColumnKey],
+      );
+      expect(cells[`q${quarter}` as GridColumnKey], `${row} Q${quarter}`).toBe(
+        months.reduce((a, b) => a + b, 0),
+      );
+    }
+    expect(cells.year, `${row} year`).toBe(cells.q1 + cells.q2 + cells.q3 + cells.q4);
+  }
+
+  const teams = rowKeys.filter((key) => key.startsWith('team:'));
+  for (const column of GRID_COLUMN_KEYS) {
+    const teamSum = teams.reduce((sum, team) => sum + (grid.get(team)?.[column] ?? 0), 0);
+    expect(teamSum, `teams ${column}`).toBe(grid.get('company')?.[column]);
+    for (const team of teams) {
+      const start = rowKeys.indexOf(team) + 1;
+      const nextTeam = rowKeys.findIndex((key, index) => index >= start && key.startsWith('team:'));
+      const reps = rowKeys.slice(start, nextTeam < 0 ? undefined : nextTeam);
+      const repSum = reps.reduce((sum, rep) => sum + (grid.get(rep)?.[column] ?? 0), 0);
+      expect(repSum, `${team} ${column}`).toBe(grid.get(team)?.[column]);
+    }
+  }
+}
+
+test.describe('targets', () => {
+  test('splits ¥12,000,000 for 2027, keeps a locked cell and re-spreads a new total', async ({
+    page,
+  }) => {
+    const targets = new TargetsPage(page);
+    await targets.goto();
+    await seedReps(page, SEVEN_REPS);
+
+    await targets.createPlan({ year: 2027, total: 12_000_000 }, ENGLISH);
+
+    await expect(targets.total()).toHaveText('¥12,000,000');
+    for (const name of ['months', 'quarters', 'teams', 'reps'] as const) {
+      await expect(targets.sumCheck(name)).toContainText('exact');
+    }
+    expect(await targets.cellNumber('company', 'm1')).toBe(1_000_000);
+    expect(await targets.cellNumber('company', 'm12')).toBe(1_000_000);
+    // 赵敏 joins in July: nothing before, a share of each month after.
+    await expect(targets.cell('rep:r7', 'm6')).toHaveAttribute('data-inactive', 'true');
+    expect(await targets.cellNumber('rep:r7', 'm7')).toBe(142_857);
+    expect(await targets.cellNumber('rep:r1', 'm1')).toBe(166_667);
+    await expectAllSumsExact(targets);
+
+    await targets.lockCell('rep:r1', 'm3');
+    const lockedValue = await targets.cellNumber('rep:r1', 'm3');
+    await targets.editCell('company', 'year', 15_000_000);
+
+    await expect(targets.total()).toHaveText('¥15,000,000');
+    expect(await targets.cellNumber('rep:r1', 'm3')).toBe(lockedValue);
+    expect(await targets.cellNumber('company', 'year')).toBe(15_000_000);
+    for (const name of ['months', 'quarters', 'teams', 'reps'] as const) {
+      await expect(targets.sumCheck(name)).toContainText('exact');
+    }
+    await expectAllSumsExact(targets);
+    await saveScreenshot(page, 'targets-grid-en');
+
+    // A total below the locked cell is refused and nothing changes.
+    await targets.cell('team:华东一组', 'm3').click();
+    await page.keyboard.type('1');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('change-rejected')).toContainText(
+      'cannot be ¥1: locked cells under it already add up to ¥166,667',
+    );
+    await page.keyboard.press('Escape');
+    expect(await targets.cellNumber('rep:r1', 'm3')).toBe(lockedValue);
+
+    await new AppShellPage(page).switchLanguage('简体中文');
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText('业绩目标拆解');
+    await expect(targets.sumCheck('months')).toContainText('分毫不差');
+    await saveScreenshot(page, 'targets-grid-zh-CN');
+  });
+});

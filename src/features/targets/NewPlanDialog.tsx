@@ -1,0 +1,220 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  List,
+  Modal,
+  NumberInput,
+  ScrollArea,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DatasetRecord } from '../../storage/records';
+import { createId } from '../../storage/ids';
+import { dateInTimeZone } from './civil-date';
+import { createTargetPlan, MAX_PLAN_YEAR, MIN_PLAN_YEAR } from './plan-build';
+import { SplitMethodFields } from './SplitMethodFields';
+import { initialSplitForm, resolveSplits, type SplitFormState } from './split-form';
+import { describeTargetNotice, describeTargetProblem } from './target-messages';
+import type { PlanPerson, TargetPlan, TargetUnit } from './target-plan.types';
+import { useAmountFormat } from './useAmountFormat';
+
+interface NewPlanDialogProps {
+  opened: boolean;
+  people: readonly PlanPerson[];
+  datasets: readonly DatasetRecord[];
+  onClose: () => void;
+  /** Called with the new plan and notices to show; the caller saves it. */
+  onCreate: (plan: TargetPlan, notices: string[]) => Promise<void>;
+}
+
+/** Form for a new plan: year, name, unit, total, the splits and the reps to include. */
+export function NewPlanDialog({ opened, people, datasets, onClose, onCreate }: NewPlanDialogProps) {
+  const { t } = useTranslation('targets');
+  const defaultYear = Number(dateInTimeZone(Date.now()).slice(0, 4)) + 1;
+  const [year, setYear] = useState(defaultYear);
+  const [name, setName] = useState('');
+  const [unit, setUnit] = useState<TargetUnit>('yuan');
+  const [total, setTotal] = useState<number>(0);
+  const [splits, setSplits] = useState<SplitFormState>(() => initialSplitForm(defaultYear));
+  const [excluded, setExcluded] = useState<Set<string>>(new Set());
+  const [errors, setErrors] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const formatAmount = useAmountFormat(unit);
+
+  useEffect(() => {
+    if (!opened) return;
+    setErrors([]);
+    setBusy(false);
+  }, [opened]);
+
+  const included = useMemo(
+    () => people.filter((person) => !excluded.has(person.id)),
+    [people, excluded],
+  );
+  const teamCount = new Set(included.map((person) => person.team)).size;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      const resolved = await resolveSplits(splits, { year, people: included, datasets });
+      if (!resolved.ok) {
+        setErrors([t(resolved.errorKey)]);
+        return;
+      }
+
+      const result = createTargetPlan({
+        id: createId('plan'),
+        name: name.trim() || t('form.defaultName', { year }),
+        year,
+        unit,
+        total,
+        timeSplit: resolved.timeSplit,
+        peopleSplit: resolved.peopleSplit,
+        people: included,
+        now: Date.now(),
+      });
+      if (!result.ok) {
+        setErrors(
+          result.problems.map((problem) =>
+            describeTargetProblem(t, problem, { teams: [], people: included }, formatAmount),
+          ),
+        );
+        return;
+      }
+
+      const notices = result.notices.map((notice) =>
+        describeTargetNotice(t, notice, result.value, formatAmount),
+      );
+      if (resolved.skippedRows > 0)
+        notices.push(t('notices.skippedRows', { count: resolved.skippedRows }));
+      if (resolved.unmatchedOwners.length > 0) {
+        notices.push(
+          t('notices.unmatchedOwners', {
+            names: resolved.unmatchedOwners.slice(0, 10).join(t('listSeparator')),
+          }),
+        );
+      }
+      await onCreate(result.value, notices);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('form.title')} size="xl">
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <Stack>
+          <Group grow align="flex-start">
+            <NumberInput
+              label={t('form.year')}
+              value={year}
+              min={MIN_PLAN_YEAR}
+              max={MAX_PLAN_YEAR}
+              allowDecimal={false}
+              onChange={(next) => setYear(Number(next) || defaultYear)}
+              required
+            />
+            <TextInput
+              label={t('form.name')}
+              placeholder={t('form.defaultName', { year })}
+              value={name}
+              onChange={(event) => setName(event.currentTarget.value)}
+              maxLength={200}
+            />
+          </Group>
+          <Group grow align="flex-end">
+            <Stack gap={4}>
+              <Text size="sm" fw={500}>
+                {t('form.unit')}
+              </Text>
+              <SegmentedControl
+                value={unit}
+                onChange={(next) => setUnit(next as TargetUnit)}
+                data={[
+                  { value: 'yuan', label: t('units.yuan') },
+                  { value: 'count', label: t('units.count') },
+                ]}
+              />
+            </Stack>
+            <NumberInput
+              label={unit === 'yuan' ? t('form.totalYuan') : t('form.totalCount')}
+              value={total}
+              min={0}
+              allowDecimal={false}
+              allowNegative={false}
+              thousandSeparator=","
+              prefix={unit === 'yuan' ? '¥' : undefined}
+              onChange={(next) => setTotal(Number(next) || 0)}
+              data-autofocus
+              required
+            />
+          </Group>
+
+          <SplitMethodFields
+            value={splits}
+            onChange={setSplits}
+            datasets={datasets}
+            people={included}
+            unit={unit}
+            total={total}
+          />
+
+          <Stack gap={4}>
+            <Text size="sm" fw={500}>
+              {t('form.people', { count: included.length, teams: teamCount })}
+            </Text>
+            {people.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t('form.noPeople')}
+              </Text>
+            ) : (
+              <ScrollArea.Autosize mah={160} type="auto">
+                <Group gap="xs">
+                  {people.map((person) => (
+                    <Checkbox
+                      key={person.id}
+                      label={`${person.name}${person.team ? ` · ${person.team}` : ''}`}
+                      checked={!excluded.has(person.id)}
+                      onChange={(event) => {
+                        const next = new Set(excluded);
+                        if (event.currentTarget.checked) next.delete(person.id);
+                        else next.add(person.id);
+                        setExcluded(next);
+                      }}
+                    />
+                  ))}
+                </Group>
+              </ScrollArea.Autosize>
+            )}
+          </Stack>
+
+          {errors.length > 0 && (
+            <Alert color="red" title={t('form.problemsTitle')} role="alert">
+              <List size="sm">
+                {errors.map((error) => (
+                  <List.Item key={error}>{error}</List.Item>
+                ))}
+              </List>
+            </Alert>
+          )}
+
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common:actions.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('form.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,275 @@
+import { Table, Text, Tooltip } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/useFormat';
+import classes from './PlanGrid.module.css';
+import { isCellLocked } from './plan-edit';
+import {
+  activeFractionsByRow,
+  computeGrid,
+  GRID_COLUMNS,
+  monthsUnder,
+  type GridRow,
+} from './plan-grid';
+import type { CellRef, ColumnKey, TargetPlan } from './target-plan.types';
+
+export interface PlanGridProps {
+  plan: TargetPlan;
+  selected: CellRef | null;
+  readOnly: boolean;
+  onSelect: (cell: CellRef) => void;
+  /** Called with a whole, non-negative value; returns false when the plan rejected it. */
+  onCommit: (cell: CellRef, value: number) => boolean;
+  onToggleLock: (cell: CellRef) => void;
+}
+
+/** Label of a grid row: the company, a team (or "no team") or a rep's name. */
+export function useRowLabel(): (row: GridRow) => string {
+  const { t } = useTranslation('targets');
+  return (row) => {
+    if (row.kind === 'company') return t('grid.company');
+    if (row.kind === 'team' && row.label === '') return t('grid.noTeam');
+    return row.label;
+  };
+}
+
+/** Reads typed text as a whole number: digits with optional thousands separators. */
+export function parseWholeNumber(text: string): number | null {
+  const cleaned = text.replace(/[,\s，¥￥]/g, '');
+  if (!/^\d+$/.test(cleaned)) return null;
+  const value = Number(cleaned);
+  return Number.isSafeInteger(value) ? value : null;
+}
+
+/**
+ * The plan as an editable grid (WAI-ARIA grid pattern): arrow keys move
+ * between cells, Enter or F2 or a digit edits, Enter commits, Escape
+ * cancels, L locks or unlocks. Totals are sums of the cells under them.
+ */
+export function PlanGrid({
+  plan,
+  selected,
+  readOnly,
+  onSelect,
+  onCommit,
+  onToggleLock,
+}: PlanGridProps) {
+  const { t } = useTranslation('targets');
+  const format = useFormat();
+  const rowLabel = useRowLabel();
+  const grid = useMemo(() => computeGrid(plan), [plan]);
+  const fractions = useMemo(() => activeFractionsByRow(plan), [plan]);
+  const [editing, setEditing] = useState<{ cell: CellRef; text: string; error: boolean } | null>(
+    null,
+  );
+  const tableRef = useRef<HTMLTableElement>(null);
+
+  const columnLabel = (column: ColumnKey) => t(`columns.${column}`);
+  const cellId = (cell: CellRef) => `${cell.row}|${cell.column}`;
+
+  // Moves focus to the selected cell when the selection changes from the keyboard.
+  useEffect(() => {
+    if (!selected || editing) return;
+    const element = tableRef.current?.querySelector<HTMLElement>(
+      `[data-cell="${CSS.escape(cellId(selected))}"]`,
+    );
+    if (element && tableRef.current?.contains(document.activeElement)) element.focus();
+  }, [selected, editing]);
+
+  const isInactive = (row: GridRow, column: ColumnKey): boolean =>
+    row.leaves.every((leaf) =>
+      monthsUnder(column).every((month) => (fractions.get(leaf)?.[month] ?? 1) === 0),
+    );
+
+  const startEdit = (cell: CellRef, text?: string) => {
+    if (readOnly) return;
+    const current = grid.find(({ row }) => row.key === cell.row)?.cells[cell.column] ?? 0;
+    setEditing({ cell, text: text ?? String(current), error: false });
+  };
+
+  const commit = () => {
+    if (!editing) return;
+    const value = parseWholeNumber(editing.text);
+    if (value === null) {
+      setEditing({ ...editing, error: true });
+      return;
+    }
+    if (onCommit(editing.cell, value)) {
+      setEditing(null);
+      const element = tableRef.current?.querySelector<HTMLElement>(
+        `[data-cell="${CSS.escape(cellId(editing.cell))}"]`,
+      );
+      element?.focus();
+    } else {
+      setEditing({ ...editing, error: true });
+    }
+  };
+
+  const move = (rowIndex: number, columnIndex: number) => {
+    const row = grid[Math.max(0, Math.min(grid.length - 1, rowIndex))]?.row;
+    const column = GRID_COLUMNS[Math.max(0, Math.min(GRID_COLUMNS.length - 1, columnIndex))];
+    if (row && column) onSelect({ row: row.key, column });
+  };
+
+  const onCellKeyDown = (
+    event: KeyboardEvent,
+    rowIndex: number,
+    columnIndex: number,
+    cell: CellRef,
+  ) => {
+    const keyMoves: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+    };
+    const step = keyMoves[event.key];
+    if (step) {
+      event.preventDefault();
+      move(rowIndex + step[0], columnIndex + step[1]);
+    } else if (event.key === 'Home') {
+      event.preventDefault();
+      move(rowIndex, 0);
+    } else if (event.key === 'End') {
+      event.preventDefault();
+      move(rowIndex, GRID_COLUMNS.length - 1);
+    } else if (event.key === 'Enter' || event.key === 'F2') {
+      event.preventDefault();
+      startEdit(cell);
+    } else if (/^[0-9]$/.test(event.key) && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      startEdit(cell, event.key);
+    } else if ((event.key === 'l' || event.key === 'L') && !readOnly) {
+      event.preventDefault();
+      onToggleLock(cell);
+    }
+  };
+
+  return (
+    <Table.ScrollContainer minWidth={1400} type="native">
+      <Table
+        ref={tableRef}
+        role="grid"
+        aria-label={t('grid.label', { name: plan.name })}
+        aria-readonly={readOnly}
+        className={classes.grid}
+        withTableBorder
+        withColumnBorders
+        stickyHeader
+        verticalSpacing={4}
+        horizontalSpacing={6}
+      >
+        <Table.Thead>
+          <Table.Tr role="row">
+            <Table.Th role="columnheader" className={classes.nameColumn}>
+              {t('grid.rowHeader')}
+            </Table.Th>
+            {GRID_COLUMNS.map((column) => (
+              <Table.Th
+                key={column}
+                role="columnheader"
+                className={column.startsWith('m') ? classes.monthHeader : classes.totalHeader}
+              >
+                {columnLabel(column)}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {grid.map(({ row, cells }, rowIndex) => (
+            <Table.Tr key={row.key} role="row" className={classes[`level${row.level}`]}>
+              <Table.Th role="rowheader" scope="row" className={classes.nameColumn}>
+                <Text span inherit pl={row.level * 16}>
+                  {rowLabel(row)}
+                </Text>
+              </Table.Th>
+              {GRID_COLUMNS.map((column, columnIndex) => {
+                const cell = { row: row.key, column };
+                const isSelected = selected?.row === row.key && selected.column === column;
+                const locked = isCellLocked(plan, cell);
+                const inactive = isInactive(row, column);
+                const isEditing = editing?.cell.row === row.key && editing.cell.column === column;
+                const label = `${rowLabel(row)} · ${columnLabel(column)}`;
+
+                return (
+                  <Table.Td
+                    key={column}
+                    role="gridcell"
+                    data-cell={cellId(cell)}
+                    data-locked={locked || undefined}
+                    data-inactive={inactive || undefined}
+                    aria-label={label}
+                    aria-selected={isSelected}
+                    aria-readonly={readOnly || inactive || undefined}
+                    tabIndex={
+                      isSelected || (!selected && rowIndex === 0 && columnIndex === 0) ? 0 : -1
+                    }
+                    className={[
+                      classes.cell,
+                      column.startsWith('m') ? classes.month : classes.total,
+                      isSelected ? classes.selected : '',
+                      locked ? classes.locked : '',
+                      inactive ? classes.inactive : '',
+                    ].join(' ')}
+                    onClick={() => onSelect(cell)}
+                    onDoubleClick={() => !inactive && startEdit(cell)}
+                    onKeyDown={(event) =>
+                      !isEditing && onCellKeyDown(event, rowIndex, columnIndex, cell)
+                    }
+                  >
+                    {isEditing ? (
+                      <input
+                        className={classes.editor}
+                        aria-label={t('grid.editLabel', { cell: label })}
+                        aria-invalid={editing.error || undefined}
+                        value={editing.text}
+                        inputMode="numeric"
+                        // The editor opens on a deliberate key press or double click.
+                        autoFocus
+                        onFocus={(event) => event.currentTarget.select()}
+                        onChange={(event) =>
+                          setEditing({ ...editing, text: event.currentTarget.value, error: false })
+                        }
+                        onBlur={() => setEditing(null)}
+                        onKeyDown={(event) => {
+                          if (event.key === 'Enter') {
+                            event.preventDefault();
+                            commit();
+                          } else if (event.key === 'Escape') {
+                            event.preventDefault();
+                            setEditing(null);
+                            tableRef.current
+                              ?.querySelector<HTMLElement>(
+                                `[data-cell="${CSS.escape(cellId(cell))}"]`,
+                              )
+                              ?.focus();
+                          }
+                        }}
+                      />
+                    ) : inactive ? (
+                      <Tooltip label={t('grid.inactive')} openDelay={400}>
+                        <span>—</span>
+                      </Tooltip>
+                    ) : (
+                      <span className={classes.value}>
+                        {locked && (
+                          <IconLock
+                            size={12}
+                            aria-label={t('grid.locked')}
+                            className={classes.lockIcon}
+                          />
+                        )}
+                        {format.number(cells[column])}
+                      </span>
+                    )}
+                  </Table.Td>
+                );
+              })}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

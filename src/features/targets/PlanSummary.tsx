@@ -1,0 +1,122 @@
+import { Badge, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconCheck, IconX } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { formatYuanCompact } from '../dashboard/number-format';
+import { cellValue, computeGrid, MONTH_COLUMNS, planTotal } from './plan-grid';
+import type { TargetPlan } from './target-plan.types';
+import { useAmountFormat } from './useAmountFormat';
+
+interface SumCheckProps {
+  label: string;
+  value: number;
+  total: number;
+  testId: string;
+  formatAmount: (value: number) => string;
+}
+
+function SumCheck({ label, value, total, testId, formatAmount }: SumCheckProps) {
+  const { t } = useTranslation('targets');
+  const exact = value === total;
+  return (
+    <Group gap={6} wrap="nowrap" data-testid={testId}>
+      {exact ? (
+        <IconCheck size={16} color="var(--mantine-color-teal-6)" />
+      ) : (
+        <IconX size={16} color="var(--mantine-color-red-6)" />
+      )}
+      <Text size="sm">
+        {label}: <strong>{formatAmount(value)}</strong>
+      </Text>
+      <Text size="xs" c={exact ? 'teal' : 'red'}>
+        {exact ? t('summary.exact') : t('summary.off', { difference: formatAmount(value - total) })}
+      </Text>
+    </Group>
+  );
+}
+
+/**
+ * The plan's total and independent sums of its months, quarters, teams and
+ * reps, each checked against the total, so that exactness is visible.
+ */
+export function PlanSummary({ plan }: { plan: TargetPlan }) {
+  const { t, i18n } = useTranslation('targets');
+  const formatAmount = useAmountFormat(plan.unit);
+  const total = planTotal(plan);
+  const grid = computeGrid(plan);
+  const monthSum = MONTH_COLUMNS.reduce(
+    (sum, column) => sum + cellValue(plan, { row: 'company', column }),
+    0,
+  );
+  const quarterSum = (['q1', 'q2', 'q3', 'q4'] as const).reduce(
+    (sum, column) => sum + cellValue(plan, { row: 'company', column }),
+    0,
+  );
+  const teamSum = grid
+    .filter(({ row }) => row.kind === 'team')
+    .reduce((sum, { cells }) => sum + cells.year, 0);
+  const leafSum = grid
+    .filter(({ row }) => row.leaves.length === 1 && row.leaves[0] === row.key)
+    .reduce((sum, { cells }) => sum + cells.year, 0);
+
+  return (
+    <Paper withBorder p="sm">
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Stack gap={2}>
+          <Text size="xs" c="dimmed" tt="uppercase">
+            {t('summary.total')}
+          </Text>
+          <Group gap="xs" align="baseline">
+            <Text size="xl" fw={700} data-testid="plan-total">
+              {formatAmount(total)}
+            </Text>
+            {plan.unit === 'yuan' && i18n.language === 'zh-CN' && total >= 10_000 && (
+              <Text size="sm" c="dimmed">
+                {formatYuanCompact(total, 'zh-CN')}
+              </Text>
+            )}
+          </Group>
+          <Group gap="xs">
+            <Badge variant="light">{t(`units.${plan.unit}`)}</Badge>
+            <Badge variant="outline">{t(`timeSplit.${plan.timeSplit.method}`)}</Badge>
+            <Badge variant="outline">{t(`peopleSplit.${plan.peopleSplit.method}`)}</Badge>
+            {plan.locks.length > 0 && (
+              <Badge color="yellow" variant="light">
+                {t('summary.locks', { count: plan.locks.length })}
+              </Badge>
+            )}
+          </Group>
+        </Stack>
+        <Stack gap={4}>
+          <SumCheck
+            formatAmount={formatAmount}
+            testId="sum-months"
+            label={t('summary.monthSum')}
+            value={monthSum}
+            total={total}
+          />
+          <SumCheck
+            formatAmount={formatAmount}
+            testId="sum-quarters"
+            label={t('summary.quarterSum')}
+            value={quarterSum}
+            total={total}
+          />
+          <SumCheck
+            formatAmount={formatAmount}
+            testId="sum-teams"
+            label={t('summary.teamSum')}
+            value={teamSum}
+            total={total}
+          />
+          <SumCheck
+            formatAmount={formatAmount}
+            testId="sum-reps"
+            label={t('summary.repSum')}
+            value={leafSum}
+            total={total}
+          />
+        </Stack>
+      </SimpleGrid>
+    </Paper>
+  );
+}

@@ -1,0 +1,101 @@
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DatasetRecord } from '../../storage/records';
+import { planTotal } from './plan-grid';
+import { SplitMethodFields } from './SplitMethodFields';
+import { initialSplitForm, resolveSplits, type SplitFormState } from './split-form';
+import type { PeopleSplit, TargetPlan, TimeSplit } from './target-plan.types';
+
+interface ResplitDialogProps {
+  opened: boolean;
+  plan: TargetPlan;
+  datasets: readonly DatasetRecord[];
+  onClose: () => void;
+  /** Applies the new splits; returns error texts to show, or none on success. */
+  onApply: (splits: { timeSplit: TimeSplit; peopleSplit: PeopleSplit }) => string[];
+}
+
+function formFromPlan(plan: TargetPlan): SplitFormState {
+  const form = initialSplitForm(plan.year);
+  form.time = plan.timeSplit.method;
+  if (plan.timeSplit.method === 'seasonal') form.monthWeights = [...plan.timeSplit.monthWeights];
+  form.people = plan.peopleSplit.method;
+  if (plan.peopleSplit.method === 'manual') form.manualAmounts = { ...plan.peopleSplit.amounts };
+  return form;
+}
+
+/** Re-splits a draft with other methods, keeping its total and locked cells. */
+export function ResplitDialog({ opened, plan, datasets, onClose, onApply }: ResplitDialogProps) {
+  const { t } = useTranslation('targets');
+  const [splits, setSplits] = useState<SplitFormState>(() => formFromPlan(plan));
+  const [errors, setErrors] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!opened) return;
+    setSplits(formFromPlan(plan));
+    setErrors([]);
+  }, [opened, plan]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      const resolved = await resolveSplits(splits, {
+        year: plan.year,
+        people: plan.people,
+        datasets,
+      });
+      if (!resolved.ok) {
+        setErrors([t(resolved.errorKey)]);
+        return;
+      }
+      const problems = onApply({
+        timeSplit: resolved.timeSplit,
+        peopleSplit: resolved.peopleSplit,
+      });
+      setErrors(problems);
+      if (problems.length === 0) onClose();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('resplit.title')} size="xl">
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <Stack>
+          <Text size="sm" c="dimmed">
+            {t('resplit.help')}
+          </Text>
+          <SplitMethodFields
+            value={splits}
+            onChange={setSplits}
+            datasets={datasets}
+            people={plan.people}
+            unit={plan.unit}
+            total={planTotal(plan)}
+          />
+          {errors.length > 0 && (
+            <Alert color="red" role="alert">
+              {errors.map((error) => (
+                <Text key={error} size="sm">
+                  {error}
+                </Text>
+              ))}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common:actions.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('resplit.apply')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,419 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Center,
+  FileButton,
+  Group,
+  List,
+  Loader,
+  Modal,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import {
+  IconCheck,
+  IconCopy,
+  IconDownload,
+  IconLock,
+  IconLockOpen,
+  IconPlus,
+  IconTrash,
+  IconUpload,
+  IconWand,
+} from '@tabler/icons-react';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { notifyFailure } from '../../app/notifications';
+import { createId } from '../../storage/ids';
+import { useDatasets } from './dataset-reader';
+import { NewPlanDialog } from './NewPlanDialog';
+import { resplitTargetPlan } from './plan-build';
+import { isCellLocked, setCellLock, setCellValue } from './plan-edit';
+import { cellValue } from './plan-grid';
+import { approvePlan, createDraftVersion } from './plan-versions';
+import { PlanGrid } from './PlanGrid';
+import { PlanSummary } from './PlanSummary';
+import { ResplitDialog } from './ResplitDialog';
+import { describeCell, describeTableProblem, describeTargetProblem } from './target-messages';
+import {
+  deleteTargetPlan,
+  saveTargetPlans,
+  toPlanPerson,
+  useReps,
+  useTargetPlans,
+} from './target-plan.repository';
+import type { CellRef, TargetPlan, TargetProblem, TargetResult } from './target-plan.types';
+import { useAmountFormat } from './useAmountFormat';
+import { usePlanFile } from './usePlanFile';
+
+/** The targets screen: plans by year and version, the editable grid and its exact totals. */
+export function TargetsScreen() {
+  const { t } = useTranslation('targets');
+  const plans = useTargetPlans();
+  const reps = useReps();
+  const datasets = useDatasets();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const [working, setWorking] = useState<TargetPlan | null>(null);
+  const [selected, setSelected] = useState<CellRef | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [resplitting, setResplitting] = useState(false);
+  const [importProblems, setImportProblems] = useState<string[]>([]);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [rejection, setRejection] = useState<TargetProblem[] | null>(null);
+  const { exportPlan, importPlan } = usePlanFile();
+
+  const selectedId = searchParams.get('plan') ?? plans?.[0]?.id ?? null;
+  const stored = plans?.find((plan) => plan.id === selectedId) ?? null;
+  const people = useMemo(
+    () => (reps ?? []).filter((rep) => rep.active !== false).map(toPlanPerson),
+    [reps],
+  );
+  const formatAmount = useAmountFormat(working?.unit ?? 'yuan');
+
+  // Another tab's save, or a switch of plan, replaces the plan being edited here.
+  useEffect(() => {
+    if (!stored) {
+      setWorking(null);
+      return;
+    }
+    setWorking((current) =>
+      current?.id === stored.id && current.updatedAt >= stored.updatedAt ? current : stored,
+    );
+  }, [stored]);
+
+  if (!plans || !reps || !datasets) {
+    return (
+      <Center h={200}>
+        <Loader aria-label={t('common:loading')} />
+      </Center>
+    );
+  }
+
+  const selectPlan = (id: string) => {
+    setSearchParams((params) => {
+      params.set('plan', id);
+      return params;
+    });
+    setSelected(null);
+    setImportProblems([]);
+  };
+
+  const persist = (next: TargetPlan[], primary: TargetPlan) => {
+    setWorking(primary);
+    saveTargetPlans(next).catch((error: unknown) =>
+      notifyFailure(t, 'targets:errors.saveFailed', error),
+    );
+  };
+
+  const apply = (result: TargetResult<TargetPlan>, plan: TargetPlan): boolean => {
+    if (!result.ok) {
+      setRejection(result.problems);
+      return false;
+    }
+    setRejection(null);
+    if (result.value !== plan) persist([result.value], result.value);
+    return true;
+  };
+
+  const plan = working;
+  const readOnly = plan?.status !== 'draft';
+  const planLabel = (candidate: TargetPlan) =>
+    `${candidate.name} · v${candidate.version} · ${t(`status.${candidate.status}`)}`;
+
+  const approve = () => {
+    if (!plan) return;
+    const result = approvePlan(plan, plans, Date.now());
+    if (!result.ok) return void apply(result as TargetResult<TargetPlan>, plan);
+    persist([result.value.approved, ...result.value.superseded], result.value.approved);
+    notifications.show({
+      color: 'teal',
+      message: t('messages.approved', { name: plan.name, version: plan.version }),
+    });
+  };
+
+  const newDraft = () => {
+    if (!plan) return;
+    const draft = createDraftVersion(plan, plans, createId('plan'), Date.now());
+    persist([draft], draft);
+    selectPlan(draft.id);
+  };
+
+  const remove = () => {
+    if (!plan) return;
+    setConfirmingDelete(false);
+    deleteTargetPlan(plan.id)
+      .then(() => setSearchParams(new URLSearchParams()))
+      .catch((error: unknown) => notifyFailure(t, 'targets:errors.saveFailed', error));
+  };
+
+  const onImport = async (file: File | null) => {
+    if (!plan || !file) return;
+    try {
+      const result = await importPlan(plan, file);
+      if (!result.ok) {
+        setImportProblems(result.problems.map((problem) => describeTableProblem(t, problem)));
+        return;
+      }
+      setImportProblems([]);
+      persist([result.plan], result.plan);
+      notifications.show({ color: 'teal', message: t('messages.imported', { file: file.name }) });
+    } catch (error) {
+      setImportProblems([
+        t('tableProblems.unreadable', {
+          file: file.name,
+          message: error instanceof Error ? error.message : String(error),
+        }),
+      ]);
+    }
+  };
+
+  const selectedLocked = plan && selected ? isCellLocked(plan, selected) : false;
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <Title order={2}>{t('title')}</Title>
+        <Group gap="xs">
+          {plans.length > 0 && (
+            <Select
+              aria-label={t('planSelect')}
+              data={plans.map((candidate) => ({
+                value: candidate.id,
+                label: planLabel(candidate),
+              }))}
+              value={plan?.id ?? null}
+              onChange={(id) => id && selectPlan(id)}
+              allowDeselect={false}
+              w={320}
+            />
+          )}
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+            {t('actions.newPlan')}
+          </Button>
+        </Group>
+      </Group>
+
+      {!plan && (
+        <Paper withBorder p="xl">
+          <Stack align="center" gap="xs">
+            <Text fw={600}>{t('empty.title')}</Text>
+            <Text c="dimmed" size="sm" ta="center" maw={520}>
+              {people.length === 0 ? t('empty.noPeople') : t('empty.body')}
+            </Text>
+          </Stack>
+        </Paper>
+      )}
+
+      {plan && (
+        <>
+          <Group justify="space-between">
+            <Group gap="xs">
+              <Badge
+                color={
+                  plan.status === 'approved' ? 'teal' : plan.status === 'draft' ? 'blue' : 'gray'
+                }
+                size="lg"
+                variant="light"
+              >
+                {t(`status.${plan.status}`)}
+              </Badge>
+              <Text size="sm" c="dimmed">
+                {t('versionLine', { version: plan.version, year: plan.year })}
+              </Text>
+            </Group>
+            <Group gap="xs">
+              {plan.status === 'draft' ? (
+                <>
+                  <Button
+                    variant="default"
+                    leftSection={<IconWand size={16} />}
+                    onClick={() => setResplitting(true)}
+                  >
+                    {t('actions.resplit')}
+                  </Button>
+                  <FileButton onChange={(file) => void onImport(file)} accept=".xlsx,.xls">
+                    {(props) => (
+                      <Button variant="default" leftSection={<IconUpload size={16} />} {...props}>
+                        {t('actions.import')}
+                      </Button>
+                    )}
+                  </FileButton>
+                </>
+              ) : (
+                <Button variant="default" leftSection={<IconCopy size={16} />} onClick={newDraft}>
+                  {t('actions.newDraft')}
+                </Button>
+              )}
+              <Button
+                variant="default"
+                leftSection={<IconDownload size={16} />}
+                onClick={() =>
+                  void exportPlan(plan).catch((error: unknown) =>
+                    notifyFailure(t, 'targets:errors.exportFailed', error),
+                  )
+                }
+              >
+                {t('actions.export')}
+              </Button>
+              {plan.status === 'draft' && (
+                <>
+                  <Button color="teal" leftSection={<IconCheck size={16} />} onClick={approve}>
+                    {t('actions.approve')}
+                  </Button>
+                  <Button
+                    variant="subtle"
+                    color="red"
+                    leftSection={<IconTrash size={16} />}
+                    onClick={() => setConfirmingDelete(true)}
+                  >
+                    {t('actions.delete')}
+                  </Button>
+                </>
+              )}
+            </Group>
+          </Group>
+
+          <PlanSummary plan={plan} />
+
+          {importProblems.length > 0 && (
+            <Alert
+              color="red"
+              title={t('tableProblems.title')}
+              withCloseButton
+              onClose={() => setImportProblems([])}
+              role="alert"
+            >
+              <List size="sm">
+                {importProblems.slice(0, 50).map((problem) => (
+                  <List.Item key={problem}>{problem}</List.Item>
+                ))}
+              </List>
+              {importProblems.length > 50 && (
+                <Text size="sm">
+                  {t('tableProblems.more', { count: importProblems.length - 50 })}
+                </Text>
+              )}
+            </Alert>
+          )}
+
+          {rejection && (
+            <Alert
+              color="red"
+              title={t('errors.changeRejected')}
+              withCloseButton
+              onClose={() => setRejection(null)}
+              role="alert"
+              data-testid="change-rejected"
+            >
+              {plan &&
+                rejection
+                  .map((problem) => describeTargetProblem(t, problem, plan, formatAmount))
+                  .join(' ')}
+            </Alert>
+          )}
+
+          <Group justify="space-between" mih={36}>
+            <Text size="sm" c="dimmed">
+              {readOnly ? t('grid.readOnlyHelp') : t('grid.help')}
+            </Text>
+            {selected && (
+              <Group gap="xs" data-testid="selected-cell">
+                <Text size="sm">
+                  {describeCell(t, plan, selected)}:{' '}
+                  <strong>{formatAmount(cellValue(plan, selected))}</strong>
+                </Text>
+                {!readOnly && (
+                  <Button
+                    size="xs"
+                    variant={selectedLocked ? 'filled' : 'light'}
+                    color="yellow"
+                    leftSection={
+                      selectedLocked ? <IconLockOpen size={14} /> : <IconLock size={14} />
+                    }
+                    onClick={() =>
+                      apply(setCellLock(plan, selected, !selectedLocked, Date.now()), plan)
+                    }
+                  >
+                    {selectedLocked ? t('actions.unlock') : t('actions.lock')}
+                  </Button>
+                )}
+              </Group>
+            )}
+          </Group>
+
+          <PlanGrid
+            plan={plan}
+            selected={selected}
+            readOnly={readOnly}
+            onSelect={setSelected}
+            onCommit={(cell, value) => apply(setCellValue(plan, cell, value, Date.now()), plan)}
+            onToggleLock={(cell) =>
+              apply(setCellLock(plan, cell, !isCellLocked(plan, cell), Date.now()), plan)
+            }
+          />
+
+          <Modal
+            opened={confirmingDelete}
+            onClose={() => setConfirmingDelete(false)}
+            title={t('delete.title')}
+          >
+            <Stack>
+              <Text size="sm">{t('delete.body', { name: planLabel(plan) })}</Text>
+              <Group justify="flex-end">
+                <Button variant="default" onClick={() => setConfirmingDelete(false)}>
+                  {t('common:actions.cancel')}
+                </Button>
+                <Button color="red" onClick={remove}>
+                  {t('common:actions.delete')}
+                </Button>
+              </Group>
+            </Stack>
+          </Modal>
+
+          {plan.status === 'draft' && (
+            <ResplitDialog
+              opened={resplitting}
+              plan={plan}
+              datasets={datasets}
+              onClose={() => setResplitting(false)}
+              onApply={(splits) => {
+                const result = resplitTargetPlan(plan, splits, Date.now());
+                if (!result.ok)
+                  return result.problems.map((problem) =>
+                    describeTargetProblem(t, problem, plan, formatAmount),
+                  );
+                persist([result.value], result.value);
+                return [];
+              }}
+            />
+          )}
+        </>
+      )}
+
+      <NewPlanDialog
+        opened={creating}
+        people={people}
+        datasets={datasets}
+        onClose={() => setCreating(false)}
+        onCreate={async (created, notices) => {
+          try {
+            await saveTargetPlans([created]);
+            setCreating(false);
+            setWorking(created);
+            selectPlan(created.id);
+            for (const notice of notices)
+              notifications.show({ color: 'yellow', message: notice, autoClose: 10_000 });
+          } catch (error) {
+            notifyFailure(t, 'targets:errors.saveFailed', error);
+          }
+        }}
+      />
+    </Stack>
+  );
+}

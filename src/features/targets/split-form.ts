@@ -1,0 +1,187 @@
+/**
+ * The split choices of the plan form and how they become split methods,
+ * reading the chosen datasets for last year's actuals and last period's
+ * results.
+ */
+import { createOwnerMatcher, isWonRow, suggestOutcomeMapping } from '../dashboard';
+import type { DatasetRecord } from '../../storage/records';
+import { annualiseResult, sumByMonth, sumByOwner } from './actuals';
+import { type CivilDate, isCivilDate } from './civil-date';
+import { readAllDatasetRows } from './dataset-reader';
+import { personRowKey } from './plan-grid';
+import type { PeopleSplit, PlanPerson, TimeSplit } from './target-plan.types';
+
+export type TimeSplitChoice = TimeSplit['method'];
+export type PeopleSplitChoice = PeopleSplit['method'];
+
+/** Dataset and columns to read results from. */
+export interface DatasetChoice {
+  datasetId: string | null;
+  dateColumn: string | null;
+  /** Null: count rows. */
+  amountColumn: string | null;
+  ownerColumn: string | null;
+  onlyWon: boolean;
+  from: CivilDate;
+  to: CivilDate;
+}
+
+export interface SplitFormState {
+  time: TimeSplitChoice;
+  monthWeights: number[];
+  actuals: DatasetChoice;
+  people: PeopleSplitChoice;
+  results: DatasetChoice;
+  /** Yearly amounts typed by hand, keyed by row key. */
+  manualAmounts: Record<string, number>;
+}
+
+export function emptyDatasetChoice(year: number): DatasetChoice {
+  return {
+    datasetId: null,
+    dateColumn: null,
+    amountColumn: null,
+    ownerColumn: null,
+    onlyWon: true,
+    from: `${year - 1}-01-01`,
+    to: `${year - 1}-12-31`,
+  };
+}
+
+export function initialSplitForm(year: number): SplitFormState {
+  return {
+    time: 'even',
+    monthWeights: new Array<number>(12).fill(1),
+    actuals: emptyDatasetChoice(year),
+    people: 'even',
+    results: emptyDatasetChoice(year),
+    manualAmounts: {},
+  };
+}
+
+/** Fills the column choices of a dataset from its mapped or recognised columns. */
+export function suggestDatasetChoice(
+  dataset: DatasetRecord,
+  current: DatasetChoice,
+): DatasetChoice {
+  const mapping = suggestOutcomeMapping(dataset.columns);
+  return {
+    ...current,
+    datasetId: dataset.id,
+    dateColumn: mapping.closeDate ?? mapping.createdDate ?? null,
+    amountColumn: mapping.amount ?? null,
+    ownerColumn: mapping.owner ?? null,
+  };
+}
+
+export type SplitResolution =
+  | {
+      ok: true;
+      timeSplit: TimeSplit;
+      peopleSplit: PeopleSplit;
+      /** Unreadable rows and unmatched owners met while reading datasets. */
+      skippedRows: number;
+      unmatchedOwners: string[];
+    }
+  | { ok: false; errorKey: string };
+
+function wonFilter(
+  dataset: DatasetRecord,
+  onlyWon: boolean,
+): ((row: Record<string, unknown>) => boolean) | undefined {
+  if (!onlyWon) return undefined;
+  const mapping = suggestOutcomeMapping(dataset.columns);
+  if (!mapping.won && !mapping.status && !mapping.stage) return undefined;
+  return (row) => isWonRow(row, { mapping });
+}
+
+/** Turns the form's choices into split methods, reading datasets where needed. */
+export async function resolveSplits(
+  state: SplitFormState,
+  context: { year: number; people: readonly PlanPerson[]; datasets: readonly DatasetRecord[] },
+): Promise<SplitResolution> {
+  let skippedRows = 0;
+  let unmatchedOwners: string[] = [];
+
+  let timeSplit: TimeSplit = { method: 'even' };
+  if (state.time === 'seasonal')
+    timeSplit = { method: 'seasonal', monthWeights: state.monthWeights };
+  if (state.time === 'lastYear') {
+    const { datasetId, dateColumn, amountColumn, onlyWon } = state.actuals;
+    const dataset = context.datasets.find((candidate) => candidate.id === datasetId);
+    if (!dataset || !dateColumn) return { ok: false, errorKey: 'form.errors.chooseActuals' };
+
+    const rows = await readAllDatasetRows(dataset.id);
+    const actuals = sumByMonth(
+      rows,
+      { dateColumn, ...(amountColumn ? { amountColumn } : {}) },
+      context.year - 1,
+      {
+        include: wonFilter(dataset, onlyWon),
+      },
+    );
+    skippedRows += actuals.issueCount;
+    timeSplit = {
+      method: 'lastYear',
+      monthActuals: actuals.months,
+      source: {
+        datasetId: dataset.id,
+        datasetName: dataset.name,
+        dateColumn,
+        ...(amountColumn ? { amountColumn } : {}),
+        from: `${context.year - 1}-01-01`,
+        to: `${context.year - 1}-12-31`,
+      },
+    };
+  }
+
+  let peopleSplit: PeopleSplit =
+    state.people === 'weight' ? { method: 'weight' } : { method: 'even' };
+  if (state.people === 'manual') peopleSplit = { method: 'manual', amounts: state.manualAmounts };
+  if (state.people === 'lastPeriod') {
+    const { datasetId, dateColumn, amountColumn, ownerColumn, onlyWon, from, to } = state.results;
+    const dataset = context.datasets.find((candidate) => candidate.id === datasetId);
+    if (!dataset || !dateColumn || !ownerColumn)
+      return { ok: false, errorKey: 'form.errors.chooseResults' };
+    if (!isCivilDate(from) || !isCivilDate(to) || to < from)
+      return { ok: false, errorKey: 'form.errors.invalidPeriod' };
+
+    const match = createOwnerMatcher(context.people);
+    const rows = await readAllDatasetRows(dataset.id);
+    const owners = sumByOwner(
+      rows,
+      { dateColumn, ownerColumn, ...(amountColumn ? { amountColumn } : {}) },
+      from,
+      to,
+      (owner) => {
+        const found = match(owner);
+        return found.kind === 'rep' ? personRowKey(found.repId) : null;
+      },
+      { include: wonFilter(dataset, onlyWon) },
+    );
+    skippedRows += owners.issueCount;
+    unmatchedOwners = owners.unmatched.map((entry) => entry.owner);
+
+    const results: Record<string, number> = {};
+    for (const person of context.people) {
+      const result = owners.results[personRowKey(person.id)];
+      if (result !== undefined)
+        results[personRowKey(person.id)] = annualiseResult(result, person, from, to);
+    }
+    peopleSplit = {
+      method: 'lastPeriod',
+      results,
+      source: {
+        datasetId: dataset.id,
+        datasetName: dataset.name,
+        dateColumn,
+        ownerColumn,
+        ...(amountColumn ? { amountColumn } : {}),
+        from,
+        to,
+      },
+    };
+  }
+
+  return { ok: true, timeSplit, peopleSplit, skippedRows, unmatchedOwners };
+}

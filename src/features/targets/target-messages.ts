@@ -1,0 +1,129 @@
+/**
+ * User-facing text for the targets feature's problems and notices, from the
+ * `targets` catalogue.
+ */
+import type { TFunction } from 'i18next';
+import type { TableProblem } from './grid-table';
+import { listGridRows } from './plan-grid';
+import type { CellRef, TargetNotice, TargetPlan, TargetProblem } from './target-plan.types';
+
+function rowName(t: TFunction, plan: Pick<TargetPlan, 'teams' | 'people'>, rowKey: string): string {
+  if (rowKey === 'company') return t('targets:grid.company');
+  const row = listGridRows(plan).find((candidate) => candidate.key === rowKey);
+  if (!row) return rowKey;
+  if (row.kind === 'team' && row.label === '') return t('targets:grid.noTeam');
+  return row.label;
+}
+
+/** Describes a cell as "张伟 · 3月". */
+export function describeCell(
+  t: TFunction,
+  plan: Pick<TargetPlan, 'teams' | 'people'>,
+  cell: CellRef,
+): string {
+  return `${rowName(t, plan, cell.row)} · ${t(`targets:columns.${cell.column}`)}`;
+}
+
+/** One sentence for a problem that stopped a plan from being built or changed. */
+export function describeTargetProblem(
+  t: TFunction,
+  problem: TargetProblem,
+  plan: Pick<TargetPlan, 'teams' | 'people'>,
+  formatAmount: (value: number) => string,
+): string {
+  const personName = (id: string) => plan.people.find((person) => person.id === id)?.name ?? id;
+
+  switch (problem.code) {
+    case 'unknown-cell':
+    case 'invalid-value':
+    case 'cell-locked':
+    case 'inactive-cell':
+    case 'no-unlocked-cells':
+      return t(`targets:problems.${problem.code}`, { cell: describeCell(t, plan, problem.cell) });
+    case 'locked-exceeds-total':
+      return t('targets:problems.locked-exceeds-total', {
+        cell: describeCell(t, plan, problem.cell),
+        requested: formatAmount(problem.requested),
+        locked: formatAmount(problem.locked),
+      });
+    case 'not-enough-to-offset':
+      return t('targets:problems.not-enough-to-offset', {
+        cell: describeCell(t, plan, problem.cell),
+        lockedCell: describeCell(t, plan, problem.lockedCell),
+        maximum: formatAmount(problem.maximum),
+      });
+    case 'duplicate-person':
+    case 'invalid-weight':
+    case 'invalid-employment-date':
+    case 'employment-ends-before-start':
+      return t(`targets:problems.${problem.code}`, {
+        ...problem,
+        name: personName(problem.personId),
+      });
+    case 'invalid-manual-amount':
+    case 'manual-amount-without-active-month':
+      return t(`targets:problems.${problem.code}`, {
+        name: rowName(t, plan, problem.row),
+        amount: problem.amount,
+      });
+    case 'manual-sum-mismatch':
+      return t('targets:problems.manual-sum-mismatch', {
+        expected: formatAmount(problem.expected),
+        actual: formatAmount(problem.actual),
+      });
+    case 'plan-not-draft':
+      return t('targets:problems.plan-not-draft', {
+        status: t(`targets:status.${problem.status}`),
+      });
+    case 'invalid-month-weights':
+      if (problem.month !== undefined)
+        return t('targets:problems.invalid-month-weight', { month: problem.month });
+      return t('targets:problems.invalid-month-weights');
+    default:
+      return t(`targets:problems.${problem.code}`, { ...problem });
+  }
+}
+
+/** One sentence for a notice about a plan that was built anyway. */
+export function describeTargetNotice(
+  t: TFunction,
+  notice: TargetNotice,
+  plan: Pick<TargetPlan, 'teams' | 'people'>,
+  formatAmount: (value: number) => string,
+): string {
+  const months = (list: number[]) =>
+    list.map((month) => t(`targets:columns.m${month}`)).join(t('targets:listSeparator'));
+  const rows = (list: string[]) =>
+    list.map((row) => rowName(t, plan, row)).join(t('targets:listSeparator'));
+
+  switch (notice.code) {
+    case 'months-without-people':
+    case 'negative-actuals-ignored':
+      return t(`targets:notices.${notice.code}`, { months: months(notice.months) });
+    case 'people-without-results':
+      return t('targets:notices.people-without-results', {
+        names: rows(notice.rows),
+        assumed: formatAmount(notice.assumed),
+      });
+    case 'rows-inactive-all-year':
+      return t('targets:notices.rows-inactive-all-year', { names: rows(notice.rows) });
+  }
+}
+
+/** One sentence for a problem in an imported grid file. */
+export function describeTableProblem(
+  t: TFunction,
+  problem: TableProblem | { code: 'plan-not-draft' },
+): string {
+  switch (problem.code) {
+    case 'missing-column':
+      return t('targets:tableProblems.missing-column', {
+        column:
+          problem.column === 'rowKey'
+            ? t('targets:table.rowKey')
+            : t(`targets:columns.${problem.column}`),
+      });
+    default:
+      return t(`targets:tableProblems.${problem.code}`, { ...problem });
+  }
+}
