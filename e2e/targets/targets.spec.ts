@@ -1,8 +1,17 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { saveScreenshot } from '../helpers/screenshots';
 import { seedReps, SEVEN_REPS } from '../helpers/seed-storage';
 import { AppShellPage } from '../pages/AppShellPage';
 import { GRID_COLUMN_KEYS, TargetsPage, type GridColumnKey } from '../pages/TargetsPage';
+
+/** Scrolls to the top and drops focus so a full-page screenshot shows the page as a reader sees it. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    (document.activeElement as HTMLElement | null)?.blur();
+  });
+  await saveScreenshot(page, name);
+}
 
 const ENGLISH = {
   newPlan: 'New plan',
@@ -75,7 +84,7 @@ test.describe('targets', () => {
       await expect(targets.sumCheck(name)).toContainText('exact');
     }
     await expectAllSumsExact(targets);
-    await saveScreenshot(page, 'targets-grid-en');
+    await screenshot(page, 'targets-grid-en');
 
     // A total below the locked cell is refused and nothing changes.
     await targets.cell('team:华东一组', 'm3').click();
@@ -90,6 +99,6 @@ test.describe('targets', () => {
     await new AppShellPage(page).switchLanguage('简体中文');
     await expect(page.getByRole('heading', { level: 2 })).toHaveText('业绩目标拆解');
     await expect(targets.sumCheck('months')).toContainText('分毫不差');
-    await saveScreenshot(page, 'targets-grid-zh-CN');
+    await screenshot(page, 'targets-grid-zh-CN');
   });
 });

@@ -6,7 +6,7 @@
  * have `nav`.
  */
 import type { Icon } from '@tabler/icons-react';
-import { IconDatabase, IconRoute, IconTarget } from '@tabler/icons-react';
+import { IconChartBar, IconDatabase, IconRoute, IconTarget } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { Navigate, matchRoutes, type RouteObject } from 'react-router';
 import { AppLayout } from './layout/AppLayout';
@@ -49,6 +49,12 @@ export const screenRoutes: ScreenRoute[] = [
     path: 'targets',
     load: () => import('../features/targets/TargetsScreen').then((module) => module.TargetsScreen),
     nav: { labelKey: 'targets:navLabel', icon: IconTarget, order: 60 },
+  },
+  {
+    path: 'dashboard',
+    load: () =>
+      import('../features/dashboard/DashboardScreen').then((module) => module.DashboardScreen),
+    nav: { labelKey: 'dashboard:navLabel', icon: IconChartBar, order: 70 },
   },
 ];
 

@@ -1,0 +1,373 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Center,
+  Group,
+  Loader,
+  MultiSelect,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { IconDatabase } from '@tabler/icons-react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { notifyFailure } from '../../app/notifications';
+import { paths } from '../../app/paths';
+import { getDatabase } from '../../storage/db';
+import { DEFAULT_TIME_ZONE, isCivilDate, parseCivilDate } from '../targets';
+import { useDatasets } from '../targets/dataset-reader';
+import { useReps, useTargetPlans } from '../targets/target-plan.repository';
+import { attainmentByRep, funnelByStage, leadsBySource, monthlyTrend } from './chart-data';
+import { computeDashboard, NO_SOURCE } from './dashboard-metrics';
+import { saveDashboardSettings, useDashboardSettings } from './dashboard-settings';
+import { selectTargets, sumMonthlyTargets } from './dashboard-targets';
+import { computeFairness } from './fairness';
+import { FairnessPanel } from './FairnessPanel';
+import { MetricsTable } from './MetricsTables';
+import { DEFAULT_LOST_VALUES, DEFAULT_STAGE_ORDER } from './outcome-fields';
+import { BehindPaceAlert, SummaryCards, UnmatchedOwners } from './PacePanels';
+import { SourcesDialog } from './SourcesDialog';
+import { useDashboardRecords } from './useDashboardRecords';
+import { useDashboardView, type PeriodChoice } from './useDashboardQuery';
+import { useDashboardFormat } from './useDashboardFormat';
+
+const DashboardCharts = lazy(() => import('./DashboardCharts'));
+
+/** The performance dashboard: attainment, pace, fairness and charts for a period. */
+export function DashboardScreen() {
+  const { t } = useTranslation('dashboard');
+  const format = useDashboardFormat();
+  const timeZone = DEFAULT_TIME_ZONE;
+  const [view, updateView] = useDashboardView(timeZone);
+  const settings = useDashboardSettings();
+  const reps = useReps();
+  const plans = useTargetPlans();
+  const datasets = useDatasets();
+  const runs = useLiveQuery(() => getDatabase().runs.toArray(), []);
+  const flows = useLiveQuery(() => getDatabase().flows.toArray(), []);
+  const records = useDashboardRecords(settings, reps, timeZone);
+  const [editingSources, setEditingSources] = useState(false);
+
+  const repNames = useMemo(() => new Map((reps ?? []).map((rep) => [rep.id, rep.name])), [reps]);
+  const repName = (id: string) => repNames.get(id) ?? id;
+  const startYear = parseCivilDate(view.period.start)?.year ?? 0;
+  const endYear = parseCivilDate(view.period.end)?.year ?? startYear;
+  const targets = useMemo(
+    () =>
+      selectTargets(
+        plans ?? [],
+        Array.from({ length: endYear - startYear + 1 }, (_, index) => startYear + index),
+      ),
+    [plans, startYear, endYear],
+  );
+
+  const result = useMemo(() => {
+    if (records.status !== 'ready' || !reps || !settings) return null;
+    return computeDashboard({
+      reps: reps.map((rep) => ({ id: rep.id, name: rep.name, team: rep.team ?? '' })),
+      records: records.records,
+      targets: targets.byYear,
+      targetUnit: targets.unit,
+      period: view.period,
+      asOf: view.asOf,
+      behindMargin: settings.behindMargin,
+      ...(view.team !== null ? { team: view.team } : {}),
+      ...(view.leadSources.length > 0 ? { leadSources: view.leadSources } : {}),
+    });
+  }, [records, reps, settings, targets, view]);
+
+  if (!settings || !reps || !plans || !datasets || !runs || !flows) {
+    return (
+      <Center h={200}>
+        <Loader aria-label={t('common:loading')} />
+      </Center>
+    );
+  }
+
+  const appliedRuns = runs.filter((run) => typeof run.appliedAt === 'number');
+  const teams = [...new Set(reps.map((rep) => rep.team ?? ''))].sort((a, b) =>
+    a.localeCompare(b, 'zh-CN'),
+  );
+  const allSources =
+    records.status === 'ready'
+      ? [...new Set(records.records.map((record) => record.leadSource ?? NO_SOURCE))].sort()
+      : [];
+  const selectedRowKeys = [
+    ...reps
+      .filter((rep) => view.team === null || rep.team === view.team)
+      .map((rep) => `rep:${rep.id}`),
+    ...(view.team ? [`team:${view.team}`] : teams.filter(Boolean).map((team) => `team:${team}`)),
+  ];
+  const hasSources = settings.datasetIds.length > 0 || settings.runIds.length > 0;
+  const draftYears = [...targets.plans.values()].filter((plan) => plan.status !== 'approved');
+  const missingPlanYears = Array.from(
+    { length: endYear - startYear + 1 },
+    (_, index) => startYear + index,
+  ).filter((year) => !targets.plans.has(year));
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <Title order={2}>{t('title')}</Title>
+        <Button
+          variant="default"
+          leftSection={<IconDatabase size={16} />}
+          onClick={() => setEditingSources(true)}
+        >
+          {t('sources.button', { count: settings.datasetIds.length + settings.runIds.length })}
+        </Button>
+      </Group>
+
+      <Paper withBorder p="sm">
+        <Group align="flex-end" gap="sm">
+          <Stack gap={4}>
+            <Text size="sm" fw={500}>
+              {t('filters.period')}
+            </Text>
+            <SegmentedControl
+              value={view.periodChoice}
+              onChange={(choice) =>
+                updateView(
+                  choice === 'custom'
+                    ? { period: choice, from: view.period.start, to: view.period.end }
+                    : { period: choice as PeriodChoice, from: null, to: null },
+                )
+              }
+              data={(['month', 'quarter', 'year', 'custom'] as const).map((choice) => ({
+                value: choice,
+                label: t(`filters.${choice}`),
+              }))}
+            />
+          </Stack>
+          {view.periodChoice === 'custom' && (
+            <>
+              <TextInput
+                type="date"
+                label={t('filters.from')}
+                value={view.period.start}
+                onChange={(event) =>
+                  isCivilDate(event.currentTarget.value) &&
+                  updateView({ from: event.currentTarget.value })
+                }
+              />
+              <TextInput
+                type="date"
+                label={t('filters.to')}
+                value={view.period.end}
+                onChange={(event) =>
+                  isCivilDate(event.currentTarget.value) &&
+                  updateView({ to: event.currentTarget.value })
+                }
+              />
+            </>
+          )}
+          <TextInput
+            type="date"
+            label={t('filters.asOf')}
+            description={t('filters.asOfHelp')}
+            value={view.asOf}
+            onChange={(event) =>
+              isCivilDate(event.currentTarget.value) &&
+              updateView({ asOf: event.currentTarget.value })
+            }
+          />
+          <Select
+            label={t('filters.team')}
+            data={[
+              { value: '*', label: t('filters.allTeams') },
+              ...teams.map((team) => ({ value: team || '-', label: team || t('noTeam') })),
+            ]}
+            value={view.team === null ? '*' : view.team || '-'}
+            onChange={(value) =>
+              updateView({
+                team: value === '*' || value === null ? null : value === '-' ? '' : value,
+              })
+            }
+            allowDeselect={false}
+            w={180}
+          />
+          <MultiSelect
+            label={t('filters.sources')}
+            placeholder={view.leadSources.length === 0 ? t('filters.allSources') : undefined}
+            data={allSources.map((source) => ({
+              value: source,
+              label: source || t('charts.noSource'),
+            }))}
+            value={view.leadSources}
+            onChange={(value) => updateView({ source: value })}
+            clearable
+            w={240}
+          />
+        </Group>
+        <Text size="xs" c="dimmed" mt="xs" data-testid="period-line">
+          {t('filters.periodLine', {
+            start: view.period.start,
+            end: view.period.end,
+            asOf: view.asOf,
+          })}
+        </Text>
+      </Paper>
+
+      {!hasSources && (
+        <Paper withBorder p="xl">
+          <Stack align="center" gap="xs">
+            <Text fw={600}>{t('empty.title')}</Text>
+            <Text c="dimmed" size="sm" ta="center" maw={560}>
+              {datasets.length === 0 ? t('empty.noDatasets') : t('empty.body')}
+            </Text>
+            <Button onClick={() => setEditingSources(true)}>{t('empty.choose')}</Button>
+          </Stack>
+        </Paper>
+      )}
+
+      {hasSources && missingPlanYears.length > 0 && (
+        <Alert color="yellow" data-testid="no-plan">
+          {t('notices.noPlan', { years: missingPlanYears.join(t('listSeparator')) })}{' '}
+          <Anchor component={Link} to={paths.targets()}>
+            {t('notices.toTargets')}
+          </Anchor>
+        </Alert>
+      )}
+      {hasSources && draftYears.length > 0 && (
+        <Alert color="blue" variant="light">
+          {t('notices.draftPlan', {
+            plans: draftYears
+              .map((plan) => `${plan.name} v${plan.version}`)
+              .join(t('listSeparator')),
+          })}
+        </Alert>
+      )}
+
+      {hasSources && records.status === 'loading' && (
+        <Center h={160}>
+          <Stack align="center" gap="xs">
+            <Loader />
+            <Text size="sm" c="dimmed">
+              {t('loading', { rows: format.number(records.rowsRead) })}
+            </Text>
+          </Stack>
+        </Center>
+      )}
+      {records.status === 'failed' && (
+        <Alert color="red" title={t('errors.loadFailed')}>
+          {records.message}
+        </Alert>
+      )}
+
+      {hasSources && result && records.status === 'ready' && (
+        <>
+          <SummaryCards
+            total={result.total}
+            behindCount={result.reps.filter((rep) => rep.pace.status === 'behind').length}
+            unit={targets.unit}
+          />
+          <BehindPaceAlert reps={result.reps} unit={targets.unit} margin={settings.behindMargin} />
+          <MetricsTable
+            kind="reps"
+            rows={result.reps}
+            total={result.total}
+            unit={targets.unit}
+            fileName={`${t('tables.reps')}-${view.period.start}`}
+          />
+          <MetricsTable
+            kind="teams"
+            rows={result.teams}
+            total={result.total}
+            unit={targets.unit}
+            fileName={`${t('tables.teams')}-${view.period.start}`}
+          />
+          <Suspense
+            fallback={
+              <Center h={120}>
+                <Loader size="sm" />
+              </Center>
+            }
+          >
+            <DashboardCharts
+              unit={targets.unit}
+              attainment={attainmentByRep(result.reps)}
+              trend={monthlyTrend({
+                records: result.records,
+                monthlyTargets: sumMonthlyTargets(targets, selectedRowKeys),
+                period: { start: `${startYear}-01-01`, end: `${startYear}-12-31` },
+                asOf: view.asOf,
+                unit: targets.unit,
+              })}
+              funnel={funnelByStage({
+                records: result.records,
+                period: result.countedPeriod,
+                stageOrder: DEFAULT_STAGE_ORDER,
+                lostStages: DEFAULT_LOST_VALUES,
+              })}
+              sources={leadsBySource(result.records, result.countedPeriod, view.asOf)}
+            />
+          </Suspense>
+          <SimpleGrid cols={{ base: 1, lg: 2 }}>
+            <FairnessPanel
+              pools={computeFairness(
+                records.pools,
+                result.records,
+                (record) => result.repIdOf.get(record),
+                {
+                  threshold: settings.fairnessThreshold,
+                  minLeads: settings.fairnessMinLeads,
+                },
+              )}
+              repName={repName}
+              threshold={settings.fairnessThreshold}
+              hasRuns={settings.runIds.length > 0}
+            />
+            <Stack>
+              <UnmatchedOwners owners={result.unmatched} repName={repName} />
+              {Object.entries(records.issues)
+                .filter(([, issues]) => issues.count > 0)
+                .map(([datasetId, issues]) => (
+                  <Alert
+                    key={datasetId}
+                    color="yellow"
+                    title={t('issues.title', {
+                      name: datasets.find((dataset) => dataset.id === datasetId)?.name ?? datasetId,
+                      count: issues.count,
+                    })}
+                  >
+                    {issues.issues.slice(0, 5).map((issue) => (
+                      <Text key={`${issue.row}-${issue.column}`} size="sm">
+                        {t(`issues.${issue.code}`, {
+                          row: issue.row,
+                          column: issue.column,
+                          value: String(issue.value),
+                        })}
+                      </Text>
+                    ))}
+                  </Alert>
+                ))}
+            </Stack>
+          </SimpleGrid>
+        </>
+      )}
+
+      <SourcesDialog
+        opened={editingSources}
+        settings={settings}
+        datasets={datasets}
+        runs={appliedRuns}
+        flowName={(flowId) => flows.find((flow) => flow.id === flowId)?.name ?? flowId}
+        onClose={() => setEditingSources(false)}
+        onSave={(next) => {
+          saveDashboardSettings(next)
+            .then(() => setEditingSources(false))
+            .catch((error: unknown) => notifyFailure(t, 'dashboard:errors.saveFailed', error));
+        }}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,222 @@
+import {
+  Accordion,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Text,
+} from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/useFormat';
+import type { DatasetRecord, RunRecord } from '../../storage/records';
+import type { DashboardSettings, DatasetSourceSettings } from './dashboard-settings';
+import {
+  DEFAULT_WON_VALUES,
+  OUTCOME_FIELDS,
+  suggestOutcomeMapping,
+  type OutcomeField,
+} from './outcome-fields';
+
+interface SourcesDialogProps {
+  opened: boolean;
+  settings: DashboardSettings;
+  datasets: readonly DatasetRecord[];
+  runs: readonly RunRecord[];
+  flowName: (flowId: string) => string;
+  onClose: () => void;
+  onSave: (settings: DashboardSettings) => void;
+}
+
+function sourceFor(dataset: DatasetRecord, settings: DashboardSettings): DatasetSourceSettings {
+  return settings.sources[dataset.id] ?? { mapping: suggestOutcomeMapping(dataset.columns) };
+}
+
+/** Chooses the datasets and applied runs the dashboard reads, how their columns map, and the alert thresholds. */
+export function SourcesDialog({
+  opened,
+  settings,
+  datasets,
+  runs,
+  flowName,
+  onClose,
+  onSave,
+}: SourcesDialogProps) {
+  const { t } = useTranslation('dashboard');
+  const format = useFormat();
+  const [draft, setDraft] = useState(settings);
+
+  useEffect(() => {
+    if (opened) setDraft(settings);
+  }, [opened, settings]);
+
+  const toggleDataset = (dataset: DatasetRecord, checked: boolean) => {
+    const datasetIds = checked
+      ? [...draft.datasetIds, dataset.id]
+      : draft.datasetIds.filter((id) => id !== dataset.id);
+    setDraft({
+      ...draft,
+      datasetIds,
+      sources: { ...draft.sources, [dataset.id]: sourceFor(dataset, draft) },
+    });
+  };
+
+  const updateSource = (dataset: DatasetRecord, patch: Partial<DatasetSourceSettings>) =>
+    setDraft({
+      ...draft,
+      sources: { ...draft.sources, [dataset.id]: { ...sourceFor(dataset, draft), ...patch } },
+    });
+
+  const selected = datasets.filter((dataset) => draft.datasetIds.includes(dataset.id));
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('sources.title')} size="xl">
+      <Stack>
+        <Text size="sm" fw={600}>
+          {t('sources.datasets')}
+        </Text>
+        {datasets.length === 0 && (
+          <Text size="sm" c="dimmed">
+            {t('sources.noDatasets')}
+          </Text>
+        )}
+        {datasets.map((dataset) => (
+          <Checkbox
+            key={dataset.id}
+            label={t('sources.datasetLabel', {
+              name: dataset.name,
+              rows: format.number(dataset.rowCount),
+              kind: t(`sources.kinds.${dataset.kind}`),
+            })}
+            checked={draft.datasetIds.includes(dataset.id)}
+            onChange={(event) => toggleDataset(dataset, event.currentTarget.checked)}
+          />
+        ))}
+
+        {selected.length > 0 && (
+          <Accordion variant="contained" defaultValue={selected[0]?.id}>
+            {selected.map((dataset) => {
+              const source = sourceFor(dataset, draft);
+              const columns = dataset.columns.map((column) => ({
+                value: column.key,
+                label: column.header || column.key,
+              }));
+              return (
+                <Accordion.Item key={dataset.id} value={dataset.id}>
+                  <Accordion.Control>
+                    {t('sources.columnsOf', { name: dataset.name })}
+                  </Accordion.Control>
+                  <Accordion.Panel>
+                    <Stack gap="xs">
+                      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+                        {OUTCOME_FIELDS.map((field: OutcomeField) => (
+                          <Select
+                            key={field}
+                            label={t(`fields.${field}`)}
+                            data={columns}
+                            value={source.mapping[field] ?? null}
+                            onChange={(column) => {
+                              const mapping = { ...source.mapping };
+                              if (column) mapping[field] = column;
+                              else delete mapping[field];
+                              updateSource(dataset, { mapping });
+                            }}
+                            clearable
+                            placeholder={t('sources.notMapped')}
+                          />
+                        ))}
+                      </SimpleGrid>
+                      <TagsInput
+                        label={t('sources.wonValues')}
+                        description={t('sources.wonValuesHelp')}
+                        value={source.wonValues ?? [...DEFAULT_WON_VALUES]}
+                        onChange={(wonValues) => updateSource(dataset, { wonValues })}
+                      />
+                      <Checkbox
+                        label={t('sources.everyRowWon')}
+                        checked={source.everyRowWon ?? false}
+                        onChange={(event) =>
+                          updateSource(dataset, { everyRowWon: event.currentTarget.checked })
+                        }
+                      />
+                    </Stack>
+                  </Accordion.Panel>
+                </Accordion.Item>
+              );
+            })}
+          </Accordion>
+        )}
+
+        <Text size="sm" fw={600}>
+          {t('sources.runs')}
+        </Text>
+        {runs.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('sources.noRuns')}
+          </Text>
+        ) : (
+          runs.map((run) => (
+            <Checkbox
+              key={run.id}
+              label={t('sources.runLabel', {
+                flow: flowName(run.flowId),
+                date: format.dateTime(run.appliedAt ?? run.createdAt),
+                leads: format.number(run.leadCount),
+              })}
+              checked={draft.runIds.includes(run.id)}
+              onChange={(event) => {
+                const runIds = event.currentTarget.checked
+                  ? [...draft.runIds, run.id]
+                  : draft.runIds.filter((id) => id !== run.id);
+                setDraft({ ...draft, runIds });
+              }}
+            />
+          ))
+        )}
+
+        <SimpleGrid cols={3}>
+          <NumberInput
+            label={t('sources.behindMargin')}
+            description={t('sources.behindMarginHelp')}
+            value={Math.round(draft.behindMargin * 100)}
+            min={0}
+            max={100}
+            suffix="%"
+            onChange={(value) => setDraft({ ...draft, behindMargin: (Number(value) || 0) / 100 })}
+          />
+          <NumberInput
+            label={t('sources.fairnessThreshold')}
+            description={t('sources.fairnessThresholdHelp')}
+            value={Math.round(draft.fairnessThreshold * 1000) / 10}
+            min={0}
+            max={100}
+            decimalScale={1}
+            suffix="%"
+            onChange={(value) =>
+              setDraft({ ...draft, fairnessThreshold: (Number(value) || 0) / 100 })
+            }
+          />
+          <NumberInput
+            label={t('sources.fairnessMinLeads')}
+            value={draft.fairnessMinLeads}
+            min={0}
+            allowDecimal={false}
+            onChange={(value) => setDraft({ ...draft, fairnessMinLeads: Number(value) || 0 })}
+          />
+        </SimpleGrid>
+
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common:actions.cancel')}
+          </Button>
+          <Button onClick={() => onSave(draft)}>{t('sources.apply')}</Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
