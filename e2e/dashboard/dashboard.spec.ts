@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { importDataset } from '../helpers/import-dataset';
 import { saveScreenshot } from '../helpers/screenshots';
 import { seedReps, type SeedRep } from '../helpers/seed-storage';
 import { AppShellPage } from '../pages/AppShellPage';
+import { DataPage, DatasetTablePage } from '../pages/DataPage';
 import { DashboardPage } from '../pages/DashboardPage';
 import { TargetsPage } from '../pages/TargetsPage';
 
@@ -37,15 +37,20 @@ test.describe('dashboard', () => {
     );
     expect(await targets.cellNumber('rep:r1', 'm3')).toBe(200_000);
 
-    await importDataset(page, 'e2e/fixtures/deals/won-deals-2027q1.csv', {
-      id: 'dataset_deals_2027q1',
-      name: '2027一季度商机导出',
-      kind: 'deals',
+    // The spreadsheet goes in through the import wizard as a dataset of deals.
+    const data = new DataPage(page);
+    await data.goto();
+    await data.chooseFile('e2e/fixtures/deals/won-deals-2027q1.csv');
+    await expect(data.review()).toBeVisible({ timeout: 30_000 });
+    await data.chooseKind('Deals');
+    await data.confirmButton().click();
+    await expect(new DatasetTablePage(page).matching()).toContainText('All 52 rows', {
+      timeout: 30_000,
     });
 
     const dashboard = new DashboardPage(page);
     await dashboard.goto('2027-03-16');
-    await dashboard.chooseDatasets(['2027一季度商机导出'], {
+    await dashboard.chooseDatasets(['won-deals-2027q1'], {
       open: /Data sources|Choose data sources/,
       apply: 'Apply',
     });

@@ -217,6 +217,7 @@ const STANDARD_FIELDS: Record<string, OutcomeField> = {
   status: 'status',
   stage: 'stage',
   won: 'won',
+  wonFlag: 'won',
   amount: 'amount',
   closeDate: 'closeDate',
   closedAt: 'closeDate',
