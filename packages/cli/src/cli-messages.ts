@@ -67,18 +67,7 @@ const en = {
     '--out: "{{file}}" is also an input file. Choose another file name so the input is not overwritten.',
   'error.repsEmpty': '{{file}}: the sales team is empty. Add at least one rep.',
   'error.repsJsonShape': '{{file}}: expected a JSON array of reps (or {"reps": [...]}).',
-  'error.repField': '{{file}} {{where}}: {{problem}}',
-  'error.repColumnsMissing':
-    '{{file}}: no "id" (编号) column. The header must include id,name (or 编号,姓名).',
-  'error.repIdMissing': 'id is empty. Give every rep a unique id.',
-  'error.repIdDuplicate': 'id "{{id}}" is already used by {{first}}. Give every rep a unique id.',
-  'error.repNumber':
-    '{{column}} "{{value}}" is not a whole number of 0 or more. Leave it empty for no limit.',
-  'error.repWeight': '{{column}} "{{value}}" is not a positive number. Write for example 1 or 2.',
-  'error.repActive': '{{column}} "{{value}}" is not yes or no. Write true/false, 是/否 or 1/0.',
-  'error.repUnavailable':
-    '{{column}} "{{value}}" is not a list of dates. Write for example 2026-12-01~2026-12-03;2026-12-10.',
-  'error.repText': '{{column}} must be text.',
+  'error.repJsonId': '{{file}}: rep [{{index}}] has no "id". Give every rep a unique id.',
   'error.existingNoOwner': '{{file}}: no owner column. Name it owner_id (or 负责人).',
   'error.existingNoKey': '{{file}}: no phone, email or company column to match leads on.',
   'error.existingOwnerMissing':
@@ -178,16 +167,7 @@ const zhCn: Record<CliMessageKey, string> = {
   'error.outSameAsInput': '--out：“{{file}}”同时是输入文件。请换一个文件名，以免覆盖输入。',
   'error.repsEmpty': '{{file}}：销售团队为空。请至少添加一名销售。',
   'error.repsJsonShape': '{{file}}：应为销售的 JSON 数组（或 {"reps": [...]}）。',
-  'error.repField': '{{file}} {{where}}：{{problem}}',
-  'error.repColumnsMissing': '{{file}}：没有“编号”（id）列。表头至少要有 编号,姓名（或 id,name）。',
-  'error.repIdMissing': '编号为空。请给每名销售一个唯一编号。',
-  'error.repIdDuplicate': '编号“{{id}}”已被 {{first}} 使用。请给每名销售一个唯一编号。',
-  'error.repNumber': '{{column}}“{{value}}”不是 0 或更大的整数。不限量请留空。',
-  'error.repWeight': '{{column}}“{{value}}”不是正数。请填写 1、2 等数字。',
-  'error.repActive': '{{column}}“{{value}}”不是“是/否”。请填写 是/否、true/false 或 1/0。',
-  'error.repUnavailable':
-    '{{column}}“{{value}}”不是日期列表。例如 2026-12-01~2026-12-03;2026-12-10。',
-  'error.repText': '{{column}} 必须是文本。',
+  'error.repJsonId': '{{file}}：第 [{{index}}] 名销售没有 "id"。请给每名销售一个唯一编号。',
   'error.existingNoOwner': '{{file}}：没有负责人列。请把列名写成 owner_id（或 负责人）。',
   'error.existingNoKey': '{{file}}：没有可用于匹配的 phone、email 或 company 列。',
   'error.existingOwnerMissing': '{{file}} 第 {{row}} 行：owner_id 为空。请填写或删除该行。',

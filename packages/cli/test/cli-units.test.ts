@@ -4,7 +4,6 @@ import { join } from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { parseUnavailable } from '../src/allocate/load-reps.js';
 import { writeFilesAtomically } from '../src/allocate/output-files.js';
 import { parseMapOption, parseNowOption } from '../src/allocate/parse-options.js';
 import { buildResultTable } from '../src/allocate/result-table.js';
@@ -45,23 +44,6 @@ describe('writeResultCsv', () => {
       '\uFEFF名称,备注\r\nA公司,"x, ""y""\nz"\r\nB,\'=1\r\n',
     );
   });
-});
-
-describe('parseUnavailable', () => {
-  it('reads ranges and single days', () => {
-    expect(parseUnavailable('2026-12-01~2026-12-03;2026-12-10；2026/1/5 至 2026/1/6')).toEqual([
-      { from: '2026-12-01', to: '2026-12-03' },
-      { from: '2026-12-10', to: '2026-12-10' },
-      { from: '2026-01-05', to: '2026-01-06' },
-    ]);
-  });
-
-  it.each(['2026-12-03~2026-12-01', '2026-02-30', 'next week', '2026-12-01~2026-12-02~2026-12-03'])(
-    'rejects %s',
-    (text) => {
-      expect(parseUnavailable(text)).toBeNull();
-    },
-  );
 });
 
 describe('parseMapOption', () => {

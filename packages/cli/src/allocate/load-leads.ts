@@ -16,7 +16,7 @@ export interface LoadedLeads {
   leads: Lead[];
   /** Column keys in file order: what the result file repeats before its own columns. */
   columns: string[];
-  /** Keys of columns that hold identifiers or phones and must compare as text. */
+  /** Keys of columns that contain identifiers or phones and must compare as text. */
   textColumns: Record<string, 'phone' | 'postalCode' | 'id'>;
   /** Fully blank rows skipped. */
   skippedRows: number;
@@ -34,7 +34,7 @@ const ISSUES_SHOWN = 5;
 
 /**
  * Reads leads from JSON (an array of records) or from any file the import
- * package reads. A spreadsheet lead holds every column under its header and
+ * package reads. A spreadsheet lead contains every column under its header and
  * the mapped standard fields (`phone`, `province`…) beside them. Import notes
  * (encoding, header row, placeholders, the first data warnings) go to stderr.
  */

@@ -15,6 +15,8 @@ export interface OutputFile {
  * within a directory is atomic). On failure the temporary files are removed
  * and the error names the file that failed.
  */
+// NOTE: a rename that fails after earlier ones succeeded (a full disk cannot
+// cause it, a permission change during the run can) leaves those files replaced.
 export async function writeFilesAtomically(files: readonly OutputFile[]): Promise<void> {
   const suffix = `.sras-${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   const staged: { temporary: string; target: OutputFile }[] = [];

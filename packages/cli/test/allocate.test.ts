@@ -1,0 +1,546 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { importFile } from '@sras/import';
+
+import { chineseLeadsCsv, expectedOwners, generateChineseLeads } from './chinese-leads.js';
+import { columnValues, filesIn, readResult, runSras, workDirectory } from './cli-helpers.js';
+
+const NOW = '2026-05-06 10:00';
+let cleanup: (() => void) | null = null;
+
+function setUp(fixtures: string[]): string {
+  const work = workDirectory(fixtures);
+  cleanup = work.cleanup;
+  return work.dir;
+}
+
+afterEach(() => {
+  cleanup?.();
+  cleanup = null;
+});
+
+describe('sras allocate on a GB18030 Chinese export', () => {
+  const leads = generateChineseLeads(300);
+
+  function writeLeads(dir: string): void {
+    writeFileSync(join(dir, 'leads.csv'), chineseLeadsCsv(leads));
+  }
+
+  it('writes every lead with its owner, Chinese text and leading zeros intact', async () => {
+    const dir = setUp(['china-flow.json', 'china-reps.csv']);
+    writeLeads(dir);
+
+    const run = await runSras(
+      [
+        'allocate',
+        '--flow',
+        'china-flow.json',
+        '--leads',
+        'leads.csv',
+        '--reps',
+        'china-reps.csv',
+        '--out',
+        'result.csv',
+        '--now',
+        NOW,
+        '--summary',
+        'summary.json',
+      ],
+      dir,
+    );
+
+    expect(run.stderr).toContain('GB18030');
+    expect(run.code).toBe(0);
+    const result = await readResult(join(dir, 'result.csv'));
+    expect(result.encoding?.reason).toBe('bom');
+    expect(result.rows).toHaveLength(300);
+    expect(columnValues(result, '客户名称')).toEqual(leads.map((lead) => lead.company));
+    expect(columnValues(result, '座机')).toEqual(leads.map((lead) => lead.landline));
+    expect(columnValues(result, '座机').every((value) => value.startsWith('0'))).toBe(true);
+    expect(columnValues(result, 'owner_id')).toEqual(expectedOwners(leads));
+  });
+
+  it('lays out the result file with the input columns first and CRLF line ends', async () => {
+    const dir = setUp(['china-flow.json', 'china-reps.csv']);
+    writeLeads(dir);
+
+    await runSras(
+      [
+        'allocate',
+        '--flow',
+        'china-flow.json',
+        '--leads',
+        'leads.csv',
+        '--reps',
+        'china-reps.csv',
+        '--out',
+        'result.csv',
+        '--now',
+        NOW,
+      ],
+      dir,
+    );
+
+    const bytes = readFileSync(join(dir, 'result.csv'));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8');
+    expect(text.split('\r\n')[0]).toBe(
+      '\uFEFF客户名称,联系人,手机,座机,省份,城市,来源,备注,owner_id,owner_name,route,reason,reason_text',
+    );
+    expect(text.replace(/\r\n/g, '').includes('\n')).toBe(false);
+  });
+
+  it('neutralises cells that a spreadsheet would run as formulas', async () => {
+    const dir = setUp(['china-flow.json', 'china-reps.csv']);
+    writeLeads(dir);
+
+    await runSras(
+      [
+        'allocate',
+        '--flow',
+        'china-flow.json',
+        '--leads',
+        'leads.csv',
+        '--reps',
+        'china-reps.csv',
+        '--out',
+        'result.csv',
+        '--now',
+        NOW,
+      ],
+      dir,
+    );
+
+    const result = await readResult(join(dir, 'result.csv'));
+    const remarks = columnValues(result, '备注');
+    expect(remarks[3]).toBe('\'=HYPERLINK("http://example.com","点我")');
+    expect(remarks.filter((remark) => remark.startsWith('='))).toEqual([]);
+  });
+
+  it('names owners, routes and reasons in the chosen language', async () => {
+    const dir = setUp(['china-flow.json', 'china-reps.csv']);
+    writeLeads(dir);
+
+    await runSras(
+      [
+        'allocate',
+        '--flow',
+        'china-flow.json',
+        '--leads',
+        'leads.csv',
+        '--reps',
+        'china-reps.csv',
+        '--out',
+        'result.csv',
+        '--now',
+        NOW,
+        '--lang',
+        'zh-CN',
+      ],
+      dir,
+    );
+
+    const result = await readResult(join(dir, 'result.csv'));
+    const first = result.rows[0]?.values;
+    expect(first?.owner_name).toBe('张伟');
+    expect(first?.route).toBe('src:out > dedup:unique > region:east > eastQuota:within');
+    expect(first?.reason).toBe('assigned');
+    expect(String(first?.reason_text)).toContain('张伟');
+    const overQuota = result.rows.find(
+      (row) => row.values.reason === 'pool' && String(row.values.reason_text).includes('超出配额'),
+    );
+    expect(overQuota).toBeDefined();
+  });
+
+  it('writes the summary counts', async () => {
+    const dir = setUp(['china-flow.json', 'china-reps.csv']);
+    writeLeads(dir);
+
+    await runSras(
+      [
+        'allocate',
+        '--flow',
+        'china-flow.json',
+        '--leads',
+        'leads.csv',
+        '--reps',
+        'china-reps.csv',
+        '--out',
+        'result.csv',
+        '--now',
+        NOW,
+        '--summary',
+        'summary.json',
+      ],
+      dir,
+    );
+
+    const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    const owners = expectedOwners(leads);
+    expect(Object.keys(summary)).toEqual([
+      'total',
+      'assigned',
+      'unassigned',
+      'skippedRows',
+      'byRep',
+      'byNode',
+      'byEdge',
+      'unassignedByReason',
+    ]);
+    expect(summary.total).toBe(300);
+    expect(summary.assigned).toBe(owners.filter((owner) => owner !== '').length);
+    expect(summary.unassigned).toBe(owners.filter((owner) => owner === '').length);
+    expect(summary.skippedRows).toBe(0);
+    expect((summary.byRep as Record<string, number>).r1).toBe(
+      owners.filter((owner) => owner === 'r1').length,
+    );
+    expect((summary.byEdge as Record<string, number>).e1).toBe(300);
+  });
+
+  it('gives the same owners in two batches carried over by the state file', async () => {
+    const dir = setUp(['china-flow.json', 'china-reps.csv']);
+    writeLeads(dir);
+    writeFileSync(join(dir, 'part1.csv'), chineseLeadsCsv(leads.slice(0, 130)));
+    const secondPart = chineseLeadsCsv(leads.slice(130));
+    writeFileSync(join(dir, 'part2.csv'), secondPart);
+    const base = [
+      'allocate',
+      '--flow',
+      'china-flow.json',
+      '--reps',
+      'china-reps.csv',
+      '--now',
+      NOW,
+    ];
+
+    const whole = await runSras([...base, '--leads', 'leads.csv', '--out', 'whole.csv'], dir);
+    const first = await runSras(
+      [...base, '--leads', 'part1.csv', '--out', 'part1-result.csv', '--save-state', 'state.json'],
+      dir,
+    );
+    const second = await runSras(
+      [
+        ...base,
+        '--leads',
+        'part2.csv',
+        '--out',
+        'part2-result.csv',
+        '--state',
+        'state.json',
+        '--save-state',
+        'state.json',
+      ],
+      dir,
+    );
+
+    expect([whole.code, first.code, second.code]).toEqual([0, 0, 0]);
+    const wholeOwners = columnValues(await readResult(join(dir, 'whole.csv')), 'owner_id');
+    const splitOwners = [
+      ...columnValues(await readResult(join(dir, 'part1-result.csv')), 'owner_id'),
+      ...columnValues(await readResult(join(dir, 'part2-result.csv')), 'owner_id'),
+    ];
+    expect(splitOwners).toEqual(wholeOwners);
+  });
+
+  it('writes an xlsx result whose cells are text', async () => {
+    const dir = setUp(['china-flow.json', 'china-reps.csv']);
+    writeLeads(dir);
+
+    const run = await runSras(
+      [
+        'allocate',
+        '--flow',
+        'china-flow.json',
+        '--leads',
+        'leads.csv',
+        '--reps',
+        'china-reps.csv',
+        '--out',
+        'result.xlsx',
+        '--now',
+        NOW,
+      ],
+      dir,
+    );
+
+    expect(run.code).toBe(0);
+    const result = await importFile(new Uint8Array(readFileSync(join(dir, 'result.xlsx'))), {
+      headerRow: 1,
+    });
+    expect(result.format).toBe('xlsx');
+    expect(result.rows).toHaveLength(300);
+    expect(columnValues(result, '座机')).toEqual(leads.map((lead) => lead.landline));
+    expect(columnValues(result, '手机')[0]).toBe(leads[0]?.mobile);
+    expect(columnValues(result, 'owner_id')).toEqual(expectedOwners(leads));
+  });
+
+  it('assigns a lead of an existing customer to its owner', async () => {
+    const dir = setUp(['china-flow.json', 'china-reps.csv']);
+    writeLeads(dir);
+    writeFileSync(join(dir, 'owners.csv'), `手机,负责人\r\n${leads[0]?.mobile},r4\r\n`);
+
+    await runSras(
+      [
+        'allocate',
+        '--flow',
+        'china-flow.json',
+        '--leads',
+        'leads.csv',
+        '--reps',
+        'china-reps.csv',
+        '--existing',
+        'owners.csv',
+        '--out',
+        'result.csv',
+        '--now',
+        NOW,
+      ],
+      dir,
+    );
+
+    const result = await readResult(join(dir, 'result.csv'));
+    expect(result.rows[0]?.values.owner_id).toBe('r4');
+    expect(result.rows[0]?.values.reason).toBe('existing-owner');
+  });
+});
+
+describe('sras allocate on xeducation_Leads.csv', () => {
+  it('allocates 9,240 leads with the Mumbai quota and the 3:1 weighted round robin', async () => {
+    const dir = setUp(['xeducation-flow.json', 'xeducation-reps.json', 'xeducation_Leads.csv']);
+
+    const run = await runSras(
+      [
+        'allocate',
+        '--flow',
+        'xeducation-flow.json',
+        '--leads',
+        'xeducation_Leads.csv',
+        '--reps',
+        'xeducation-reps.json',
+        '--out',
+        'result.csv',
+        '--now',
+        '2026-05-06T10:00:00+05:30',
+        '--summary',
+        'summary.json',
+      ],
+      dir,
+    );
+
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('13380');
+    const result = await readResult(join(dir, 'result.csv'));
+    expect(result.rows).toHaveLength(9240);
+    const cities = columnValues(result, 'City');
+    const owners = columnValues(result, 'owner_id');
+    const mumbai = owners.filter((_owner, index) => cities[index] === 'Mumbai');
+    expect(mumbai.slice(0, 1000).filter((owner) => owner === 'priya')).toHaveLength(750);
+    expect(mumbai.slice(0, 1000).filter((owner) => owner === 'arjun')).toHaveLength(250);
+    expect(mumbai.slice(1000).every((owner) => owner === '')).toBe(true);
+    expect(cities.filter((city) => city === 'Select')).toHaveLength(0);
+    const maharashtra = owners.filter(
+      (_owner, index) =>
+        cities[index] === 'Thane & Outskirts' || cities[index] === 'Other Cities of Maharashtra',
+    );
+    expect(new Set(maharashtra)).toEqual(new Set(['meera', 'rahul']));
+    expect(
+      owners.filter((_owner, index) => cities[index] === '').every((owner) => owner === ''),
+    ).toBe(true);
+    expect(columnValues(result, 'Prospect ID')[0]).toBe('7927b2df-8bba-4d29-b9a2-b6e0beafe620');
+  });
+});
+
+describe('sras allocate with invalid input', () => {
+  const base = [
+    'allocate',
+    '--flow',
+    'china-flow.json',
+    '--leads',
+    'leads.csv',
+    '--out',
+    'result.csv',
+    '--summary',
+    'summary.json',
+    '--save-state',
+    'state.json',
+    '--now',
+    NOW,
+  ];
+
+  async function runWithReps(
+    reps: string,
+  ): Promise<{ dir: string; run: Awaited<ReturnType<typeof runSras>> }> {
+    const dir = setUp(['china-flow.json']);
+    writeFileSync(join(dir, 'leads.csv'), chineseLeadsCsv(generateChineseLeads(20)));
+    writeFileSync(join(dir, 'reps.csv'), reps);
+    return { dir, run: await runSras([...base, '--reps', 'reps.csv'], dir) };
+  }
+
+  it('rejects a rep weight that is not a number and writes nothing', async () => {
+    const { dir, run } = await runWithReps('id,name,weight\r\nr1,A,1\r\nr2,B,abc\r\n');
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('reps.csv: Row 3: weight "abc" is not a number greater than 0.');
+    expect(filesIn(dir)).toEqual(['china-flow.json', 'leads.csv', 'reps.csv']);
+  });
+
+  it('rejects malformed leave dates with the column name', async () => {
+    const { run } = await runWithReps('编号,姓名,休假\r\nr1,张伟,2026-12-03~2026-12-01\r\n');
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'reps.csv: Row 2: 休假 part "2026-12-03~2026-12-01" is not a day or a range of days.',
+    );
+  });
+
+  it('rejects duplicate rep ids', async () => {
+    const { run } = await runWithReps('id,name\r\nr1,A\r\nr1,B\r\n');
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('reps.csv: Row 3: id "r1" is already used in row 2.');
+  });
+
+  it('rejects a flow whose nodes name reps the team lacks', async () => {
+    const { dir, run } = await runWithReps('id,name\r\nr1,A\r\n');
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('node eastRobin');
+    expect(filesIn(dir)).toEqual(['china-flow.json', 'leads.csv', 'reps.csv']);
+  });
+
+  it('rejects a mapping that names a missing column and lists the columns', async () => {
+    const dir = setUp(['china-flow.json', 'china-reps.csv']);
+    writeFileSync(join(dir, 'leads.csv'), chineseLeadsCsv(generateChineseLeads(5)));
+
+    const run = await runSras(
+      [
+        ...base.map((arg) => (arg === 'leads.csv' ? 'leads.csv' : arg)),
+        '--reps',
+        'china-reps.csv',
+        '--map',
+        '电话号码=phone',
+      ],
+      dir,
+    );
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('leads.csv: The mapping names the column "电话号码"');
+    expect(run.stderr).toContain('客户名称, 联系人, 手机');
+  });
+
+  it('rejects a missing leads file by name', async () => {
+    const dir = setUp(['china-flow.json', 'china-reps.csv']);
+
+    const run = await runSras([...base, '--reps', 'china-reps.csv'], dir);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('leads.csv: file not found');
+  });
+
+  it('rejects a state file that is not JSON', async () => {
+    const dir = setUp(['china-flow.json', 'china-reps.csv']);
+    writeFileSync(join(dir, 'leads.csv'), chineseLeadsCsv(generateChineseLeads(5)));
+    writeFileSync(join(dir, 'old-state.json'), '{ broken');
+
+    const run = await runSras(
+      [...base, '--reps', 'china-reps.csv', '--state', 'old-state.json'],
+      dir,
+    );
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('old-state.json: not valid JSON');
+    expect(filesIn(dir)).toEqual([
+      'china-flow.json',
+      'china-reps.csv',
+      'leads.csv',
+      'old-state.json',
+    ]);
+  });
+
+  it('rejects an output name that is neither csv nor xlsx', async () => {
+    const dir = setUp(['china-flow.json', 'china-reps.csv']);
+
+    const run = await runSras(
+      [
+        'allocate',
+        '--flow',
+        'china-flow.json',
+        '--leads',
+        'x.csv',
+        '--reps',
+        'china-reps.csv',
+        '--out',
+        'result.txt',
+      ],
+      dir,
+    );
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--out: "result.txt" must end in .csv or .xlsx.');
+  });
+
+  it('words errors in Chinese when LANG is Chinese', async () => {
+    const dir = setUp(['china-flow.json', 'china-reps.csv']);
+
+    const run = await runSras([...base, '--reps', 'china-reps.csv'], dir, { LANG: 'zh_CN.UTF-8' });
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('错误：leads.csv：文件不存在。请检查路径。');
+  });
+});
+
+describe('sras allocate on large files', () => {
+  it('shows progress on stderr past 50,000 rows', async () => {
+    const dir = setUp(['china-flow.json', 'china-reps.csv']);
+    const lines = ['客户名称,手机,省份'];
+    for (let i = 0; i < 50_500; i++) lines.push(`公司${i},1${String(3_000_000_000 + i)},四川`);
+    writeFileSync(join(dir, 'big.csv'), `${lines.join('\n')}\n`);
+
+    const run = await runSras(
+      [
+        'allocate',
+        '--flow',
+        'china-flow.json',
+        '--leads',
+        'big.csv',
+        '--reps',
+        'china-reps.csv',
+        '--out',
+        'result.csv',
+        '--now',
+        NOW,
+      ],
+      dir,
+    );
+
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/Reading big\.csv: 50,\d{3} rows…/);
+    expect(run.stderr).toContain('Allocating 50,500 leads…');
+  }, 120_000);
+});
+
+describe('sras allocate help', () => {
+  it('lists the options and the Chinese rep headers in Chinese', async () => {
+    const run = await runSras(['allocate', '--help', '--lang', 'zh-CN'], process.cwd());
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('用法： sras allocate [options]');
+    expect(run.stdout).toContain('--save-state <file>');
+    expect(run.stdout).toContain('编号,姓名,团队,在职,权重,日上限,周上限,月上限,休假,在手线索');
+  });
+
+  it('names a missing required option and points to help', async () => {
+    const run = await runSras(['allocate', '--flow', 'f.json'], process.cwd());
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      'Error: missing option --leads. Run "sras allocate --help" for the options.',
+    );
+  });
+});
