@@ -60,9 +60,14 @@ export function PlanGrid({
   const rowLabel = useRowLabel();
   const grid = useMemo(() => computeGrid(plan), [plan]);
   const fractions = useMemo(() => activeFractionsByRow(plan), [plan]);
-  const [editing, setEditing] = useState<{ cell: CellRef; text: string; error: boolean } | null>(
-    null,
-  );
+  // `replace` is true when editing starts with the cell's value, which the first key press replaces;
+  // editing started by typing a digit keeps that digit.
+  const [editing, setEditing] = useState<{
+    cell: CellRef;
+    text: string;
+    error: boolean;
+    replace: boolean;
+  } | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
 
   const columnLabel = (column: ColumnKey) => t(`columns.${column}`);
@@ -85,7 +90,7 @@ export function PlanGrid({
   const startEdit = (cell: CellRef, text?: string) => {
     if (readOnly) return;
     const current = grid.find(({ row }) => row.key === cell.row)?.cells[cell.column] ?? 0;
-    setEditing({ cell, text: text ?? String(current), error: false });
+    setEditing({ cell, text: text ?? String(current), error: false, replace: text === undefined });
   };
 
   const commit = () => {
@@ -227,7 +232,11 @@ export function PlanGrid({
                         inputMode="numeric"
                         // The editor opens on a deliberate key press or double click.
                         autoFocus
-                        onFocus={(event) => event.currentTarget.select()}
+                        onFocus={(event) => {
+                          const input = event.currentTarget;
+                          if (editing.replace) input.select();
+                          else input.setSelectionRange(input.value.length, input.value.length);
+                        }}
                         onChange={(event) =>
                           setEditing({ ...editing, text: event.currentTarget.value, error: false })
                         }

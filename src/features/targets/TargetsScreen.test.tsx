@@ -1,0 +1,87 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { useFreshDatabase } from '../../test/database';
+import { renderApp } from '../../test/render-app';
+import { approvePlan } from './plan-versions';
+import { saveTargetPlans } from './target-plan.repository';
+import { buildPlan, NOW } from './test/plan-fixtures';
+
+function cell(row: string, column: string): HTMLElement {
+  const element = document.querySelector<HTMLElement>(`[data-cell="${row}|${column}"]`);
+  if (!element) throw new Error(`No cell ${row}|${column}`);
+  return element;
+}
+
+describe('TargetsScreen', () => {
+  useFreshDatabase();
+
+  it('edits, locks and re-spreads from the keyboard', async () => {
+    const user = userEvent.setup();
+    await saveTargetPlans([buildPlan()]);
+    await renderApp('/targets?plan=plan-2027');
+    await screen.findByRole('grid');
+    expect(screen.getByTestId('plan-total')).toHaveTextContent('¥12,000,000');
+
+    await user.click(cell('rep:r1', 'm3'));
+    await user.keyboard('l');
+    await waitFor(() => expect(cell('rep:r1', 'm3')).toHaveAttribute('data-locked', 'true'));
+    const locked = cell('rep:r1', 'm3').textContent;
+
+    await user.click(cell('company', 'year'));
+    await user.keyboard('13000000{Enter}');
+    await waitFor(() => expect(screen.getByTestId('plan-total')).toHaveTextContent('¥13,000,000'));
+    expect(cell('rep:r1', 'm3').textContent).toBe(locked);
+    expect(screen.getByTestId('sum-months')).toHaveTextContent('exact');
+    expect(screen.getByTestId('sum-reps')).toHaveTextContent('exact');
+  });
+
+  it('moves with the arrow keys and cancels an edit with Escape', async () => {
+    const user = userEvent.setup();
+    await saveTargetPlans([buildPlan()]);
+    await renderApp('/targets?plan=plan-2027');
+    await screen.findByRole('grid');
+
+    await user.click(cell('company', 'year'));
+    await user.keyboard('{ArrowDown}{ArrowRight}{ArrowRight}');
+    expect(cell('team:华东一组', 'm1')).toHaveFocus();
+
+    await user.keyboard('{Enter}');
+    const editor = within(cell('team:华东一组', 'm1')).getByRole('textbox');
+    await user.clear(editor);
+    await user.type(editor, '5{Escape}');
+    await waitFor(() => expect(cell('team:华东一组', 'm1')).toHaveTextContent('428,572'));
+  });
+
+  it('shows why a change was rejected and keeps the plan', async () => {
+    const user = userEvent.setup();
+    await saveTargetPlans([buildPlan()]);
+    await renderApp('/targets?plan=plan-2027');
+    await screen.findByRole('grid');
+
+    await user.click(cell('rep:r1', 'year'));
+    await user.keyboard('l');
+    await user.click(cell('company', 'year'));
+    await user.keyboard('5{Enter}');
+
+    expect(await screen.findByTestId('change-rejected')).toHaveTextContent(
+      'Company · Year cannot be ¥5: locked cells under it already add up to ¥1,714,286.',
+    );
+    expect(screen.getByTestId('plan-total')).toHaveTextContent('¥12,000,000');
+  });
+
+  it('keeps an approved version read-only', async () => {
+    const user = userEvent.setup();
+    const approval = approvePlan(buildPlan(), [], NOW);
+    if (!approval.ok) throw new Error('approve failed');
+    await saveTargetPlans([approval.value.approved]);
+    await renderApp('/targets?plan=plan-2027');
+    await screen.findByRole('grid');
+
+    await user.click(cell('company', 'year'));
+    await user.keyboard('{Enter}');
+    expect(within(cell('company', 'year')).queryByRole('textbox')).toBeNull();
+    expect(screen.getByRole('button', { name: 'New draft version' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
+  });
+});

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import type { DatasetRecord } from '../../storage/records';
+import { useFreshDatabase } from '../../test/database';
+import { initialSplitForm, resolveSplits, suggestDatasetChoice } from './split-form';
+import { SEVEN_REPS } from './test/plan-fixtures';
+
+const DATASET: DatasetRecord = {
+  id: 'deals-2026',
+  name: '2026 成交',
+  kind: 'deals',
+  importedAt: 0,
+  rowCount: 5,
+  chunkSize: 2,
+  columns: [
+    { key: 'owner', header: '负责人', field: 'owner', type: 'text' },
+    { key: 'closedAt', header: '成交日期', field: 'closedAt', type: 'date' },
+    { key: 'amount', header: '金额', field: 'amount', type: 'number' },
+    { key: 'stage', header: '阶段', field: 'stage', type: 'text' },
+  ],
+};
+
+const ROWS = [
+  { owner: '张伟', closedAt: '2026-01-15', amount: 100_000, stage: '赢单' },
+  { owner: '王芳', closedAt: '2026-02-10', amount: 50_000, stage: '赢单' },
+  { owner: '张伟', closedAt: '2026-02-20', amount: 70_000, stage: '输单' },
+  { owner: '老周', closedAt: '2026-03-01', amount: 30_000, stage: '赢单' },
+  { owner: '张伟', closedAt: '2025-12-31', amount: 999_999, stage: '赢单' },
+];
+
+describe('resolveSplits', () => {
+  const database = useFreshDatabase();
+
+  async function storeDataset(): Promise<void> {
+    await database().datasets.put(DATASET);
+    await database().datasetRows.bulkPut([
+      { datasetId: DATASET.id, chunk: 0, rows: ROWS.slice(0, 2) },
+      { datasetId: DATASET.id, chunk: 1, rows: ROWS.slice(2, 4) },
+      { datasetId: DATASET.id, chunk: 2, rows: ROWS.slice(4) },
+    ]);
+  }
+
+  it('reads last year’s won amounts per month from a dataset', async () => {
+    await storeDataset();
+    const form = initialSplitForm(2027);
+    form.time = 'lastYear';
+    form.actuals = suggestDatasetChoice(DATASET, form.actuals);
+    const resolved = await resolveSplits(form, {
+      year: 2027,
+      people: SEVEN_REPS,
+      datasets: [DATASET],
+    });
+    if (!resolved.ok) throw new Error(resolved.errorKey);
+    expect(resolved.timeSplit).toMatchObject({
+      method: 'lastYear',
+      monthActuals: [100_000, 50_000, 30_000, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    });
+  });
+
+  it('reads last period’s results per rep and lists unmatched owners', async () => {
+    await storeDataset();
+    const form = initialSplitForm(2027);
+    form.people = 'lastPeriod';
+    form.results = suggestDatasetChoice(DATASET, form.results);
+    const resolved = await resolveSplits(form, {
+      year: 2027,
+      people: SEVEN_REPS,
+      datasets: [DATASET],
+    });
+    if (!resolved.ok) throw new Error(resolved.errorKey);
+    expect(resolved.peopleSplit).toMatchObject({
+      method: 'lastPeriod',
+      results: { 'rep:r1': 100_000, 'rep:r2': 50_000 },
+    });
+    expect(resolved.unmatchedOwners).toEqual(['老周']);
+  });
+
+  it('asks for a dataset when none is chosen', async () => {
+    const form = initialSplitForm(2027);
+    form.time = 'lastYear';
+    expect(await resolveSplits(form, { year: 2027, people: SEVEN_REPS, datasets: [] })).toEqual({
+      ok: false,
+      errorKey: 'form.errors.chooseActuals',
+    });
+  });
+
+  it('passes seasonal weights and hand-typed amounts through', async () => {
+    const form = initialSplitForm(2027);
+    form.time = 'seasonal';
+    form.monthWeights = [2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3];
+    form.people = 'manual';
+    form.manualAmounts = { 'rep:r1': 5 };
+    const resolved = await resolveSplits(form, { year: 2027, people: SEVEN_REPS, datasets: [] });
+    expect(resolved).toMatchObject({
+      ok: true,
+      timeSplit: { method: 'seasonal', monthWeights: form.monthWeights },
+      peopleSplit: { method: 'manual', amounts: { 'rep:r1': 5 } },
+    });
+  });
+});
