@@ -1,25 +1,24 @@
 import { Alert, List, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { FlowFileRejection } from './flow-file';
+import type { FlowProblem } from '@sras/engine';
 import type { FlowRepair } from './flow-repair';
 import type { FlowImportOutcome } from './useFlowActions';
 
-function describeRejection(t: TFunction, rejection: FlowFileRejection): string[] {
-  switch (rejection.code) {
-    case 'invalidJson':
-      return [t('import.invalidJson', { detail: rejection.detail })];
-    case 'notAFlow':
-      return [t('import.notAFlow')];
-    case 'unsupportedVersion':
-      return [t('import.unsupportedVersion', { version: rejection.version })];
-    case 'invalidSchema':
-      return rejection.issues
-        .slice(0, 10)
-        .map((issue) =>
-          t('import.schemaIssue', { path: issue.path || '/', message: issue.message }),
-        );
+const LOAD_PROBLEM_CODES = new Set([
+  'flow-json-invalid',
+  'flow-format-invalid',
+  'flow-version-invalid',
+  'flow-version-unsupported',
+  'flow-migration-missing',
+  'schema-invalid',
+]);
+
+function describeProblem(t: TFunction, problem: FlowProblem): string {
+  if (LOAD_PROBLEM_CODES.has(problem.code)) {
+    return t(`import.problems.${problem.code}`, { ...problem.params, field: problem.field ?? '/' });
   }
+  return t('import.problems.other', { code: problem.code, field: problem.field ?? '/' });
 }
 
 function describeRepair(t: TFunction, repair: FlowRepair): string {
@@ -46,7 +45,9 @@ export function ImportResultAlert({ outcome, onClose }: ImportResultAlertProps) 
   const { t } = useTranslation('flows');
 
   if (outcome.status === 'rejected') {
-    const reasons = describeRejection(t, outcome.result.rejection);
+    const reasons = outcome.result.problems
+      .slice(0, 10)
+      .map((problem) => describeProblem(t, problem));
     return (
       <Alert
         color="red"

@@ -19,7 +19,7 @@ describe('readFlowFile', () => {
   it('reads a valid flow and keeps unknown fields', () => {
     const result = readFlowFile(JSON.stringify(validFlow));
 
-    expect(result).toMatchObject({ ok: true, repairs: [] });
+    expect(result).toMatchObject({ ok: true, repairs: [], migrations: [] });
     expect(result.ok && result.document).toEqual(validFlow);
   });
 
@@ -30,18 +30,27 @@ describe('readFlowFile', () => {
   it('rejects text that is not JSON', () => {
     const result = readFlowFile('{"format": "sras.flow",');
 
-    expect(result).toMatchObject({ ok: false, rejection: { code: 'invalidJson' } });
+    expect(result).toMatchObject({ ok: false, problems: [{ code: 'flow-json-invalid' }] });
   });
 
   it('rejects JSON that is not a flow', () => {
-    expect(readFlowFile('[1, 2]')).toEqual({ ok: false, rejection: { code: 'notAFlow' } });
-    expect(readFlowFile('{"nodes": []}')).toEqual({ ok: false, rejection: { code: 'notAFlow' } });
+    expect(readFlowFile('[1, 2]')).toMatchObject({
+      ok: false,
+      problems: [{ code: 'flow-format-invalid' }],
+    });
+    expect(readFlowFile('{"nodes": []}')).toMatchObject({
+      ok: false,
+      problems: [{ code: 'flow-format-invalid', field: 'format' }],
+    });
   });
 
   it('rejects a version it cannot read', () => {
     const result = readFlowFile(JSON.stringify({ ...validFlow, version: 7 }));
 
-    expect(result).toEqual({ ok: false, rejection: { code: 'unsupportedVersion', version: '7' } });
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [{ code: 'flow-version-unsupported', params: { version: 7, supported: 1 } }],
+    });
   });
 
   it('rejects a file off the schema and names the field', () => {
@@ -51,9 +60,14 @@ describe('readFlowFile', () => {
     const result = readFlowFile(JSON.stringify(broken));
 
     expect(result.ok).toBe(false);
-    const issues =
-      !result.ok && result.rejection.code === 'invalidSchema' ? result.rejection.issues : [];
-    expect(issues.map((issue) => issue.path)).toContain('nodes[1].position.x');
+    const problems = result.ok ? [] : result.problems;
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        code: 'schema-invalid',
+        nodeId: 'pool',
+        field: 'nodes[1].position.x',
+      }),
+    );
   });
 
   it('drops edges to missing nodes and lists them', () => {

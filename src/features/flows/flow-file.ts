@@ -2,71 +2,30 @@
  * Reading and writing flow JSON files: parse → migrate → validate for a
  * file the user imports, and a file name for one they export.
  */
-import { flowDocumentSchema, type FlowDocument } from '@sras/engine';
+import { parseFlow, serializeFlow, type FlowDocument, type FlowProblem } from '@sras/engine';
 import { repairFlowDocument, type FlowRepair } from './flow-repair';
 
-/** Reason a file was rejected. Nothing is saved for a rejected file. */
-export type FlowFileRejection =
-  | { code: 'invalidJson'; detail: string }
-  | { code: 'notAFlow' }
-  | { code: 'unsupportedVersion'; version: string }
-  | { code: 'invalidSchema'; issues: { path: string; message: string }[] };
-
 export type FlowFileResult =
-  | { ok: true; document: FlowDocument; repairs: FlowRepair[] }
-  | { ok: false; rejection: FlowFileRejection };
-
-const SUPPORTED_VERSIONS = [1];
-
-function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((text, key) => {
-    if (typeof key === 'number') return `${text}[${key}]`;
-    return text ? `${text}.${String(key)}` : String(key);
-  }, '');
-}
+  | { ok: true; document: FlowDocument; repairs: FlowRepair[]; migrations: string[] }
+  | { ok: false; problems: FlowProblem[] };
 
 /**
- * Parses the text of a flow file. A file that is not JSON, not a flow, of a
- * version this app cannot read, or off the schema is rejected with the
- * reason; a valid one comes back with its repairable problems fixed and
- * listed.
+ * Reads the text of a flow file with the engine's parse and migrate steps.
+ * A file that is not JSON, not a flow, of a version this app cannot read, or
+ * off the schema comes back with the engine's problems. A loadable file comes
+ * back with its repairable problems fixed and listed.
  */
 export function readFlowFile(text: string): FlowFileResult {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    return { ok: false, rejection: { code: 'invalidJson', detail: (error as Error).message } };
-  }
+  const parsed = parseFlow(text.replace(/^\uFEFF/, ''));
+  if (!parsed.ok) return { ok: false, problems: parsed.problems };
 
-  if (
-    raw === null ||
-    typeof raw !== 'object' ||
-    (raw as { format?: unknown }).format !== 'sras.flow'
-  ) {
-    return { ok: false, rejection: { code: 'notAFlow' } };
-  }
-  const version = (raw as { version?: unknown }).version;
-  if (typeof version !== 'number' || !SUPPORTED_VERSIONS.includes(version)) {
-    return { ok: false, rejection: { code: 'unsupportedVersion', version: String(version) } };
-  }
-
-  const parsed = flowDocumentSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => ({
-      path: formatPath(issue.path),
-      message: issue.message,
-    }));
-    return { ok: false, rejection: { code: 'invalidSchema', issues } };
-  }
-
-  const { document, repairs } = repairFlowDocument(parsed.data as FlowDocument);
-  return { ok: true, document, repairs };
+  const { document, repairs } = repairFlowDocument(parsed.flow);
+  return { ok: true, document, repairs, migrations: parsed.migrations };
 }
 
 /** Serialises the flow as the text of a `.json` file, two-space indented. */
 export function writeFlowFile(document: FlowDocument): string {
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return serializeFlow(document);
 }
 
 /** Builds a file name for `name` that every operating system accepts, e.g. `华东线索.json`. */
