@@ -6,7 +6,13 @@
  * have `nav`.
  */
 import type { Icon } from '@tabler/icons-react';
-import { IconChartBar, IconDatabase, IconRoute, IconTarget } from '@tabler/icons-react';
+import {
+  IconArchive,
+  IconChartBar,
+  IconDatabase,
+  IconRoute,
+  IconTarget,
+} from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { Navigate, matchRoutes, type RouteObject } from 'react-router';
 import { AppLayout } from './layout/AppLayout';
@@ -55,6 +61,11 @@ export const screenRoutes: ScreenRoute[] = [
     load: () =>
       import('../features/dashboard/DashboardScreen').then((module) => module.DashboardScreen),
     nav: { labelKey: 'dashboard:navLabel', icon: IconChartBar, order: 70 },
+  },
+  {
+    path: 'backup',
+    load: () => import('../features/backup/BackupScreen').then((module) => module.BackupScreen),
+    nav: { labelKey: 'common:nav.backup', icon: IconArchive, order: 90 },
   },
 ];
 

@@ -1,13 +1,13 @@
 /**
  * Persistent storage: without it the browser may delete the database when
  * the disk runs low. The app asks once, on the first start, and remembers the
- * answer in the `settings` table under `storage.persistence`.
+ * answer in the `settings` table under `device.storagePersistence`.
  */
 import { getDatabase } from './db';
 
 export type PersistenceStatus = 'granted' | 'denied' | 'unsupported';
 
-export const PERSISTENCE_SETTING_KEY = 'storage.persistence';
+export const PERSISTENCE_SETTING_KEY = 'device.storagePersistence';
 
 function storageManager(): StorageManager | undefined {
   return typeof navigator === 'undefined' ? undefined : navigator.storage;

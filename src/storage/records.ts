@@ -148,7 +148,11 @@ export interface ColumnMappingRecord {
   updatedAt: number;
 }
 
-/** A key/value setting. Keys are namespaced by feature, e.g. `storage.persisted`. */
+/**
+ * A key/value setting. Keys are namespaced by feature, e.g. `import.lastEncoding`.
+ * Keys starting with `device.` belong to this browser only (storage
+ * permission, sync credentials) and are left out of backups.
+ */
 export interface SettingRecord {
   key: string;
   value: unknown;
