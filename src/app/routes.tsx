@@ -67,6 +67,22 @@ export const screenRoutes: ScreenRoute[] = [
     load: () => import('../features/backup/BackupScreen').then((module) => module.BackupScreen),
     nav: { labelKey: 'common:nav.backup', icon: IconArchive, order: 90 },
   },
+  {
+    path: 'flows/:flowId/versions',
+    load: () =>
+      import('../features/versions/VersionsScreen').then((module) => module.VersionsScreen),
+  },
+  {
+    path: 'flows/:flowId/versions/:versionId',
+    load: () => import('../features/versions/VersionScreen').then((module) => module.VersionScreen),
+  },
+  {
+    path: 'flows/:flowId/compare',
+    load: () =>
+      import('../features/versions/CompareVersionsScreen').then(
+        (module) => module.CompareVersionsScreen,
+      ),
+  },
 ];
 
 /** The header navigation entries in order. */

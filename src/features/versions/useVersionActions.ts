@@ -1,0 +1,107 @@
+import type { FlowProblem } from '@sras/engine';
+import { notifications } from '@mantine/notifications';
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { notifyFailure } from '../../app/notifications';
+import type { FlowVersionRecord } from '../../storage/records';
+import { validateForPublishing } from './publish-validation';
+import {
+  deleteVersion,
+  publishVersion,
+  restoreVersion,
+  saveVersion,
+  unpublishFlow,
+} from './version-repository';
+
+export interface PublishRefusal {
+  versionName: string;
+  errors: FlowProblem[];
+}
+
+/** Save, restore, publish and delete of versions, each reporting its outcome to the user. */
+export function useVersionActions(flowId: string) {
+  const { t, i18n } = useTranslation('versions');
+  const [publishRefusal, setPublishRefusal] = useState<PublishRefusal>();
+
+  const save = useCallback(
+    async (name: string, note: string) => {
+      try {
+        const version = await saveVersion(flowId, name, note);
+        if (version) notifications.show({ color: 'green', message: t('save.done', { name }) });
+      } catch (error) {
+        notifyFailure(t, 'versions:failures.save', error);
+      }
+    },
+    [flowId, t],
+  );
+
+  const restore = useCallback(
+    async (version: FlowVersionRecord) => {
+      try {
+        const when = new Intl.DateTimeFormat(i18n.language, {
+          dateStyle: 'short',
+          timeStyle: 'short',
+        }).format(Date.now());
+        const result = await restoreVersion(
+          version.id,
+          t('restore.backupName', { name: version.name, when }),
+        );
+        if (result) {
+          notifications.show({
+            color: 'green',
+            message: t('restore.done', { name: version.name, backup: result.backup.name }),
+          });
+        }
+      } catch (error) {
+        notifyFailure(t, 'versions:failures.restore', error);
+      }
+    },
+    [t, i18n.language],
+  );
+
+  const publish = useCallback(
+    async (version: FlowVersionRecord) => {
+      try {
+        setPublishRefusal(undefined);
+        const result = await publishVersion(version.id, validateForPublishing);
+        if (result.status === 'invalid')
+          setPublishRefusal({ versionName: version.name, errors: result.errors });
+        if (result.status === 'published') {
+          notifications.show({
+            color: 'green',
+            message: t('publish.done', { name: version.name }),
+          });
+        }
+      } catch (error) {
+        notifyFailure(t, 'versions:failures.publish', error);
+      }
+    },
+    [t],
+  );
+
+  const unpublish = useCallback(async () => {
+    try {
+      await unpublishFlow(flowId);
+    } catch (error) {
+      notifyFailure(t, 'versions:failures.publish', error);
+    }
+  }, [flowId, t]);
+
+  const remove = useCallback(
+    async (version: FlowVersionRecord) => {
+      try {
+        await deleteVersion(version.id);
+      } catch (error) {
+        notifyFailure(t, 'versions:failures.delete', error);
+      }
+    },
+    [t],
+  );
+
+  const clearPublishRefusal = useCallback(() => setPublishRefusal(undefined), []);
+
+  return useMemo(
+    () => ({ save, restore, publish, unpublish, remove, publishRefusal, clearPublishRefusal }),
+    [save, restore, publish, unpublish, remove, publishRefusal, clearPublishRefusal],
+  );
+}
