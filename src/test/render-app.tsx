@@ -9,6 +9,6 @@ export async function renderApp(path = '/', language: AppLanguage = 'en') {
   const i18n = initI18n(language);
   await i18n.changeLanguage(language);
   const router = createMemoryRouter(buildRouteObjects(), { initialEntries: [path] });
-  const view = render(<App router={router} />);
+  const view = render(<App router={router} env="test" />);
   return { ...view, router, i18n };
 }
