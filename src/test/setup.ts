@@ -1,5 +1,5 @@
 // Browser APIs that jsdom lacks but Mantine, React Flow and Dexie need.
-import { cleanup, configure } from '@testing-library/react';
+import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import '@testing-library/jest-dom/vitest';
 import 'fake-indexeddb/auto';
@@ -57,10 +57,6 @@ Object.defineProperty(window, 'matchMedia', {
 });
 
 Element.prototype.scrollIntoView ??= function scrollIntoView() {};
-
-// Screens load lazily, and the first load of a module in a busy run can take
-// a few seconds, longer than Testing Library's default wait of one second.
-configure({ asyncUtilTimeout: 5000 });
 
 // Vitest runs without globals, so Testing Library cannot register its own cleanup.
 afterEach(() => {
