@@ -5,8 +5,9 @@ import type { FlowsPage } from '../pages/FlowsPage';
 export async function createFlowNamed(flows: FlowsPage, name: string): Promise<void> {
   await flows.clickNewFlow();
   await flows.submitNameDialog(name);
-  // Creating a flow opens the editor when it exists; come back to the list.
-  if (!flows.page.url().endsWith('/flows')) await flows.goto();
+  // Creating a flow opens it in the editor; come back to the list.
+  await flows.page.waitForURL(/\/flows\/[^/]+$/);
+  await flows.goto();
   await expect(flows.row(name)).toBeVisible();
 }
 
