@@ -1,56 +1,37 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { importFile } from '@sras/import';
 
 import { chineseLeadsCsv, expectedOwners, generateChineseLeads } from './chinese-leads.js';
-import { columnValues, filesIn, readResult, runSras, workDirectory } from './cli-helpers.js';
+import {
+  columnValues,
+  filesIn,
+  readResult,
+  runSras,
+  useWorkDirectories,
+  type SrasRun,
+} from './cli-helpers.js';
 
 const NOW = '2026-05-06 10:00';
-let cleanup: (() => void) | null = null;
-
-function setUp(fixtures: string[]): string {
-  const work = workDirectory(fixtures);
-  cleanup = work.cleanup;
-  return work.dir;
-}
-
-afterEach(() => {
-  cleanup?.();
-  cleanup = null;
-});
+const setUp = useWorkDirectories();
 
 describe('sras allocate on a GB18030 Chinese export', () => {
   const leads = generateChineseLeads(300);
+  const chinaArgs = ['allocate', '--flow', 'china-flow.json', '--reps', 'china-reps.csv'];
 
-  function writeLeads(dir: string): void {
+  /** Writes the generated leads as leads.csv and runs `sras allocate` on them at NOW. */
+  async function allocateChina(extra: string[]): Promise<{ dir: string; run: SrasRun }> {
+    const dir = setUp(['china-flow.json', 'china-reps.csv']);
     writeFileSync(join(dir, 'leads.csv'), chineseLeadsCsv(leads));
+    const run = await runSras([...chinaArgs, '--leads', 'leads.csv', '--now', NOW, ...extra], dir);
+    return { dir, run };
   }
 
   it('writes every lead with its owner, Chinese text and leading zeros intact', async () => {
-    const dir = setUp(['china-flow.json', 'china-reps.csv']);
-    writeLeads(dir);
-
-    const run = await runSras(
-      [
-        'allocate',
-        '--flow',
-        'china-flow.json',
-        '--leads',
-        'leads.csv',
-        '--reps',
-        'china-reps.csv',
-        '--out',
-        'result.csv',
-        '--now',
-        NOW,
-        '--summary',
-        'summary.json',
-      ],
-      dir,
-    );
+    const { dir, run } = await allocateChina(['--out', 'result.csv']);
 
     expect(run.stderr).toContain('GB18030');
     expect(run.code).toBe(0);
@@ -64,25 +45,7 @@ describe('sras allocate on a GB18030 Chinese export', () => {
   });
 
   it('lays out the result file with the input columns first and CRLF line ends', async () => {
-    const dir = setUp(['china-flow.json', 'china-reps.csv']);
-    writeLeads(dir);
-
-    await runSras(
-      [
-        'allocate',
-        '--flow',
-        'china-flow.json',
-        '--leads',
-        'leads.csv',
-        '--reps',
-        'china-reps.csv',
-        '--out',
-        'result.csv',
-        '--now',
-        NOW,
-      ],
-      dir,
-    );
+    const { dir } = await allocateChina(['--out', 'result.csv']);
 
     const bytes = readFileSync(join(dir, 'result.csv'));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -94,25 +57,7 @@ describe('sras allocate on a GB18030 Chinese export', () => {
   });
 
   it('neutralises cells that a spreadsheet would run as formulas', async () => {
-    const dir = setUp(['china-flow.json', 'china-reps.csv']);
-    writeLeads(dir);
-
-    await runSras(
-      [
-        'allocate',
-        '--flow',
-        'china-flow.json',
-        '--leads',
-        'leads.csv',
-        '--reps',
-        'china-reps.csv',
-        '--out',
-        'result.csv',
-        '--now',
-        NOW,
-      ],
-      dir,
-    );
+    const { dir } = await allocateChina(['--out', 'result.csv']);
 
     const result = await readResult(join(dir, 'result.csv'));
     const remarks = columnValues(result, '备注');
@@ -121,27 +66,7 @@ describe('sras allocate on a GB18030 Chinese export', () => {
   });
 
   it('names owners, routes and reasons in the chosen language', async () => {
-    const dir = setUp(['china-flow.json', 'china-reps.csv']);
-    writeLeads(dir);
-
-    await runSras(
-      [
-        'allocate',
-        '--flow',
-        'china-flow.json',
-        '--leads',
-        'leads.csv',
-        '--reps',
-        'china-reps.csv',
-        '--out',
-        'result.csv',
-        '--now',
-        NOW,
-        '--lang',
-        'zh-CN',
-      ],
-      dir,
-    );
+    const { dir } = await allocateChina(['--out', 'result.csv', '--lang', 'zh-CN']);
 
     const result = await readResult(join(dir, 'result.csv'));
     const first = result.rows[0]?.values;
@@ -156,27 +81,7 @@ describe('sras allocate on a GB18030 Chinese export', () => {
   });
 
   it('writes the summary counts', async () => {
-    const dir = setUp(['china-flow.json', 'china-reps.csv']);
-    writeLeads(dir);
-
-    await runSras(
-      [
-        'allocate',
-        '--flow',
-        'china-flow.json',
-        '--leads',
-        'leads.csv',
-        '--reps',
-        'china-reps.csv',
-        '--out',
-        'result.csv',
-        '--now',
-        NOW,
-        '--summary',
-        'summary.json',
-      ],
-      dir,
-    );
+    const { dir } = await allocateChina(['--out', 'result.csv', '--summary', 'summary.json']);
 
     const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as Record<
       string,
@@ -204,22 +109,11 @@ describe('sras allocate on a GB18030 Chinese export', () => {
   });
 
   it('gives the same owners in two batches carried over by the state file', async () => {
-    const dir = setUp(['china-flow.json', 'china-reps.csv']);
-    writeLeads(dir);
+    const { dir, run: whole } = await allocateChina(['--out', 'whole.csv']);
     writeFileSync(join(dir, 'part1.csv'), chineseLeadsCsv(leads.slice(0, 130)));
-    const secondPart = chineseLeadsCsv(leads.slice(130));
-    writeFileSync(join(dir, 'part2.csv'), secondPart);
-    const base = [
-      'allocate',
-      '--flow',
-      'china-flow.json',
-      '--reps',
-      'china-reps.csv',
-      '--now',
-      NOW,
-    ];
+    writeFileSync(join(dir, 'part2.csv'), chineseLeadsCsv(leads.slice(130)));
+    const base = [...chinaArgs, '--now', NOW];
 
-    const whole = await runSras([...base, '--leads', 'leads.csv', '--out', 'whole.csv'], dir);
     const first = await runSras(
       [...base, '--leads', 'part1.csv', '--out', 'part1-result.csv', '--save-state', 'state.json'],
       dir,
@@ -249,25 +143,7 @@ describe('sras allocate on a GB18030 Chinese export', () => {
   });
 
   it('writes an xlsx result whose cells are text', async () => {
-    const dir = setUp(['china-flow.json', 'china-reps.csv']);
-    writeLeads(dir);
-
-    const run = await runSras(
-      [
-        'allocate',
-        '--flow',
-        'china-flow.json',
-        '--leads',
-        'leads.csv',
-        '--reps',
-        'china-reps.csv',
-        '--out',
-        'result.xlsx',
-        '--now',
-        NOW,
-      ],
-      dir,
-    );
+    const { dir, run } = await allocateChina(['--out', 'result.xlsx']);
 
     expect(run.code).toBe(0);
     const result = await importFile(new Uint8Array(readFileSync(join(dir, 'result.xlsx'))), {
@@ -282,18 +158,14 @@ describe('sras allocate on a GB18030 Chinese export', () => {
 
   it('assigns a lead of an existing customer to its owner', async () => {
     const dir = setUp(['china-flow.json', 'china-reps.csv']);
-    writeLeads(dir);
+    writeFileSync(join(dir, 'leads.csv'), chineseLeadsCsv(leads));
     writeFileSync(join(dir, 'owners.csv'), `手机,负责人\r\n${leads[0]?.mobile},r4\r\n`);
 
     await runSras(
       [
-        'allocate',
-        '--flow',
-        'china-flow.json',
+        ...chinaArgs,
         '--leads',
         'leads.csv',
-        '--reps',
-        'china-reps.csv',
         '--existing',
         'owners.csv',
         '--out',

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { afterEach } from 'vitest';
+
 import { importFile, type ImportResult } from '@sras/import';
 
 const SRAS = fileURLToPath(new URL('../bin/sras.js', import.meta.url));
@@ -52,6 +54,22 @@ export function workDirectory(fixtures: readonly string[] = []): {
     copyFileSync(source, join(dir, name));
   }
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Returns a function that makes a work directory with the named fixtures,
+ * removed again after each test of the calling file.
+ */
+export function useWorkDirectories(): (fixtures: string[]) => string {
+  const cleanups: (() => void)[] = [];
+  afterEach(() => {
+    for (const cleanup of cleanups.splice(0)) cleanup();
+  });
+  return (fixtures) => {
+    const work = workDirectory(fixtures);
+    cleanups.push(work.cleanup);
+    return work.dir;
+  };
 }
 
 /** Names of the files in a directory, sorted. */

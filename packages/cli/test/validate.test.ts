@@ -1,22 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { runSras, workDirectory } from './cli-helpers.js';
+import { runSras, useWorkDirectories } from './cli-helpers.js';
 
-let cleanup: (() => void) | null = null;
-
-function setUp(fixtures: string[]): string {
-  const work = workDirectory(fixtures);
-  cleanup = work.cleanup;
-  return work.dir;
-}
-
-afterEach(() => {
-  cleanup?.();
-  cleanup = null;
-});
+const setUp = useWorkDirectories();
 
 const BROKEN_FLOW = JSON.stringify({
   format: 'sras.flow',
