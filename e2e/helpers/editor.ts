@@ -35,3 +35,38 @@ export async function chooseOption(
   await input.click();
   await page.getByRole('option', { name: option }).first().click();
 }
+
+/** A rep as the `reps` table stores it. */
+export interface SeedRep {
+  id: string;
+  name: string;
+  team: string;
+  active?: boolean;
+  weight?: number;
+}
+
+/**
+ * Put reps straight into the app's IndexedDB `reps` table, as a template or an
+ * import would, so that rep pickers have people to offer. The page must have
+ * opened the app once so that the database exists.
+ */
+export async function seedReps(page: Page, reps: SeedRep[]): Promise<void> {
+  await page.evaluate(async (rows) => {
+    const database = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('sras');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const now = Date.now();
+    await new Promise<void>((resolve, reject) => {
+      const transaction = database.transaction('reps', 'readwrite');
+      for (const rep of rows)
+        transaction
+          .objectStore('reps')
+          .put({ active: true, ...rep, createdAt: now, updatedAt: now });
+      transaction.oncomplete = () => resolve();
+      transaction.onerror = () => reject(transaction.error);
+    });
+    database.close();
+  }, reps);
+}

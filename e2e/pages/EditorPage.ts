@@ -90,6 +90,11 @@ export class EditorPage {
     await expect(this.saveStatus()).toHaveAttribute('data-status', 'saved');
   }
 
+  /** Fit the whole flow into view with the toolbar button. */
+  async fitView(): Promise<void> {
+    await this.page.getByTestId('toolbar-fit-view').click();
+  }
+
   async pressShortcut(keys: string): Promise<void> {
     await this.pane().focus();
     await this.page.keyboard.press(keys);

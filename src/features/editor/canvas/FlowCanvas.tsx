@@ -162,7 +162,7 @@ export function FlowCanvas({ snapToGrid }: FlowCanvasProps) {
         ariaLabelConfig={ariaLabelConfig}
       >
         <Background variant={BackgroundVariant.Dots} gap={SNAP_GRID[0]} />
-        <MiniMap pannable zoomable />
+        <MiniMap pannable zoomable style={{ width: 160, height: 110 }} />
         <Controls showInteractive={false} />
         <ConnectionHint />
       </ReactFlow>

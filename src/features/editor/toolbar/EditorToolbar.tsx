@@ -140,7 +140,12 @@ export function EditorToolbar(props: EditorToolbarProps) {
         onClick={autoLayout}
         testId="toolbar-layout"
       />
-      <ToolButton label={t('toolbar.fitView')} icon={IconFocusCentered} onClick={props.onFitView} />
+      <ToolButton
+        label={t('toolbar.fitView')}
+        icon={IconFocusCentered}
+        onClick={props.onFitView}
+        testId="toolbar-fit-view"
+      />
       <Switch
         size="xs"
         ml={4}
