@@ -12,6 +12,7 @@ import {
   IconDatabase,
   IconRoute,
   IconTarget,
+  IconUsers,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { Navigate, matchRoutes, type RouteObject } from 'react-router';
@@ -43,6 +44,11 @@ export const screenRoutes: ScreenRoute[] = [
     path: 'data',
     load: () => import('../features/data/DataScreen').then((module) => module.DataScreen),
     nav: { labelKey: 'data:nav', icon: IconDatabase, order: 30 },
+  },
+  {
+    path: 'team',
+    load: () => import('../features/team/TeamScreen').then((module) => module.TeamScreen),
+    nav: { labelKey: 'team:nav', icon: IconUsers, order: 40 },
   },
   {
     path: 'data/:datasetId',

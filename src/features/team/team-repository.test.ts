@@ -1,0 +1,200 @@
+import { parseRepTable } from '@sras/import';
+import { describe, expect, it } from 'vitest';
+import { StorageFullError } from '../../storage/storage-full';
+import { useFreshDatabase } from '../../test/database';
+import { emptyDraft, repFromDraft, type StoredRep } from './rep-draft';
+import {
+  addRep,
+  addTeam,
+  applyRepImport,
+  deleteRep,
+  deleteTeam,
+  listReps,
+  planRepImport,
+  renameTeam,
+  setRepActive,
+  updateRep,
+} from './team-repository';
+
+function rep(id: string, name: string, team = '', extra: Partial<StoredRep> = {}): StoredRep {
+  return { ...repFromDraft({ ...emptyDraft(id, team), name }, 1), ...extra };
+}
+
+function table(text: string) {
+  const [header, ...lines] = text.trim().split('\n');
+  const headers = (header ?? '').split(',');
+  return parseRepTable({
+    columns: headers.map((name) => ({ key: name, header: name })),
+    rows: lines.map((line, index) => ({
+      row: index + 2,
+      values: Object.fromEntries(
+        line.split(',').map((value, column) => [headers[column] ?? '', value]),
+      ),
+    })),
+  });
+}
+
+describe('team repository', () => {
+  const database = useFreshDatabase();
+
+  it('adds a rep with its team and rejects a taken id', async () => {
+    await addRep(rep('r1', '张伟', '华东一组'));
+
+    await expect(addRep(rep('r1', '李娜'))).rejects.toMatchObject({ messageKey: 'errors.idTaken' });
+    expect((await listReps()).map((entry) => entry.name)).toEqual(['张伟']);
+    expect((await database().teams.toArray()).map((team) => team.name)).toEqual(['华东一组']);
+  });
+
+  it('updates, deactivates and deletes a rep', async () => {
+    await addRep(rep('r1', '张伟'));
+
+    await updateRep(rep('r1', '张伟', '', { weight: 2, capacity: { day: 0 } }));
+    await setRepActive('r1', false);
+    expect(await database().reps.get('r1')).toMatchObject({
+      weight: 2,
+      capacity: { day: 0 },
+      active: false,
+    });
+
+    await deleteRep('r1');
+    expect(await database().reps.count()).toBe(0);
+    await expect(setRepActive('r1', true)).rejects.toMatchObject({
+      messageKey: 'errors.repMissing',
+    });
+  });
+
+  it('renames a team and moves its reps with it', async () => {
+    const team = await addTeam('华东一组');
+    await addRep(rep('r1', '张伟', '华东一组'));
+    await addRep(rep('r2', '李娜', '华南组'));
+
+    await renameTeam(team.id, '华东大区');
+
+    expect((await database().reps.get('r1'))?.team).toBe('华东大区');
+    expect((await database().reps.get('r2'))?.team).toBe('华南组');
+    await expect(addTeam(' 华东大区 ')).rejects.toMatchObject({ messageKey: 'errors.teamTaken' });
+  });
+
+  it('deletes a team and keeps its reps in no team', async () => {
+    const team = await addTeam('华东一组');
+    await addRep(rep('r1', '张伟', '华东一组'));
+
+    await deleteTeam(team.id);
+
+    expect(await database().teams.count()).toBe(0);
+    expect((await database().reps.get('r1'))?.team).toBe('');
+  });
+
+  it('reports a full disk and saves nothing of the action', async () => {
+    database().teams.hook('creating', () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+
+    await expect(addRep(rep('r1', '张伟', '新组'))).rejects.toBeInstanceOf(StorageFullError);
+    expect(await database().reps.count()).toBe(0);
+  });
+});
+
+describe('planRepImport', () => {
+  const stored = [
+    rep('r1', '张伟', '华东一组', { weight: 3, capacity: { day: 5 } }),
+    rep('r2', '李娜', '华南组'),
+  ];
+
+  it('adds new reps and changes only the columns the file has', () => {
+    const plan = planRepImport(
+      stored,
+      [],
+      table('id,name,team\nr1,张伟,华东二组\nr3,王芳,华东二组'),
+      'merge',
+      9,
+    );
+
+    expect(plan).toMatchObject({
+      added: 1,
+      updated: 1,
+      unchanged: 0,
+      removed: [],
+      newTeams: ['华东二组'],
+    });
+    expect(plan.reps[0]).toMatchObject({
+      id: 'r1',
+      team: '华东二组',
+      weight: 3,
+      capacity: { day: 5 },
+    });
+    expect(plan.reps[1]).toMatchObject({ id: 'r3', weight: 1, active: true, createdAt: 9 });
+  });
+
+  it('counts unchanged reps and deletes missing ones when replacing', () => {
+    const plan = planRepImport(stored, [], table('id,name,team\nr1,张伟,华东一组'), 'replace', 9);
+
+    expect(plan).toMatchObject({ added: 0, updated: 0, unchanged: 1, removed: ['r2'] });
+  });
+
+  it('clears a capacity left empty in the file', () => {
+    const plan = planRepImport(stored, [], table('id,name,capacity_day\nr1,张伟,'), 'merge', 9);
+
+    expect(plan.reps[0]?.capacity).toEqual({});
+  });
+});
+
+describe('applyRepImport', () => {
+  const database = useFreshDatabase();
+
+  it('saves reps and new teams together', async () => {
+    await addRep(rep('r2', '李娜'));
+    const plan = planRepImport(
+      await listReps(),
+      [],
+      table('id,name,team\nr1,张伟,华东一组'),
+      'replace',
+      9,
+    );
+
+    await applyRepImport(plan);
+
+    expect((await listReps()).map((entry) => entry.id)).toEqual(['r1']);
+    expect((await database().teams.toArray()).map((team) => team.name)).toEqual(['华东一组']);
+  });
+
+  it('changes nothing when saving fails without new teams', async () => {
+    await addRep(rep('r2', '李娜', '华东一组'));
+    const plan = planRepImport(
+      await listReps(),
+      await database().teams.toArray(),
+      table('id,name,team\nr1,张伟,华东一组\nr2,李娜,华南组'),
+      'merge',
+      9,
+    );
+    expect(plan.newTeams).toEqual(['华南组']);
+    const noNewTeams = { ...plan, newTeams: [] };
+    let puts = 0;
+    database().reps.hook('updating', () => {
+      puts += 1;
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+
+    await expect(applyRepImport(noNewTeams)).rejects.toBeInstanceOf(StorageFullError);
+    expect(puts).toBe(1);
+    expect((await listReps()).map((entry) => [entry.id, entry.team])).toEqual([['r2', '华东一组']]);
+  });
+
+  it('changes nothing when saving fails', async () => {
+    await addRep(rep('r2', '李娜'));
+    const plan = planRepImport(
+      await listReps(),
+      [],
+      table('id,name,team\nr1,张伟,华东一组'),
+      'replace',
+      9,
+    );
+    database().reps.hook('creating', () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+
+    await expect(applyRepImport(plan)).rejects.toBeInstanceOf(StorageFullError);
+    expect((await listReps()).map((entry) => entry.id)).toEqual(['r2']);
+    expect(await database().teams.count()).toBe(0);
+  });
+});
