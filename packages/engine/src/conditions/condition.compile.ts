@@ -16,6 +16,7 @@ import {
   operationArguments,
 } from './condition.grammar.js';
 import { buildMissing, buildMissingSome, buildVar } from './condition.fields.js';
+import { generateTest } from './condition.codegen.js';
 import type { FieldAccess } from './condition.fields.js';
 
 /** Thrown to stop compiling once a limit is exceeded; never escapes `compileCondition`. */
@@ -58,12 +59,18 @@ export function compileCondition(
     root = null;
   }
 
-  if (root === null || context.problems.length > 0)
+  if (root === null || context.problems.length > 0) {
     return { ok: false, problems: context.problems };
+  }
+
+  // Generated eagerly: a wrapper that generated on first use would put one
+  // shared call site in front of every condition and undo the gain.
+  const generated = options.codegen === false ? undefined : generateTest(root);
+  const test = generated ?? root.test;
   return {
     ok: true,
-    evaluate: root.evaluate,
-    test: root.test,
+    evaluate: root.evaluate === root.test ? test : root.evaluate,
+    test,
     fields: context.fields,
   };
 }

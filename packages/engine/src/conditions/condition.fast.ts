@@ -1,3 +1,4 @@
+import type { ParameterList } from './condition.codegen.js';
 import type { CompiledNode } from './condition.node.js';
 import { booleanNode } from './condition.node.js';
 import { isInheritedName, readNamedProperty } from './field-path.js';
@@ -11,13 +12,20 @@ import {
 } from './condition.values.js';
 
 /**
- * Specialised closures for the shapes a rule builder writes most: a field
- * against a constant (`budget >= 1000`, `source == "官网"`, `province in
- * [...]`, `phone startsWith "138"`). Each reads the lead's own property
- * directly and settles the common value types without further calls. Every
- * closure here gives exactly the result of the generic operators, which the
- * generated tests check against the reference.
+ * Shortcuts for the shapes a rule builder writes most: a field against a
+ * constant (`budget >= 1000`, `source == "官网"`, `province in [...]`,
+ * `phone startsWith "138"`). Each shortcut is a closure that reads the
+ * property as `readNamedProperty` does and settles the common value types
+ * without further calls, plus a template of the same test for generated
+ * code. Closure and template give exactly the result of the generic
+ * operators; the generated tests check both against the reference.
+ *
+ * Templates read `d[key]` directly, so names that `Object.prototype` has get
+ * no template and run as closures. A template treats a function found on
+ * the lead as the closures do, as an absent value.
  */
+
+type Emit = (parameters: ParameterList) => string;
 
 /** The plain field a node reads and the constant of the other operand, when the shape fits. */
 interface FieldAndConstant {
@@ -62,29 +70,50 @@ function fieldAndConstant(
   return undefined;
 }
 
+/** Returns a template only for names that can be read directly; see the file comment. */
+function templateFor(key: string, emit: Emit): Emit | undefined {
+  return isInheritedName(key) ? undefined : emit;
+}
+
+function negated(negate: boolean, expression: string): string {
+  return negate ? `!(${expression})` : `(${expression})`;
+}
+
 /** Returns the number a constant stands for, or NaN. */
 function constantNumber(value: unknown, isMissing: MissingTest): number {
   return isMissing(value) ? NaN : numberOf(value);
 }
 
+/**
+ * Returns the number a field's text stands for when ordered against a
+ * number: numeric text that is not a placeholder, read as a number column
+ * reads it when the field is one; NaN otherwise, which makes every
+ * comparison false as the format requires.
+ */
+function textNumberParser(field: CompiledNode, isMissing: MissingTest): (text: string) => number {
+  const parse = field.numberColumn === true ? parseNumberCell : parseNumericText;
+  return (text) => {
+    const number = parse(text);
+    return number === number && !isMissing(text) ? number : NaN;
+  };
+}
+
 type NumericRead = (data: unknown) => number;
 
-/**
- * Returns a reader of a field as a number for ordering against a number: a
- * number value, or numeric text that is not a placeholder (read as a number
- * column reads it when the field is one). It returns NaN for everything
- * else, which makes every comparison false as the format requires.
- */
-function numericReader(field: CompiledNode, key: string, isMissing: MissingTest): NumericRead {
-  const parse = field.numberColumn === true ? parseNumberCell : parseNumericText;
+function numericReader(key: string, parseText: (text: string) => number): NumericRead {
   const inherited = isInheritedName(key);
   return (data) => {
     const value = readNamedProperty(data, key, inherited);
     if (typeof value === 'number') return value;
-    if (typeof value !== 'string') return NaN;
-    const number = parse(value);
-    return number === number && !isMissing(value) ? number : NaN;
+    return typeof value === 'string' ? parseText(value) : NaN;
   };
+}
+
+/** The template of `numericReader`: the field as a number, NaN when it is none. */
+function emitNumericRead(parameters: ParameterList, key: string, parseText: unknown): string {
+  const name = parameters.bind(key);
+  const parse = parameters.bind(parseText);
+  return `(typeof (v = d[${name}]) === 'number' ? v : typeof v === 'string' ? ${parse}(v) : NaN)`;
 }
 
 export type OrderingOperator = '<' | '<=' | '>' | '>=';
@@ -96,7 +125,7 @@ const MIRRORED: Readonly<Record<OrderingOperator, OrderingOperator>> = {
   '>=': '<=',
 };
 
-/** `field op number` for the four ordering operators, two operands. */
+/** `field op number` for the four ordering operators. */
 export function fastOrdering(
   operator: OrderingOperator,
   args: readonly CompiledNode[],
@@ -108,18 +137,25 @@ export function fastOrdering(
 
   const bound = constantNumber(shape.constant, isMissing);
   if (bound !== bound) return undefined;
-  const read = numericReader(shape.field, shape.key, isMissing);
+  const key = shape.key;
+  const parseText = textNumberParser(shape.field, isMissing);
+  const read = numericReader(key, parseText);
   const effective = shape.fieldFirst ? operator : MIRRORED[operator];
+  const emit = templateFor(
+    key,
+    (parameters) =>
+      `(${emitNumericRead(parameters, key, parseText)} ${effective} ${parameters.bind(bound)})`,
+  );
 
   switch (effective) {
     case '<':
-      return booleanNode((data) => read(data) < bound);
+      return booleanNode((data) => read(data) < bound, emit);
     case '<=':
-      return booleanNode((data) => read(data) <= bound);
+      return booleanNode((data) => read(data) <= bound, emit);
     case '>':
-      return booleanNode((data) => read(data) > bound);
+      return booleanNode((data) => read(data) > bound, emit);
     case '>=':
-      return booleanNode((data) => read(data) >= bound);
+      return booleanNode((data) => read(data) >= bound, emit);
   }
 }
 
@@ -130,25 +166,32 @@ function fastBetween(
   isMissing: MissingTest,
 ): CompiledNode | undefined {
   const [low, middle, high] = args as [CompiledNode, CompiledNode, CompiledNode];
+  if (operator !== '<' && operator !== '<=') return undefined;
   if (!isNumericField(middle) || !low.isConstant || !high.isConstant) return undefined;
   const lowBound = constantNumber(low.constant, isMissing);
   const highBound = constantNumber(high.constant, isMissing);
   if (lowBound !== lowBound || highBound !== highBound) return undefined;
 
-  const read = numericReader(middle, middle.fieldKey, isMissing);
+  const key = middle.fieldKey;
+  const parseText = textNumberParser(middle, isMissing);
+  const read = numericReader(key, parseText);
+  const emit = templateFor(key, (parameters) => {
+    const value = emitNumericRead(parameters, key, parseText);
+    const lowName = parameters.bind(lowBound);
+    const highName = parameters.bind(highBound);
+    return `((v = ${value}), ${lowName} ${operator} v && v ${operator} ${highName})`;
+  });
+
   if (operator === '<=') {
     return booleanNode((data) => {
       const value = read(data);
       return lowBound <= value && value <= highBound;
-    });
+    }, emit);
   }
-  if (operator === '<') {
-    return booleanNode((data) => {
-      const value = read(data);
-      return lowBound < value && value < highBound;
-    });
-  }
-  return undefined;
+  return booleanNode((data) => {
+    const value = read(data);
+    return lowBound < value && value < highBound;
+  }, emit);
 }
 
 /** `field == constant` and `field != constant`. */
@@ -166,24 +209,50 @@ export function fastEquality(
   const inherited = isInheritedName(key);
   const constant = shape.constant;
 
-  if (isMissing(constant)) {
-    return booleanNode((data) => isMissing(readNamedProperty(data, key, inherited)) !== negate);
-  }
+  if (isMissing(constant)) return missingEquality(negate, key, isMissing);
 
   const number = numberOf(constant);
   if (number === number) {
-    return booleanNode((data) => {
-      const value = readNamedProperty(data, key, inherited);
-      if (typeof value === 'number') return (value === number) !== negate;
-      if (typeof value !== 'string') return negate;
-      return (parseNumericText(value) === number && !isMissing(value)) !== negate;
-    });
+    const textEquals = (text: string) => parseNumericText(text) === number && !isMissing(text);
+    return booleanNode(
+      (data) => {
+        const value = readNamedProperty(data, key, inherited);
+        if (typeof value === 'number') return (value === number) !== negate;
+        return (typeof value === 'string' && textEquals(value)) !== negate;
+      },
+      templateFor(key, (parameters) => {
+        const name = parameters.bind(key);
+        const numberName = parameters.bind(number);
+        const equals = parameters.bind(textEquals);
+        const test = `typeof (v = d[${name}]) === 'number' ? v === ${numberName} : typeof v === 'string' && ${equals}(v)`;
+        return negated(negate, test);
+      }),
+    );
   }
 
   if (typeof constant === 'string' || typeof constant === 'boolean') {
-    return booleanNode((data) => (readNamedProperty(data, key, inherited) === constant) !== negate);
+    return booleanNode(
+      (data) => (readNamedProperty(data, key, inherited) === constant) !== negate,
+      templateFor(key, (parameters) => {
+        const comparison = negate ? '!==' : '===';
+        return `(d[${parameters.bind(key)}] ${comparison} ${parameters.bind(constant)})`;
+      }),
+    );
   }
   return undefined;
+}
+
+/** `field == null` and every other comparison with a missing constant. */
+function missingEquality(negate: boolean, key: string, isMissing: MissingTest): CompiledNode {
+  const inherited = isInheritedName(key);
+  return booleanNode(
+    (data) => isMissing(readNamedProperty(data, key, inherited)) !== negate,
+    templateFor(key, (parameters) => {
+      const name = parameters.bind(key);
+      const missing = parameters.bind(isMissing);
+      return negated(negate, `typeof (v = d[${name}]) === 'function' || ${missing}(v)`);
+    }),
+  );
 }
 
 /**
@@ -199,16 +268,24 @@ function typedTextEquality(
   const key = shape.key;
   const inherited = isInheritedName(key);
   const constant = shape.constant;
-  if (isMissing(constant)) {
-    return booleanNode((data) => isMissing(readNamedProperty(data, key, inherited)) !== negate);
-  }
+  if (isMissing(constant)) return missingEquality(negate, key, isMissing);
 
   const constantText = textOf(constant);
-  return booleanNode((data) => {
-    const value = readNamedProperty(data, key, inherited);
-    if (typeof value === 'string') return (value === constantText) !== negate;
-    return looseEquals(value, constant, false, isMissing) !== negate;
-  });
+  const otherEquals = (value: unknown) =>
+    looseEquals(typeof value === 'function' ? undefined : value, constant, false, isMissing);
+  return booleanNode(
+    (data) => {
+      const value = readNamedProperty(data, key, inherited);
+      if (typeof value === 'string') return (value === constantText) !== negate;
+      return otherEquals(value) !== negate;
+    },
+    templateFor(key, (parameters) => {
+      const name = parameters.bind(key);
+      const text = parameters.bind(constantText);
+      const other = parameters.bind(otherEquals);
+      return negated(negate, `typeof (v = d[${name}]) === 'string' ? v === ${text} : ${other}(v)`);
+    }),
+  );
 }
 
 /**
@@ -269,17 +346,28 @@ export function fastMembership(
   if (!Array.isArray(haystack.constant)) return undefined;
 
   const key = needle.fieldKey;
-
   const inherited = isInheritedName(key);
   const contains = createMembership(haystack.constant, false, isMissing);
-  if (!needle.textTyped)
-    return booleanNode((data) => contains(readNamedProperty(data, key, inherited)));
+  if (!needle.textTyped) {
+    return booleanNode(
+      (data) => contains(readNamedProperty(data, key, inherited)),
+      templateFor(key, (parameters) => `${parameters.bind(contains)}(d[${parameters.bind(key)}])`),
+    );
+  }
 
   const containsText = createMembership(haystack.constant, true, isMissing);
-  return booleanNode((data) => {
-    const value = readNamedProperty(data, key, inherited);
-    return typeof value === 'string' ? containsText(value) : contains(value);
-  });
+  return booleanNode(
+    (data) => {
+      const value = readNamedProperty(data, key, inherited);
+      return typeof value === 'string' ? containsText(value) : contains(value);
+    },
+    templateFor(key, (parameters) => {
+      const name = parameters.bind(key);
+      const text = parameters.bind(containsText);
+      const other = parameters.bind(contains);
+      return `(typeof (v = d[${name}]) === 'string' ? ${text}(v) : ${other}(v))`;
+    }),
+  );
 }
 
 /** `startsWith` and `endsWith` of a field and a constant, as react-querybuilder writes them. */
@@ -292,16 +380,33 @@ export function fastAffix(
   if (!isTextOrPlainField(field) || !affixNode.isConstant) return undefined;
   const key = field.fieldKey;
   const inherited = isInheritedName(key);
-  if (isMissing(affixNode.constant)) return booleanNode(() => false);
-  const affix = textOf(affixNode.constant);
-  if (affix === undefined) return booleanNode(() => false);
+  const affix = isMissing(affixNode.constant) ? undefined : textOf(affixNode.constant);
+  if (affix === undefined)
+    return booleanNode(
+      () => false,
+      () => 'false',
+    );
 
   const matches = atStart
     ? (text: string) => text.startsWith(affix)
     : (text: string) => text.endsWith(affix);
-  return booleanNode((data) => {
-    const value = readNamedProperty(data, key, inherited);
-    if (typeof value === 'string') return matches(value) && !isMissing(value);
-    return typeof value === 'number' && matches(String(value));
-  });
+  const numberMatches = (value: number) => matches(String(value));
+  return booleanNode(
+    (data) => {
+      const value = readNamedProperty(data, key, inherited);
+      if (typeof value === 'string') return matches(value) && !isMissing(value);
+      return typeof value === 'number' && numberMatches(value);
+    },
+    templateFor(key, (parameters) => {
+      const name = parameters.bind(key);
+      const affixName = parameters.bind(affix);
+      const missing = parameters.bind(isMissing);
+      const numbers = parameters.bind(numberMatches);
+      const method = atStart ? 'startsWith' : 'endsWith';
+      return (
+        `(typeof (v = d[${name}]) === 'string' ? v.${method}(${affixName}) && !${missing}(v) : ` +
+        `typeof v === 'number' && ${numbers}(v))`
+      );
+    }),
+  );
 }

@@ -1,3 +1,4 @@
+import type { ParameterList } from './condition.codegen.js';
 import type { MissingTest } from './condition.values.js';
 import { truthy } from './condition.values.js';
 
@@ -28,11 +29,28 @@ export interface CompiledNode {
    * read with `parseNumberCell`; only the ordering shortcuts accept it.
    */
   numberColumn?: boolean;
+  /**
+   * Writes this node's test as an expression of generated code (see
+   * `condition.codegen.ts`). Used only from the root down through nodes that
+   * have it, so `d` there is always the lead, never a list element.
+   */
+  emit?: (parameters: ParameterList) => string;
 }
 
 /** A node whose value is always a boolean, so its test is its value. */
-export function booleanNode(evaluate: (data: unknown) => boolean): CompiledNode {
-  return { evaluate, test: evaluate, isConstant: false, constant: undefined, textTyped: false };
+export function booleanNode(
+  evaluate: (data: unknown) => boolean,
+  emit?: (parameters: ParameterList) => string,
+): CompiledNode {
+  const node: CompiledNode = {
+    evaluate,
+    test: evaluate,
+    isConstant: false,
+    constant: undefined,
+    textTyped: false,
+  };
+  if (emit !== undefined) node.emit = emit;
+  return node;
 }
 
 /** A node of any value, tested with the format's truthiness. */

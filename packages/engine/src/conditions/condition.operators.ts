@@ -1,3 +1,5 @@
+import type { ParameterList } from './condition.codegen.js';
+import { emitTest } from './condition.codegen.js';
 import type { CompiledNode, Evaluate, Test } from './condition.node.js';
 import { booleanNode, valueNode } from './condition.node.js';
 import type { OrderingOperator } from './condition.fast.js';
@@ -62,7 +64,15 @@ function buildIf(args: readonly CompiledNode[], env: OperatorEnv): CompiledNode 
     }
     return otherwise === undefined ? false : otherwise.test(data);
   };
-  return { ...valueNode(evaluate, env.isMissing), test };
+  const emit = (parameters: ParameterList) => {
+    let expression = otherwise === undefined ? 'false' : emitTest(otherwise, parameters);
+    for (let i = count - 1; i >= 0; i--) {
+      const condition = emitTest(at(args, 2 * i), parameters);
+      expression = `(${condition} ? ${emitTest(at(args, 2 * i + 1), parameters)} : ${expression})`;
+    }
+    return expression;
+  };
+  return { ...valueNode(evaluate, env.isMissing), test, emit };
 }
 
 function buildAnd(args: readonly CompiledNode[], env: OperatorEnv): CompiledNode {
@@ -95,10 +105,13 @@ function buildShortCircuit(
     return values[last]!(data);
   };
   const test = shortCircuitTest(tests, stopWhen);
+  const joiner = stopWhen ? ' || ' : ' && ';
+  const emit = (parameters: ParameterList) =>
+    `(${args.map((arg) => emitTest(arg, parameters)).join(joiner)})`;
 
   const allBoolean = args.every((arg) => arg.evaluate === arg.test);
-  if (allBoolean) return booleanNode(test);
-  return { ...valueNode(evaluate, env.isMissing), test };
+  if (allBoolean) return booleanNode(test, emit);
+  return { ...valueNode(evaluate, env.isMissing), test, emit };
 }
 
 function shortCircuitTest(tests: readonly Test[], stopWhen: boolean): Test {
@@ -123,12 +136,17 @@ function shortCircuitTest(tests: readonly Test[], stopWhen: boolean): Test {
 }
 
 function buildNot(args: readonly CompiledNode[]): CompiledNode {
-  const test = at(args, 0).test;
-  return booleanNode((data) => !test(data));
+  const operand = at(args, 0);
+  const test = operand.test;
+  return booleanNode(
+    (data) => !test(data),
+    (parameters) => `!(${emitTest(operand, parameters)})`,
+  );
 }
 
 function buildDoubleNot(args: readonly CompiledNode[]): CompiledNode {
-  return booleanNode(at(args, 0).test);
+  const operand = at(args, 0);
+  return booleanNode(operand.test, (parameters) => `(${emitTest(operand, parameters)})`);
 }
 
 // --- Equality and ordering -------------------------------------------------

@@ -13,6 +13,13 @@ export interface ConditionOptions {
   fieldTypes?: Readonly<Record<string, FieldType>>;
   /** Placeholder values that mean empty (e.g. 'Select'), matched after trimming, case-insensitively. */
   emptyValues?: readonly string[];
+  /**
+   * Whether `test` may run as generated code, which is several times faster
+   * (see `condition.codegen.ts`); default true. Pass false when a condition
+   * is compiled only to validate it. Generation falls back to the closures
+   * by itself where the host forbids it.
+   */
+  codegen?: boolean;
 }
 
 export type ConditionProblemCode =

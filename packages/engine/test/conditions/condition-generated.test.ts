@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ConditionOptions } from '../../src/conditions/index.js';
 import { compileCondition, isTruthy } from '../../src/conditions/index.js';
-import { applyReference, testReference, truthyReference } from '../support/json-logic-reference.js';
+import { createReference, truthyReference } from '../support/json-logic-reference.js';
 
 /**
  * Random expressions over random leads, through the engine and the
@@ -188,11 +188,19 @@ describe('generated conditions', () => {
   it('agree with the json-logic-js reference', () => {
     fc.assert(
       fc.property(expr, fc.array(lead, { minLength: 4, maxLength: 4 }), (expression, leads) => {
-        const compiled = compileCondition(expression, options);
-        if (!compiled.ok) throw new Error(`rejected: ${JSON.stringify(compiled.problems)}`);
+        const generated = compileCondition(expression, options);
+        const closures = compileCondition(expression, { ...options, codegen: false });
+        if (!generated.ok || !closures.ok) {
+          throw new Error(`rejected: ${JSON.stringify(expression)}`);
+        }
+        const reference = createReference(expression, options);
         for (const row of leads) {
-          expect(compiled.evaluate(row)).toEqual(applyReference(expression, row, options));
-          expect(compiled.test(row)).toBe(testReference(expression, row, options));
+          const value = reference.apply(row);
+          const truth = reference.test(row);
+          expect(generated.evaluate(row)).toEqual(value);
+          expect(closures.evaluate(row)).toEqual(value);
+          expect(generated.test(row)).toBe(truth);
+          expect(closures.test(row)).toBe(truth);
         }
       }),
       { seed: SEED, numRuns: RUNS },
@@ -202,10 +210,17 @@ describe('generated conditions', () => {
   it('agree with the reference on rule-builder shapes', () => {
     fc.assert(
       fc.property(group, fc.array(lead, { minLength: 6, maxLength: 6 }), (expression, leads) => {
-        const compiled = compileCondition(expression, options);
-        if (!compiled.ok) throw new Error(`rejected: ${JSON.stringify(compiled.problems)}`);
+        const generated = compileCondition(expression, options);
+        const closures = compileCondition(expression, { ...options, codegen: false });
+        if (!generated.ok || !closures.ok) {
+          throw new Error(`rejected: ${JSON.stringify(expression)}`);
+        }
+        const reference = createReference(expression, options);
         for (const row of leads) {
-          expect(compiled.evaluate(row)).toEqual(applyReference(expression, row, options));
+          const value = reference.apply(row);
+          expect(generated.evaluate(row)).toEqual(value);
+          expect(closures.evaluate(row)).toEqual(value);
+          expect(generated.test(row)).toBe(closures.test(row));
         }
       }),
       { seed: SEED, numRuns: 1_500 },

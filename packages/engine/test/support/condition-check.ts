@@ -17,18 +17,22 @@ export function compileOrFail(expr: unknown, options?: ConditionOptions) {
 }
 
 /**
- * Runs an expression through the engine and the reference, asserts that both
- * give the same value and the same truthiness, and returns the value.
+ * Runs an expression through the engine, with generated code and with the
+ * closures alone, and through the reference. Asserts that all give the same
+ * value and the same truthiness, and returns the value.
  */
 export function evaluateBoth(expr: unknown, lead: Lead, options?: ConditionOptions): unknown {
-  const compiled = compileOrFail(expr, options);
-  const engineValue = compiled.evaluate(lead as never);
+  const generated = compileOrFail(expr, options);
+  const closures = compileOrFail(expr, { ...options, codegen: false });
   const referenceValue = applyReference(expr, lead, options);
-  expect(
-    engineValue,
-    `engine and reference differ for ${JSON.stringify(expr)} on ${JSON.stringify(lead)}`,
-  ).toEqual(referenceValue);
-  expect(compiled.test(lead as never)).toBe(testReference(expr, lead, options));
+  const referenceTest = testReference(expr, lead, options);
+  const context = `${JSON.stringify(expr)} on ${JSON.stringify(lead)}`;
+
+  const engineValue = generated.evaluate(lead as never);
+  expect(engineValue, `generated value of ${context}`).toEqual(referenceValue);
+  expect(closures.evaluate(lead as never), `closure value of ${context}`).toEqual(referenceValue);
+  expect(generated.test(lead as never), `generated test of ${context}`).toBe(referenceTest);
+  expect(closures.test(lead as never), `closure test of ${context}`).toBe(referenceTest);
   return engineValue;
 }
 
