@@ -1,0 +1,232 @@
+/**
+ * Frame times of the flow editor with 300 nodes, while panning the canvas and
+ * while dragging a node, measured in Debian's Chromium with
+ * requestAnimationFrame sampling. Run with `npm run bench:editor`, which
+ * builds the app first; prints a table for docs/benchmarks.md.
+ *
+ * Not a test: nothing here passes or fails.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium, type Page } from '@playwright/test';
+
+const PORT = Number(process.env.BENCH_PORT ?? 4390);
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+const NODE_COUNT = 300;
+const FLOW_ID = 'flow-bench-300';
+
+/** A flow of 300 nodes: a source, then chains of filter → quota → round robin → pool, connected. */
+function benchFlowDocument() {
+  const nodes: Record<string, unknown>[] = [
+    { id: 'source1', type: 'source', position: { x: 0, y: 0 }, data: {} },
+  ];
+  const edges: Record<string, unknown>[] = [];
+  const chain = ['filter', 'quota', 'roundRobin', 'pool'];
+  const data: Record<string, Record<string, unknown>> = {
+    filter: { condition: { '==': [{ var: 'source' }, '展会'] } },
+    quota: { limit: 50, period: 'day' },
+    roundRobin: { assignees: [{ repId: 'rep-a' }, { repId: 'rep-b', weight: 2 }] },
+    pool: { reason: 'overflow' },
+  };
+
+  for (let index = 1; nodes.length < NODE_COUNT; index += 1) {
+    const row = index - 1;
+    let previous =
+      index === 1 ? { id: 'source1', handle: 'out' } : { id: `filter${index - 1}`, handle: 'else' };
+    chain.forEach((type, column) => {
+      if (nodes.length >= NODE_COUNT) return;
+      const id = `${type}${index}`;
+      nodes.push({ id, type, position: { x: 300 + column * 300, y: row * 160 }, data: data[type] });
+      edges.push({
+        id: `e-${previous.id}-${previous.handle}`,
+        source: previous.id,
+        sourceHandle: previous.handle,
+        target: id,
+      });
+      const handle = type === 'filter' ? 'match' : type === 'quota' ? 'within' : 'overflow';
+      previous = { id, handle };
+    });
+  }
+  return {
+    format: 'sras.flow',
+    version: 1,
+    id: FLOW_ID,
+    name: '300 nodes',
+    timezone: 'Asia/Shanghai',
+    nodes,
+    edges,
+  };
+}
+
+async function startPreview(): Promise<ChildProcess> {
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+    {
+      stdio: 'ignore',
+    },
+  );
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    try {
+      if ((await fetch(BASE_URL)).ok) return server;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  server.kill();
+  throw new Error(`vite preview did not answer on ${BASE_URL} within 20 s`);
+}
+
+/** Store the flow in the app's IndexedDB, as the flow repository would. */
+async function storeFlow(page: Page): Promise<void> {
+  await page.evaluate(async (document) => {
+    const database = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('sras');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const transaction = database.transaction('flows', 'readwrite');
+      const now = Date.now();
+      transaction.objectStore('flows').put({
+        id: document.id,
+        name: document.name,
+        document,
+        revision: 1,
+        createdAt: now,
+        updatedAt: now,
+      });
+      transaction.oncomplete = () => resolve();
+      transaction.onerror = () => reject(transaction.error);
+    });
+    database.close();
+  }, benchFlowDocument());
+}
+
+/** Start collecting the time between animation frames, in milliseconds. */
+async function startSampling(page: Page): Promise<void> {
+  // Passed as text: tsx compiles named functions with a helper the page does not have.
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__sampling = true;
+    let last = performance.now();
+    const tick = (now) => {
+      window.__frames.push(now - last);
+      last = now;
+      if (window.__sampling) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })()`);
+}
+
+async function stopSampling(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const state = window as unknown as { __frames: number[]; __sampling: boolean };
+    state.__sampling = false;
+    return state.__frames.slice(1);
+  });
+}
+
+function summarise(name: string, frames: number[]) {
+  const sorted = [...frames].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  const mean = frames.reduce((sum, value) => sum + value, 0) / Math.max(1, frames.length);
+  return {
+    name,
+    frames: frames.length,
+    fps: Math.round(1000 / mean),
+    p50: at(0.5).toFixed(1),
+    p95: at(0.95).toFixed(1),
+    max: (sorted.at(-1) ?? 0).toFixed(1),
+    over50: frames.filter((value) => value > 50).length,
+  };
+}
+
+/** Move the mouse with the button held from one point to another in `steps` moves. */
+async function drag(
+  page: Page,
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+  steps: number,
+) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 2, from.y + 2);
+  for (let step = 1; step <= steps; step += 1) {
+    const t = step / steps;
+    await page.mouse.move(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t);
+  }
+  await page.mouse.up();
+}
+
+async function main(): Promise<void> {
+  const server = await startPreview();
+  const executablePath =
+    process.env.CHROMIUM_PATH ??
+    (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN' });
+    await page.goto(`${BASE_URL}/flows`);
+    await page.getByRole('heading', { level: 2 }).waitFor();
+    await storeFlow(page);
+
+    const opened = Date.now();
+    await page.goto(`${BASE_URL}/flows/${FLOW_ID}`);
+    await page.getByTestId('flow-node-pool1').waitFor();
+    const openMs = Date.now() - opened;
+    const rendered = await page.locator('.react-flow__node').count();
+
+    // Let the first measuring, fitting and validation settle before sampling.
+    await page.waitForTimeout(3000);
+    const pane = await page.locator('[data-testid="flow-canvas"] .react-flow__pane').boundingBox();
+    if (!pane) throw new Error('canvas pane not visible');
+    const centre = { x: pane.x + pane.width / 2, y: pane.y + pane.height / 2 };
+
+    await startSampling(page);
+    for (let round = 0; round < 3; round += 1) {
+      await drag(page, centre, { x: centre.x - 200, y: centre.y - 150 }, 60);
+      await drag(page, { x: centre.x - 200, y: centre.y - 150 }, centre, 60);
+    }
+    const pan = summarise('pan the canvas', await stopSampling(page));
+
+    // The same pan without the minimap, to tell its cost from the canvas's own.
+    await page.addStyleTag({ content: '.react-flow__minimap { display: none; }' });
+    await startSampling(page);
+    for (let round = 0; round < 3; round += 1) {
+      await drag(page, centre, { x: centre.x - 200, y: centre.y - 150 }, 60);
+      await drag(page, { x: centre.x - 200, y: centre.y - 150 }, centre, 60);
+    }
+    const panWithoutMinimap = summarise('pan, minimap hidden', await stopSampling(page));
+
+    const card = await page.getByTestId('flow-node-filter1').boundingBox();
+    if (!card) throw new Error('node filter1 not visible');
+    const grip = { x: card.x + 40, y: card.y + 10 };
+    await startSampling(page);
+    for (let round = 0; round < 3; round += 1) {
+      await drag(page, grip, { x: grip.x + 150, y: grip.y + 100 }, 60);
+      await drag(page, { x: grip.x + 150, y: grip.y + 100 }, grip, 60);
+    }
+    const dragNode = summarise('drag one node', await stopSampling(page));
+
+    console.log(
+      `nodes in the flow: ${NODE_COUNT}, node elements rendered: ${rendered}, open to first paint of all nodes: ${openMs} ms`,
+    );
+    console.log('| action | frames | mean fps | p50 ms | p95 ms | max ms | frames > 50 ms |');
+    console.log('|---|---|---|---|---|---|---|');
+    for (const row of [pan, panWithoutMinimap, dragNode]) {
+      console.log(
+        `| ${row.name} | ${row.frames} | ${row.fps} | ${row.p50} | ${row.p95} | ${row.max} | ${row.over50} |`,
+      );
+    }
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+await main();
