@@ -109,7 +109,7 @@ function numericReader(key: string, parseText: (text: string) => number): Numeri
   };
 }
 
-/** The template of `numericReader`: the field as a number, NaN when it is none. */
+/** Writes the template of `numericReader`: the field as a number, or NaN. */
 function emitNumericRead(parameters: ParameterList, key: string, parseText: unknown): string {
   const name = parameters.bind(key);
   const parse = parameters.bind(parseText);

@@ -37,6 +37,8 @@ const toBooleanCell: Convert = (value) => {
   return parseBooleanCell(value) ?? value;
 };
 
+// NOTE: `date` columns are compared as text, which orders zero-padded ISO dates
+// correctly but not other date formats.
 function converterFor(type: FieldType | undefined): Convert {
   if (type === 'number') return toNumberCell;
   if (type === 'boolean') return toBooleanCell;
@@ -52,13 +54,13 @@ function registerField(access: FieldAccess, field: string): void {
   if (!access.fields.includes(field)) access.fields.push(field);
 }
 
-/** Tells whether a value holds no operation at any depth, so it is written as data. */
+/** Tells whether a value contains no operation at any depth, so it is written as data. */
 function isLiteralTree(value: unknown): boolean {
   if (Array.isArray(value)) return value.every(isLiteralTree);
   return !isPlainObject(value);
 }
 
-/** A field name from a literal: text as it is, a number as its digits. */
+/** Returns the field name a literal gives: text as it is, a number as its digits. */
 function literalFieldName(value: unknown): string | null | undefined {
   if (value === null || value === '') return null;
   if (typeof value === 'string') return value;
@@ -66,7 +68,7 @@ function literalFieldName(value: unknown): string | null | undefined {
   return undefined;
 }
 
-/** A field name computed at run time, as json-logic-js converts it. */
+/** Returns the field name a value computed at run time gives, as json-logic-js converts it. */
 function runtimeFieldName(value: unknown): string | null {
   if (value === null || value === undefined || value === '') return null;
   return typeof value === 'string' ? value : String(value);

@@ -37,7 +37,7 @@ export interface CompiledNode {
   emit?: (parameters: ParameterList) => string;
 }
 
-/** A node whose value is always a boolean, so its test is its value. */
+/** Builds a node whose value is always a boolean, so its test is its value. */
 export function booleanNode(
   evaluate: (data: unknown) => boolean,
   emit?: (parameters: ParameterList) => string,
@@ -53,7 +53,7 @@ export function booleanNode(
   return node;
 }
 
-/** A node of any value, tested with the format's truthiness. */
+/** Builds a node of any value, tested with the format's truthiness. */
 export function valueNode(evaluate: Evaluate, isMissing: MissingTest): CompiledNode {
   return {
     evaluate,
@@ -64,7 +64,7 @@ export function valueNode(evaluate: Evaluate, isMissing: MissingTest): CompiledN
   };
 }
 
-/** A node with a fixed value. Lists are frozen because every evaluation shares them. */
+/** Builds a node with a fixed value. Lists are frozen because every evaluation shares them. */
 export function constantNode(value: unknown, isMissing: MissingTest): CompiledNode {
   const constant = Array.isArray(value) ? Object.freeze(value) : value;
   const result = truthy(constant, isMissing);

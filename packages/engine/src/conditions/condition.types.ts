@@ -30,7 +30,7 @@ export type ConditionProblemCode =
   | 'condition-too-large';
 
 /**
- * Why an expression was rejected. `params` carries what a message needs:
+ * A reason an expression was rejected. `params` carries what a message needs:
  * `operator` for a rejected operation, `field` and `segment` for an unsafe
  * path, `maxDepth` or `maxNodes` for the limits, and for `condition-invalid`
  * a `reason` (`not-an-operation`, `unsupported-value`, `argument-count`,

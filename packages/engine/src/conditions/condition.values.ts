@@ -168,9 +168,9 @@ export function textOf(value: unknown): string | undefined {
 }
 
 /**
- * The format's truthiness: missing values, `false`, 0, NaN, numeric text
- * equal to 0 (`"0"`, `"0.0"`) and empty lists are false; everything else is
- * true.
+ * Applies the format's truthiness. Missing values, `false`, 0, NaN, numeric
+ * text equal to 0 (`"0"`, `"0.0"`) and empty lists are false. Everything
+ * else is true.
  */
 export function truthy(value: unknown, isMissing: MissingTest): boolean {
   if (typeof value === 'boolean') return value;

@@ -41,9 +41,11 @@ export function isInheritedName(key: string): boolean {
  * Reads a property known by name at compile time. A name that
  * `Object.prototype` has is read with an own property check. Any other name
  * is read directly, which is much faster on the hot path, and a function
- * found that way is dropped, because lead data never holds one and
- * `Object.prototype` gains only methods unless the process is compromised.
- * Returns undefined for data that is not an object or list.
+ * found that way is dropped because lead data never contains one. Returns
+ * undefined for data that is not an object or list.
+ *
+ * NOTE: a direct read would see a non-function value that code added to
+ * `Object.prototype` after the condition was compiled.
  */
 export function readNamedProperty(data: unknown, key: string, inherited: boolean): unknown {
   if (typeof data !== 'object' || data === null) return undefined;
