@@ -58,6 +58,7 @@ export { parsePipeline, pipelineSchema } from './compile/pipeline.schema.js';
 export { createRunner, type Runner } from './run/runner.js';
 export type * from './run/run.types.js';
 export { REASON_CODES } from './run/run.types.js';
+export { leadResultAt, leadResultsOf } from './run/lead-columns.js';
 export { EngineInputError, type InputIssue } from './run/engine-input.error.js';
 
 // Time

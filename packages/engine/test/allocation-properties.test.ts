@@ -207,7 +207,8 @@ describe('round-robin fairness properties', () => {
 
           const counts = ids.map(() => 0);
           results.forEach((result, index) => {
-            counts[ids.indexOf(result.ownerId as string)] += 1;
+            const owner = ids.indexOf(result.ownerId as string);
+            counts[owner] = (counts[owner] as number) + 1;
             const served = index + 1;
             weights.forEach((weight, rep) => {
               const exact = (served * weight) / total;

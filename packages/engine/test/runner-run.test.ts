@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Lead } from '../src/flow/flow.types.js';
 import { EngineInputError } from '../src/run/engine-input.error.js';
+import { leadResultAt, leadResultsOf } from '../src/run/lead-columns.js';
 import { createRunner } from '../src/run/runner.js';
-import type { TraceStep } from '../src/run/run.types.js';
+import { REASON_CODES, type TraceStep } from '../src/run/run.types.js';
 import { buildFlow, compileOrThrow, leads, reps, roundRobinFlow } from './support/flow-builder.js';
 
 const NOW = '2024-05-02T10:00:00+08:00';
@@ -396,5 +397,64 @@ describe('run input checks', () => {
       [1, 'pool'],
       [2, 'pool'],
     ]);
+  });
+});
+
+describe('runColumns', () => {
+  const batch = Array.from({ length: 30 }, (_, index) => ({
+    id: index % 4 === 0 ? undefined : `L${index}`,
+    visits: index % 6,
+    source: index % 2 === 0 ? 'web' : 'ad',
+    province: index % 3 === 0 ? '广东' : '北京',
+    phone: `1380000000${index % 7}`,
+  }));
+
+  it('holds the same per-lead results as run', () => {
+    const { columns, summary, state } = runner.runColumns({
+      leads: batch,
+      reps: team,
+      now: NOW,
+      trace: true,
+    });
+    const plain = runner.run({ leads: batch, reps: team, now: NOW, trace: true });
+
+    expect(leadResultsOf(columns)).toEqual(plain.results);
+    expect(summary).toEqual(plain.summary);
+    expect(state).toEqual(plain.state);
+  });
+
+  it('builds one result at a time', () => {
+    const { columns } = runner.runColumns({ leads: batch, reps: team, now: NOW });
+
+    expect(leadResultAt(columns, 4)).toEqual(
+      runner.run({ leads: batch, reps: team, now: NOW }).results[4],
+    );
+    expect(columns.leadIdAt(0)).toBe(1);
+    expect(columns.leadIdAt(1)).toBe('L1');
+  });
+
+  it('shares one frozen route array and fields record between leads with equal values', () => {
+    const { results } = runner.run({ leads: batch, reps: team, now: NOW });
+    const [first, second] = results.filter(
+      (result) => result.route.join() === results[0]?.route.join(),
+    );
+
+    expect(second?.route).toBe(first?.route);
+    expect(Object.isFrozen(first?.route)).toBe(true);
+    const scored = results.filter((result) => result.fields.score === 30);
+    expect(scored.length).toBeGreaterThan(1);
+    expect(scored[1]?.fields).toBe(scored[0]?.fields);
+    expect(Object.isFrozen(scored[0]?.fields)).toBe(true);
+  });
+
+  it('stores owners, nodes, routes and reasons as small integers', () => {
+    const { columns } = runner.runColumns({ leads: batch, reps: team, now: NOW });
+
+    expect(columns.owners).toBeInstanceOf(Int32Array);
+    expect(columns.count).toBe(30);
+    expect([...columns.owners].every((owner) => owner >= -1 && owner < columns.repIds.length)).toBe(
+      true,
+    );
+    expect([...columns.reasons].every((reason) => reason < REASON_CODES.length)).toBe(true);
   });
 });

@@ -4,8 +4,9 @@ import { compileRegionLookup } from '../regions/index.js';
 import type { Pipeline, PipelineNode } from '../compile/pipeline.types.js';
 import { EngineInputError } from './engine-input.error.js';
 import { needsOwnCheck } from './field-access.js';
+import { RouteTrie } from './route-trie.js';
 
-/** Node types as small integers, for the runner's switch. */
+/** Node types as small integers, for the runner's switch (which repeats them as literals). */
 export const NodeKind = {
   Source: 0,
   Filter: 1,
@@ -51,6 +52,8 @@ export class ProgramNode {
   readonly targets: Int32Array;
   /** Per handle, the index of its edge in {@link Program.edgeIds}, or -1. */
   readonly edgeIndexes: Int32Array;
+  /** Index of the node's first handle among all handles of the pipeline, for the route trie. */
+  handleSlot = 0;
 
   /** filter: the condition; score and branch: one per rule or case. */
   condition: CompiledTest | null = null;
@@ -101,6 +104,14 @@ export interface Program {
   nodes: ProgramNode[];
   /** Every edge of the pipeline, in node and handle order. */
   edgeIds: string[];
+  /** The empty route, root of the shared route arrays of every run. */
+  routes: RouteTrie;
+  nodeIds: string[];
+  /** The reason text of each pool node, null for other nodes. */
+  poolReasons: (string | null)[];
+  /** By route slot (a node's handle, see ProgramNode.handleSlot): the node's index, and the edge's index or -1. */
+  slotNodes: Int32Array;
+  slotEdges: Int32Array;
 }
 
 /**
@@ -126,6 +137,7 @@ export function buildProgram(pipeline: Pipeline, conditionOptions?: ConditionOpt
     return compiled.test;
   };
 
+  let handleCount = 0;
   const nodes = pipeline.nodes.map((source, index) => {
     const edgeIndexes = source.edges.map((edgeId) => {
       if (edgeId === null) return -1;
@@ -142,12 +154,31 @@ export function buildProgram(pipeline: Pipeline, conditionOptions?: ConditionOpt
       source.targets,
       edgeIndexes,
     );
+    node.handleSlot = handleCount;
+    handleCount += source.handles.length;
     fillNode(node, source, compile, fieldsRead);
     return node;
   });
 
   markScoreWrites(nodes, fieldsRead, readsUnknownFields);
-  return { nodes, edgeIds };
+  const slotNodes = new Int32Array(handleCount);
+  const slotEdges = new Int32Array(handleCount);
+  for (const node of nodes) {
+    node.edgeIndexes.forEach((edge, handle) => {
+      slotNodes[node.handleSlot + handle] = node.index;
+      slotEdges[node.handleSlot + handle] = edge;
+    });
+  }
+
+  return {
+    nodes,
+    edgeIds,
+    slotNodes,
+    slotEdges,
+    routes: new RouteTrie(),
+    nodeIds: nodes.map((node) => node.id),
+    poolReasons: nodes.map((node) => (node.kind === NodeKind.Pool ? node.poolReason : null)),
+  };
 }
 
 type ConditionCompiler = (expression: unknown, nodeId: string, field: string) => CompiledTest;

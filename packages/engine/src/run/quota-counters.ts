@@ -1,12 +1,15 @@
 /**
  * Leads passed to `within` by one quota node, per period key and per folded
- * `per` value, from the saved state plus this run. The counts of the last
- * period used are kept at hand, since consecutive leads usually share it.
+ * `per` value, from the saved state plus this run. The count of the last
+ * period and value used is kept in a field and written back to the maps only
+ * when another period or value comes, since consecutive leads usually share
+ * them; read {@link counts} for the complete counts.
  */
 export class QuotaCounter {
-  readonly byPeriod: Map<string, Map<string, number>>;
+  private readonly byPeriod: Map<string, Map<string, number>>;
   private lastPeriod: string | null = null;
-  private lastCounts: Map<string, number> | null = null;
+  private lastValue = '';
+  private lastCount = 0;
 
   constructor(saved: Readonly<Record<string, Readonly<Record<string, number>>>> | undefined) {
     this.byPeriod = new Map();
@@ -15,27 +18,38 @@ export class QuotaCounter {
     }
   }
 
-  /** Leads passed so far in a period for one value. */
-  used(period: string, value: string): number {
-    return this.countsOf(period).get(value) ?? 0;
+  /**
+   * Counts one more lead for a period and value when fewer than `limit` have
+   * passed. Returns how many had passed before, so the lead passed when the
+   * result is below the limit.
+   */
+  take(period: string, value: string, limit: number): number {
+    if (period !== this.lastPeriod || value !== this.lastValue) {
+      this.flush();
+      this.lastPeriod = period;
+      this.lastValue = value;
+      this.lastCount = this.byPeriod.get(period)?.get(value) ?? 0;
+    }
+
+    const used = this.lastCount;
+    if (used < limit) this.lastCount = used + 1;
+    return used;
   }
 
-  /** Counts one more lead passed in a period for one value. */
-  add(period: string, value: string): void {
-    const counts = this.countsOf(period);
-    counts.set(value, (counts.get(value) ?? 0) + 1);
+  /** Every count, by period key and value. */
+  counts(): ReadonlyMap<string, ReadonlyMap<string, number>> {
+    this.flush();
+    return this.byPeriod;
   }
 
-  private countsOf(period: string): Map<string, number> {
-    if (period === this.lastPeriod && this.lastCounts !== null) return this.lastCounts;
+  private flush(): void {
+    if (this.lastPeriod === null) return;
 
-    let counts = this.byPeriod.get(period);
+    let counts = this.byPeriod.get(this.lastPeriod);
     if (counts === undefined) {
       counts = new Map();
-      this.byPeriod.set(period, counts);
+      this.byPeriod.set(this.lastPeriod, counts);
     }
-    this.lastPeriod = period;
-    this.lastCounts = counts;
-    return counts;
+    counts.set(this.lastValue, this.lastCount);
   }
 }

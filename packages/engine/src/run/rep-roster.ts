@@ -83,6 +83,18 @@ export class RepRoster {
     return RepStatus.Eligible;
   }
 
+  /** True when the rep may take a lead on the day of `counters`; the fast form of {@link status}. */
+  isEligible(index: number, counters: RepDayCounters): boolean {
+    if (index < 0 || counters.blocked[index] === 1) return false;
+
+    const day = this.capacityDay[index] as number;
+    if (day !== NO_LIMIT && (counters.day[index] as number) >= day) return false;
+    const week = this.capacityWeek[index] as number;
+    if (week !== NO_LIMIT && (counters.week[index] as number) >= week) return false;
+    const month = this.capacityMonth[index] as number;
+    return month === NO_LIMIT || (counters.month[index] as number) < month;
+  }
+
   /** The limit behind an at-capacity status. */
   limitFor(index: number, status: RepStatus): number {
     if (status === RepStatus.AtCapacityDay) return this.capacityDay[index] as number;
@@ -99,6 +111,8 @@ export interface RepDayCounters {
   readonly month: Float64Array;
   /** 1 where the rep is on leave that day. */
   readonly unavailable: Uint8Array;
+  /** 1 where the rep is inactive or on leave that day. */
+  readonly blocked: Uint8Array;
 }
 
 /**
@@ -128,9 +142,11 @@ export class RepCounters {
     if (cached !== undefined) return cached;
 
     const unavailable = new Uint8Array(this.roster.ids.length);
+    const blocked = new Uint8Array(this.roster.ids.length);
     this.roster.unavailable.forEach((ranges, index) => {
       const onLeave = ranges.some((range) => range.from <= periods.day && periods.day <= range.to);
       unavailable[index] = onLeave ? 1 : 0;
+      blocked[index] = onLeave || this.roster.active[index] === 0 ? 1 : 0;
     });
     const counters: RepDayCounters = {
       periods,
@@ -138,6 +154,7 @@ export class RepCounters {
       week: this.counts(periods.week),
       month: this.counts(periods.month),
       unavailable,
+      blocked,
     };
     this.byDay.set(periods, counters);
     return counters;

@@ -1,46 +1,74 @@
 import type { Program } from './program.js';
-import { REASON_CODES, type ReasonCode, type RunSummary } from './run.types.js';
+import { REASON_CODES, type LeadColumns, type ReasonCode, type RunSummary } from './run.types.js';
 
-export interface SummaryCounts {
-  total: number;
-  program: Program;
-  repIds: readonly string[];
-  repCounts: Float64Array;
-  nodeCounts: Float64Array;
-  edgeCounts: Float64Array;
-  /** Leads per reason, in the order of REASON_CODES. */
-  reasonCounts: readonly number[];
-  duplicatesFound: number;
-}
+const NO_ROUTE = REASON_CODES.indexOf('no-route');
 
-/** Builds a run's summary from its counters; every rep, node and edge appears, with 0 when unused. */
-export function buildSummary(counts: SummaryCounts): RunSummary {
+/**
+ * Builds a run's summary from its columns, in one pass after the run so
+ * that the per-lead loop counts nothing: leads per rep come from the owners,
+ * leads per node and edge from the routes (every step enters its node and
+ * takes its edge) plus the node each lead ended in, unless it ended at an
+ * unconnected output, whose node its last step already counts. Every rep,
+ * node and edge appears, with 0 when unused.
+ */
+export function buildSummary(
+  columns: LeadColumns,
+  program: Program,
+  duplicatesFound: number,
+): RunSummary {
+  const reasonCounts = new Float64Array(REASON_CODES.length);
+  const repCounts = new Float64Array(columns.repIds.length);
+  const nodeCounts = new Float64Array(program.nodes.length);
+  const edgeCounts = new Float64Array(program.edgeIds.length);
+  const routeCounts = new Float64Array(program.routes.table.length);
+
+  const { reasons, owners, routes, nodes, count } = columns;
+  for (let index = 0; index < count; index += 1) {
+    const reason = reasons[index] as number;
+    reasonCounts[reason] = (reasonCounts[reason] as number) + 1;
+    const owner = owners[index] as number;
+    if (owner >= 0) repCounts[owner] = (repCounts[owner] as number) + 1;
+    const route = routes[index] as number;
+    routeCounts[route] = (routeCounts[route] as number) + 1;
+    if (reason !== NO_ROUTE) {
+      const node = nodes[index] as number;
+      nodeCounts[node] = (nodeCounts[node] as number) + 1;
+    }
+  }
+
+  routeCounts.forEach((count, route) => {
+    if (count === 0) return;
+    for (const slot of (program.routes.nodes[route] as { slots: readonly number[] }).slots) {
+      const node = program.slotNodes[slot] as number;
+      nodeCounts[node] = (nodeCounts[node] as number) + count;
+      const edge = program.slotEdges[slot] as number;
+      if (edge >= 0) edgeCounts[edge] = (edgeCounts[edge] as number) + count;
+    }
+  });
+
   const byReason = Object.fromEntries(
-    REASON_CODES.map((reason, index) => [reason, counts.reasonCounts[index] ?? 0]),
+    REASON_CODES.map((reason, index) => [reason, reasonCounts[index] ?? 0]),
   ) as Record<ReasonCode, number>;
   const assigned = byReason.assigned + byReason['existing-owner'];
 
   const byRep: Record<string, number> = {};
-  counts.repIds.forEach((repId, index) => {
-    byRep[repId] = (byRep[repId] ?? 0) + (counts.repCounts[index] ?? 0);
+  columns.repIds.forEach((repId, index) => {
+    byRep[repId] = (byRep[repId] ?? 0) + (repCounts[index] ?? 0);
   });
 
   return {
-    total: counts.total,
+    total: columns.count,
     assigned,
-    unassigned: counts.total - assigned,
+    unassigned: columns.count - assigned,
     byRep: Object.fromEntries(Object.entries(byRep)),
     byNode: Object.fromEntries(
-      counts.program.nodes.map((node, index) => [node.id, counts.nodeCounts[index] ?? 0]),
+      program.nodes.map((node, index) => [node.id, nodeCounts[index] ?? 0]),
     ),
     byEdge: Object.fromEntries(
-      counts.program.edgeIds.map((edgeId, index) => [edgeId, counts.edgeCounts[index] ?? 0]),
+      program.edgeIds.map((edgeId, index) => [edgeId, edgeCounts[index] ?? 0]),
     ),
     byReason,
     unassignedByReason: { pool: byReason.pool, 'no-route': byReason['no-route'] },
-    duplicates: {
-      found: counts.duplicatesFound,
-      keptWithExistingOwner: byReason['existing-owner'],
-    },
+    duplicates: { found: duplicatesFound, keptWithExistingOwner: byReason['existing-owner'] },
   };
 }

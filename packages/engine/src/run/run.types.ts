@@ -43,10 +43,13 @@ export interface LeadResult {
   ownerId: string | null;
   /** Node where the lead ended: the assigning node, a pool, or the node of an unconnected output. */
   nodeId: string;
-  /** Handles taken, as `nodeId:handle`, in order. */
-  route: string[];
-  /** Fields written by nodes (the score). Shared and frozen when empty. */
-  fields: Record<string, LeadValue>;
+  /**
+   * Handles taken, as `nodeId:handle`, in order. Frozen and shared by every
+   * lead of the same route; copy it before changing it.
+   */
+  route: readonly string[];
+  /** Fields written by nodes (the score). Frozen and shared by leads with equal values. */
+  fields: Readonly<Record<string, LeadValue>>;
   reason: ReasonCode;
   /** The pool node's reason text, when the lead ended in a pool that has one. */
   poolReason: string | null;
@@ -165,6 +168,50 @@ export interface RunSummary {
   unassignedByReason: { pool: number; 'no-route': number };
   /** Leads that a dedup node found to be duplicates, and those kept with their existing owner. */
   duplicates: { found: number; keptWithExistingOwner: number };
+}
+
+/**
+ * The per-lead results of a run as columns: one entry per lead in input
+ * order, with repeated values (reps, nodes, routes, reasons) stored as small
+ * integers into shared tables. This is what the runner produces; a million
+ * leads take a few megabytes here against a hundred or more as objects.
+ * {@link leadResultAt} turns one entry into a {@link LeadResult}.
+ */
+export interface LeadColumns {
+  count: number;
+  /**
+   * The lead's `id` field, else its 1-based position. Read from the input
+   * leads, which must therefore stay unchanged while the columns are used.
+   */
+  leadIdAt(index: number): string | number;
+  /** Index into `repIds` of the owner, -1 when unassigned. */
+  owners: Int32Array;
+  repIds: readonly string[];
+  /** Index into `nodeIds` of the node where the lead ended. */
+  nodes: Int32Array;
+  nodeIds: readonly string[];
+  /** The reason text of each node that is a pool with one, else null; indexed like `nodeIds`. */
+  poolReasons: readonly (string | null)[];
+  /** Index into `routeTable` of the lead's route. */
+  routes: Int32Array;
+  /** Routes by index; frozen arrays of `nodeId:handle` steps. */
+  routeTable: readonly (readonly string[])[];
+  /** Index into {@link REASON_CODES}. */
+  reasons: Uint8Array;
+  /** Index into `fieldsTable` of the fields nodes wrote (the score); 0 for none. */
+  fieldIds: Int32Array;
+  /** Frozen records of written fields, shared by the leads with equal values; the first is empty. */
+  fieldsTable: readonly Readonly<Record<string, LeadValue>>[];
+  /** The trace of each lead, when the run was asked for one. */
+  traces: LeadTrace[] | null;
+}
+
+/** A run's output with the per-lead results as columns. */
+export interface RunColumnsResult {
+  columns: LeadColumns;
+  summary: RunSummary;
+  state: AllocationState;
+  delta: StateDelta;
 }
 
 export interface RunResult {

@@ -14,17 +14,18 @@ import {
 } from '../time/zoned-calendar.js';
 import { DedupRegistry } from './dedup-registry.js';
 import { EngineInputError } from './engine-input.error.js';
-import { readField, readOwnField } from './field-access.js';
+import { readField } from './field-access.js';
 import { buildProgram, NodeKind, type Program, type ProgramNode } from './program.js';
 import { QuotaCounter } from './quota-counters.js';
 import { RepCounters, RepRoster, RepStatus, type RepDayCounters } from './rep-roster.js';
 import { prepareRunInput } from './run-input.js';
+import { leadResultsOf } from './lead-columns.js';
 import type {
   CandidateTrace,
   DedupMatchTrace,
-  LeadResult,
+  LeadColumns,
   LeadTrace,
-  ReasonCode,
+  RunColumnsResult,
   RunInput,
   RunnerOptions,
   RunResult,
@@ -43,14 +44,20 @@ export interface Runner {
    * team, existing owners, state or `now` are invalid.
    */
   run(input: RunInput): RunResult;
+  /**
+   * Runs like {@link run} but returns the per-lead results as columns,
+   * without an object per lead: for large batches (simulation of a whole
+   * dataset, the CLI) that read the results once or page through them.
+   */
+  runColumns(input: RunInput): RunColumnsResult;
 }
 
-const EMPTY_FIELDS: Record<string, LeadValue> = Object.freeze({});
+const EMPTY_FIELDS: Readonly<Record<string, LeadValue>> = Object.freeze({});
 const EMPTY_LEAD: Lead = Object.freeze({});
 const NO_WEIGHTS = new Float64Array(0);
 const NO_REPS = new Int32Array(0);
 
-const REASONS: readonly ReasonCode[] = ['assigned', 'existing-owner', 'pool', 'no-route'];
+// Indexes into REASON_CODES.
 const ASSIGNED = 0;
 const EXISTING_OWNER = 1;
 const POOL = 2;
@@ -74,14 +81,22 @@ export function createRunner(pipeline: Pipeline, options: RunnerOptions = {}): R
 
   const program = buildProgram(checked, options.conditionOptions);
   const calendar = createZonedCalendar(checked.timezone);
+  const runColumns = (input: RunInput) =>
+    runProgram(program, calendar, options.conditionOptions, input);
   return {
     pipeline: checked,
-    run: (input) => runProgram(program, calendar, options.conditionOptions, input),
+    runColumns,
+    run: (input) => {
+      const { columns, summary, state, delta } = runColumns(input);
+      return { results: leadResultsOf(columns), summary, state, delta };
+    },
   };
 }
 
 /** Per-node data of one run, aligned with the program's nodes. */
 interface RunNodeState {
+  /** Score: the index in the run's fields table of each score written alone. */
+  scoreIds: Map<number, number> | null;
   /** Rep index of each assignee, -1 when the team lacks the rep. */
   repIndexes: Int32Array;
   /** Round robin: weight and current weight of each assignee. */
@@ -95,7 +110,7 @@ function runProgram(
   calendar: ZonedCalendar,
   conditionOptions: ConditionOptions | undefined,
   input: RunInput,
-): RunResult {
+): RunColumnsResult {
   const prepared = prepareRunInput(input, calendar);
   const { leads, state, nowMs, timeField, trace } = prepared;
   const nodes = program.nodes;
@@ -105,10 +120,6 @@ function runProgram(
   const dedup = new DedupRegistry(state.dedup, prepared.owners);
   const nodeStates = nodes.map((node) => createNodeState(node, roster, state));
 
-  const nodeCounts = new Float64Array(nodes.length);
-  const edgeCounts = new Float64Array(program.edgeIds.length);
-  const repCounts = new Float64Array(roster.ids.length);
-  const reasonCounts = [0, 0, 0, 0];
   let duplicatesFound = 0;
 
   const nowCounters = repCounters.at(calendar.periodsAt(nowMs));
@@ -116,12 +127,18 @@ function runProgram(
   let lastTimeText: string | null = null;
   let lastTime: number | null = null;
 
-  const results = new Array<LeadResult>(leads.length);
+  const count = leads.length;
+  const owners = new Int32Array(count);
+  const endNodes = new Int32Array(count);
+  const routes = new Int32Array(count);
+  const reasons = new Uint8Array(count);
+  const fieldIds = new Int32Array(count);
+  const fieldsTable: Readonly<Record<string, LeadValue>>[] = [EMPTY_FIELDS];
+  const traces: LeadTrace[] | null = trace ? [] : null;
   const leadKeys: string[] = [];
 
   for (let position = 0; position < leads.length; position += 1) {
-    const candidate = leads[position];
-    const lead: Lead = typeof candidate === 'object' && candidate !== null ? candidate : EMPTY_LEAD;
+    const lead = leadAt(leads, position);
 
     // Allocation time: `now`, or the lead's time field when it reads as a time.
     let day: RepDayCounters = nowCounters;
@@ -147,28 +164,29 @@ function runProgram(
     }
 
     let work = lead;
-    let fields = EMPTY_FIELDS;
-    const route: string[] = [];
+    let fieldsId = 0;
+    let route = program.routes;
     const steps: TraceStep[] | null = trace ? [] : null;
     let ownerIndex = -1;
     let reason = ASSIGNED;
-    let poolReason: string | null = null;
-    leadKeys.length = 0;
+    if (leadKeys.length > 0) leadKeys.length = 0;
 
     let index = 0;
     let node = nodes[0] as ProgramNode;
     for (;;) {
       node = nodes[index] as ProgramNode;
-      nodeCounts[index] = (nodeCounts[index] as number) + 1;
       let handle = 0;
 
+      // Literal case labels let V8 dispatch through a jump table; a case
+      // label that reads NodeKind.X compiles to a chain of comparisons.
       switch (node.kind) {
-        case NodeKind.Source:
+        case 0: // NodeKind.Source
           if (steps !== null)
             steps.push({ type: 'source', nodeId: node.id, handle: node.handles[0] as string });
           break;
 
-        case NodeKind.Filter: {
+        case 1: {
+          // NodeKind.Filter
           const matched = (node.condition as CompiledTest)(work);
           handle = matched ? 0 : 1;
           if (steps !== null) {
@@ -182,7 +200,8 @@ function runProgram(
           break;
         }
 
-        case NodeKind.Score: {
+        case 2: {
+          // NodeKind.Score
           const conditions = node.conditions;
           let score = node.base;
           const matchedRules = steps === null ? null : ([] as boolean[]);
@@ -191,8 +210,13 @@ function runProgram(
             if (matched) score += node.points[rule] as number;
             if (matchedRules !== null) matchedRules.push(matched);
           }
-          if (fields === EMPTY_FIELDS) fields = {};
-          fields[node.field] = score;
+          fieldsId = recordScore(
+            node,
+            (nodeStates[index] as RunNodeState).scoreIds,
+            fieldsId,
+            score,
+            fieldsTable,
+          );
           if (node.writesReadField) {
             if (work === lead) work = { ...lead };
             work[node.field] = score;
@@ -202,7 +226,8 @@ function runProgram(
           break;
         }
 
-        case NodeKind.Branch: {
+        case 3: {
+          // NodeKind.Branch
           const conditions = node.conditions;
           handle = conditions.length;
           for (let item = 0; item < conditions.length; item += 1) {
@@ -223,26 +248,24 @@ function runProgram(
           break;
         }
 
-        case NodeKind.RegionSplit: {
+        case 4: {
+          // NodeKind.RegionSplit
           const value = readField(work, node.field, node.fieldChecked);
           handle = node.regionHandle(value);
           if (steps !== null) steps.push(regionStep(node, handle, value));
           break;
         }
 
-        case NodeKind.Quota: {
+        case 5: {
+          // NodeKind.Quota
           const counter = (nodeStates[index] as RunNodeState).quota as QuotaCounter;
           const period = periodKeyOf(node.period, day.periods);
           const value =
             node.field === ''
               ? ''
               : quotaValueOf(readField(work, node.field, node.fieldChecked), conditionOptions);
-          const used = counter.used(period, value);
-          if (used < node.limit) {
-            counter.add(period, value);
-          } else {
-            handle = 1;
-          }
+          const used = counter.take(period, value, node.limit);
+          if (used >= node.limit) handle = 1;
           if (steps !== null) {
             steps.push({
               type: 'quota',
@@ -257,7 +280,8 @@ function runProgram(
           break;
         }
 
-        case NodeKind.Dedup: {
+        case 6: {
+          // NodeKind.Dedup
           const keyStart = leadKeys.length;
           const keyTypes = node.dedupKeys;
           for (let key = 0; key < keyTypes.length; key += 1) {
@@ -307,7 +331,8 @@ function runProgram(
           break;
         }
 
-        case NodeKind.RoundRobin: {
+        case 7: {
+          // NodeKind.RoundRobin
           const nodeState = nodeStates[index] as RunNodeState;
           const chosen = pickRoundRobin(nodeState, roster, day);
           if (chosen < 0) handle = 0;
@@ -319,7 +344,8 @@ function runProgram(
           break;
         }
 
-        case NodeKind.LeastLoaded: {
+        case 8: {
+          // NodeKind.LeastLoaded
           const nodeState = nodeStates[index] as RunNodeState;
           const chosen = pickLeastLoaded(nodeState, roster, day);
           if (chosen < 0) handle = 0;
@@ -331,10 +357,11 @@ function runProgram(
           break;
         }
 
-        case NodeKind.Assign: {
+        case 9: {
+          // NodeKind.Assign
           const nodeState = nodeStates[index] as RunNodeState;
           const rep = nodeState.repIndexes[0] as number;
-          const chosen = roster.status(rep, day) === RepStatus.Eligible ? 0 : -1;
+          const chosen = roster.isEligible(rep, day) ? 0 : -1;
           if (chosen < 0) handle = 0;
           else {
             handle = ENDED;
@@ -344,19 +371,16 @@ function runProgram(
           break;
         }
 
-        case NodeKind.Pool:
+        case 10: // NodeKind.Pool
           handle = ENDED;
           reason = POOL;
-          poolReason = node.poolReason;
           if (steps !== null)
             steps.push({ type: 'pool', nodeId: node.id, handle: null, reason: node.poolReason });
           break;
       }
 
       if (handle === ENDED) break;
-      route.push(node.steps[handle] as string);
-      const edge = node.edgeIndexes[handle] as number;
-      if (edge >= 0) edgeCounts[edge] = (edgeCounts[edge] as number) + 1;
+      route = route.next(node.handleSlot + handle, node.steps[handle] as string);
       const next = node.targets[handle] as number;
       if (next < 0) {
         reason = NO_ROUTE;
@@ -369,25 +393,23 @@ function runProgram(
     if (ownerIndex >= 0) {
       ownerId = roster.ids[ownerIndex] as string;
       repCounters.add(ownerIndex, day);
-      repCounts[ownerIndex] = (repCounts[ownerIndex] as number) + 1;
     }
-    reasonCounts[reason] = (reasonCounts[reason] as number) + 1;
     for (let key = 0; key < leadKeys.length; key += 1)
       dedup.register(leadKeys[key] as string, ownerId);
 
-    const result: LeadResult = {
-      leadId: leadIdOf(lead, position),
-      ownerId,
-      nodeId: node.id,
-      route,
-      fields,
-      reason: REASONS[reason] as ReasonCode,
-      poolReason,
-    };
-    if (steps !== null) {
-      result.trace = { time: new Date(at).toISOString(), timeSource, day: day.periods.day, steps };
+    owners[position] = ownerIndex;
+    endNodes[position] = index;
+    routes[position] = route.id;
+    reasons[position] = reason;
+    fieldIds[position] = fieldsId;
+    if (traces !== null && steps !== null) {
+      traces[position] = {
+        time: new Date(at).toISOString(),
+        timeSource,
+        day: day.periods.day,
+        steps,
+      };
     }
-    results[position] = result;
   }
 
   const cutoffDay = calendar.periodsAt(nowMs).dayNumber - COUNTER_RETENTION_DAYS;
@@ -402,17 +424,23 @@ function runProgram(
     cutoffDay,
   });
 
-  const summary = buildSummary({
-    total: leads.length,
-    program,
+  const columns: LeadColumns = {
+    count,
+    leadIdAt: (index) => leadIdOf(leadAt(leads, index), index),
+    owners,
     repIds: roster.ids,
-    repCounts,
-    nodeCounts,
-    edgeCounts,
-    reasonCounts,
-    duplicatesFound,
-  });
-  return { results, summary, state: nextState, delta };
+    nodes: endNodes,
+    nodeIds: program.nodeIds,
+    poolReasons: program.poolReasons,
+    routes,
+    routeTable: program.routes.table,
+    reasons,
+    fieldIds,
+    fieldsTable,
+    traces,
+  };
+  const summary = buildSummary(columns, program, duplicatesFound);
+  return { columns, summary, state: nextState, delta };
 }
 
 function createNodeState(
@@ -426,6 +454,7 @@ function createNodeState(
       : Int32Array.from(node.repIds, (repId) => roster.indexOf(repId));
   if (node.kind !== NodeKind.RoundRobin) {
     return {
+      scoreIds: node.kind === NodeKind.Score ? new Map() : null,
       repIndexes,
       weights: NO_WEIGHTS,
       current: NO_WEIGHTS,
@@ -443,7 +472,7 @@ function createNodeState(
   });
   const saved = state.roundRobin[node.id] ?? {};
   const current = Float64Array.from(node.repIds, (repId) => saved[repId] ?? 0);
-  return { repIndexes, weights, current, quota: null };
+  return { scoreIds: null, repIndexes, weights, current, quota: null };
 }
 
 /**
@@ -458,7 +487,7 @@ function pickRoundRobin(nodeState: RunNodeState, roster: RepRoster, day: RepDayC
   let total = 0;
   let best = -1;
   for (let assignee = 0; assignee < repIndexes.length; assignee += 1) {
-    if (roster.status(repIndexes[assignee] as number, day) !== RepStatus.Eligible) continue;
+    if (!roster.isEligible(repIndexes[assignee] as number, day)) continue;
 
     const weight = weights[assignee] as number;
     const next = (current[assignee] as number) + weight;
@@ -481,7 +510,7 @@ function pickLeastLoaded(nodeState: RunNodeState, roster: RepRoster, day: RepDay
   let bestLoad = Infinity;
   for (let assignee = 0; assignee < repIndexes.length; assignee += 1) {
     const rep = repIndexes[assignee] as number;
-    if (roster.status(rep, day) !== RepStatus.Eligible) continue;
+    if (!roster.isEligible(rep, day)) continue;
 
     const load = (roster.openLeads[rep] as number) + (day.day[rep] as number);
     if (load < bestLoad) {
@@ -512,8 +541,43 @@ function quotaValueOf(value: LeadValue | undefined, options: ConditionOptions | 
   return String(value);
 }
 
+/** The lead at a position, or an empty one when the input holds something else there. */
+function leadAt(leads: readonly Lead[], position: number): Lead {
+  const candidate = leads[position];
+  return typeof candidate === 'object' && candidate !== null ? candidate : EMPTY_LEAD;
+}
+
+/**
+ * Records that a score node wrote `score` and returns the index of the
+ * lead's fields in the run's table. A lead without fields gets the shared
+ * frozen record of that score (scores repeat, so a run stores one record per
+ * distinct score); a lead with fields from an earlier score node gets a new
+ * record with both.
+ */
+function recordScore(
+  node: ProgramNode,
+  scoreIds: Map<number, number> | null,
+  fieldsId: number,
+  score: number,
+  fieldsTable: Readonly<Record<string, LeadValue>>[],
+): number {
+  if (fieldsId !== 0 || scoreIds === null) {
+    fieldsTable.push({ ...fieldsTable[fieldsId], [node.field]: score });
+    return fieldsTable.length - 1;
+  }
+
+  let id = scoreIds.get(score);
+  if (id === undefined) {
+    id = fieldsTable.length;
+    fieldsTable.push(Object.freeze({ [node.field]: score }));
+    scoreIds.set(score, id);
+  }
+  return id;
+}
+
 function leadIdOf(lead: Lead, position: number): string | number {
-  const id = readOwnField(lead, 'id');
+  // `id` is not a property of Object.prototype, so a plain read sees own fields only.
+  const id = lead.id;
   if (typeof id === 'string' && id.trim() !== '') return id;
   if (typeof id === 'number' && Number.isFinite(id)) return id;
   return position + 1;

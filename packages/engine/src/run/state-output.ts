@@ -83,7 +83,7 @@ function writeQuota(parts: RunStateParts, delta: StateDelta): NestedCounts {
     const counter = parts.quotas[index];
     if (node.kind !== NodeKind.Quota || counter === null || counter === undefined) return;
 
-    for (const [period, values] of counter.byPeriod) {
+    for (const [period, values] of counter.counts()) {
       for (const [value, count] of values) {
         if (
           count !== (input.quota[node.id]?.[period]?.[value] ?? 0) &&

@@ -105,9 +105,10 @@ const condition = fc.constantFrom<unknown>(
   { '!': [{ var: 'email' }] },
 );
 
+const pool: Tree = { type: 'pool', data: { reason: 'pool' }, children: [] };
 const leaf: fc.Arbitrary<Tree> = fc.oneof(
-  { weight: 3, arbitrary: fc.constant({ type: 'pool', data: { reason: 'pool' }, children: [] }) },
-  { weight: 1, arbitrary: fc.constant(null) },
+  { weight: 3, arbitrary: fc.constant(pool) },
+  { weight: 1, arbitrary: fc.constant<Tree>(null) },
 );
 
 /** Grows a random tree of nodes below the source, at most `depth` levels deep. */
