@@ -10,6 +10,7 @@ import {
   IconArchive,
   IconChartBar,
   IconDatabase,
+  IconLayoutGrid,
   IconRoute,
   IconTarget,
   IconUsers,
@@ -39,6 +40,12 @@ export const screenRoutes: ScreenRoute[] = [
   {
     path: 'flows/:flowId',
     load: () => import('../features/editor/EditorScreen').then((module) => module.EditorScreen),
+  },
+  {
+    path: 'templates',
+    load: () =>
+      import('../features/templates/TemplatesScreen').then((module) => module.TemplatesScreen),
+    nav: { labelKey: 'common:nav.templates', icon: IconLayoutGrid, order: 20 },
   },
   {
     path: 'data',

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { ScreenLoading } from '../../app/layout/ScreenLoading';
 import { paths } from '../../app/paths';
 import { useFormat } from '../../i18n/useFormat';
+import { FlowCanvasView } from '../editor';
 import { useStoredFlow } from '../flows/flow-repository';
 import { FlowBreadcrumbs } from './FlowBreadcrumbs';
 import { FlowNotFound } from './FlowNotFound';
@@ -57,6 +58,7 @@ export function VersionScreen() {
       <Alert color="blue" variant="light">
         {t('view.readOnly')}
       </Alert>
+      <FlowCanvasView document={version.document} height={420} readOnly />
       <FlowStructureList document={version.document} />
     </Stack>
   );

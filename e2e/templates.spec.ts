@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test';
+import { saveScreenshot } from './helpers/screenshots';
+import { AppShellPage } from './pages/AppShellPage';
+import { FlowsPage } from './pages/FlowsPage';
+import { TemplatesPage } from './pages/TemplatesPage';
+
+test.describe('template gallery', () => {
+  test('shows seven templates in both languages', async ({ page }) => {
+    const templates = new TemplatesPage(page);
+    await templates.goto();
+
+    await expect(templates.cards()).toHaveCount(7);
+    await expect(templates.cards().getByRole('img').first()).toBeVisible();
+    await saveScreenshot(page, 'template-gallery-en');
+
+    await new AppShellPage(page).switchLanguage('简体中文');
+    await expect(page.getByRole('heading', { name: '教育招生季' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '金融高净值通道' })).toBeVisible();
+    await saveScreenshot(page, 'template-gallery-zh-CN');
+  });
+
+  test('opens a template as an editable flow with its sample data', async ({ page }) => {
+    const templates = new TemplatesPage(page);
+    await templates.goto();
+
+    await templates.useTemplate('Region teams');
+
+    await expect(page).toHaveURL(/\/flows\/flow_[0-9a-f]+$/);
+    await expect(
+      page.getByText('added 14 sample reps and a dataset of 300 sample leads'),
+    ).toBeVisible();
+    const flows = new FlowsPage(page);
+    await flows.goto();
+    await expect(flows.row('Region teams')).toBeVisible();
+    await page.goto('/data');
+    await expect(page.getByText('Region teams · sample leads')).toBeVisible();
+  });
+});

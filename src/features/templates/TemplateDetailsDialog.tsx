@@ -1,0 +1,89 @@
+import { Badge, Button, Group, Modal, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FlowCanvasView } from '../editor';
+import { generateSampleLeads } from './sample-leads';
+import type { FlowTemplate } from './template.types';
+
+interface TemplateDetailsDialogProps {
+  template: FlowTemplate | undefined;
+  language: 'zh-CN' | 'en';
+  onUse: (template: FlowTemplate) => void;
+  onClose: () => void;
+}
+
+/** The template's flow on a read-only canvas, its sample reps and the first sample leads. */
+export function TemplateDetailsDialog({
+  template,
+  language,
+  onUse,
+  onClose,
+}: TemplateDetailsDialogProps) {
+  const { t } = useTranslation('templates');
+  const leads = useMemo(
+    () => (template ? generateSampleLeads({ ...template.leads, count: 5 }) : []),
+    [template],
+  );
+
+  return (
+    <Modal
+      opened={template !== undefined}
+      onClose={onClose}
+      title={template?.name[language]}
+      size="xl"
+    >
+      {template && (
+        <Stack>
+          <Text size="sm">{template.description[language]}</Text>
+          <FlowCanvasView document={template.document} height={320} readOnly />
+          <Title order={3} size="h5">
+            {t('details.reps', { count: template.reps.length })}
+          </Title>
+          <Group gap="xs">
+            {template.reps.map((rep) => (
+              <Badge key={rep.id} variant="light" tt="none">
+                {t('details.rep', {
+                  name: rep.name,
+                  team: rep.team,
+                  weight: rep.weight,
+                  day: rep.capacity?.day ?? '∞',
+                })}
+              </Badge>
+            ))}
+          </Group>
+          <Title order={3} size="h5">
+            {t('details.leads', { count: template.leads.count })}
+          </Title>
+          <ScrollArea>
+            <Table fz="xs" withTableBorder>
+              <Table.Thead>
+                <Table.Tr>
+                  {Object.keys(leads[0] ?? {}).map((key) => (
+                    <Table.Th key={key}>{key}</Table.Th>
+                  ))}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {leads.map((lead) => (
+                  <Table.Tr key={String(lead.id)}>
+                    {Object.entries(lead).map(([key, value]) => (
+                      <Table.Td key={key} style={{ whiteSpace: 'nowrap' }}>
+                        {value === null || value === undefined ? '' : String(value)}
+                      </Table.Td>
+                    ))}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common:actions.close')}
+            </Button>
+            <Button onClick={() => onUse(template)}>{t('use')}</Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}

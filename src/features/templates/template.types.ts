@@ -1,0 +1,19 @@
+import type { FlowDocument } from '@sras/engine';
+import type { LeadProfile } from './sample-leads';
+import type { SampleRep } from './sample-reps';
+
+export interface LocalisedText {
+  'zh-CN': string;
+  en: string;
+}
+
+/** A ready flow with the sample data a trial user needs to see it work. */
+export interface FlowTemplate {
+  id: string;
+  name: LocalisedText;
+  description: LocalisedText;
+  /** The flow; its id and name are replaced when the template is opened. */
+  document: FlowDocument;
+  reps: readonly SampleRep[];
+  leads: { profile: LeadProfile; count: number; seed: number; duplicateShare?: number };
+}
