@@ -313,15 +313,10 @@ export function DashboardScreen() {
           </Suspense>
           <SimpleGrid cols={{ base: 1, lg: 2 }}>
             <FairnessPanel
-              pools={computeFairness(
-                records.pools,
-                result.records,
-                (record) => result.repIdOf.get(record),
-                {
-                  threshold: settings.fairnessThreshold,
-                  minLeads: settings.fairnessMinLeads,
-                },
-              )}
+              pools={computeFairness(records.pools, result.records, result.repIds, {
+                threshold: settings.fairnessThreshold,
+                minLeads: settings.fairnessMinLeads,
+              })}
               repName={repName}
               threshold={settings.fairnessThreshold}
               hasRuns={settings.runIds.length > 0}

@@ -84,8 +84,8 @@ export interface DashboardResult {
   unmatched: UnmatchedOwner[];
   /** Records of the selected reps and sources, for charts. */
   records: OutcomeRecord[];
-  /** Record owner → rep id, for charts. */
-  repIdOf: ReadonlyMap<OutcomeRecord, string>;
+  /** Rep id of each of `records`, at the same index. */
+  repIds: string[];
 }
 
 interface Tally {
@@ -118,24 +118,20 @@ interface CountWindow {
 }
 
 function countRecord(tally: Tally, record: OutcomeRecord, window: CountWindow): void {
-  const inWindow = (day: number | null): boolean =>
-    day !== null && day >= window.startDay && day <= window.endDay;
-  const wonDay = record.closedDay ?? record.createdDay;
+  const { startDay, endDay, asOfDay } = window;
+  const created = record.createdDay;
+  const wonDay = record.closedDay ?? created;
 
-  if (inWindow(record.createdDay)) {
+  if (created !== null && created >= startDay && created <= endDay) {
     tally.assigned++;
-    if (record.won && wonDay !== null && wonDay <= window.asOfDay) tally.cohortWon++;
+    if (record.won && wonDay !== null && wonDay <= asOfDay) tally.cohortWon++;
   }
 
-  if (!record.won || !inWindow(wonDay)) return;
+  if (!record.won || wonDay === null || wonDay < startDay || wonDay > endDay) return;
   tally.won++;
   tally.revenue += record.amount;
-  if (
-    record.closedDay !== null &&
-    record.createdDay !== null &&
-    record.closedDay >= record.createdDay
-  ) {
-    tally.daysToCloseSum += record.closedDay - record.createdDay;
+  if (record.closedDay !== null && created !== null && record.closedDay >= created) {
+    tally.daysToCloseSum += record.closedDay - created;
     tally.daysToCloseCount++;
   }
 }
@@ -191,7 +187,7 @@ export function computeDashboard(input: DashboardInput): DashboardResult {
   const tallies = new Map(reps.map((rep) => [rep.id, emptyTally()]));
   const unmatched = new Map<string, UnmatchedOwner>();
   const records: OutcomeRecord[] = [];
-  const repIdOf = new Map<OutcomeRecord, string>();
+  const recordRepIds: string[] = [];
 
   for (const record of input.records) {
     if (sources && !sources.has(record.leadSource ?? NO_SOURCE)) continue;
@@ -215,7 +211,7 @@ export function computeDashboard(input: DashboardInput): DashboardResult {
 
     countRecord(tallies.get(owner.repId) as Tally, record, window);
     records.push(record);
-    repIdOf.set(record, owner.repId);
+    recordRepIds.push(owner.repId);
   }
 
   const repMetrics = reps.map((rep): RepMetrics => {
@@ -249,6 +245,6 @@ export function computeDashboard(input: DashboardInput): DashboardResult {
     total: toMetrics(totalTally, totalTarget, targetUnit, input),
     unmatched: [...unmatched.values()].sort((a, b) => b.records - a.records),
     records,
-    repIdOf,
+    repIds: recordRepIds,
   };
 }

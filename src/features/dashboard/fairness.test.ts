@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeFairness } from './fairness';
+import { computeFairness, type FairnessOptions } from './fairness';
 import type { OutcomeRecord } from './outcome-records';
 
 function assignments(nodeId: string, counts: Record<string, number>): OutcomeRecord[] {
@@ -20,7 +20,18 @@ function assignments(nodeId: string, counts: Record<string, number>): OutcomeRec
   );
 }
 
-const byOwner = (record: OutcomeRecord) => record.owner;
+/** Runs computeFairness with each record's owner as its rep. */
+const fairness = (
+  pools: Parameters<typeof computeFairness>[0],
+  records: OutcomeRecord[],
+  options?: FairnessOptions,
+) =>
+  computeFairness(
+    pools,
+    records,
+    records.map((record) => record.owner),
+    options,
+  );
 
 describe('computeFairness', () => {
   it('compares actual shares with the shares weights promise', () => {
@@ -32,7 +43,7 @@ describe('computeFairness', () => {
         { repId: 'c', weight: 1 },
       ],
     };
-    const [result] = computeFairness([pool], assignments('rr1', { a: 50, b: 25, c: 25 }), byOwner);
+    const [result] = fairness([pool], assignments('rr1', { a: 50, b: 25, c: 25 }));
     expect(result?.total).toBe(100);
     expect(result?.rows.map((row) => [row.repId, row.actualShare, row.expectedShare])).toEqual([
       ['a', 0.5, 0.5],
@@ -50,12 +61,12 @@ describe('computeFairness', () => {
         { repId: 'b', weight: 1 },
       ],
     };
-    const atThreshold = computeFairness([pool], assignments('rr1', { a: 55, b: 45 }), byOwner, {
+    const atThreshold = fairness([pool], assignments('rr1', { a: 55, b: 45 }), {
       threshold: 0.05,
       minLeads: 20,
     });
     expect(atThreshold[0]?.alert).toBe(false);
-    const past = computeFairness([pool], assignments('rr1', { a: 56, b: 44 }), byOwner, {
+    const past = fairness([pool], assignments('rr1', { a: 56, b: 44 }), {
       threshold: 0.05,
       minLeads: 20,
     });
@@ -72,13 +83,13 @@ describe('computeFairness', () => {
         { repId: 'b', weight: 1 },
       ],
     };
-    const [result] = computeFairness([pool], assignments('rr1', { a: 9, b: 1 }), byOwner);
+    const [result] = fairness([pool], assignments('rr1', { a: 9, b: 1 }));
     expect(result).toMatchObject({ total: 10, alert: false, tooFewLeads: true });
   });
 
   it('lists a rep the pool assigned to but does not list, with an expected share of 0', () => {
     const pool = { nodeId: 'rr1', assignees: [{ repId: 'a', weight: 1 }] };
-    const [result] = computeFairness([pool], assignments('rr1', { a: 30, z: 10 }), byOwner);
+    const [result] = fairness([pool], assignments('rr1', { a: 30, z: 10 }));
     expect(result?.rows[1]).toMatchObject({
       repId: 'z',
       weight: 0,
@@ -105,6 +116,6 @@ describe('computeFairness', () => {
       ...assignments('rr2', { a: 3, b: 3 }),
       ...assignments('other', { b: 7 }),
     ];
-    expect(computeFairness(pools, records, byOwner).map((pool) => pool.total)).toEqual([5, 6]);
+    expect(fairness(pools, records).map((pool) => pool.total)).toEqual([5, 6]);
   });
 });

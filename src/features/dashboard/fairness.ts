@@ -49,19 +49,19 @@ export const DEFAULT_FAIRNESS_OPTIONS: FairnessOptions = { threshold: 0.05, minL
 
 /**
  * Computes each pool's shares from run records that carry the assigning
- * round-robin node. Reps the pool assigned to but does not list get an
+ * round-robin node; `repIds` holds each record's rep at the same index. Reps the pool assigned to but does not list get an
  * expected share of 0.
  */
 export function computeFairness(
   pools: readonly RoundRobinPool[],
   records: readonly OutcomeRecord[],
-  repIdOf: (record: OutcomeRecord) => string | undefined,
+  repIds: readonly (string | undefined)[],
   options: FairnessOptions = DEFAULT_FAIRNESS_OPTIONS,
 ): PoolFairness[] {
   const countsByPool = new Map<string, Map<string, number>>();
-  for (const record of records) {
-    const nodeId = record.roundRobinNodeId;
-    const repId = repIdOf(record);
+  for (let index = 0; index < records.length; index++) {
+    const nodeId = records[index]?.roundRobinNodeId;
+    const repId = repIds[index];
     if (!nodeId || !repId) continue;
     const counts = countsByPool.get(nodeId) ?? new Map<string, number>();
     counts.set(repId, (counts.get(repId) ?? 0) + 1);

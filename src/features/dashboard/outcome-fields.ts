@@ -123,15 +123,34 @@ export interface WonRule {
 }
 
 /**
- * Decides whether a row is a won deal: by the won-flag column when mapped,
- * else by the status column, else by the stage column, else by `everyRowWon`.
+ * Builds the test of whether a row is a won deal: by the won-flag column
+ * when mapped, else by the status column, else by the stage column, else by
+ * `everyRowWon`. The won values are folded once, not per row.
  */
-export function isWonRow(row: Record<string, unknown>, rule: WonRule): boolean {
+export function createWonTest(rule: WonRule): (row: Record<string, unknown>) => boolean {
   const { mapping, wonValues = DEFAULT_WON_VALUES, everyRowWon = false } = rule;
-  if (mapping.won) return readWonFlag(row[mapping.won]);
-  if (mapping.status) return matchesValue(row[mapping.status], wonValues);
-  if (mapping.stage) return matchesValue(row[mapping.stage], wonValues);
-  return everyRowWon;
+  const wonColumn = mapping.won;
+  if (wonColumn) return (row) => readWonFlag(row[wonColumn]);
+
+  const valueColumn = mapping.status ?? mapping.stage;
+  if (!valueColumn) return () => everyRowWon;
+  const folded = new Set(wonValues.map(normalise).filter((value) => value !== ''));
+  const seen = new Map<unknown, boolean>();
+  return (row) => {
+    const value = row[valueColumn];
+    if (value === null || value === undefined) return false;
+    let won = seen.get(value);
+    if (won === undefined) {
+      won = folded.has(normalise(String(value)));
+      seen.set(value, won);
+    }
+    return won;
+  };
+}
+
+/** Decides whether one row is a won deal; see `createWonTest`, which is faster for many rows. */
+export function isWonRow(row: Record<string, unknown>, rule: WonRule): boolean {
+  return createWonTest(rule)(row);
 }
 
 /** Header names, in Chinese and English, that suggest each outcome field. */

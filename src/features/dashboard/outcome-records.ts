@@ -11,7 +11,7 @@ import {
   readDayNumberCell,
   type RowIssue,
 } from '../targets';
-import { isWonRow, type OutcomeMapping, type WonRule } from './outcome-fields';
+import { createWonTest, type OutcomeMapping, type WonRule } from './outcome-fields';
 
 export interface OutcomeRecord {
   /** Dataset id or run id. */
@@ -76,15 +76,22 @@ export function readDatasetRecords(
     if (issues.length < MAX_LISTED_ISSUES) issues.push(issue);
   };
 
+  const isWon = createWonTest(rule);
+  // Exports repeat the same few hundred dates, so each distinct value is parsed once.
+  const dayCache = new Map<unknown, number | null>();
   const readDay = (
     row: Record<string, unknown>,
     rowNumber: number,
     column: string | undefined,
   ): number | null => {
     if (!column || isBlank(row[column])) return null;
-    const day = readDayNumberCell(row[column], timeZone);
-    if (day === null)
-      addIssue({ row: rowNumber, column, code: 'invalid-date', value: row[column] });
+    const value = row[column];
+    let day = dayCache.get(value);
+    if (day === undefined) {
+      day = readDayNumberCell(value, timeZone);
+      if (typeof value === 'string' || typeof value === 'number') dayCache.set(value, day);
+    }
+    if (day === null) addIssue({ row: rowNumber, column, code: 'invalid-date', value });
     return day;
   };
 
@@ -111,7 +118,7 @@ export function readDatasetRecords(
       owner: mapping.owner ? (textOf(row[mapping.owner]) ?? '') : '',
       createdDay: readDay(row, rowNumber, mapping.createdDate),
       closedDay: readDay(row, rowNumber, mapping.closeDate),
-      won: isWonRow(row, rule),
+      won: isWon(row),
       amount,
       stage: stageOf(row, mapping),
       leadSource: mapping.source ? textOf(row[mapping.source]) : null,

@@ -42,6 +42,7 @@ export function activeDaysInMonth(year: number, month: number, window: Employmen
 
 /** Share of each month of `year` (twelve values from 0 to 1) inside the employment window. */
 export function activeMonthFractions(year: number, window: EmploymentWindow): number[] {
+  if (!window.employmentStart && !window.employmentEnd) return new Array<number>(12).fill(1);
   return Array.from({ length: 12 }, (_, index) => {
     const month = index + 1;
     return activeDaysInMonth(year, month, window) / daysInMonth(year, month);

@@ -49,7 +49,9 @@ function findRow(plan: TargetPlan, key: string): GridRow | undefined {
 }
 
 function isAncestorOrSelfRow(ancestor: GridRow, row: GridRow): boolean {
-  return row.leaves.every((leaf) => ancestor.leaves.includes(leaf));
+  if (ancestor.key === row.key || ancestor.kind === 'company') return true;
+  const leaves = new Set(ancestor.leaves);
+  return row.leaves.every((leaf) => leaves.has(leaf));
 }
 
 function isAncestorOrSelfColumn(ancestor: ColumnKey, column: ColumnKey): boolean {
@@ -234,13 +236,13 @@ function spreadOver(
   const rows = [...new Set(cells.map((leaf) => leaf.row))];
   const months = [...new Set(cells.map((leaf) => leaf.month))].sort((a, b) => a - b);
   const included = new Set(cells.map((leaf) => `${leaf.row}|${leaf.month}`));
-  const fractions = activeFractionsByRow(plan);
-  const basis = basisWeights(plan);
-
+  // The split methods' weights and the employed shares are computed only when the current values are all 0.
+  let basis: Map<string, number[]> | undefined;
+  let fractions: Map<string, number[]> | undefined;
   const candidates: ((row: string, month: number) => number)[] = [
     (row, month) => plan.values[row]?.[month] ?? 0,
-    (row, month) => basis.get(row)?.[month] ?? 0,
-    (row, month) => fractions.get(row)?.[month] ?? 0,
+    (row, month) => (basis ??= basisWeights(plan)).get(row)?.[month] ?? 0,
+    (row, month) => (fractions ??= activeFractionsByRow(plan)).get(row)?.[month] ?? 0,
   ];
 
   for (const weightOf of candidates) {

@@ -3,7 +3,7 @@
  * reading the chosen datasets for last year's actuals and last period's
  * results.
  */
-import { createOwnerMatcher, isWonRow, suggestOutcomeMapping } from '../dashboard';
+import { createOwnerMatcher, createWonTest, suggestOutcomeMapping } from '../dashboard';
 import type { DatasetRecord } from '../../storage/records';
 import { annualiseResult, sumByMonth, sumByOwner } from './actuals';
 import { type CivilDate, isCivilDate } from './civil-date';
@@ -92,7 +92,7 @@ function wonFilter(
   if (!onlyWon) return undefined;
   const mapping = suggestOutcomeMapping(dataset.columns);
   if (!mapping.won && !mapping.status && !mapping.stage) return undefined;
-  return (row) => isWonRow(row, { mapping });
+  return createWonTest({ mapping });
 }
 
 /** Turns the form's choices into split methods, reading datasets where needed. */
