@@ -92,12 +92,8 @@ test.describe('import wizard', () => {
     await expect(data.review()).toBeVisible({ timeout: 30_000 });
     await expect(data.readExplanation()).toContainText('The column names were found in row 2.');
     await expect(data.summary()).toContainText('0 rows are ready to import');
-    await expect(
-      page.getByRole('combobox', { name: 'Field of column 省份(**省)', exact: true }),
-    ).toHaveValue('Province · province');
-    await expect(
-      page.getByRole('combobox', { name: 'Field of column 城市（**市）', exact: true }),
-    ).toHaveValue('City · city');
+    await expect(data.fieldSelect('Field of column 省份(**省)')).toHaveValue('province');
+    await expect(data.fieldSelect('Field of column 城市（**市）')).toHaveValue('city');
     await page.getByRole('button', { name: 'Choose another file' }).click();
 
     await importWithDefaults(data, `${FIXTURES}/jsherp_customer_template.xls`);
@@ -130,6 +126,7 @@ test.describe('import wizard', () => {
 
     await data.goto();
     await importWithDefaults(data, `${FIXTURES}/magicodes_issue549_table_starts_at_C1.xlsx`);
+    await expect(table.matching()).toContainText('The only row');
     expect(await table.headers()).toEqual(['姓名', '年龄']);
     expect(await table.rowTexts(0)).toEqual(['1', '小明', '28']);
 
@@ -162,9 +159,7 @@ test.describe('import wizard', () => {
     await expect(data.review()).toBeVisible({ timeout: 30_000 });
 
     await data.mapColumn('Field of column 交易对方', 'Name · name');
-    await expect(
-      page.getByRole('combobox', { name: 'Field of column 交易对方', exact: true }),
-    ).toHaveValue('Name · name');
+    await expect(data.fieldSelect('Field of column 交易对方')).toHaveValue('name');
     await expect(data.mappingRow('交易对方')).toContainText('You');
     await data.openTab('Preview');
     await expect(page.getByTestId('preview-table')).toContainText('name');
@@ -174,9 +169,7 @@ test.describe('import wizard', () => {
     await data.goto();
     await data.chooseFile(`${FIXTURES}/alipay_example_gbk.csv`);
     await expect(data.review()).toBeVisible({ timeout: 30_000 });
-    await expect(
-      page.getByRole('combobox', { name: 'Field of column 交易对方', exact: true }),
-    ).toHaveValue('Name · name');
+    await expect(data.fieldSelect('Field of column 交易对方')).toHaveValue('name');
     await expect(data.mappingRow('交易对方')).toContainText('Remembered');
   });
 
@@ -208,7 +201,7 @@ test.describe('import wizard', () => {
   }, testInfo) => {
     test.setTimeout(180_000);
     const path = testInfo.outputPath('generated-leads.csv');
-    writeGeneratedLeads(path, 150_000);
+    writeGeneratedLeads(path, 300_000);
     const data = new DataPage(page);
     await data.goto();
     await importWithDefaults(data, `${FIXTURES}/magicodes_issue549_table_starts_at_C1.xlsx`);
@@ -218,7 +211,7 @@ test.describe('import wizard', () => {
     await data.chooseFile(path);
     await expect(data.review()).toBeVisible({ timeout: 120_000 });
     await data.confirmButton().click();
-    await expect(data.progress()).toContainText(/Saving rows: [1-9][\d,]* of 150,000/, {
+    await expect(data.progress()).toContainText(/Saving rows: [1-9][\d,]* of 300,000/, {
       timeout: 60_000,
     });
     await saveScreenshot(page, 'data-storing-en');

@@ -56,9 +56,13 @@ export class DataPage {
    * Chooses a field in the mapping table: `columnLabel` is the select's accessible
    * name (`Field of column City`), `optionLabel` the option's visible label.
    */
-  async mapColumn(columnLabel: string, optionLabel: string | RegExp): Promise<void> {
-    await this.page.getByRole('combobox', { name: columnLabel, exact: true }).click();
-    await this.page.getByRole('option', { name: optionLabel }).click();
+  async mapColumn(columnLabel: string, optionLabel: string): Promise<void> {
+    await this.fieldSelect(columnLabel).selectOption({ label: optionLabel });
+  }
+
+  /** The field select of a column, by its accessible name (`Field of column City`). */
+  fieldSelect(columnLabel: string): Locator {
+    return this.page.getByRole('combobox', { name: columnLabel, exact: true });
   }
 
   async chooseKind(label: string): Promise<void> {

@@ -1,7 +1,7 @@
 import '@mantine/dropzone/styles.css';
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifyFailure } from '../../app/notifications';
 import type { DatasetRecord } from '../../storage/records';
@@ -18,9 +18,12 @@ export function DataScreen() {
   const { t } = useTranslation('data');
   const status = useImportWizard((state) => state.status);
   const chooseFile = useImportWizard((state) => state.chooseFile);
+  const prepare = useImportWizard((state) => state.prepare);
   const datasets = useDatasetList();
   const [toRename, setToRename] = useState<DatasetRecord>();
   const [toDelete, setToDelete] = useState<DatasetRecord>();
+
+  useEffect(() => prepare(), [prepare]);
 
   const rename = async (dataset: DatasetRecord, name: string) => {
     setToRename(undefined);

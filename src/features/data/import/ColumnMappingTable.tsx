@@ -1,4 +1,4 @@
-import { Badge, Select, Table, Text } from '@mantine/core';
+import { Badge, NativeSelect, Table, Text } from '@mantine/core';
 import { STANDARD_FIELDS } from '@sras/import';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,11 @@ const NO_FIELD = '__none__';
 const TYPES: readonly WizardColumnType[] = ['text', 'number', 'date', 'boolean', 'phone'];
 const SAMPLE_VALUES = 3;
 
-/** One row per column: sample values, the field it is mapped to, its type and where the mapping came from. */
+/**
+ * One row per column: sample values, the field it is mapped to, its type and
+ * where the mapping came from. Native selects keep a wide file's table light
+ * enough to mount without a long main-thread task.
+ */
 export function ColumnMappingTable({ analysis }: { analysis: ImportAnalysis }) {
   const { t } = useTranslation('data');
   const mapColumn = useImportWizard((state) => state.mapColumn);
@@ -64,29 +68,27 @@ export function ColumnMappingTable({ analysis }: { analysis: ImportAnalysis }) {
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Select
+                <NativeSelect
                   aria-label={t('mapping.fieldOf', { column: column.header || column.key })}
                   data={fieldOptions}
                   value={column.field ?? NO_FIELD}
-                  onChange={(value) =>
-                    void mapColumn(column.key, !value || value === NO_FIELD ? null : value)
-                  }
-                  searchable
-                  allowDeselect={false}
+                  onChange={(event) => {
+                    const value = event.currentTarget.value;
+                    void mapColumn(column.key, value === NO_FIELD ? null : value);
+                  }}
                   size="xs"
                 />
               </Table.Td>
               <Table.Td>
-                <Select
+                <NativeSelect
                   aria-label={t('mapping.typeOf', { column: column.header || column.key })}
                   data={typeOptions}
                   value={column.type}
-                  onChange={(value) =>
-                    value && void setColumnType(column.key, value as WizardColumnType)
+                  onChange={(event) =>
+                    void setColumnType(column.key, event.currentTarget.value as WizardColumnType)
                   }
                   disabled={column.typeLocked || column.field === 'phone' || column.field === 'tel'}
                   title={column.typeLocked ? t('mapping.typeLocked') : undefined}
-                  allowDeselect={false}
                   size="xs"
                 />
               </Table.Td>

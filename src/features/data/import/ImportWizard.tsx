@@ -12,6 +12,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
+import { useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { paths } from '../../../app/paths';
@@ -30,7 +31,9 @@ import { WizardNoticeAlert } from './WizardNoticeAlert';
 /** The wizard once a file is chosen: progress while working, the review otherwise. */
 export function ImportWizard() {
   const status = useImportWizard((state) => state.status);
-  const analysis = useImportWizard((state) => state.analysis);
+  // The store updates synchronously; a deferred copy lets React render the
+  // review in time slices, so a wide file never blocks the page in one task.
+  const analysis = useDeferredValue(useImportWizard((state) => state.analysis));
 
   return (
     <Stack>

@@ -43,6 +43,8 @@ export interface ImportWizardState {
   /** Request id of the running parse or store, for cancelling it. */
   runningRequest: number | null;
 
+  /** Starts the worker ahead of time, so that a chosen file is read at once. */
+  prepare: () => void;
   chooseFile: (file: File) => Promise<void>;
   /** Changes how the table is read (encoding, delimiter, header row, sheet); forgets column choices. */
   changeTable: (
@@ -131,6 +133,10 @@ export function createImportWizardStore(
 
     return {
       ...INITIAL_DATA,
+
+      prepare: () => {
+        getClient();
+      },
 
       chooseFile: async (file) => {
         set({

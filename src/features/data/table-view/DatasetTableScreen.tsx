@@ -127,7 +127,7 @@ function DatasetTable({ dataset }: { dataset: DatasetRecord }) {
             {view.querying
               ? t('table.working')
               : debouncedSearch.trim() === ''
-                ? t('table.showingAll', { formatted: format.number(view.total) })
+                ? t('table.showingAll', { formatted: format.number(view.total), count: view.total })
                 : t('table.matching', { formatted: format.number(view.total), count: view.total })}
           </Text>
           <Box>

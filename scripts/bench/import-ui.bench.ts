@@ -1,0 +1,183 @@
+/**
+ * Benchmark of the import wizard in Chromium: a generated 200,000-row CSV is
+ * dropped on the Data screen, previewed and stored. Prints the time to the
+ * preview, the time to store and the longest main-thread task (from a
+ * PerformanceObserver on 'longtask', which reports tasks over 50 ms).
+ *
+ *   npm run bench:import-ui            builds the app first
+ *   npm run bench:import-ui -- --rows 50000 --no-build
+ *
+ * Needs Chromium at CHROMIUM_PATH or /usr/bin/chromium. Serves the build on
+ * 127.0.0.1:BENCH_PORT (default 4373).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+
+interface Options {
+  rows: number;
+  build: boolean;
+  port: number;
+}
+
+function parseOptions(argv: string[]): Options {
+  const rowsIndex = argv.indexOf('--rows');
+  const rows = rowsIndex >= 0 ? Number(argv[rowsIndex + 1]) : 200_000;
+  if (!Number.isInteger(rows) || rows < 1) throw new Error('--rows takes a whole number above 0.');
+  return {
+    rows,
+    build: !argv.includes('--no-build'),
+    port: Number(process.env.BENCH_PORT ?? 4373),
+  };
+}
+
+/** Writes Chinese leads with 11 columns, quoted company names and 20 % `Select` placeholders. */
+function writeLeads(path: string, rows: number): number {
+  const lines = ['线索编号,姓名,手机,邮箱,公司名称,省份,城市,来源,行业,创建时间,备注'];
+  const provinces = ['浙江', '广东', '江苏', '北京', '上海', '四川'];
+  for (let index = 0; index < rows; index++) {
+    const city = index % 5 === 0 ? 'Select' : `城市${index % 40}`;
+    lines.push(
+      [
+        `L${String(index).padStart(7, '0')}`,
+        `客户${index}`,
+        `13${String(800000000 + index).padStart(9, '0')}`,
+        `lead${index}@example.com`,
+        `"示例科技, 第${index % 900}分公司"`,
+        provinces[index % provinces.length],
+        city,
+        index % 3 === 0 ? '展会' : '官网',
+        '教育培训',
+        `2026-03-${String((index % 28) + 1).padStart(2, '0')} 10:00:00`,
+        `备注 ${index}`,
+      ].join(','),
+    );
+  }
+  const text = lines.join('\r\n') + '\r\n';
+  writeFileSync(path, text);
+  return Buffer.byteLength(text);
+}
+
+async function waitForServer(url: string, server: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 150; attempt++) {
+    if (server.exitCode !== null)
+      throw new Error(`The preview server exited with ${server.exitCode}.`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`The preview server did not answer at ${url} within 30 s.`);
+}
+
+/** Long tasks recorded since the page loaded, as [start, duration] in ms. */
+async function longTasks(page: Page): Promise<[number, number][]> {
+  return page.evaluate(
+    () => (window as unknown as { __longTasks: [number, number][] }).__longTasks,
+  );
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}.`);
+
+  const directory = mkdtempSync(join(tmpdir(), 'sras-bench-'));
+  const file = join(directory, 'leads-200k.csv');
+  const bytes = writeLeads(file, options.rows);
+
+  if (options.build) {
+    const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('vite build failed.');
+  }
+  const baseUrl = `http://127.0.0.1:${options.port}`;
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(options.port), '--strictPort'],
+    { stdio: 'ignore', detached: true },
+  );
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+
+  try {
+    await waitForServer(baseUrl, server);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'en-US' });
+    await page.addInitScript(() => {
+      const tasks: [number, number][] = [];
+      (window as unknown as { __longTasks: [number, number][] }).__longTasks = tasks;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) tasks.push([entry.startTime, entry.duration]);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(`${baseUrl}/data`);
+    await page.getByTestId('import-dropzone').waitFor();
+    const loadTasks = (await longTasks(page)).length;
+
+    const now = () => page.evaluate(() => performance.now());
+    const marks: [string, number][] = [['choose file', await now()]];
+    const start = Date.now();
+    await page.getByTestId('import-dropzone').locator('input[type=file]').setInputFiles(file);
+    marks.push(['file set', await now()]);
+    await page.getByTestId('import-progress').waitFor();
+    marks.push(['progress shown', await now()]);
+    await page.getByTestId('import-review').waitFor({ timeout: 600_000 });
+    const preview = Date.now() - start;
+    marks.push(['preview shown', await now()]);
+
+    const storeStart = Date.now();
+    await page.getByTestId('import-confirm').click();
+    await page.waitForURL(/\/data\/dataset_/, { timeout: 600_000 });
+    const store = Date.now() - storeStart;
+    marks.push(['stored', await now()]);
+    await page
+      .getByTestId('table-matching')
+      .getByText(/All [\d,]+ rows/)
+      .waitFor({ timeout: 600_000 });
+    const tableReady = Date.now() - storeStart;
+    marks.push(['table loaded', await now()]);
+
+    await page.getByTestId('dataset-rows-table').evaluate((element) => {
+      element.scrollTop = element.scrollHeight / 2;
+    });
+    await page.waitForTimeout(500);
+
+    const tasks = (await longTasks(page)).slice(loadTasks);
+    const longest = tasks.reduce((max, [, duration]) => Math.max(max, duration), 0);
+    const version = browser.version();
+    const phaseOf = (time: number) =>
+      [...marks].reverse().find(([, mark]) => mark <= time)?.[0] ?? 'page load';
+    for (const [taskStart, duration] of tasks) {
+      console.log(`long task: ${Math.round(duration)} ms, after "${phaseOf(taskStart)}"`);
+    }
+    console.log(
+      [
+        `rows: ${options.rows.toLocaleString('en')} (${(bytes / 1e6).toFixed(1)} MB)`,
+        `time to preview: ${(preview / 1000).toFixed(2)} s`,
+        `time to store: ${(store / 1000).toFixed(2)} s (table loaded after ${(tableReady / 1000).toFixed(2)} s)`,
+        `long tasks during the import: ${tasks.length}, longest ${longest === 0 ? 'none over 50 ms' : `${Math.round(longest)} ms`}`,
+        `machine: ${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, Chromium ${version}`,
+      ].join('\n'),
+    );
+  } finally {
+    await browser.close();
+    if (server.pid) process.kill(-server.pid);
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+await main();
