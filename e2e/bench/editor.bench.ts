@@ -15,7 +15,14 @@ const BASE_URL = `http://127.0.0.1:${PORT}`;
 const NODE_COUNT = 300;
 const FLOW_ID = 'flow-bench-300';
 
-/** A flow of 300 nodes: a source, then chains of filter → quota → round robin → pool, connected. */
+/** Output handle of each chain node that leads to the next node of the chain. */
+const NEXT_HANDLE: Record<string, string> = {
+  filter: 'match',
+  quota: 'within',
+  roundRobin: 'overflow',
+};
+
+/** Build a flow of 300 nodes: a source, then connected chains of filter → quota → round robin → pool. */
 function benchFlowDocument() {
   const nodes: Record<string, unknown>[] = [
     { id: 'source1', type: 'source', position: { x: 0, y: 0 }, data: {} },
@@ -43,7 +50,7 @@ function benchFlowDocument() {
         sourceHandle: previous.handle,
         target: id,
       });
-      const handle = type === 'filter' ? 'match' : type === 'quota' ? 'within' : 'overflow';
+      const handle = NEXT_HANDLE[type] ?? 'overflow';
       previous = { id, handle };
     });
   }

@@ -13,7 +13,7 @@ export class EditorPage {
     await expect(this.nodes().first()).toBeVisible();
   }
 
-  /** The canvas pane: the element React Flow reads pointer positions from. */
+  /** Return the canvas pane, the element React Flow reads pointer positions from. */
   pane(): Locator {
     return this.page.locator('[data-testid="flow-canvas"] .react-flow__pane');
   }
@@ -50,7 +50,7 @@ export class EditorPage {
     return this.page.getByTestId('save-status');
   }
 
-  /** The id of a node card (its test id without the prefix). */
+  /** Return the id of a node card, which is its test id without the prefix. */
   async nodeId(card: Locator): Promise<string> {
     const testId = await card.getAttribute('data-testid');
     if (!testId) throw new Error('node card without a test id');

@@ -52,7 +52,7 @@ export interface FlowCanvasProps {
   snapToGrid: boolean;
 }
 
-/** The editable canvas of the open flow. */
+/** Render the editable canvas of the open flow. */
 export function FlowCanvas({ snapToGrid }: FlowCanvasProps) {
   const { t } = useTranslation('editor');
   const store = useEditorStoreApi();

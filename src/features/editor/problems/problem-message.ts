@@ -3,8 +3,8 @@ import type { FlowNode, FlowProblem } from '@sras/engine';
 import { handleLabel } from '../model/node-presentation';
 
 /**
- * A problem in the current language from the engine's catalogue, with an
- * output handle named by its label (符合, 华东) rather than its id.
+ * Word a problem in the current language from the engine's catalogue, naming
+ * an output handle by its label (符合, 华东) rather than its id.
  */
 export function problemMessage(
   problem: FlowProblem,

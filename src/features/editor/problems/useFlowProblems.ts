@@ -4,7 +4,7 @@ import { validateFlowDocument } from './flow-validation';
 
 const NO_REPS: readonly Rep[] = [];
 
-/** Whether two documents differ only in node positions (or not at all). */
+/** Check whether two documents are the same apart from node positions. */
 function sameStructure(a: FlowDocument, b: FlowDocument): boolean {
   if (a.edges !== b.edges || a.nodes.length !== b.nodes.length) return false;
   return a.nodes.every((node, index) => {
