@@ -66,9 +66,10 @@ function benchFlowDocument() {
 }
 
 async function startPreview(): Promise<ChildProcess> {
+  // Run Vite's own binary, not npx, so that killing this process stops the server.
   const server = spawn(
-    'npx',
-    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+    'node_modules/.bin/vite',
+    ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
     {
       stdio: 'ignore',
     },

@@ -16,6 +16,8 @@ import { useFlowProblems } from './problems/useFlowProblems';
 import { createEditorStore, type EditorStore } from './store/editor.store';
 import { useFlowDocument } from './store/editor-selectors';
 import { EditorStoreProvider } from './store/EditorStoreContext';
+import { usePublishCurrentDocument } from './toolbar/usePublishCurrentDocument';
+import { VersionsButton } from './toolbar/VersionsButton';
 
 function EditorEnvironmentFromStorage({ children }: { children: React.ReactNode }) {
   const document = useFlowDocument();
@@ -39,13 +41,18 @@ function EditorSession({
   stored: FlowRecord | undefined;
 }) {
   const [store] = useState<EditorStore>(() => createEditorStore(initial.document));
-  const { status, keepMine, takeTheirs, retry } = useAutosave(store, initial, stored);
+  const { status, keepMine, takeTheirs, retry, flush } = useAutosave(store, initial, stored);
+  const publish = usePublishCurrentDocument(initial.id, flush);
 
   return (
     <EditorStoreProvider store={store}>
       <ReactFlowProvider>
         <EditorEnvironmentFromStorage>
-          <EditorWorkspace status={<SaveStatus status={status} onRetry={retry} />} />
+          <EditorWorkspace
+            status={<SaveStatus status={status} onRetry={retry} />}
+            toolbarExtra={<VersionsButton flowId={initial.id} />}
+            onPublish={() => void publish()}
+          />
           <ConflictDialog
             opened={status.kind === 'conflict'}
             onKeepMine={keepMine}

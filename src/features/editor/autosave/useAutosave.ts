@@ -61,6 +61,7 @@ export function useAutosave(
   const keepMine = useCallback(() => void controller.keepMine(), [controller]);
   const takeTheirs = useCallback(() => controller.takeTheirs(), [controller]);
   const retry = useCallback(() => void controller.retry(), [controller]);
+  const flush = useCallback(() => controller.flush(), [controller]);
 
-  return { status, keepMine, takeTheirs, retry };
+  return { status, keepMine, takeTheirs, retry, flush };
 }
