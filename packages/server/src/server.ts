@@ -11,6 +11,7 @@ import { ApiError } from './http/api-error.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { readBearerToken } from './http/request-context.js';
 import { registerStaticApp } from './http/static-app.js';
+import { registerAllocationRoutes } from './routes/allocation.routes.js';
 import { registerAuditRoutes } from './routes/audit.routes.js';
 import { registerKeyRoutes } from './routes/keys.routes.js';
 import { registerOpenApiRoute } from './routes/openapi.routes.js';
@@ -61,6 +62,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   registerSyncRoutes(app, database);
   registerKeyRoutes(app, database);
   registerAuditRoutes(app, database);
+  registerAllocationRoutes(app, database, config);
   registerOpenApiRoute(app);
   await registerStaticApp(app, config.appDir);
   return app;

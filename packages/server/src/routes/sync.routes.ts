@@ -7,6 +7,7 @@ import { principalOf, requirePermission } from '../http/request-context.js';
 import { readIfMatch, revisionTag } from '../http/revision-header.js';
 import { parseBody } from '../http/validation.js';
 import { DOCUMENT_KINDS, LIST_DOCUMENT_ID } from '../sync/document-kinds.js';
+import { publishFlow } from '../sync/publish.js';
 import { findDocument, listChanges, listDocuments, writeDocument } from '../sync/document.store.js';
 
 /** URL path segment of each list kind under /api/v1. */
@@ -25,6 +26,8 @@ const changesQuerySchema = z.object({
 });
 
 const flowIdSchema = z.string().min(1).max(200);
+
+const publishBodySchema = z.object({ revision: z.number().int().min(1) }).strict();
 
 /** Registers the sync API: list documents, flows and the change feed. */
 export function registerSyncRoutes(app: FastifyInstance, handle: DatabaseHandle): void {
@@ -148,6 +151,43 @@ export function registerSyncRoutes(app: FastifyInstance, handle: DatabaseHandle)
         document: null,
       });
       return { revision };
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/api/v1/flows/:id/publish',
+    { preHandler: canWrite },
+    async (request) => {
+      const { workspaceId } = principalOf(request);
+      const { revision } = parseBody(publishBodySchema, request.body, 'publish request');
+      const { version, warnings } = await publishFlow(handle, workspaceId, request.params.id, revision);
+      return { version, warnings };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/v1/flows/:id/versions',
+    { preHandler: canRead },
+    async (request) => {
+      const { workspaceId } = principalOf(request);
+      const stored = await findDocument(handle.db, workspaceId, 'flow', request.params.id);
+      if (!stored || stored.deleted) throw notFound(`Flow "${request.params.id}"`);
+
+      const rows = await handle.db
+        .selectFrom('flow_versions')
+        .select(['version', 'revision', 'published_at'])
+        .where('workspace_id', '=', workspaceId)
+        .where('flow_id', '=', request.params.id)
+        .orderBy('version', 'desc')
+        .execute();
+      return {
+        publishedVersion: stored.publishedVersion,
+        versions: rows.map((row) => ({
+          version: row.version,
+          revision: row.revision,
+          publishedAt: row.published_at,
+        })),
+      };
     },
   );
 

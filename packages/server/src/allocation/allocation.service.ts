@@ -1,0 +1,164 @@
+import type { Lead, LeadResult } from '@sras/engine';
+import { dedupKeyOf } from '@sras/engine';
+import type { Principal } from '../auth/tokens.js';
+import { inWorkspaceTransaction, type DatabaseHandle } from '../db/database.js';
+import { ApiError, notFound } from '../http/api-error.js';
+import { DEDUP_TYPES, type FlowRuntimeCache } from './flow-runtime.cache.js';
+import { findStoredAnswer, storeAnswer } from './idempotency.js';
+import { withStandardFields } from './lead-fields.js';
+import { loadState, writeStateDelta } from './state-rows.js';
+
+/** One lead's decision as the API returns it. */
+export interface AllocationResultView {
+  leadId: string;
+  ownerId: string | null;
+  route: string[];
+  reason: string;
+  /** The pool's reason text, when the lead ended in a pool that has one. */
+  reasonText: string | null;
+}
+
+export interface AllocationAnswer {
+  body: { results: AllocationResultView[] };
+  /** True when the answer is the stored one of an earlier request with the same key. */
+  replayed: boolean;
+}
+
+export interface AllocationRequest {
+  principal: Principal;
+  flowId: string;
+  leads: Lead[];
+  idempotencyKey: string | null;
+  /** Hash of the flow id and body, see `hashRequest`. */
+  requestHash: string;
+}
+
+const AUDIT_CHUNK = 100;
+
+/**
+ * Runs the published version of a flow on a batch of leads. The decision,
+ * the state it changes (round-robin weights, quota and capacity counters,
+ * dedup keys), the audit entries and the idempotency record are written in
+ * one transaction that holds the workspace's write lock, so concurrent
+ * requests and processes see each other's counters and never pass a cap.
+ */
+export async function allocateLeads(
+  database: DatabaseHandle,
+  cache: FlowRuntimeCache,
+  request: AllocationRequest,
+): Promise<AllocationAnswer> {
+  const { principal, flowId, idempotencyKey, requestHash } = request;
+  const { workspaceId } = principal;
+
+  // A retry is answered without waiting for the lock.
+  if (idempotencyKey !== null) {
+    const stored = await findStoredAnswer(database.db, workspaceId, idempotencyKey, requestHash);
+    if (stored) return { body: stored.body as AllocationAnswer['body'], replayed: true };
+  }
+  const leads = request.leads.map(withStandardFields);
+
+  return inWorkspaceTransaction(database, workspaceId, async (trx) => {
+    // A request with the same key may have committed while this one waited for the lock.
+    if (idempotencyKey !== null) {
+      const stored = await findStoredAnswer(trx, workspaceId, idempotencyKey, requestHash);
+      if (stored) return { body: stored.body as AllocationAnswer['body'], replayed: true };
+    }
+
+    const flow = await trx
+      .selectFrom('documents')
+      .select(['published_version', 'deleted'])
+      .where('workspace_id', '=', workspaceId)
+      .where('kind', '=', 'flow')
+      .where('id', '=', flowId)
+      .executeTakeFirst();
+    if (!flow || flow.deleted) throw notFound(`Flow "${flowId}"`);
+    if (flow.published_version === null) {
+      throw new ApiError(
+        409,
+        'flow-not-published',
+        `Flow "${flowId}" has no published version. Publish it before allocating leads with it.`,
+      );
+    }
+
+    const compiled = await cache.compiledVersion(trx, workspaceId, flowId, flow.published_version);
+    const reps = await cache.repsOf(trx, workspaceId);
+    const owners = await cache.existingOwnersOf(trx, workspaceId);
+    const now = new Date();
+    const periods = compiled.calendar.periodsAt(now.getTime());
+    const dedupKeys = leads.flatMap((lead) =>
+      DEDUP_TYPES.map((type) => dedupKeyOf(type, lead[type])).filter((key): key is string => key !== null),
+    );
+
+    const state = await loadState(trx, workspaceId, {
+      flowId,
+      periods: [periods.day, periods.week, periods.month, 'total'],
+      repIds: reps.map((rep) => rep.id),
+      dedupKeys,
+    });
+    const run = compiled.runner.run({
+      leads,
+      reps,
+      existingOwners: owners.rowsMatching(dedupKeys),
+      state,
+      now: now.getTime(),
+    });
+
+    await writeStateDelta(trx, workspaceId, flowId, run.delta);
+    const results = run.results.map(toView);
+    await writeAudit(trx, {
+      workspaceId,
+      flowId,
+      version: compiled.version,
+      results,
+      decidedAt: now.toISOString(),
+      idempotencyKey,
+      tokenId: principal.tokenId,
+    });
+
+    const body = { results };
+    if (idempotencyKey !== null) {
+      await storeAnswer(trx, workspaceId, idempotencyKey, requestHash, { statusCode: 200, body }, now);
+    }
+    return { body, replayed: false };
+  });
+}
+
+function toView(result: LeadResult): AllocationResultView {
+  return {
+    leadId: String(result.leadId),
+    ownerId: result.ownerId,
+    route: result.route,
+    reason: result.reason,
+    reasonText: result.poolReason,
+  };
+}
+
+async function writeAudit(
+  trx: Parameters<Parameters<typeof inWorkspaceTransaction>[2]>[0],
+  entry: {
+    workspaceId: string;
+    flowId: string;
+    version: number;
+    results: AllocationResultView[];
+    decidedAt: string;
+    idempotencyKey: string | null;
+    tokenId: string;
+  },
+): Promise<void> {
+  const rows = entry.results.map((result) => ({
+    workspace_id: entry.workspaceId,
+    flow_id: entry.flowId,
+    flow_version: entry.version,
+    lead_id: result.leadId,
+    owner_id: result.ownerId,
+    route: JSON.stringify(result.route),
+    reason: result.reason,
+    reason_text: result.reasonText,
+    decided_at: entry.decidedAt,
+    idempotency_key: entry.idempotencyKey,
+    token_id: entry.tokenId,
+  }));
+  for (let start = 0; start < rows.length; start += AUDIT_CHUNK) {
+    await trx.insertInto('audit_entries').values(rows.slice(start, start + AUDIT_CHUNK)).execute();
+  }
+}

@@ -1,0 +1,153 @@
+import {
+  compileFlow,
+  createRunner,
+  createZonedCalendar,
+  dedupKeyOf,
+  flowDocumentSchema,
+  type DedupKey,
+  type ExistingOwner,
+  type FlowDocument,
+  type Rep,
+  type Runner,
+  type ZonedCalendar,
+} from '@sras/engine';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { ApiError } from '../http/api-error.js';
+import { LIST_DOCUMENT_ID } from '../sync/document-kinds.js';
+
+export const DEDUP_TYPES: readonly DedupKey[] = ['phone', 'email', 'company'];
+
+/** A published flow version, compiled once and kept for every later request. */
+export interface CompiledVersion {
+  version: number;
+  runner: Runner;
+  calendar: ZonedCalendar;
+}
+
+interface RevisionedValue<T> {
+  revision: number;
+  value: T;
+}
+
+/** Existing owners indexed by dedup key, so a batch passes the engine only the rows it can match. */
+export interface ExistingOwnerIndex {
+  rowsMatching(keys: readonly string[]): ExistingOwner[];
+}
+
+const MAX_CACHED_VERSIONS = 500;
+
+/**
+ * Keeps what allocation reads on every request but that changes rarely:
+ * compiled flow versions (immutable, so never stale), and the rep and
+ * existing-owner lists of each workspace, checked against their revision on
+ * every request so that another process's write is seen at once.
+ */
+export class FlowRuntimeCache {
+  private readonly versions = new Map<string, CompiledVersion>();
+  private readonly reps = new Map<string, RevisionedValue<Rep[]>>();
+  private readonly owners = new Map<string, RevisionedValue<ExistingOwnerIndex>>();
+
+  /** Returns the compiled published version, reading and compiling it on first use. */
+  async compiledVersion(
+    db: Kysely<Database>,
+    workspaceId: string,
+    flowId: string,
+    version: number,
+  ): Promise<CompiledVersion> {
+    const cacheKey = `${workspaceId}\u0000${flowId}\u0000${version}`;
+    const cached = this.versions.get(cacheKey);
+    if (cached) return cached;
+
+    const row = await db
+      .selectFrom('flow_versions')
+      .select('body')
+      .where('workspace_id', '=', workspaceId)
+      .where('flow_id', '=', flowId)
+      .where('version', '=', version)
+      .executeTakeFirstOrThrow();
+    const flow = flowDocumentSchema.parse(JSON.parse(row.body)) as FlowDocument;
+    const compiled = compileFlow(flow);
+    if (!compiled.ok) {
+      throw new ApiError(
+        409,
+        'flow-has-errors',
+        `Published version ${version} of flow "${flowId}" no longer compiles. Fix the flow and publish it again.`,
+        { problems: compiled.problems },
+      );
+    }
+
+    const entry: CompiledVersion = {
+      version,
+      runner: createRunner(compiled.pipeline),
+      calendar: createZonedCalendar(compiled.pipeline.timezone),
+    };
+    if (this.versions.size >= MAX_CACHED_VERSIONS) this.versions.clear();
+    this.versions.set(cacheKey, entry);
+    return entry;
+  }
+
+  /** Returns the workspace's reps at their current revision. */
+  async repsOf(db: Kysely<Database>, workspaceId: string): Promise<Rep[]> {
+    return this.readList(db, this.reps, workspaceId, 'reps', (body) => body as Rep[], []);
+  }
+
+  /** Returns the workspace's existing owners, indexed by dedup key, at their current revision. */
+  async existingOwnersOf(db: Kysely<Database>, workspaceId: string): Promise<ExistingOwnerIndex> {
+    return this.readList(db, this.owners, workspaceId, 'existing-owners', (body) => indexOwners(body as ExistingOwner[]), indexOwners([]));
+  }
+
+  private async readList<T>(
+    db: Kysely<Database>,
+    cache: Map<string, RevisionedValue<T>>,
+    workspaceId: string,
+    kind: 'reps' | 'existing-owners',
+    build: (body: unknown) => T,
+    empty: T,
+  ): Promise<T> {
+    const head = await db
+      .selectFrom('documents')
+      .select('revision')
+      .where('workspace_id', '=', workspaceId)
+      .where('kind', '=', kind)
+      .where('id', '=', LIST_DOCUMENT_ID)
+      .executeTakeFirst();
+    if (!head) return empty;
+
+    const cached = cache.get(workspaceId);
+    if (cached?.revision === head.revision) return cached.value;
+
+    const row = await db
+      .selectFrom('documents')
+      .select(['revision', 'body'])
+      .where('workspace_id', '=', workspaceId)
+      .where('kind', '=', kind)
+      .where('id', '=', LIST_DOCUMENT_ID)
+      .executeTakeFirstOrThrow();
+    const value = row.body === null ? empty : build(JSON.parse(row.body));
+    cache.set(workspaceId, { revision: row.revision, value });
+    return value;
+  }
+}
+
+function indexOwners(rows: readonly ExistingOwner[]): ExistingOwnerIndex {
+  const byKey = new Map<string, number[]>();
+  rows.forEach((row, position) => {
+    for (const type of DEDUP_TYPES) {
+      const key = dedupKeyOf(type, row[type]);
+      if (key === null) continue;
+      const positions = byKey.get(key);
+      if (positions) positions.push(position);
+      else byKey.set(key, [position]);
+    }
+  });
+
+  return {
+    rowsMatching(keys) {
+      const found = new Set<number>();
+      for (const key of keys) for (const position of byKey.get(key) ?? []) found.add(position);
+      // List order is kept because the engine may let it decide between rows.
+      return [...found].sort((a, b) => a - b).map((position) => rows[position] as ExistingOwner);
+    },
+  };
+}

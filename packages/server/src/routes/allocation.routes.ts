@@ -1,0 +1,63 @@
+import type { Lead } from '@sras/engine';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { allocateLeads } from '../allocation/allocation.service.js';
+import { FlowRuntimeCache } from '../allocation/flow-runtime.cache.js';
+import { hashRequest, readIdempotencyKey } from '../allocation/idempotency.js';
+import type { ServerConfig } from '../config.js';
+import type { DatabaseHandle } from '../db/database.js';
+import { ApiError } from '../http/api-error.js';
+import { principalOf, requirePermission } from '../http/request-context.js';
+import { parseBody } from '../http/validation.js';
+
+/** Most leads one request may carry. */
+export const MAX_LEADS_PER_REQUEST = 1000;
+
+const leadSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+
+const allocateBodySchema = z.union([
+  z.object({ lead: leadSchema }).strict(),
+  z.object({ leads: z.array(leadSchema).min(1) }).strict(),
+]);
+
+/** Registers `POST /api/v1/flows/:id/allocate`. */
+export function registerAllocationRoutes(
+  app: FastifyInstance,
+  database: DatabaseHandle,
+  config: ServerConfig,
+  cache: FlowRuntimeCache = new FlowRuntimeCache(),
+): void {
+  app.post<{ Params: { id: string } }>(
+    '/api/v1/flows/:id/allocate',
+    { preHandler: requirePermission(database, 'allocate'), bodyLimit: config.allocateBodyLimitBytes },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const flowId = request.params.id;
+      if (principal.flowId !== null && principal.flowId !== flowId) {
+        throw new ApiError(403, 'forbidden', `This token may allocate only with flow "${principal.flowId}".`);
+      }
+
+      const body = request.body as { leads?: unknown } | null;
+      if (Array.isArray(body?.leads) && body.leads.length > MAX_LEADS_PER_REQUEST) {
+        throw new ApiError(
+          413,
+          'too-many-leads',
+          `A request may carry at most ${MAX_LEADS_PER_REQUEST} leads; this one has ${body.leads.length}. Split the batch.`,
+        );
+      }
+      const input = parseBody(allocateBodySchema, request.body, 'allocation request');
+      const leads: Lead[] = 'lead' in input ? [input.lead] : input.leads;
+      const idempotencyKey = readIdempotencyKey(request.headers['idempotency-key']);
+
+      const answer = await allocateLeads(database, cache, {
+        principal,
+        flowId,
+        leads,
+        idempotencyKey,
+        requestHash: hashRequest(flowId, input),
+      });
+      if (answer.replayed) void reply.header('idempotent-replayed', 'true');
+      return answer.body;
+    },
+  );
+}

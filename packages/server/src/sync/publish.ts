@@ -1,0 +1,78 @@
+import { compileFlow, type FlowDocument, type FlowProblem, type Rep } from '@sras/engine';
+import { inWorkspaceTransaction, type DatabaseHandle } from '../db/database.js';
+import { ApiError, notFound } from '../http/api-error.js';
+import { LIST_DOCUMENT_ID } from './document-kinds.js';
+import { findDocument, nextChangeSeq } from './document.store.js';
+
+/**
+ * Publishes revision `revision` of a flow: compiles it against the
+ * workspace's reps, and when it has no errors stores it as the next version
+ * and makes that the version allocation runs. Answers 412 when `revision` is
+ * not the current one, and 422 with the validator's problems when the flow
+ * has errors.
+ */
+export async function publishFlow(
+  database: DatabaseHandle,
+  workspaceId: string,
+  flowId: string,
+  revision: number,
+  now: Date = new Date(),
+): Promise<{ version: number; warnings: FlowProblem[] }> {
+  return inWorkspaceTransaction(database, workspaceId, async (trx) => {
+    const stored = await findDocument(trx, workspaceId, 'flow', flowId);
+    if (!stored || stored.deleted) throw notFound(`Flow "${flowId}"`);
+    if (stored.revision !== revision) {
+      throw new ApiError(
+        412,
+        'revision-conflict',
+        `Flow "${flowId}" is at revision ${stored.revision}, not ${revision}. Sync the flow, check it, and publish the current revision.`,
+        { current: stored },
+      );
+    }
+
+    const repsDocument = await findDocument(trx, workspaceId, 'reps', LIST_DOCUMENT_ID);
+    const reps = (repsDocument?.document ?? []) as Rep[];
+    const compiled = compileFlow(stored.document as FlowDocument, { reps });
+    if (!compiled.ok) {
+      const errors = compiled.problems.filter((problem) => problem.severity === 'error');
+      const first = errors[0];
+      const where = first?.nodeId ? ` at node "${first.nodeId}"` : '';
+      throw new ApiError(
+        422,
+        'flow-has-errors',
+        `Flow "${flowId}" has ${errors.length} error(s) and was not published; the first is ${first?.code ?? 'unknown'}${where}. Fix them in the editor and publish again.`,
+        { problems: compiled.problems },
+      );
+    }
+
+    const latest = await trx
+      .selectFrom('flow_versions')
+      .select((eb) => eb.fn.max('version').as('version'))
+      .where('workspace_id', '=', workspaceId)
+      .where('flow_id', '=', flowId)
+      .executeTakeFirst();
+    const version = Number(latest?.version ?? 0) + 1;
+
+    await trx
+      .insertInto('flow_versions')
+      .values({
+        workspace_id: workspaceId,
+        flow_id: flowId,
+        version,
+        revision,
+        body: JSON.stringify(stored.document),
+        published_at: now.toISOString(),
+      })
+      .execute();
+    // The change feed carries the new published version to other clients.
+    const seq = await nextChangeSeq(trx, workspaceId);
+    await trx
+      .updateTable('documents')
+      .set({ published_version: version, change_seq: seq })
+      .where('workspace_id', '=', workspaceId)
+      .where('kind', '=', 'flow')
+      .where('id', '=', flowId)
+      .execute();
+    return { version, warnings: compiled.warnings };
+  });
+}
