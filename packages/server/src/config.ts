@@ -20,6 +20,8 @@ export interface ServerConfig {
   rateLimitWindowMs: number;
   /** Folder of the built app (`index.html` and assets). */
   appDir: string;
+  /** SQLite `synchronous`: NORMAL survives a crash of the process, FULL also a power loss. */
+  sqliteSynchronous: 'NORMAL' | 'FULL';
 }
 
 export class ConfigError extends Error {
@@ -47,7 +49,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     rateLimitMax: readInteger(env, 'SRAS_RATE_LIMIT_MAX', 6000, 1),
     rateLimitWindowMs: readInteger(env, 'SRAS_RATE_LIMIT_WINDOW_MS', 60_000, 1000),
     appDir: path.resolve(readText(env, 'SRAS_APP_DIR') ?? defaultAppDir),
+    sqliteSynchronous: readSynchronous(env),
   };
+}
+
+function readSynchronous(env: NodeJS.ProcessEnv): 'NORMAL' | 'FULL' {
+  const text = readText(env, 'SRAS_SQLITE_SYNCHRONOUS')?.toUpperCase() ?? 'NORMAL';
+  if (text !== 'NORMAL' && text !== 'FULL') {
+    throw new ConfigError(`SRAS_SQLITE_SYNCHRONOUS must be NORMAL or FULL; got "${text}".`);
+  }
+  return text;
 }
 
 function readText(env: NodeJS.ProcessEnv, name: string): string | undefined {

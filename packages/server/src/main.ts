@@ -8,7 +8,11 @@ import { buildServer } from './server.js';
  */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const database = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  const database = openDatabase({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    sqliteSynchronous: config.sqliteSynchronous,
+  });
   await migrateToLatest(database);
 
   const app = await buildServer({ config, database });

@@ -27,7 +27,12 @@ describe.each(dialects)('allocation API on %s', (dialect) => {
   let limitedToken: string;
   let viewerToken: string;
 
-  const allocate = async (flowId: string, body: unknown, headers: Record<string, string> = {}, token?: string) =>
+  const allocate = async (
+    flowId: string,
+    body: unknown,
+    headers: Record<string, string> = {},
+    token?: string,
+  ) =>
     server.request(token ?? allocateToken, {
       method: 'POST',
       url: `/api/v1/flows/${flowId}/allocate`,
@@ -46,9 +51,13 @@ describe.each(dialects)('allocation API on %s', (dialect) => {
       roundRobinFlow('order', ['a', 'b']),
     ]);
     const db = server.database.db;
-    allocateToken = (await insertToken(db, { workspaceId: server.workspaceId, role: 'allocate' })).token;
-    limitedToken = (await insertToken(db, { workspaceId: server.workspaceId, role: 'allocate', flowId: 'rr' })).token;
-    viewerToken = (await insertToken(db, { workspaceId: server.workspaceId, role: 'viewer' })).token;
+    allocateToken = (await insertToken(db, { workspaceId: server.workspaceId, role: 'allocate' }))
+      .token;
+    limitedToken = (
+      await insertToken(db, { workspaceId: server.workspaceId, role: 'allocate', flowId: 'rr' })
+    ).token;
+    viewerToken = (await insertToken(db, { workspaceId: server.workspaceId, role: 'viewer' }))
+      .token;
   });
   afterAll(() => server.close());
 
@@ -57,7 +66,9 @@ describe.each(dialects)('allocation API on %s', (dialect) => {
 
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({
-      results: [{ leadId: 'L1', ownerId: 'a', route: ['source:out'], reason: 'assigned', reasonText: null }],
+      results: [
+        { leadId: 'L1', ownerId: 'a', route: ['source:out'], reason: 'assigned', reasonText: null },
+      ],
     });
   });
 
@@ -87,7 +98,10 @@ describe.each(dialects)('allocation API on %s', (dialect) => {
     const later = await allocate('capped', { lead: { id: 'C3' } });
 
     expect(owners(response)).toEqual(['c', null]);
-    expect(response.json().results[1]).toMatchObject({ reason: 'pool', reasonText: 'everyone is at capacity' });
+    expect(response.json().results[1]).toMatchObject({
+      reason: 'pool',
+      reasonText: 'everyone is at capacity',
+    });
     expect(owners(later)).toEqual([null]);
   });
 
@@ -109,7 +123,10 @@ describe.each(dialects)('allocation API on %s', (dialect) => {
   });
 
   it('uses the existing-owner list', async () => {
-    const list = await server.request(server.ownerToken, { method: 'GET', url: '/api/v1/existing-owners' });
+    const list = await server.request(server.ownerToken, {
+      method: 'GET',
+      url: '/api/v1/existing-owners',
+    });
     await server.request(server.ownerToken, {
       method: 'PUT',
       url: '/api/v1/existing-owners',
@@ -129,7 +146,10 @@ describe.each(dialects)('allocation API on %s', (dialect) => {
       const first = await allocate('order', { lead: { id: 'I1' } }, headers);
       const retry = await allocate('order', { lead: { id: 'I1' } }, headers);
       const next = await allocate('order', { lead: { id: 'I2' } });
-      const audit = await server.request(server.ownerToken, { method: 'GET', url: '/api/v1/audit?leadId=I1' });
+      const audit = await server.request(server.ownerToken, {
+        method: 'GET',
+        url: '/api/v1/audit?leadId=I1',
+      });
 
       expect(retry.statusCode).toBe(200);
       expect(retry.json()).toEqual(first.json());
@@ -165,7 +185,11 @@ describe.each(dialects)('allocation API on %s', (dialect) => {
     });
 
     it('rejects a key with spaces', async () => {
-      const response = await allocate('order', { lead: { id: 'I7' } }, { 'idempotency-key': 'a b' });
+      const response = await allocate(
+        'order',
+        { lead: { id: 'I7' } },
+        { 'idempotency-key': 'a b' },
+      );
 
       expect(response.statusCode).toBe(400);
     });
@@ -175,7 +199,10 @@ describe.each(dialects)('allocation API on %s', (dialect) => {
     it('answers 413 to more than 1,000 leads and allocates none', async () => {
       const leads = Array.from({ length: 1001 }, (_, index) => ({ id: `big-${index}` }));
       const response = await allocate('order', { leads });
-      const audit = await server.request(server.ownerToken, { method: 'GET', url: '/api/v1/audit?leadId=big-0' });
+      const audit = await server.request(server.ownerToken, {
+        method: 'GET',
+        url: '/api/v1/audit?leadId=big-0',
+      });
 
       expect(response.statusCode).toBe(413);
       expect(response.json().error.code).toBe('too-many-leads');
@@ -210,7 +237,11 @@ describe.each(dialects)('allocation API on %s', (dialect) => {
     });
 
     it('answers 409 for a flow never published', async () => {
-      await server.request(server.ownerToken, { method: 'PUT', url: '/api/v1/flows/draft', payload: roundRobinFlow('draft', ['a']) });
+      await server.request(server.ownerToken, {
+        method: 'PUT',
+        url: '/api/v1/flows/draft',
+        payload: roundRobinFlow('draft', ['a']),
+      });
       const response = await allocate('draft', { lead: { id: 'x' } });
 
       expect(response.statusCode).toBe(409);
@@ -234,7 +265,11 @@ describe.each(dialects)('allocation API on %s', (dialect) => {
 
   describe('publishing', () => {
     it('rejects a flow with errors and lists the problems', async () => {
-      const saved = await server.request(server.ownerToken, { method: 'PUT', url: '/api/v1/flows/broken', payload: brokenFlow('broken') });
+      const saved = await server.request(server.ownerToken, {
+        method: 'PUT',
+        url: '/api/v1/flows/broken',
+        payload: brokenFlow('broken'),
+      });
       const response = await server.request(server.ownerToken, {
         method: 'POST',
         url: '/api/v1/flows/broken/publish',
@@ -243,7 +278,9 @@ describe.each(dialects)('allocation API on %s', (dialect) => {
 
       expect(response.statusCode).toBe(422);
       expect(response.json().error.code).toBe('flow-has-errors');
-      expect(response.json().error.problems).toContainEqual(expect.objectContaining({ nodeId: 'rr', severity: 'error' }));
+      expect(response.json().error.problems).toContainEqual(
+        expect.objectContaining({ nodeId: 'rr', severity: 'error' }),
+      );
     });
 
     it('rejects a stale revision with 412', async () => {
@@ -257,7 +294,10 @@ describe.each(dialects)('allocation API on %s', (dialect) => {
     });
 
     it('runs the newly published version after a republish', async () => {
-      const current = await server.request(server.ownerToken, { method: 'GET', url: '/api/v1/flows/order' });
+      const current = await server.request(server.ownerToken, {
+        method: 'GET',
+        url: '/api/v1/flows/order',
+      });
       const saved = await server.request(server.ownerToken, {
         method: 'PUT',
         url: '/api/v1/flows/order',
@@ -270,17 +310,30 @@ describe.each(dialects)('allocation API on %s', (dialect) => {
         payload: { revision: saved.json().revision },
       });
       const response = await allocate('order', { leads: [{ id: 'R1' }, { id: 'R2' }] });
-      const versions = await server.request(server.ownerToken, { method: 'GET', url: '/api/v1/flows/order/versions' });
+      const versions = await server.request(server.ownerToken, {
+        method: 'GET',
+        url: '/api/v1/flows/order/versions',
+      });
 
       expect(published.json().version).toBe(2);
       expect(owners(response)).toEqual(['b', 'b']);
-      expect(versions.json().versions.map((entry: { version: number }) => entry.version)).toEqual([2, 1]);
+      expect(versions.json().versions.map((entry: { version: number }) => entry.version)).toEqual([
+        2, 1,
+      ]);
     });
 
     it('records the flow version in the audit log', async () => {
-      const audit = await server.request(server.ownerToken, { method: 'GET', url: '/api/v1/audit?leadId=R1' });
+      const audit = await server.request(server.ownerToken, {
+        method: 'GET',
+        url: '/api/v1/audit?leadId=R1',
+      });
 
-      expect(audit.json().entries[0]).toMatchObject({ flowId: 'order', flowVersion: 2, ownerId: 'b', reason: 'assigned' });
+      expect(audit.json().entries[0]).toMatchObject({
+        flowId: 'order',
+        flowVersion: 2,
+        ownerId: 'b',
+        reason: 'assigned',
+      });
     });
   });
 });

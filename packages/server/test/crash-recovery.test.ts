@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorkspace, migrateToLatest, openDatabase, type CreatedWorkspace, type DatabaseHandle } from '../src/index.js';
+import {
+  createWorkspace,
+  migrateToLatest,
+  openDatabase,
+  type CreatedWorkspace,
+  type DatabaseHandle,
+} from '../src/index.js';
 import { roundRobinFlow } from './fixtures/flows.js';
 import { createTestDatabase, dialects, type TestDatabase } from './helpers/test-database.js';
 import { startServerProcess, type ServerProcess } from './helpers/server-process.js';
@@ -21,7 +27,10 @@ describe.each(dialects)('a server killed under load on %s', (dialect) => {
   const allocate = async (url: string, id: string) => {
     const response = await fetch(`${url}/api/v1/flows/even/allocate`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${workspace.ownerToken}`, 'content-type': 'application/json' },
+      headers: {
+        authorization: `Bearer ${workspace.ownerToken}`,
+        'content-type': 'application/json',
+      },
       body: JSON.stringify({ lead: { id } }),
     });
     const body = (await response.json()) as { results: { ownerId: string | null }[] };
@@ -41,15 +50,26 @@ describe.each(dialects)('a server killed under load on %s', (dialect) => {
     };
 
     server = await startServerProcess(env);
-    const headers = { authorization: `Bearer ${workspace.ownerToken}`, 'content-type': 'application/json' };
-    await fetch(`${server.url}/api/v1/reps`, { method: 'PUT', headers, body: JSON.stringify(REPS) });
+    const headers = {
+      authorization: `Bearer ${workspace.ownerToken}`,
+      'content-type': 'application/json',
+    };
+    await fetch(`${server.url}/api/v1/reps`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify(REPS),
+    });
     const saved = await fetch(`${server.url}/api/v1/flows/even`, {
       method: 'PUT',
       headers,
       body: JSON.stringify(roundRobinFlow('even', ['r1', 'r2', 'r3'])),
     });
     const { revision } = (await saved.json()) as { revision: number };
-    await fetch(`${server.url}/api/v1/flows/even/publish`, { method: 'POST', headers, body: JSON.stringify({ revision }) });
+    await fetch(`${server.url}/api/v1/flows/even/publish`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ revision }),
+    });
 
     // Sixteen clients post leads until 300 answers have arrived; then the
     // server is killed while requests are still in flight.
@@ -84,7 +104,10 @@ describe.each(dialects)('a server killed under load on %s', (dialect) => {
   });
 
   it('keeps every answered decision', async () => {
-    const rows = await database.db.selectFrom('audit_entries').select(['lead_id', 'owner_id']).execute();
+    const rows = await database.db
+      .selectFrom('audit_entries')
+      .select(['lead_id', 'owner_id'])
+      .execute();
     const stored = new Map(rows.map((row) => [row.lead_id, row.owner_id]));
 
     expect(answered.size).toBeGreaterThanOrEqual(300);
@@ -95,15 +118,14 @@ describe.each(dialects)('a server killed under load on %s', (dialect) => {
     const rows = await database.db.selectFrom('audit_entries').select('owner_id').execute();
     const counters = await database.db
       .selectFrom('allocation_state')
-      .select(['key', 'value'])
-      .where('scope', '=', 'assigned')
-      .where('key', 'like', '%-__-__')
+      .select(['scope', 'key', 'value'])
+      .where('scope', 'like', 'assigned:%-__-__')
       .execute();
 
     for (const rep of REPS) {
       const decided = rows.filter((row) => row.owner_id === rep.id).length;
       const counted = counters
-        .filter((row) => row.key.startsWith(`${rep.id}\t`))
+        .filter((row) => row.key === rep.id)
         .reduce((sum, row) => sum + Number(row.value), 0);
       expect(counted, rep.id).toBe(decided);
     }

@@ -1,9 +1,9 @@
 import type { Lead, LeadResult } from '@sras/engine';
-import { dedupKeyOf } from '@sras/engine';
+import { listDedupKeys } from '@sras/engine';
 import type { Principal } from '../auth/tokens.js';
 import { inWorkspaceTransaction, type DatabaseHandle } from '../db/database.js';
 import { ApiError, notFound } from '../http/api-error.js';
-import { DEDUP_TYPES, type FlowRuntimeCache } from './flow-runtime.cache.js';
+import type { FlowRuntimeCache } from './flow-runtime.cache.js';
 import { findStoredAnswer, storeAnswer } from './idempotency.js';
 import { withStandardFields } from './lead-fields.js';
 import { loadState, writeStateDelta } from './state-rows.js';
@@ -81,18 +81,14 @@ export async function allocateLeads(
     }
 
     const compiled = await cache.compiledVersion(trx, workspaceId, flowId, flow.published_version);
-    const reps = await cache.repsOf(trx, workspaceId);
-    const owners = await cache.existingOwnersOf(trx, workspaceId);
+    const { reps, owners } = await cache.listsOf(trx, workspaceId);
     const now = new Date();
     const periods = compiled.calendar.periodsAt(now.getTime());
-    const dedupKeys = leads.flatMap((lead) =>
-      DEDUP_TYPES.map((type) => dedupKeyOf(type, lead[type])).filter((key): key is string => key !== null),
-    );
+    const dedupKeys = listDedupKeys(compiled.pipeline, leads);
 
     const state = await loadState(trx, workspaceId, {
       flowId,
       periods: [periods.day, periods.week, periods.month, 'total'],
-      repIds: reps.map((rep) => rep.id),
       dedupKeys,
     });
     const run = compiled.runner.run({
@@ -117,7 +113,14 @@ export async function allocateLeads(
 
     const body = { results };
     if (idempotencyKey !== null) {
-      await storeAnswer(trx, workspaceId, idempotencyKey, requestHash, { statusCode: 200, body }, now);
+      await storeAnswer(
+        trx,
+        workspaceId,
+        idempotencyKey,
+        requestHash,
+        { statusCode: 200, body },
+        now,
+      );
     }
     return { body, replayed: false };
   });
@@ -159,6 +162,9 @@ async function writeAudit(
     token_id: entry.tokenId,
   }));
   for (let start = 0; start < rows.length; start += AUDIT_CHUNK) {
-    await trx.insertInto('audit_entries').values(rows.slice(start, start + AUDIT_CHUNK)).execute();
+    await trx
+      .insertInto('audit_entries')
+      .values(rows.slice(start, start + AUDIT_CHUNK))
+      .execute();
   }
 }

@@ -7,6 +7,7 @@ import {
   type DedupKey,
   type ExistingOwner,
   type FlowDocument,
+  type Pipeline,
   type Rep,
   type Runner,
   type ZonedCalendar,
@@ -21,6 +22,7 @@ export const DEDUP_TYPES: readonly DedupKey[] = ['phone', 'email', 'company'];
 /** A published flow version, compiled once and kept for every later request. */
 export interface CompiledVersion {
   version: number;
+  pipeline: Pipeline;
   runner: Runner;
   calendar: ZonedCalendar;
 }
@@ -79,6 +81,7 @@ export class FlowRuntimeCache {
 
     const entry: CompiledVersion = {
       version,
+      pipeline: compiled.pipeline,
       runner: createRunner(compiled.pipeline),
       calendar: createZonedCalendar(compiled.pipeline.timezone),
     };
@@ -87,14 +90,43 @@ export class FlowRuntimeCache {
     return entry;
   }
 
-  /** Returns the workspace's reps at their current revision. */
-  async repsOf(db: Kysely<Database>, workspaceId: string): Promise<Rep[]> {
-    return this.readList(db, this.reps, workspaceId, 'reps', (body) => body as Rep[], []);
-  }
+  /**
+   * Returns the workspace's reps and its existing owners indexed by dedup
+   * key, at their current revisions: one query reads both revisions, and a
+   * list is read again only when its revision changed.
+   */
+  async listsOf(
+    db: Kysely<Database>,
+    workspaceId: string,
+  ): Promise<{ reps: Rep[]; owners: ExistingOwnerIndex }> {
+    const heads = await db
+      .selectFrom('documents')
+      .select(['kind', 'revision'])
+      .where('workspace_id', '=', workspaceId)
+      .where('kind', 'in', ['reps', 'existing-owners'])
+      .where('id', '=', LIST_DOCUMENT_ID)
+      .execute();
+    const revisionOf = (kind: string) => heads.find((head) => head.kind === kind)?.revision ?? 0;
 
-  /** Returns the workspace's existing owners, indexed by dedup key, at their current revision. */
-  async existingOwnersOf(db: Kysely<Database>, workspaceId: string): Promise<ExistingOwnerIndex> {
-    return this.readList(db, this.owners, workspaceId, 'existing-owners', (body) => indexOwners(body as ExistingOwner[]), indexOwners([]));
+    const reps = await this.readList(
+      db,
+      this.reps,
+      workspaceId,
+      'reps',
+      revisionOf('reps'),
+      (body) => body as Rep[],
+      [],
+    );
+    const owners = await this.readList(
+      db,
+      this.owners,
+      workspaceId,
+      'existing-owners',
+      revisionOf('existing-owners'),
+      (body) => indexOwners(body as ExistingOwner[]),
+      EMPTY_OWNER_INDEX,
+    );
+    return { reps, owners };
   }
 
   private async readList<T>(
@@ -102,20 +134,13 @@ export class FlowRuntimeCache {
     cache: Map<string, RevisionedValue<T>>,
     workspaceId: string,
     kind: 'reps' | 'existing-owners',
+    revision: number,
     build: (body: unknown) => T,
     empty: T,
   ): Promise<T> {
-    const head = await db
-      .selectFrom('documents')
-      .select('revision')
-      .where('workspace_id', '=', workspaceId)
-      .where('kind', '=', kind)
-      .where('id', '=', LIST_DOCUMENT_ID)
-      .executeTakeFirst();
-    if (!head) return empty;
-
+    if (revision === 0) return empty;
     const cached = cache.get(workspaceId);
-    if (cached?.revision === head.revision) return cached.value;
+    if (cached?.revision === revision) return cached.value;
 
     const row = await db
       .selectFrom('documents')
@@ -129,6 +154,8 @@ export class FlowRuntimeCache {
     return value;
   }
 }
+
+const EMPTY_OWNER_INDEX: ExistingOwnerIndex = { rowsMatching: () => [] };
 
 function indexOwners(rows: readonly ExistingOwner[]): ExistingOwnerIndex {
   const byKey = new Map<string, number[]>();

@@ -32,7 +32,11 @@ export function readIdempotencyKey(header: string | string[] | undefined): strin
  * the key for something else.
  */
 export function hashRequest(flowId: string, body: unknown): string {
-  return createHash('sha256').update(flowId).update('\u0000').update(canonicalJson(body)).digest('hex');
+  return createHash('sha256')
+    .update(flowId)
+    .update('\u0000')
+    .update(canonicalJson(body))
+    .digest('hex');
 }
 
 /**

@@ -7,29 +7,34 @@ import type { Database } from '../db/schema.js';
  * per entry, so that a batch reads only the entries it can touch and writes
  * only what the engine reports as changed:
  *
- * | scope              | key                         | value            |
- * | `rr:<flowId>`      | `<nodeId>\t<repId>`         | current weight   |
- * | `quota:<flowId>`   | `<nodeId>\t<period>\t<per>` | leads passed     |
- * | `assigned`         | `<repId>\t<period>`         | leads assigned   |
- * | `dedup`            | `phone:138…` and so on      | owner id or null |
+ * | scope                       | key                 | value            |
+ * | `rr:<flowId>`               | `<nodeId>\t<repId>` | current weight   |
+ * | `quota:<flowId>:<period>`   | `<nodeId>\t<per>`   | leads passed     |
+ * | `assigned:<period>`         | `<repId>`           | leads assigned   |
+ * | `dedup`                     | `phone:138…` and so on | owner id or null |
  *
- * Round-robin weights and quotas belong to one flow because node ids are
- * local to a flow. Rep counters and dedup keys belong to the workspace, so a
- * rep's capacity counts leads from every flow and one phone keeps one owner.
+ * Periods are the engine's keys (`2026-12-05`, `2026-W49`, `2026-12`,
+ * `total`), so one query by scope reads every counter of the current
+ * periods. Round-robin weights and quotas belong to one flow because node
+ * ids are local to a flow. Rep counters and dedup keys belong to the
+ * workspace, so a rep's capacity counts leads from every flow and one phone
+ * keeps one owner.
  */
 
 const SEPARATOR = '\t';
-const ASSIGNED_SCOPE = 'assigned';
 const DEDUP_SCOPE = 'dedup';
-const roundRobinScope = (flowId: string): string => `rr:${flowId}`;
-const quotaScope = (flowId: string): string => `quota:${flowId}`;
+const ROUND_ROBIN_PREFIX = 'rr:';
+const QUOTA_PREFIX = 'quota:';
+const ASSIGNED_PREFIX = 'assigned:';
+const roundRobinScope = (flowId: string): string => ROUND_ROBIN_PREFIX + flowId;
+const quotaScope = (flowId: string, period: string): string => `${QUOTA_PREFIX}${flowId}:${period}`;
+const assignedScope = (period: string): string => ASSIGNED_PREFIX + period;
 
-/** What one batch can read: the periods its leads fall in, the team, and the batch's dedup keys. */
+/** What one batch can read: the periods its leads fall in and the batch's dedup keys. */
 export interface StateNeeds {
   flowId: string;
   /** Period keys the batch counts against, `total` included. */
   periods: readonly string[];
-  repIds: readonly string[];
   dedupKeys: readonly string[];
 }
 
@@ -40,53 +45,42 @@ export async function loadState(
   needs: StateNeeds,
 ): Promise<AllocationState> {
   const state = createEmptyState();
-  const periods = new Set(needs.periods);
+  const { flowId, periods } = needs;
+  const scopes = [
+    roundRobinScope(flowId),
+    ...periods.map((period) => quotaScope(flowId, period)),
+    ...periods.filter((period) => period !== 'total').map(assignedScope),
+  ];
 
-  const flowRows = await db
+  const rows = await db
     .selectFrom('allocation_state')
     .select(['scope', 'key', 'value'])
     .where('workspace_id', '=', workspaceId)
-    .where('scope', 'in', [roundRobinScope(needs.flowId), quotaScope(needs.flowId)])
+    .where('scope', 'in', scopes)
     .execute();
-  for (const row of flowRows) {
-    const parts = row.key.split(SEPARATOR);
-    if (row.scope.startsWith('rr:')) {
-      const [nodeId = '', repId = ''] = parts;
+  for (const row of rows) {
+    if (row.scope.startsWith(ROUND_ROBIN_PREFIX)) {
+      const [nodeId = '', repId = ''] = row.key.split(SEPARATOR);
       (state.roundRobin[nodeId] ??= {})[repId] = Number(row.value);
-      continue;
-    }
-    const [nodeId = '', period = '', perValue = ''] = parts;
-    // Counters of past periods can never count again, so they are not loaded.
-    if (!periods.has(period)) continue;
-    ((state.quota[nodeId] ??= {})[period] ??= {})[perValue] = Number(row.value);
-  }
-
-  const assignedKeys = needs.repIds.flatMap((repId) =>
-    needs.periods.filter((period) => period !== 'total').map((period) => repId + SEPARATOR + period),
-  );
-  for (const keys of chunk(assignedKeys, 500)) {
-    const rows = await db
-      .selectFrom('allocation_state')
-      .select(['key', 'value'])
-      .where('workspace_id', '=', workspaceId)
-      .where('scope', '=', ASSIGNED_SCOPE)
-      .where('key', 'in', keys)
-      .execute();
-    for (const row of rows) {
-      const [repId = '', period = ''] = row.key.split(SEPARATOR);
-      (state.assigned[repId] ??= {})[period] = Number(row.value);
+    } else if (row.scope.startsWith(QUOTA_PREFIX)) {
+      const period = row.scope.slice(QUOTA_PREFIX.length + flowId.length + 1);
+      const [nodeId = '', perValue = ''] = row.key.split(SEPARATOR);
+      ((state.quota[nodeId] ??= {})[period] ??= {})[perValue] = Number(row.value);
+    } else {
+      const period = row.scope.slice(ASSIGNED_PREFIX.length);
+      (state.assigned[row.key] ??= {})[period] = Number(row.value);
     }
   }
 
   for (const keys of chunk([...new Set(needs.dedupKeys)], 500)) {
-    const rows = await db
+    const dedupRows = await db
       .selectFrom('allocation_state')
       .select(['key', 'value'])
       .where('workspace_id', '=', workspaceId)
       .where('scope', '=', DEDUP_SCOPE)
       .where('key', 'in', keys)
       .execute();
-    for (const row of rows) state.dedup[row.key] = JSON.parse(row.value) as string | null;
+    for (const row of dedupRows) state.dedup[row.key] = JSON.parse(row.value) as string | null;
   }
   return state;
 }
@@ -105,13 +99,13 @@ export async function writeStateDelta(
       value: String(entry.weight),
     })),
     ...delta.quota.map((entry) => ({
-      scope: quotaScope(flowId),
-      key: [entry.nodeId, entry.period, entry.value].join(SEPARATOR),
+      scope: quotaScope(flowId, entry.period),
+      key: entry.nodeId + SEPARATOR + entry.value,
       value: String(entry.count),
     })),
     ...delta.assigned.map((entry) => ({
-      scope: ASSIGNED_SCOPE,
-      key: entry.repId + SEPARATOR + entry.period,
+      scope: assignedScope(entry.period),
+      key: entry.repId,
       value: String(entry.count),
     })),
     ...delta.dedup.map((entry) => ({
@@ -120,7 +114,6 @@ export async function writeStateDelta(
       value: JSON.stringify(entry.ownerId),
     })),
   ];
-
   // NOTE: `delta.removed` is not applied. It names counters of past periods,
   // and loadState never loads those, so the engine has none to drop. Rows of
   // past periods stay in the table and are never read again.
@@ -139,6 +132,7 @@ export async function writeStateDelta(
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
   const parts: T[][] = [];
-  for (let start = 0; start < items.length; start += size) parts.push(items.slice(start, start + size));
+  for (let start = 0; start < items.length; start += size)
+    parts.push(items.slice(start, start + size));
   return parts;
 }

@@ -1,7 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import {
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+  type SqliteDatabase,
+  type SqliteStatement,
+  type Transaction,
+} from 'kysely';
 import pg from 'pg';
 import { createMigrationProvider, type Dialect } from './migrations.js';
 import type { Database } from './schema.js';
@@ -20,6 +29,8 @@ export interface OpenDatabaseOptions {
   databaseUrl?: string | undefined;
   /** Connections in the PostgreSQL pool; default 10. */
   poolSize?: number;
+  /** SQLite `synchronous` setting; default NORMAL. */
+  sqliteSynchronous?: 'NORMAL' | 'FULL';
 }
 
 const SQLITE_FILE = 'sras.sqlite';
@@ -28,24 +39,55 @@ const PG_INT8 = 20;
 /** Opens SQLite in `dataDir`, or PostgreSQL when `databaseUrl` is set. Does not migrate. */
 export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openSqlite(options.dataDir);
+  return openSqlite(options.dataDir, options.sqliteSynchronous ?? 'NORMAL');
 }
 
-function openSqlite(dataDir: string): DatabaseHandle {
+function openSqlite(dataDir: string, synchronous: 'NORMAL' | 'FULL'): DatabaseHandle {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, SQLITE_FILE);
   const connection = new SQLite(file);
 
-  // WAL lets readers run beside the one writer; FULL makes every answered
-  // commit survive a crash of the process or of the machine; the busy
-  // timeout lets a second process on the same file wait for the write lock.
+  // WAL lets readers run beside the one writer. In WAL mode NORMAL keeps
+  // every committed transaction through a crash of the process, and loses
+  // the last ones only when the machine loses power; FULL (an fsync per
+  // commit) keeps them then too, at several milliseconds per commit.
+  // The busy timeout lets a second process on the same file wait for the
+  // write lock.
   connection.pragma('journal_mode = WAL');
-  connection.pragma('synchronous = FULL');
+  connection.pragma(`synchronous = ${synchronous}`);
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 10000');
 
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(connection) }),
+  });
   return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * Wraps a better-sqlite3 connection so that Kysely reuses prepared
+ * statements: preparing costs about as much as running a small query, and
+ * the allocation path runs the same dozen statements on every request.
+ */
+function withStatementCache(connection: SQLite.Database): SqliteDatabase {
+  const statements = new Map<string, SqliteStatement>();
+  return {
+    close: () => connection.close(),
+    prepare: (text) => {
+      const cached = statements.get(text);
+      if (cached) return cached;
+
+      const statement = connection.prepare(text) as unknown as SqliteStatement;
+      if (statements.size >= STATEMENT_CACHE_SIZE) {
+        const oldest = statements.keys().next().value;
+        if (oldest !== undefined) statements.delete(oldest);
+      }
+      statements.set(text, statement);
+      return statement;
+    },
+  };
 }
 
 function openPostgres(databaseUrl: string, poolSize: number): DatabaseHandle {

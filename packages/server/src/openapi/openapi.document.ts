@@ -245,20 +245,29 @@ export const openApiDocument = {
         tags: ['sync'],
         requestBody: {
           required: true,
-          content: json({ type: 'object', required: ['revision'], properties: { revision: { type: 'integer', minimum: 1 } } }),
+          content: json({
+            type: 'object',
+            required: ['revision'],
+            properties: { revision: { type: 'integer', minimum: 1 } },
+          }),
         },
         responses: {
           '200': {
-            description: 'The new published version number, and the validator\'s warnings.',
+            description: "The new published version number, and the validator's warnings.",
             content: json({
               type: 'object',
               required: ['version', 'warnings'],
-              properties: { version: { type: 'integer' }, warnings: { type: 'array', items: ref('FlowProblem') } },
+              properties: {
+                version: { type: 'integer' },
+                warnings: { type: 'array', items: ref('FlowProblem') },
+              },
             }),
           },
           '404': errorResponse('No such flow (`not-found`).'),
-          '412': errorResponse('The revision is not the flow\'s current one (`revision-conflict`).'),
-          '422': errorResponse('The flow has validation errors (`flow-has-errors`); `error.problems` lists them with node and field.'),
+          '412': errorResponse("The revision is not the flow's current one (`revision-conflict`)."),
+          '422': errorResponse(
+            'The flow has validation errors (`flow-has-errors`); `error.problems` lists them with node and field.',
+          ),
           ...authErrors,
         },
       },
@@ -297,14 +306,15 @@ export const openApiDocument = {
     '/api/v1/flows/{id}/allocate': {
       parameters: [idParam],
       post: {
-        summary: 'Allocate one lead or a batch with the flow\'s published version',
+        summary: "Allocate one lead or a batch with the flow's published version",
         tags: ['allocation'],
         parameters: [
           {
             name: 'Idempotency-Key',
             in: 'header',
             required: false,
-            description: 'Up to 200 characters, unique per workspace. A retry with the same key and body returns the first answer without allocating again.',
+            description:
+              'Up to 200 characters, unique per workspace. A retry with the same key and body returns the first answer without allocating again.',
             schema: { type: 'string', maxLength: 200 },
           },
         ],
@@ -313,20 +323,32 @@ export const openApiDocument = {
           content: json({
             oneOf: [
               { type: 'object', required: ['lead'], properties: { lead: ref('Lead') } },
-              { type: 'object', required: ['leads'], properties: { leads: { type: 'array', items: ref('Lead'), maxItems: 1000 } } },
+              {
+                type: 'object',
+                required: ['leads'],
+                properties: { leads: { type: 'array', items: ref('Lead'), maxItems: 1000 } },
+              },
             ],
           }),
         },
         responses: {
           '200': {
-            description: 'One result per lead, in input order. The header Idempotent-Replayed: true marks a repeated answer.',
-            content: json({ type: 'object', properties: { results: { type: 'array', items: ref('AllocationResult') } } }),
+            description:
+              'One result per lead, in input order. The header Idempotent-Replayed: true marks a repeated answer.',
+            content: json({
+              type: 'object',
+              properties: { results: { type: 'array', items: ref('AllocationResult') } },
+            }),
           },
           '400': errorResponse('Invalid body (`validation-failed`).'),
           '404': errorResponse('No such flow (`not-found`).'),
           '409': errorResponse('The flow has no published version (`flow-not-published`).'),
-          '413': errorResponse('More than 1,000 leads (`too-many-leads`) or body too large (`body-too-large`).'),
-          '422': errorResponse('The Idempotency-Key was used with another body (`idempotency-key-reused`).'),
+          '413': errorResponse(
+            'More than 1,000 leads (`too-many-leads`) or body too large (`body-too-large`).',
+          ),
+          '422': errorResponse(
+            'The Idempotency-Key was used with another body (`idempotency-key-reused`).',
+          ),
           ...authErrors,
         },
       },
@@ -627,7 +649,8 @@ export const openApiDocument = {
       },
       FlowProblem: {
         type: 'object',
-        description: 'A validator finding; `code` is stable and names an entry of the engine\'s message catalogue.',
+        description:
+          "A validator finding; `code` is stable and names an entry of the engine's message catalogue.",
         required: ['code', 'severity', 'params'],
         properties: {
           code: { type: 'string' },

@@ -29,12 +29,19 @@ export function registerAllocationRoutes(
 ): void {
   app.post<{ Params: { id: string } }>(
     '/api/v1/flows/:id/allocate',
-    { preHandler: requirePermission(database, 'allocate'), bodyLimit: config.allocateBodyLimitBytes },
+    {
+      preHandler: requirePermission(database, 'allocate'),
+      bodyLimit: config.allocateBodyLimitBytes,
+    },
     async (request, reply) => {
       const principal = principalOf(request);
       const flowId = request.params.id;
       if (principal.flowId !== null && principal.flowId !== flowId) {
-        throw new ApiError(403, 'forbidden', `This token may allocate only with flow "${principal.flowId}".`);
+        throw new ApiError(
+          403,
+          'forbidden',
+          `This token may allocate only with flow "${principal.flowId}".`,
+        );
       }
 
       const body = request.body as { leads?: unknown } | null;

@@ -160,7 +160,12 @@ export function registerSyncRoutes(app: FastifyInstance, handle: DatabaseHandle)
     async (request) => {
       const { workspaceId } = principalOf(request);
       const { revision } = parseBody(publishBodySchema, request.body, 'publish request');
-      const { version, warnings } = await publishFlow(handle, workspaceId, request.params.id, revision);
+      const { version, warnings } = await publishFlow(
+        handle,
+        workspaceId,
+        request.params.id,
+        revision,
+      );
       return { version, warnings };
     },
   );

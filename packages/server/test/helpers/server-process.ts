@@ -17,7 +17,9 @@ export interface ServerProcess {
  */
 export async function startServerProcess(env: NodeJS.ProcessEnv): Promise<ServerProcess> {
   if (!fs.existsSync(MAIN)) {
-    throw new Error(`${MAIN} is missing: run "npm run build:packages" before the server process tests.`);
+    throw new Error(
+      `${MAIN} is missing: run "npm run build:packages" before the server process tests.`,
+    );
   }
   const child = spawn(process.execPath, [MAIN], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
@@ -27,7 +29,10 @@ export async function startServerProcess(env: NodeJS.ProcessEnv): Promise<Server
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start within 20 s:\n${output}`)), 20_000);
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start within 20 s:\n${output}`)),
+      20_000,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening on (http:\/\/\S+)/.exec(output);
@@ -55,7 +60,10 @@ export async function startServerProcess(env: NodeJS.ProcessEnv): Promise<Server
 }
 
 /** Runs `tasks` with at most `limit` in flight, keeping their order in the result. */
-export async function runWithConcurrency<T>(limit: number, tasks: (() => Promise<T>)[]): Promise<T[]> {
+export async function runWithConcurrency<T>(
+  limit: number,
+  tasks: (() => Promise<T>)[],
+): Promise<T[]> {
   const results = new Array<T>(tasks.length);
   let next = 0;
   const workers = Array.from({ length: Math.min(limit, tasks.length) }, async () => {

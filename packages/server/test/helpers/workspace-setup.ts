@@ -18,7 +18,11 @@ export async function publishFlows(
   expect(savedReps.statusCode).toBe(200);
 
   for (const flow of flows) {
-    const saved = await server.request(server.ownerToken, { method: 'PUT', url: `/api/v1/flows/${flow.id}`, payload: flow });
+    const saved = await server.request(server.ownerToken, {
+      method: 'PUT',
+      url: `/api/v1/flows/${flow.id}`,
+      payload: flow,
+    });
     expect(saved.statusCode).toBe(201);
     const published = await server.request(server.ownerToken, {
       method: 'POST',
