@@ -9,8 +9,10 @@ import type { Icon } from '@tabler/icons-react';
 import {
   IconArchive,
   IconChartBar,
+  IconCloud,
   IconDatabase,
   IconLayoutGrid,
+  IconListDetails,
   IconRoute,
   IconTarget,
   IconUsers,
@@ -95,6 +97,17 @@ export const screenRoutes: ScreenRoute[] = [
       import('../features/versions/CompareVersionsScreen').then(
         (module) => module.CompareVersionsScreen,
       ),
+  },
+  {
+    path: 'audit',
+    load: () => import('../features/sync/AuditScreen').then((module) => module.AuditScreen),
+    nav: { labelKey: 'sync:nav.audit', icon: IconListDetails, order: 80 },
+  },
+  {
+    path: 'settings/sync',
+    load: () =>
+      import('../features/sync/SyncSettingsScreen').then((module) => module.SyncSettingsScreen),
+    nav: { labelKey: 'sync:nav.settings', icon: IconCloud, order: 95 },
   },
 ];
 

@@ -28,8 +28,12 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-// packages/server/{src,dist}/config.* → repository root dist/.
-const defaultAppDir = fileURLToPath(new URL('../../../dist/', import.meta.url));
+// packages/server/{src,dist}/config.* → repository root dist/. Under a test
+// runner that serves modules over http, fall back to dist/ in the working
+// directory.
+const moduleUrl = new URL('../../../dist/', import.meta.url);
+const defaultAppDir =
+  moduleUrl.protocol === 'file:' ? fileURLToPath(moduleUrl) : path.resolve('dist');
 
 /** Reads the configuration from `env`, rejecting values that are not numbers where numbers are expected. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {

@@ -8,6 +8,7 @@ import { hashToken } from './auth/tokens.js';
 import type { ServerConfig } from './config.js';
 import type { DatabaseHandle } from './db/database.js';
 import { ApiError } from './http/api-error.js';
+import { installCors } from './http/cors.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { readBearerToken } from './http/request-context.js';
 import { registerStaticApp } from './http/static-app.js';
@@ -39,6 +40,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   app.decorateRequest('principal', null);
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   installErrorHandler(app);
+  installCors(app);
 
   await app.register(rateLimit, {
     global: true,

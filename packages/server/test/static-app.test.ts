@@ -71,3 +71,34 @@ describe('static app when the app is not built', () => {
     expect(response.json().error.message).toContain('npm run build');
   });
 });
+
+describe('cross-origin requests', () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer('sqlite');
+  });
+  afterAll(() => server.close());
+
+  it('answers the pre-flight of an API request', async () => {
+    const response = await server.request(null, {
+      method: 'OPTIONS',
+      url: '/api/v1/flows/f1',
+      headers: { origin: 'http://127.0.0.1:5173', 'access-control-request-method': 'PUT' },
+    });
+
+    expect(response.statusCode).toBe(204);
+    expect(response.headers['access-control-allow-headers']).toContain('if-match');
+  });
+
+  it('lets another origin read responses and the ETag', async () => {
+    const response = await server.request(server.ownerToken, {
+      method: 'GET',
+      url: '/api/v1/reps',
+      headers: { origin: 'http://127.0.0.1:5173' },
+    });
+
+    expect(response.headers['access-control-allow-origin']).toBe('*');
+    expect(response.headers['access-control-expose-headers']).toContain('etag');
+  });
+});

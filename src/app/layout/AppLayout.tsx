@@ -2,6 +2,7 @@ import { AppShell, Anchor, Group, Progress, Title } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useNavigation } from 'react-router';
+import { SyncStatusIndicator } from '../../features/sync/SyncStatusIndicator';
 import { HelpMenu } from '../help/HelpMenu';
 import { KeyboardShortcutsDialog } from '../help/KeyboardShortcutsDialog';
 import { useStorageStatusStore } from '../help/storage-status.store';
@@ -49,6 +50,7 @@ export function AppLayout() {
             <MainNavigation />
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <SyncStatusIndicator />
             <LanguageSwitcher />
             <ColorSchemeToggle />
             <HelpMenu />

@@ -1,0 +1,239 @@
+import {
+  Alert,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConflictDialog } from './ConflictDialog';
+import { SyncApiError } from './sync-api.client';
+import { readConnection } from './sync-metadata';
+import {
+  connectWorkspace,
+  createFirstWorkspace,
+  disconnectWorkspace,
+  serverNeedsWorkspace,
+  SyncSetupError,
+} from './sync.actions';
+import { requestSync } from './sync.engine';
+import { useSyncStatus, type SyncConflict } from './sync.store';
+
+/** Settings of the sync: connect a workspace, create the first one, see the status and conflicts. */
+export function SyncSettingsScreen() {
+  const { t, i18n } = useTranslation('sync');
+  const connection = useLiveQuery(readConnection, [], undefined);
+  const status = useSyncStatus((state) => state);
+  const [serverUrl, setServerUrl] = useState(() => window.location.origin);
+  const [token, setToken] = useState('');
+  const [workspaceName, setWorkspaceName] = useState('');
+  const [needsWorkspace, setNeedsWorkspace] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [createdToken, setCreatedToken] = useState<string | null>(null);
+  const [openConflict, setOpenConflict] = useState<SyncConflict | null>(null);
+
+  useEffect(() => {
+    if (connection !== null) return;
+    let cancelled = false;
+    const check = setTimeout(() => {
+      void serverNeedsWorkspace(serverUrl).then((needed) => {
+        if (!cancelled) setNeedsWorkspace(needed);
+      });
+    }, 300);
+    return () => {
+      cancelled = true;
+      clearTimeout(check);
+    };
+  }, [serverUrl, connection]);
+
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (caught) {
+      setError(describeError(caught, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const connect = (event: FormEvent) => {
+    event.preventDefault();
+    void run(() => connectWorkspace(serverUrl, token));
+  };
+  const create = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => setCreatedToken(await createFirstWorkspace(serverUrl, workspaceName)));
+  };
+
+  if (connection === undefined) return null;
+
+  return (
+    <Stack maw={720} gap="lg">
+      <Title order={2}>{t('settings.title')}</Title>
+      <Text c="dimmed">{t('settings.intro')}</Text>
+
+      {error && (
+        <Alert color="red" title={t('settings.errors.title')} data-testid="sync-error">
+          {error}
+        </Alert>
+      )}
+      {createdToken && (
+        <Alert color="teal" title={t('settings.created.title')}>
+          <Stack gap="xs">
+            <Text size="sm">{t('settings.created.keepToken')}</Text>
+            <Group gap="xs" wrap="nowrap">
+              <Code data-testid="owner-token" style={{ wordBreak: 'break-all' }}>
+                {createdToken}
+              </Code>
+              <CopyButton value={createdToken}>
+                {({ copied, copy }) => (
+                  <Button size="xs" variant="light" onClick={copy}>
+                    {copied ? t('settings.created.copied') : t('settings.created.copy')}
+                  </Button>
+                )}
+              </CopyButton>
+            </Group>
+          </Stack>
+        </Alert>
+      )}
+
+      {connection ? (
+        <Paper withBorder p="md">
+          <Stack gap="sm">
+            <Text>
+              {t('settings.connected', {
+                workspace: connection.workspaceName,
+                server: connection.serverUrl,
+                role: t(`roles.${connection.role}`),
+              })}
+            </Text>
+            <Text size="sm" c="dimmed" data-testid="sync-summary">
+              {status.lastSyncedAt
+                ? t('settings.lastSynced', {
+                    time: new Date(status.lastSyncedAt).toLocaleTimeString(i18n.language),
+                    count: status.pending,
+                  })
+                : t('settings.neverSynced')}
+            </Text>
+            {status.error && status.phase !== 'idle' && (
+              <Text size="sm" c="red">
+                {status.error}
+              </Text>
+            )}
+            <Group>
+              <Button
+                onClick={() => void run(requestSync)}
+                loading={busy || status.phase === 'syncing'}
+              >
+                {t('settings.syncNow')}
+              </Button>
+              <Button variant="default" color="red" onClick={() => void run(disconnectWorkspace)}>
+                {t('settings.disconnect')}
+              </Button>
+            </Group>
+          </Stack>
+        </Paper>
+      ) : (
+        <>
+          <Paper withBorder p="md" component="form" onSubmit={connect}>
+            <Stack gap="sm">
+              <Title order={3} size="h4">
+                {t('settings.connectTitle')}
+              </Title>
+              <TextInput
+                label={t('settings.serverUrl')}
+                description={t('settings.serverUrlHint')}
+                value={serverUrl}
+                onChange={(event) => setServerUrl(event.currentTarget.value)}
+                required
+              />
+              <PasswordInput
+                label={t('settings.token')}
+                description={t('settings.tokenHint')}
+                value={token}
+                onChange={(event) => setToken(event.currentTarget.value)}
+                required
+              />
+              <Group>
+                <Button type="submit" loading={busy}>
+                  {t('settings.connect')}
+                </Button>
+              </Group>
+            </Stack>
+          </Paper>
+
+          {needsWorkspace && (
+            <Paper withBorder p="md" component="form" onSubmit={create}>
+              <Stack gap="sm">
+                <Title order={3} size="h4">
+                  {t('settings.firstRunTitle')}
+                </Title>
+                <Text size="sm">{t('settings.firstRunIntro')}</Text>
+                <TextInput
+                  label={t('settings.workspaceName')}
+                  value={workspaceName}
+                  onChange={(event) => setWorkspaceName(event.currentTarget.value)}
+                  required
+                  maxLength={200}
+                />
+                <Group>
+                  <Button type="submit" loading={busy}>
+                    {t('settings.createWorkspace')}
+                  </Button>
+                </Group>
+              </Stack>
+            </Paper>
+          )}
+        </>
+      )}
+
+      {status.conflicts.length > 0 && (
+        <Paper withBorder p="md">
+          <Stack gap="sm">
+            <Title order={3} size="h4">
+              {t('conflicts.title')}
+            </Title>
+            {status.conflicts.map((conflict) => (
+              <Group key={`${conflict.kind}:${conflict.id}`} justify="space-between">
+                <Text>{conflictName(conflict, t)}</Text>
+                <Button size="xs" onClick={() => setOpenConflict(conflict)}>
+                  {t('conflicts.resolve')}
+                </Button>
+              </Group>
+            ))}
+          </Stack>
+        </Paper>
+      )}
+      <ConflictDialog conflict={openConflict} onClose={() => setOpenConflict(null)} />
+    </Stack>
+  );
+}
+
+/** The name of a conflict's document as shown in lists. */
+export function conflictName(conflict: SyncConflict, t: (key: string) => string): string {
+  if (conflict.kind !== 'flow') return t(`lists.${conflict.kind}`);
+  return conflict.local?.name ?? conflict.server?.name ?? conflict.id;
+}
+
+function describeError(
+  error: unknown,
+  t: (key: string, options?: Record<string, unknown>) => string,
+): string {
+  if (error instanceof SyncSetupError) return t(error.messageKey);
+  if (error instanceof SyncApiError) {
+    if (error.code === 'network-error') return t('settings.errors.network');
+    if (error.status === 401) return t('settings.errors.token');
+    return t('settings.errors.server', { message: error.message });
+  }
+  return String(error);
+}

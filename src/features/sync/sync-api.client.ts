@@ -1,0 +1,194 @@
+/**
+ * HTTP client of the sras server's sync API (`/api/v1`). Every method
+ * returns the parsed JSON body or throws a `SyncApiError` with the server's
+ * error code, so callers branch on codes such as `revision-conflict`.
+ */
+import type { FlowDocument } from '@sras/engine';
+
+/** A server document kind that is one list per workspace. */
+export type ListKind = 'reps' | 'teams' | 'targets' | 'existing-owners';
+
+export interface ServerDocument<T> {
+  revision: number;
+  updatedAt: string | null;
+  document: T;
+}
+
+export interface ServerFlow extends ServerDocument<FlowDocument> {
+  id: string;
+  publishedVersion: number | null;
+}
+
+/** One entry of `GET /changes`: the latest state of a changed document. */
+export interface ServerChange {
+  seq: number;
+  kind: 'flow' | ListKind;
+  id: string;
+  revision: number;
+  deleted: boolean;
+  updatedAt: string | null;
+  publishedVersion: number | null;
+  document: unknown;
+}
+
+export interface WorkspaceInfo {
+  id: string;
+  name: string;
+  role: 'owner' | 'editor' | 'viewer' | 'allocate';
+  flowId: string | null;
+  latestChange: number;
+}
+
+export interface AuditEntry {
+  id: number;
+  flowId: string;
+  flowVersion: number;
+  leadId: string;
+  ownerId: string | null;
+  route: string[];
+  reason: string;
+  reasonText: string | null;
+  decidedAt: string;
+  idempotencyKey: string | null;
+}
+
+export interface AuditQuery {
+  flowId?: string;
+  ownerId?: string;
+  leadId?: string;
+  from?: string;
+  to?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+/** A failed request: the HTTP status, the server's error code, and its error object. */
+export class SyncApiError extends Error {
+  override name = 'SyncApiError';
+
+  constructor(
+    readonly status: number,
+    /** The server's stable code, or `network-error` when no answer arrived. */
+    readonly code: string,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+
+  /** The server's copy sent with a 412 or 428. */
+  get current(): ServerDocument<unknown> | null {
+    return (this.details.current as ServerDocument<unknown> | undefined) ?? null;
+  }
+}
+
+export interface SyncApiOptions {
+  /** Server address such as `http://127.0.0.1:8787`; a trailing slash is ignored. */
+  serverUrl: string;
+  /** Bearer token; null for the set-up calls that need none. */
+  token: string | null;
+  /** Injected for tests; the global fetch by default. */
+  fetch?: typeof fetch;
+}
+
+/** Creates a client bound to one server and token. */
+export function createSyncApi(options: SyncApiOptions) {
+  const base = options.serverUrl.trim().replace(/\/+$/, '');
+  const fetchImpl =
+    options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+
+  async function request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetchImpl(base + path, {
+        method,
+        headers: {
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          ...headers,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (error) {
+      throw new SyncApiError(
+        0,
+        'network-error',
+        `The server at ${base} did not answer: ${String(error)}`,
+      );
+    }
+
+    const text = await response.text();
+    let parsed: unknown = null;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // A proxy's HTML error page: reported below with the status.
+    }
+    if (!response.ok) {
+      const error = (parsed as { error?: Record<string, unknown> } | null)?.error;
+      throw new SyncApiError(
+        response.status,
+        typeof error?.code === 'string' ? error.code : `http-${response.status}`,
+        typeof error?.message === 'string'
+          ? error.message
+          : `HTTP ${response.status} from ${base}${path}`,
+        error ?? {},
+      );
+    }
+    return parsed as T;
+  }
+
+  const ifMatch = (revision: number): Record<string, string> => ({ 'if-match': String(revision) });
+
+  return {
+    setup: () => request<{ needsWorkspace: boolean }>('GET', '/api/v1/setup'),
+    createWorkspace: (name: string) =>
+      request<{ workspaceId: string; ownerToken: string }>('POST', '/api/v1/workspaces', { name }),
+    workspace: () => request<WorkspaceInfo>('GET', '/api/v1/workspace'),
+    changes: (since: number) =>
+      request<{ changes: ServerChange[]; next: number; more: boolean }>(
+        'GET',
+        `/api/v1/changes?since=${since}`,
+      ),
+    getFlow: (id: string) => request<ServerFlow>('GET', `/api/v1/flows/${encodeURIComponent(id)}`),
+    /** Saves a flow; `revision` 0 creates it. */
+    putFlow: (document: FlowDocument, revision: number) =>
+      request<{ revision: number }>(
+        'PUT',
+        `/api/v1/flows/${encodeURIComponent(document.id)}`,
+        document,
+        ifMatch(revision),
+      ),
+    deleteFlow: (id: string, revision: number) =>
+      request<{ revision: number }>(
+        'DELETE',
+        `/api/v1/flows/${encodeURIComponent(id)}`,
+        undefined,
+        ifMatch(revision),
+      ),
+    publishFlow: (id: string, revision: number) =>
+      request<{ version: number }>('POST', `/api/v1/flows/${encodeURIComponent(id)}/publish`, {
+        revision,
+      }),
+    getList: <T>(kind: ListKind) => request<ServerDocument<T[]>>('GET', `/api/v1/${kind}`),
+    putList: (kind: ListKind, items: unknown[], revision: number) =>
+      request<{ revision: number }>('PUT', `/api/v1/${kind}`, items, ifMatch(revision)),
+    audit: (query: AuditQuery) => {
+      const search = new URLSearchParams();
+      for (const [name, value] of Object.entries(query)) {
+        if (value !== undefined && value !== '') search.set(name, String(value));
+      }
+      return request<{ entries: AuditEntry[]; nextCursor: string | null }>(
+        'GET',
+        `/api/v1/audit?${search}`,
+      );
+    },
+  };
+}
+
+export type SyncApi = ReturnType<typeof createSyncApi>;

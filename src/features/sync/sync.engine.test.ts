@@ -1,0 +1,253 @@
+import type { FlowDocument } from '@sras/engine';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SrasDatabase, setDatabaseForTesting } from '../../storage/db';
+import { createFlow, getFlow, listFlows, saveFlowDocument } from '../flows/flow-repository';
+import { createSyncApi } from './sync-api.client';
+import { readConnection, writeConnection } from './sync-metadata';
+import { connectWorkspace, createFirstWorkspace, SyncSetupError } from './sync.actions';
+import { queueLocalChanges, requestSync, resolveConflict } from './sync.engine';
+import { syncStore } from './sync.store';
+import { startSyncTestServer, type SyncTestServer } from './sync-test-server';
+
+let server: SyncTestServer;
+let run = 0;
+let names: { a: string; b: string };
+
+/** Makes browser `name` (its own IndexedDB database) the current one. */
+function useBrowser(name: 'a' | 'b'): void {
+  setDatabaseForTesting(new SrasDatabase(names[name]));
+  syncStore.setState({
+    phase: 'disconnected',
+    pending: 0,
+    conflicts: [],
+    error: null,
+    lastSyncedAt: null,
+  });
+}
+
+async function editFlow(
+  flowId: string,
+  change: (document: FlowDocument) => FlowDocument,
+): Promise<void> {
+  const flow = await getFlow(flowId);
+  if (!flow) throw new Error(`no flow ${flowId}`);
+  const saved = await saveFlowDocument(change(flow.document), flow.revision);
+  expect(saved.status).toBe('saved');
+}
+
+beforeAll(async () => {
+  server = await startSyncTestServer();
+});
+afterAll(() => server.close());
+
+beforeEach(() => {
+  run += 1;
+  names = { a: `sync-a-${run}-${Date.now()}`, b: `sync-b-${run}-${Date.now()}` };
+});
+afterEach(async () => {
+  for (const name of Object.values(names)) await new SrasDatabase(name).delete();
+});
+
+describe('sync engine', () => {
+  it('sends a new local flow to the server and brings it to another browser', async () => {
+    useBrowser('a');
+    await connectWorkspace(server.url, server.ownerToken);
+    const flow = await createFlow(`线索分配 ${run}`);
+    await requestSync();
+
+    useBrowser('b');
+    await connectWorkspace(server.url, server.ownerToken);
+    const pulled = await getFlow(flow.id);
+
+    expect(pulled?.document.name).toBe(`线索分配 ${run}`);
+    expect(syncStore.getState().phase).toBe('idle');
+  });
+
+  it('brings an edit from one browser to the other', async () => {
+    useBrowser('a');
+    await connectWorkspace(server.url, server.ownerToken);
+    const flow = await createFlow('Edit me');
+    await requestSync();
+    useBrowser('b');
+    await connectWorkspace(server.url, server.ownerToken);
+
+    await editFlow(flow.id, (document) => ({ ...document, name: 'Edited in B' }));
+    await requestSync();
+    useBrowser('a');
+    await requestSync();
+
+    expect((await getFlow(flow.id))?.document.name).toBe('Edited in B');
+    expect(syncStore.getState().pending).toBe(0);
+  });
+
+  it('reports a conflict with both versions and keeps the local one on request', async () => {
+    useBrowser('a');
+    await connectWorkspace(server.url, server.ownerToken);
+    const flow = await createFlow('Shared');
+    await requestSync();
+    useBrowser('b');
+    await connectWorkspace(server.url, server.ownerToken);
+    await editFlow(flow.id, (document) => ({ ...document, name: 'From B' }));
+    await requestSync();
+
+    useBrowser('a');
+    await editFlow(flow.id, (document) => ({ ...document, name: 'From A' }));
+    await requestSync();
+    const [conflict] = syncStore.getState().conflicts;
+
+    expect(conflict).toMatchObject({ kind: 'flow', id: flow.id });
+    expect(conflict?.kind === 'flow' && conflict.local?.name).toBe('From A');
+    expect(conflict?.kind === 'flow' && conflict.server?.name).toBe('From B');
+
+    await resolveConflict(conflict!, 'keep-local', (name) => `${name} copy`);
+    useBrowser('b');
+    await requestSync();
+
+    expect((await getFlow(flow.id))?.document.name).toBe('From A');
+    expect(syncStore.getState().conflicts).toEqual([]);
+  });
+
+  it('takes the server version of a conflict on request', async () => {
+    useBrowser('a');
+    await connectWorkspace(server.url, server.ownerToken);
+    const flow = await createFlow('Shared 2');
+    await requestSync();
+    useBrowser('b');
+    await connectWorkspace(server.url, server.ownerToken);
+    await editFlow(flow.id, (document) => ({ ...document, name: 'Server wins' }));
+    await requestSync();
+
+    useBrowser('a');
+    await editFlow(flow.id, (document) => ({ ...document, name: 'Lost' }));
+    await requestSync();
+    await resolveConflict(
+      syncStore.getState().conflicts[0]!,
+      'keep-server',
+      (name) => `${name} copy`,
+    );
+    const api = createSyncApi({ serverUrl: server.url, token: server.ownerToken });
+
+    expect((await getFlow(flow.id))?.document.name).toBe('Server wins');
+    expect((await api.getFlow(flow.id)).document.name).toBe('Server wins');
+    expect(syncStore.getState().conflicts).toEqual([]);
+  });
+
+  it('keeps both versions as two flows on request', async () => {
+    useBrowser('a');
+    await connectWorkspace(server.url, server.ownerToken);
+    const flow = await createFlow('Both');
+    await requestSync();
+    useBrowser('b');
+    await connectWorkspace(server.url, server.ownerToken);
+    await editFlow(flow.id, (document) => ({ ...document, name: 'Theirs' }));
+    await requestSync();
+
+    useBrowser('a');
+    await editFlow(flow.id, (document) => ({ ...document, name: 'Mine' }));
+    await requestSync();
+    await resolveConflict(
+      syncStore.getState().conflicts[0]!,
+      'keep-both',
+      (name) => `${name} (copy)`,
+    );
+    const names = (await listFlows()).map((record) => record.document.name).sort();
+
+    expect(names).toEqual(expect.arrayContaining(['Mine (copy)', 'Theirs']));
+    useBrowser('b');
+    await requestSync();
+    expect((await listFlows()).map((record) => record.document.name)).toContain('Mine (copy)');
+  });
+
+  it('queues edits made offline and sends them once the server answers', async () => {
+    useBrowser('a');
+    await connectWorkspace(server.url, server.ownerToken);
+    const connection = (await readConnection())!;
+    await writeConnection({ ...connection, serverUrl: 'http://127.0.0.1:9' });
+
+    const flow = await createFlow('Offline edit');
+    await requestSync();
+    const queued = await new SrasDatabase(names.a).syncQueue.toArray();
+
+    expect(syncStore.getState().phase).toBe('offline');
+    expect(syncStore.getState().pending).toBe(1);
+    expect(queued.map((entry) => entry.entityId)).toEqual([flow.id]);
+
+    await writeConnection({ ...(await readConnection())!, serverUrl: server.url });
+    await requestSync();
+    const api = createSyncApi({ serverUrl: server.url, token: server.ownerToken });
+
+    expect(syncStore.getState().pending).toBe(0);
+    expect((await api.getFlow(flow.id)).document.name).toBe('Offline edit');
+  });
+
+  it('does not queue a flow that matches the server', async () => {
+    useBrowser('a');
+    await connectWorkspace(server.url, server.ownerToken);
+    await createFlow('Quiet');
+    await requestSync();
+
+    expect(await queueLocalChanges()).toBe(0);
+  });
+
+  it('syncs the rep list', async () => {
+    useBrowser('a');
+    await connectWorkspace(server.url, server.ownerToken);
+    const now = Date.now();
+    await new SrasDatabase(names.a).reps.bulkPut([
+      { id: `r-${run}`, name: '张伟', team: '华东', active: true, createdAt: now, updatedAt: now },
+    ]);
+    await requestSync();
+
+    useBrowser('b');
+    await connectWorkspace(server.url, server.ownerToken);
+    const reps = await new SrasDatabase(names.b).reps.toArray();
+
+    expect(reps.map((rep) => rep.name)).toContain('张伟');
+  });
+
+  it('deletes a flow on the other browser after a deletion', async () => {
+    useBrowser('a');
+    await connectWorkspace(server.url, server.ownerToken);
+    const flow = await createFlow('To delete');
+    await requestSync();
+    useBrowser('b');
+    await connectWorkspace(server.url, server.ownerToken);
+
+    useBrowser('a');
+    const { deleteFlow } = await import('../flows/flow-repository');
+    await deleteFlow(flow.id);
+    await requestSync();
+    useBrowser('b');
+    await requestSync();
+
+    expect(await getFlow(flow.id)).toBeUndefined();
+  });
+
+  it('rejects an allocate token', async () => {
+    useBrowser('a');
+    const token = await server.createToken('allocate');
+
+    await expect(connectWorkspace(server.url, token)).rejects.toBeInstanceOf(SyncSetupError);
+    expect(await readConnection()).toBeNull();
+  });
+});
+
+describe('first-run workspace creation', () => {
+  let empty: SyncTestServer;
+
+  beforeAll(async () => {
+    empty = await startSyncTestServer({ withWorkspace: false });
+  });
+  afterAll(() => empty.close());
+
+  it('creates the workspace and connects with its owner token', async () => {
+    useBrowser('a');
+    const token = await createFirstWorkspace(empty.url, '销售一部');
+
+    expect(token).toMatch(/^sras_/);
+    expect((await readConnection())?.workspaceName).toBe('销售一部');
+    await expect(createFirstWorkspace(empty.url, 'Second')).rejects.toMatchObject({
+      code: 'workspace-exists',
+    });
+  });
+});
