@@ -15,6 +15,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConflictDialog } from './ConflictDialog';
+import { PublishPanel } from './PublishPanel';
 import { SyncApiError } from './sync-api.client';
 import { readConnection } from './sync-metadata';
 import {
@@ -196,6 +197,8 @@ export function SyncSettingsScreen() {
           )}
         </>
       )}
+
+      {connection && <PublishPanel connection={connection} />}
 
       {status.conflicts.length > 0 && (
         <Paper withBorder p="md">

@@ -31,6 +31,15 @@ export interface ServerChange {
   document: unknown;
 }
 
+/** A flow in `GET /flows`: no document, with the version that allocation runs. */
+export interface ServerFlowSummary {
+  id: string;
+  name: string;
+  revision: number;
+  updatedAt: string;
+  publishedVersion: number | null;
+}
+
 export interface WorkspaceInfo {
   id: string;
   name: string;
@@ -155,6 +164,7 @@ export function createSyncApi(options: SyncApiOptions) {
         'GET',
         `/api/v1/changes?since=${since}`,
       ),
+    listFlows: () => request<{ flows: ServerFlowSummary[] }>('GET', '/api/v1/flows'),
     getFlow: (id: string) => request<ServerFlow>('GET', `/api/v1/flows/${encodeURIComponent(id)}`),
     /** Saves a flow; `revision` 0 creates it. */
     putFlow: (document: FlowDocument, revision: number) =>

@@ -1,0 +1,179 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Code,
+  Group,
+  List,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { formatProblem, type FlowProblem } from '@sras/engine';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createSyncApi, SyncApiError, type ServerFlowSummary } from './sync-api.client';
+import type { SyncConnection } from './sync-metadata';
+import { requestSync } from './sync.engine';
+
+interface PublishPanelProps {
+  connection: SyncConnection;
+}
+
+/**
+ * The workspace's flows on the server with the version the allocation API
+ * runs, a Publish button per flow, and the request that allocates a lead.
+ */
+export function PublishPanel({ connection }: PublishPanelProps) {
+  const { t, i18n } = useTranslation('sync');
+  const [flows, setFlows] = useState<ServerFlowSummary[] | null>(null);
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<
+    | { flowId: string; version: number }
+    | { flowId: string; problems: FlowProblem[] }
+    | { flowId: string; error: string }
+    | null
+  >(null);
+  const canPublish = connection.role === 'owner' || connection.role === 'editor';
+  const api = createSyncApi({ serverUrl: connection.serverUrl, token: connection.token });
+
+  const load = useCallback(async () => {
+    try {
+      const { flows: list } = await createSyncApi({
+        serverUrl: connection.serverUrl,
+        token: connection.token,
+      }).listFlows();
+      setFlows(list);
+    } catch {
+      setFlows(null);
+    }
+  }, [connection.serverUrl, connection.token]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const publish = async (flow: ServerFlowSummary) => {
+    setBusyId(flow.id);
+    setOutcome(null);
+    try {
+      // Send the latest local edits first, so that what is published is what the editor shows.
+      await requestSync();
+      const current = await api.getFlow(flow.id);
+      const { version } = await api.publishFlow(flow.id, current.revision);
+      setOutcome({ flowId: flow.id, version });
+    } catch (error) {
+      if (error instanceof SyncApiError && error.code === 'flow-has-errors') {
+        const problems = (error.details.problems as FlowProblem[] | undefined) ?? [];
+        setOutcome({
+          flowId: flow.id,
+          problems: problems.filter((problem) => problem.severity === 'error'),
+        });
+      } else {
+        setOutcome({
+          flowId: flow.id,
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }
+    } finally {
+      setBusyId(null);
+      await load();
+    }
+  };
+
+  const language = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
+  const example = flows?.find((flow) => flow.publishedVersion !== null);
+
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          {t('publish.title')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('publish.intro')}
+        </Text>
+        {flows && flows.length === 0 && <Text size="sm">{t('publish.none')}</Text>}
+        {flows && flows.length > 0 && (
+          <Table data-testid="server-flows">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('publish.columns.name')}</Table.Th>
+                <Table.Th>{t('publish.columns.id')}</Table.Th>
+                <Table.Th>{t('publish.columns.published')}</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {flows.map((flow) => (
+                <Table.Tr key={flow.id}>
+                  <Table.Td>{flow.name}</Table.Td>
+                  <Table.Td>
+                    <Code>{flow.id}</Code>
+                  </Table.Td>
+                  <Table.Td>
+                    {flow.publishedVersion === null ? (
+                      <Badge color="gray" variant="light">
+                        {t('publish.notPublished')}
+                      </Badge>
+                    ) : (
+                      <Badge color="teal" variant="light">
+                        {t('publish.version', { version: flow.publishedVersion })}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {canPublish && (
+                      <Button
+                        size="xs"
+                        loading={busyId === flow.id}
+                        onClick={() => void publish(flow)}
+                      >
+                        {t('publish.publish')}
+                      </Button>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+
+        {outcome && 'version' in outcome && (
+          <Alert color="teal">{t('publish.published', { version: outcome.version })}</Alert>
+        )}
+        {outcome && 'problems' in outcome && (
+          <Alert color="red" title={t('publish.hasErrors')}>
+            <List size="sm">
+              {outcome.problems.map((problem, index) => (
+                <List.Item key={index}>
+                  {problem.nodeId ? `${problem.nodeId}: ` : ''}
+                  {formatProblem(problem, language)}
+                </List.Item>
+              ))}
+            </List>
+          </Alert>
+        )}
+        {outcome && 'error' in outcome && <Alert color="red">{outcome.error}</Alert>}
+
+        {example && (
+          <Stack gap={4}>
+            <Text size="sm">{t('publish.tryIt')}</Text>
+            <Code block data-testid="allocate-example">
+              {`curl -s -X POST ${connection.serverUrl}/api/v1/flows/${example.id}/allocate \\
+  -H 'authorization: Bearer <token>' -H 'content-type: application/json' \\
+  -d '{"lead":{"id":"L1","手机":"13800000000","省份":"浙江"}}'`}
+            </Code>
+          </Stack>
+        )}
+        <Group>
+          <Button variant="subtle" size="xs" onClick={() => void load()}>
+            {t('publish.refresh')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
