@@ -20,6 +20,8 @@ export interface ServerConfig {
   rateLimitWindowMs: number;
   /** Folder of the built app (`index.html` and assets). */
   appDir: string;
+  /** How long an idempotency key is remembered, in hours. */
+  idempotencyTtlHours: number;
   /** SQLite `synchronous`: NORMAL survives a crash of the process, FULL also a power loss. */
   sqliteSynchronous: 'NORMAL' | 'FULL';
 }
@@ -53,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     rateLimitMax: readInteger(env, 'SRAS_RATE_LIMIT_MAX', 6000, 1),
     rateLimitWindowMs: readInteger(env, 'SRAS_RATE_LIMIT_WINDOW_MS', 60_000, 1000),
     appDir: path.resolve(readText(env, 'SRAS_APP_DIR') ?? defaultAppDir),
+    idempotencyTtlHours: readInteger(env, 'SRAS_IDEMPOTENCY_TTL_HOURS', 168, 1),
     sqliteSynchronous: readSynchronous(env),
   };
 }

@@ -1,6 +1,9 @@
 import { ConfigError, loadConfig } from './config.js';
 import { migrateToLatest, openDatabase } from './db/database.js';
+import { purgeIdempotencyRecords } from './allocation/idempotency.js';
 import { buildServer } from './server.js';
+
+const PURGE_INTERVAL_MS = 60 * 60 * 1000;
 
 /**
  * Starts the server: reads the environment, migrates the database, listens,
@@ -16,8 +19,21 @@ async function main(): Promise<void> {
   await migrateToLatest(database);
 
   const app = await buildServer({ config, database });
+  const purge = async () => {
+    const cutoff = new Date(Date.now() - config.idempotencyTtlHours * 3_600_000);
+    try {
+      const removed = await purgeIdempotencyRecords(database.db, cutoff);
+      if (removed > 0) app.log.info({ removed, cutoff }, 'purged old idempotency records');
+    } catch (error) {
+      app.log.error({ err: error }, 'purging idempotency records failed');
+    }
+  };
+  const purgeTimer = setInterval(() => void purge(), PURGE_INTERVAL_MS);
+  purgeTimer.unref();
+  void purge();
   const stop = async (signal: string): Promise<void> => {
     app.log.info({ signal }, 'stopping');
+    clearInterval(purgeTimer);
     await app.close();
     await database.close();
     process.exit(0);

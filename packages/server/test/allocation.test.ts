@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { purgeIdempotencyRecords } from '../src/allocation/idempotency.js';
 import { insertToken } from '../src/index.js';
 import { brokenFlow, dedupFlow, roundRobinFlow } from './fixtures/flows.js';
 import { dialects } from './helpers/test-database.js';
@@ -182,6 +183,20 @@ describe.each(dialects)('allocation API on %s', (dialect) => {
       const reused = await allocate('rr', { lead: { id: 'I6' } }, headers);
 
       expect(reused.statusCode).toBe(422);
+    });
+
+    it('forgets keys older than the retention time', async () => {
+      const headers = { 'idempotency-key': 'key-old' };
+      const first = await allocate('order', { lead: { id: 'I8' } }, headers);
+      const removed = await purgeIdempotencyRecords(
+        server.database.db,
+        new Date(Date.now() + 1000),
+      );
+      const retry = await allocate('order', { lead: { id: 'I8' } }, headers);
+
+      expect(removed).toBeGreaterThan(0);
+      expect(retry.headers['idempotent-replayed']).toBeUndefined();
+      expect(retry.json().results[0].ownerId).not.toBe(first.json().results[0].ownerId);
     });
 
     it('rejects a key with spaces', async () => {

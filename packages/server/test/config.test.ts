@@ -38,6 +38,7 @@ describe('loadConfig', () => {
       rateLimitMax: 10,
       rateLimitWindowMs: 2000,
       appDir: '/srv/app',
+      idempotencyTtlHours: 168,
       sqliteSynchronous: 'NORMAL',
     });
   });

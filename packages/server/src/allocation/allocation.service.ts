@@ -1,5 +1,5 @@
 import type { Lead, LeadResult } from '@sras/engine';
-import { listDedupKeys } from '@sras/engine';
+import { EngineInputError, listDedupKeys } from '@sras/engine';
 import type { Principal } from '../auth/tokens.js';
 import { inWorkspaceTransaction, type DatabaseHandle } from '../db/database.js';
 import { ApiError, notFound } from '../http/api-error.js';
@@ -91,13 +91,15 @@ export async function allocateLeads(
       periods: [periods.day, periods.week, periods.month, 'total'],
       dedupKeys,
     });
-    const run = compiled.runner.run({
-      leads,
-      reps,
-      existingOwners: owners.rowsMatching(dedupKeys),
-      state,
-      now: now.getTime(),
-    });
+    const run = runEngine(() =>
+      compiled.runner.run({
+        leads,
+        reps,
+        existingOwners: owners.rowsMatching(dedupKeys),
+        state,
+        now: now.getTime(),
+      }),
+    );
 
     await writeStateDelta(trx, workspaceId, flowId, run.delta);
     const results = run.results.map(toView);
@@ -124,6 +126,21 @@ export async function allocateLeads(
     }
     return { body, replayed: false };
   });
+}
+
+/** Runs the engine, turning its report of unusable input (leads, reps) into a 422 that lists the issues. */
+function runEngine<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (!(error instanceof EngineInputError)) throw error;
+    throw new ApiError(
+      422,
+      'validation-failed',
+      `The engine cannot run with this input: ${error.message} Fix the leads or the workspace's reps and retry.`,
+      { issues: error.issues },
+    );
+  }
 }
 
 function toView(result: LeadResult): AllocationResultView {
