@@ -266,8 +266,10 @@ describe.each(scenarios)(
         .execute();
 
       for (const rep of REPS) {
-        const dayCounters = counters.filter((row) => row.key === rep.id);
-        const total = dayCounters.reduce((sum, row) => sum + Number(row.value), 0);
+        const total = counters.reduce(
+          (sum, row) => sum + ((JSON.parse(row.value) as Record<string, number>)[rep.id] ?? 0),
+          0,
+        );
         expect(total, rep.id).toBe(perRep.get(rep.id) ?? 0);
       }
     });

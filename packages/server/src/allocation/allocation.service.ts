@@ -101,7 +101,7 @@ export async function allocateLeads(
       }),
     );
 
-    await writeStateDelta(trx, workspaceId, flowId, run.delta);
+    await writeStateDelta(trx, workspaceId, flowId, run.delta, run.state);
     const results = run.results.map(toView);
     await writeAudit(trx, {
       workspaceId,

@@ -3,25 +3,26 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 
 /**
- * The allocation state of a workspace lives in `allocation_state` as one row
- * per entry, so that a batch reads only the entries it can touch and writes
- * only what the engine reports as changed:
+ * The allocation state of a workspace lives in `allocation_state`, one row
+ * per group of entries that a run reads and writes together, so that a batch
+ * touches a handful of rows:
  *
- * | scope                       | key                 | value            |
- * | `rr:<flowId>`               | `<nodeId>\t<repId>` | current weight   |
- * | `quota:<flowId>:<period>`   | `<nodeId>\t<per>`   | leads passed     |
- * | `assigned:<period>`         | `<repId>`           | leads assigned   |
- * | `dedup`                     | `phone:138…` and so on | owner id or null |
+ * | scope                     | key          | value (JSON)                 |
+ * | `rr:<flowId>`             | node id      | `{ repId: current weight }`  |
+ * | `quota:<flowId>:<period>` | node id      | `{ perValue: leads passed }` |
+ * | `assigned:<period>`       | `*`          | `{ repId: leads assigned }`  |
+ * | `dedup`                   | `phone:138…` | owner id or null             |
  *
  * Periods are the engine's keys (`2026-12-05`, `2026-W49`, `2026-12`,
  * `total`), so one query by scope reads every counter of the current
  * periods. Round-robin weights and quotas belong to one flow because node
  * ids are local to a flow. Rep counters and dedup keys belong to the
  * workspace, so a rep's capacity counts leads from every flow and one phone
- * keeps one owner.
+ * keeps one owner. Rows are rewritten whole, which is safe because writes of
+ * one workspace are serialised.
  */
 
-const SEPARATOR = '\t';
+const ALL_REPS_KEY = '*';
 const DEDUP_SCOPE = 'dedup';
 const ROUND_ROBIN_PREFIX = 'rr:';
 const QUOTA_PREFIX = 'quota:';
@@ -59,16 +60,16 @@ export async function loadState(
     .where('scope', 'in', scopes)
     .execute();
   for (const row of rows) {
+    const values = JSON.parse(row.value) as Record<string, number>;
     if (row.scope.startsWith(ROUND_ROBIN_PREFIX)) {
-      const [nodeId = '', repId = ''] = row.key.split(SEPARATOR);
-      (state.roundRobin[nodeId] ??= {})[repId] = Number(row.value);
+      state.roundRobin[row.key] = values;
     } else if (row.scope.startsWith(QUOTA_PREFIX)) {
       const period = row.scope.slice(QUOTA_PREFIX.length + flowId.length + 1);
-      const [nodeId = '', perValue = ''] = row.key.split(SEPARATOR);
-      ((state.quota[nodeId] ??= {})[period] ??= {})[perValue] = Number(row.value);
+      (state.quota[row.key] ??= {})[period] = values;
     } else {
       const period = row.scope.slice(ASSIGNED_PREFIX.length);
-      (state.assigned[row.key] ??= {})[period] = Number(row.value);
+      for (const [repId, count] of Object.entries(values))
+        (state.assigned[repId] ??= {})[period] = count;
     }
   }
 
@@ -85,39 +86,42 @@ export async function loadState(
   return state;
 }
 
-/** Writes what a run changed, in the caller's transaction. */
+/**
+ * Writes the rows that a run changed, in the caller's transaction: each row
+ * the delta touches is rewritten from the run's new state, which holds
+ * every entry of that row because `loadState` read the whole row.
+ */
 export async function writeStateDelta(
   db: Kysely<Database>,
   workspaceId: string,
   flowId: string,
   delta: StateDelta,
+  next: AllocationState,
 ): Promise<void> {
-  const rows = [
-    ...delta.roundRobin.map((entry) => ({
-      scope: roundRobinScope(flowId),
-      key: entry.nodeId + SEPARATOR + entry.repId,
-      value: String(entry.weight),
-    })),
-    ...delta.quota.map((entry) => ({
-      scope: quotaScope(flowId, entry.period),
-      key: entry.nodeId + SEPARATOR + entry.value,
-      value: String(entry.count),
-    })),
-    ...delta.assigned.map((entry) => ({
-      scope: assignedScope(entry.period),
-      key: entry.repId,
-      value: String(entry.count),
-    })),
-    ...delta.dedup.map((entry) => ({
-      scope: DEDUP_SCOPE,
-      key: entry.key,
-      value: JSON.stringify(entry.ownerId),
-    })),
-  ];
+  const rows = new Map<string, { scope: string; key: string; value: string }>();
+  const put = (scope: string, key: string, value: unknown) =>
+    rows.set(`${scope}\u0000${key}`, { scope, key, value: JSON.stringify(value) });
+
+  for (const { nodeId } of delta.roundRobin) {
+    put(roundRobinScope(flowId), nodeId, next.roundRobin[nodeId] ?? {});
+  }
+  for (const { nodeId, period } of delta.quota) {
+    put(quotaScope(flowId, period), nodeId, next.quota[nodeId]?.[period] ?? {});
+  }
+  for (const period of new Set(delta.assigned.map((entry) => entry.period))) {
+    const counts: Record<string, number> = {};
+    for (const [repId, periods] of Object.entries(next.assigned)) {
+      const count = periods[period];
+      if (count !== undefined) counts[repId] = count;
+    }
+    put(assignedScope(period), ALL_REPS_KEY, counts);
+  }
+  for (const { key, ownerId } of delta.dedup) put(DEDUP_SCOPE, key, ownerId);
+
   // NOTE: `delta.removed` is not applied. It names counters of past periods,
   // and loadState never loads those, so the engine has none to drop. Rows of
   // past periods stay in the table and are never read again.
-  for (const part of chunk(rows, 200)) {
+  for (const part of chunk([...rows.values()], 200)) {
     await db
       .insertInto('allocation_state')
       .values(part.map((row) => ({ workspace_id: workspaceId, ...row })))
