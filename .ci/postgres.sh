@@ -42,6 +42,8 @@ BEGIN
   END IF;
 END
 $$;
+-- Dropping a test database WITH (FORCE) ends its connections, autovacuum's too.
+GRANT pg_signal_backend TO sras_test;
 SELECT 'CREATE DATABASE sras_test OWNER sras_test'
 WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'sras_test')\gexec
 SQL

@@ -47,6 +47,8 @@ interface Row {
   leadsPerSecond: number;
   p50: number;
   p99: number;
+  /** CPU time of the server process per request, which other load on the machine barely changes. */
+  cpuMsPerRequest: number | null;
   errors: number;
 }
 
@@ -94,7 +96,13 @@ async function benchDatabase(label: string, env: NodeJS.ProcessEnv): Promise<Row
     );
     for (const scenario of SCENARIOS) {
       console.error(`${label}: ${scenario.name} for ${DURATION_SECONDS} s …`);
-      rows.push({ database: label, ...(await runScenario(server.url, token, scenario)) });
+      const cpuBefore = processCpuMs(server.child.pid);
+      const measured = await runScenario(server.url, token, scenario);
+      const cpuAfter = processCpuMs(server.child.pid);
+      const requests = measured.requestsPerSecond * DURATION_SECONDS;
+      const cpuMsPerRequest =
+        cpuBefore === null || cpuAfter === null || requests === 0 ? null : (cpuAfter - cpuBefore) / requests;
+      rows.push({ database: label, ...measured, cpuMsPerRequest });
     }
     return rows;
   } finally {
@@ -122,7 +130,7 @@ async function runScenario(
   token: string,
   scenario: Scenario,
   duration = DURATION_SECONDS,
-): Promise<Omit<Row, 'database'>> {
+): Promise<Omit<Row, 'database' | 'cpuMsPerRequest'>> {
   let counter = 0;
   const tag = randomBytes(3).toString('hex');
   const makeLead = () => {
@@ -166,8 +174,8 @@ async function runScenario(
 
 function formatTable(rows: Row[]): string {
   const lines = [
-    '| database | scenario | requests/s | leads/s | p50 ms | p99 ms | errors |',
-    '|---|---|---:|---:|---:|---:|---:|',
+    '| database | scenario | requests/s | leads/s | p50 ms | p99 ms | server CPU ms/request | errors |',
+    '|---|---|---:|---:|---:|---:|---:|---:|',
     ...rows.map((row) =>
       [
         row.database,
@@ -176,6 +184,7 @@ function formatTable(rows: Row[]): string {
         row.leadsPerSecond.toFixed(0),
         row.p50,
         row.p99,
+        row.cpuMsPerRequest === null ? 'n/a' : row.cpuMsPerRequest.toFixed(2),
         row.errors,
       ]
         .join(' | ')
@@ -184,6 +193,18 @@ function formatTable(rows: Row[]): string {
     ),
   ];
   return lines.join('\n');
+}
+
+/** User plus system CPU time of a process in milliseconds, from /proc (Linux); null elsewhere. */
+function processCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const ticksPerSecond = 100;
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+  } catch {
+    return null;
+  }
 }
 
 async function startServer(env: NodeJS.ProcessEnv): Promise<{ url: string; child: ChildProcess }> {

@@ -45,8 +45,24 @@ export async function createTestDatabase(dialect: DialectUnderTest): Promise<Tes
   url.pathname = `/${name}`;
   return {
     options: { dataDir: os.tmpdir(), databaseUrl: url.toString() },
-    drop: () => runAdmin(`drop database if exists ${name} with (force)`),
+    drop: () => dropDatabase(name),
   };
+}
+
+/** Drops a test database, retrying while a background worker still holds it; warns instead of failing. */
+async function dropDatabase(name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await runAdmin(`drop database if exists ${name} with (force)`);
+      return;
+    } catch (error) {
+      if (attempt === 5) {
+        console.warn(`Could not drop the test database ${name}: ${String(error)}`);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
+  }
 }
 
 async function runAdmin(statement: string): Promise<void> {
