@@ -101,12 +101,16 @@ async function benchDatabase(label: string, env: NodeJS.ProcessEnv): Promise<Row
       const cpuAfter = processCpuMs(server.child.pid);
       const requests = measured.requestsPerSecond * DURATION_SECONDS;
       const cpuMsPerRequest =
-        cpuBefore === null || cpuAfter === null || requests === 0 ? null : (cpuAfter - cpuBefore) / requests;
+        cpuBefore === null || cpuAfter === null || requests === 0
+          ? null
+          : (cpuAfter - cpuBefore) / requests;
       rows.push({ database: label, ...measured, cpuMsPerRequest });
     }
     return rows;
   } finally {
+    const exited = new Promise((resolve) => server.child.once('exit', resolve));
     server.child.kill('SIGTERM');
+    await exited;
   }
 }
 

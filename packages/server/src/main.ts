@@ -11,14 +11,20 @@ const PURGE_INTERVAL_MS = 60 * 60 * 1000;
  */
 async function main(): Promise<void> {
   const config = loadConfig();
+  let logConnectionError = (error: Error): void => {
+    process.stderr.write(`idle PostgreSQL connection failed: ${error.message}\n`);
+  };
   const database = openDatabase({
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,
     sqliteSynchronous: config.sqliteSynchronous,
+    onConnectionError: (error) => logConnectionError(error),
   });
   await migrateToLatest(database);
 
   const app = await buildServer({ config, database });
+  logConnectionError = (error) =>
+    app.log.error({ err: error }, 'idle PostgreSQL connection failed; the pool replaces it');
   const purge = async () => {
     const cutoff = new Date(Date.now() - config.idempotencyTtlHours * 3_600_000);
     try {

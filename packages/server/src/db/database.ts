@@ -31,6 +31,11 @@ export interface OpenDatabaseOptions {
   poolSize?: number;
   /** SQLite `synchronous` setting; default NORMAL. */
   sqliteSynchronous?: 'NORMAL' | 'FULL';
+  /**
+   * Called when an idle PostgreSQL connection fails (the server restarted or
+   * ended it); the pool replaces the connection. Default: a line on stderr.
+   */
+  onConnectionError?: (error: Error) => void;
 }
 
 const SQLITE_FILE = 'sras.sqlite';
@@ -38,7 +43,9 @@ const PG_INT8 = 20;
 
 /** Opens SQLite in `dataDir`, or PostgreSQL when `databaseUrl` is set. Does not migrate. */
 export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  if (options.databaseUrl) {
+    return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.onConnectionError);
+  }
   return openSqlite(options.dataDir, options.sqliteSynchronous ?? 'NORMAL');
 }
 
@@ -90,7 +97,11 @@ function withStatementCache(connection: SQLite.Database): SqliteDatabase {
   };
 }
 
-function openPostgres(databaseUrl: string, poolSize: number): DatabaseHandle {
+function openPostgres(
+  databaseUrl: string,
+  poolSize: number,
+  onConnectionError: ((error: Error) => void) | undefined,
+): DatabaseHandle {
   // bigint columns hold counters far below 2^53, so they are read as numbers.
   const types = {
     getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
@@ -99,6 +110,11 @@ function openPostgres(databaseUrl: string, poolSize: number): DatabaseHandle {
         : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
   };
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, types });
+  // Without a listener, an idle connection's error would end the process.
+  pool.on('error', (error) => {
+    if (onConnectionError) onConnectionError(error);
+    else process.stderr.write(`idle PostgreSQL connection failed: ${error.message}\n`);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
