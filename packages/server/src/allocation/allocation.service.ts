@@ -147,7 +147,7 @@ function toView(result: LeadResult): AllocationResultView {
   return {
     leadId: String(result.leadId),
     ownerId: result.ownerId,
-    route: result.route,
+    route: [...result.route],
     reason: result.reason,
     reasonText: result.poolReason,
   };
