@@ -6,8 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { writeFilesAtomically } from '../src/allocate/output-files.js';
 import { parseMapOption, parseNowOption } from '../src/allocate/parse-options.js';
-import { buildResultTable } from '../src/allocate/result-table.js';
-import { neutraliseFormula, writeResultCsv } from '../src/allocate/result-writers.js';
+import { buildResultTable, neutraliseFormula, writeResultCsv } from '@sras/import';
 import { createContext } from '../src/cli-context.js';
 import { resolveLanguage } from '../src/cli-language.js';
 

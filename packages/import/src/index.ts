@@ -76,3 +76,6 @@ export {
   type ImportMessageLanguage,
 } from './import-messages.js';
 export * from './reps/index.js';
+
+// Result files (the CLI's and the app's allocation result)
+export * from './export/index.js';

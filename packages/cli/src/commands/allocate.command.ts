@@ -3,17 +3,23 @@ import {
   EngineInputError,
   compileFlow,
   formatProblem,
-  interpolate,
   parseFlow,
   createRunner,
   type FlowDocument,
   type FlowProblem,
   type Lead,
   type LeadResult,
-  type Rep,
   type RunInput,
   type RunResult,
 } from '@sras/engine';
+
+import {
+  buildResultTable,
+  formatReasonText,
+  writeResultCsv,
+  writeResultXlsx,
+  type LeadOutcome,
+} from '@sras/import';
 
 import type { CliContext } from '../cli-context.js';
 import { CliError } from '../cli.error.js';
@@ -27,8 +33,6 @@ import {
 } from '../allocate/output-files.js';
 import { parseMapOption, parseNowOption, parseSheetOption } from '../allocate/parse-options.js';
 import { PROGRESS_THRESHOLD_ROWS } from '../allocate/progress-reporter.js';
-import { buildResultTable, type LeadOutcome } from '../allocate/result-table.js';
-import { writeResultCsv, writeResultXlsx } from '../allocate/result-writers.js';
 import type { CommandModule } from './command-module.js';
 import { problemLocation } from './validate.command.js';
 
@@ -137,7 +141,8 @@ async function allocate(context: CliContext, options: AllocateOptions): Promise<
     }),
   );
 
-  const outcomes = run.results.map((result) => leadOutcome(context, result, reps));
+  const repNames = new Map(reps.map((rep) => [rep.id, rep.name]));
+  const outcomes = run.results.map((result) => leadOutcome(context, result, repNames));
   const table = buildResultTable(loaded.columns, loaded.leads, outcomes, reps);
   const files: OutputFile[] = [
     {
@@ -266,35 +271,18 @@ function runEngine(context: CliContext, options: AllocateOptions, run: () => Run
   }
 }
 
-function leadOutcome(context: CliContext, result: LeadResult, reps: readonly Rep[]): LeadOutcome {
+function leadOutcome(
+  context: CliContext,
+  result: LeadResult,
+  repNames: ReadonlyMap<string, string>,
+): LeadOutcome {
   return {
     ownerId: result.ownerId,
     route: result.route,
     reason: result.reason,
-    reasonText: reasonText(context, result, reps),
+    reasonText: formatReasonText(result, repNames, ENGINE_MESSAGES[context.language].reason),
     fields: result.fields,
   };
-}
-
-function reasonText(context: CliContext, result: LeadResult, reps: readonly Rep[]): string {
-  const messages = ENGINE_MESSAGES[context.language].reason;
-  const owner = reps.find((rep) => rep.id === result.ownerId);
-  const ownerLabel = owner ? `${owner.name} (${owner.id})` : (result.ownerId ?? '');
-  switch (result.reason) {
-    case 'assigned':
-      return interpolate(messages.assigned, { owner: ownerLabel });
-    case 'existing-owner':
-      return interpolate(messages['existing-owner'], { owner: ownerLabel });
-    case 'pool':
-      return result.poolReason
-        ? interpolate(messages.pool, { reason: result.poolReason })
-        : messages['pool-no-reason'];
-    case 'no-route': {
-      const lastStep = result.route.at(-1) ?? '';
-      const handle = lastStep.slice(lastStep.indexOf(':') + 1);
-      return interpolate(messages['no-route'], { nodeId: result.nodeId, handle });
-    }
-  }
 }
 
 function summaryDocument(run: RunResult, skippedRows: number): AllocationSummary {
