@@ -12,6 +12,7 @@ export const paths = {
     const search = query.toString();
     return `/flows/${encodeURIComponent(flowId)}/compare${search ? `?${search}` : ''}`;
   },
+  simulate: (flowId: string) => `/flows/${encodeURIComponent(flowId)}/simulate`,
   templates: () => '/templates',
   data: () => '/data',
   dataset: (datasetId: string) => `/data/${encodeURIComponent(datasetId)}`,

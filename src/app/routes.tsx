@@ -50,6 +50,13 @@ export const screenRoutes: ScreenRoute[] = [
     nav: { labelKey: 'common:nav.templates', icon: IconLayoutGrid, order: 20 },
   },
   {
+    path: 'flows/:flowId/simulate',
+    load: () =>
+      import('../features/simulation/ui/SimulationScreen').then(
+        (module) => module.SimulationScreen,
+      ),
+  },
+  {
     path: 'data',
     load: () => import('../features/data/DataScreen').then((module) => module.DataScreen),
     nav: { labelKey: 'data:nav', icon: IconDatabase, order: 30 },

@@ -88,7 +88,13 @@ export interface TeamRecord {
   createdAt: number;
 }
 
-/** One run of a flow on a dataset (a simulation or an applied allocation). */
+/**
+ * One saved run of a flow on a dataset. A run starts as a saved simulation;
+ * marking it as applied (`appliedAt`) says its owners are the real
+ * allocation: the dashboard counts only applied runs, and the run's
+ * `stateAfter` becomes the flow's saved state (`allocationStates`), which the
+ * next simulation may start from.
+ */
 export interface RunRecord {
   id: string;
   flowId: string;
@@ -105,9 +111,25 @@ export interface RunRecord {
   summary: unknown;
   /** Engine state after the run; saved as the flow's state when the run is applied. */
   stateAfter: unknown;
-  /** When the run's result was applied as real allocation; absent for a simulation. */
+  /**
+   * When the run was marked as applied (its owners are the real allocation
+   * and its state the flow's saved state); absent for a run that is only a
+   * saved simulation.
+   */
   appliedAt?: number;
   chunkSize: number;
+  /** Name the user gave the run. */
+  name?: string;
+  /** Copy of the flow document the run used, so that it can be run again exactly. */
+  flowDocument?: FlowDocument;
+  /** The sales team as it was when the run was made. */
+  reps?: Rep[];
+  /** Existing-owners dataset the dedup nodes compared with, if any. */
+  ownersDatasetId?: string;
+  /** State the run started from; null for a fresh start. */
+  stateBefore?: unknown;
+  /** The applied run whose state this run started from, if any. */
+  startRunId?: string;
 }
 
 /** Up to `chunkSize` per-lead results of a run, in input order. */

@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { paths } from '../../app/paths';
 import type { FlowRecord } from '../../storage/records';
 import { useStoredFlow } from '../flows/flow-repository';
+import { SimulateButton } from '../simulation';
 import { ConflictDialog } from './autosave/ConflictDialog';
 import { SaveStatus } from './autosave/SaveStatus';
 import { useAutosave } from './autosave/useAutosave';
@@ -50,7 +51,12 @@ function EditorSession({
         <EditorEnvironmentFromStorage>
           <EditorWorkspace
             status={<SaveStatus status={status} onRetry={retry} />}
-            toolbarExtra={<VersionsButton flowId={initial.id} />}
+            toolbarExtra={
+              <>
+                <SimulateButton flowId={initial.id} />
+                <VersionsButton flowId={initial.id} />
+              </>
+            }
             onPublish={() => void publish()}
           />
           <ConflictDialog

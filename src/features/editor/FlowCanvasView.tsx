@@ -4,6 +4,7 @@ import { Background, BackgroundVariant, ReactFlow, ReactFlowProvider } from '@xy
 import { useComputedColorScheme } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NODE_TYPES, type FlowDocument } from '@sras/engine';
+import { useSimulationOverlay, withEdgeOverlay } from '../simulation';
 import { FlowNodeCard } from './canvas/FlowNodeCard';
 import { useFlowAriaLabels } from './canvas/useFlowAriaLabels';
 import { EditorEnvironmentProvider } from './environment/EditorEnvironment';
@@ -26,6 +27,11 @@ function ReadOnlyCanvas({ document, height }: { document: FlowDocument; height: 
   const { t } = useTranslation('editor');
   const colorScheme = useComputedColorScheme('light');
   const canvas = useMemo(() => toCanvas(repairDanglingEdges(document).document), [document]);
+  const simulation = useSimulationOverlay();
+  const edges = useMemo(
+    () => withEdgeOverlay(canvas.edges, simulation),
+    [canvas.edges, simulation],
+  );
   const reps = useStoredReps();
   const problems = useFlowProblems(document, reps);
   const ariaLabelConfig = useFlowAriaLabels();
@@ -35,7 +41,7 @@ function ReadOnlyCanvas({ document, height }: { document: FlowDocument; height: 
       <div style={{ width: '100%', height }} data-testid="flow-canvas-view">
         <ReactFlow
           nodes={canvas.nodes}
-          edges={canvas.edges}
+          edges={edges}
           nodeTypes={NODE_TYPE_MAP}
           nodesDraggable={false}
           nodesConnectable={false}

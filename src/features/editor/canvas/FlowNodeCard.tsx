@@ -4,6 +4,7 @@ import { Badge, Text, ThemeIcon, Tooltip } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { hasInput, type FlowNode } from '@sras/engine';
+import { useNodeSimulationOverlay } from '../../simulation';
 import { useNodeProblems } from '../environment/EditorEnvironment';
 import { usePresentationContext } from '../environment/usePresentationContext';
 import { getNodeTypeSpec } from '../model/node-catalog';
@@ -22,6 +23,7 @@ export const FlowNodeCard = memo(function FlowNodeCard({
   const { t } = useTranslation('editor');
   const context = usePresentationContext();
   const problems = useNodeProblems(id);
+  const simulation = useNodeSimulationOverlay(id);
 
   const node: FlowNode = { id, type, position: { x: 0, y: 0 }, data };
   const spec = getNodeTypeSpec(type);
@@ -35,6 +37,8 @@ export const FlowNodeCard = memo(function FlowNodeCard({
     <div
       className={classes.card}
       data-selected={selected || undefined}
+      data-on-route={simulation?.onRoute || undefined}
+      data-dimmed={simulation?.dimmed || undefined}
       data-testid={`flow-node-${id}`}
       data-node-type={type}
       style={{ ['--node-accent' as string]: `var(--mantine-color-${spec?.color ?? 'gray'}-6)` }}
@@ -55,6 +59,11 @@ export const FlowNodeCard = memo(function FlowNodeCard({
         <Text size="sm" fw={600} className={classes.title}>
           {typeName}
         </Text>
+        {simulation && (
+          <Badge size="sm" variant="light" color="orange" data-testid={`simulation-count-${id}`}>
+            {simulation.count}
+          </Badge>
+        )}
         {problems.length > 0 && (
           <Tooltip label={t('problems.badge', { count: problems.length })} withArrow>
             <Badge

@@ -1,0 +1,232 @@
+import { useEffect, useState } from 'react';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Paper,
+  Radio,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { IconPlayerPlay } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { FlowDocument, Rep } from '@sras/engine';
+import { paths } from '../../../app/paths';
+import { useFormat } from '../../../i18n/useFormat';
+import type { FlowRecord, FlowVersionRecord } from '../../../storage/records';
+import type { RunSettings } from '../worker/simulation.protocol';
+import { useAppliedState, useDatasetsOfKind } from './useSimulationInputs';
+
+/** Version choice of the current draft. */
+export const DRAFT = 'draft';
+
+export interface SettingsChoice {
+  settings: RunSettings;
+  versionId: string | null;
+  startRunId: string | null;
+}
+
+interface SimulationSettingsPanelProps {
+  flow: FlowRecord;
+  versions: FlowVersionRecord[];
+  reps: Rep[];
+  running: boolean;
+  hasResult: boolean;
+  onRun: (choice: SettingsChoice) => void;
+}
+
+/** `datetime-local` text of an epoch time in the browser's zone. */
+function toLocalInput(epochMs: number): string {
+  const date = new Date(epochMs - new Date(epochMs).getTimezoneOffset() * 60_000);
+  return date.toISOString().slice(0, 16);
+}
+
+/** The form above the results: leads, existing customers, version, starting state and time. */
+export function SimulationSettingsPanel({
+  flow,
+  versions,
+  reps,
+  running,
+  hasResult,
+  onRun,
+}: SimulationSettingsPanelProps) {
+  const { t } = useTranslation('simulation');
+  const format = useFormat();
+  const datasets = useDatasetsOfKind('leads');
+  const ownerLists = useDatasetsOfKind('owners');
+  const applied = useAppliedState(flow.id);
+
+  const [datasetId, setDatasetId] = useState<string | null>(null);
+  const [ownersId, setOwnersId] = useState<string | null>(null);
+  const [versionId, setVersionId] = useState<string>(DRAFT);
+  const [start, setStart] = useState<'fresh' | 'applied'>('fresh');
+  const [timeMode, setTimeMode] = useState<'now' | 'field'>('now');
+  const [time, setTime] = useState(() => toLocalInput(Date.now()));
+  const [timeField, setTimeField] = useState<string | null>(null);
+
+  // A trial user has one dataset: pick the newest so that one click runs.
+  useEffect(() => {
+    if (datasetId === null && datasets[0]) setDatasetId(datasets[0].id);
+  }, [datasetId, datasets]);
+
+  const dataset = datasets.find((candidate) => candidate.id === datasetId);
+  const timeColumns = (dataset?.columns ?? [])
+    .filter((column) => column.type === 'date' || /time|date|时间|日期/i.test(column.header))
+    .map((column) => ({ value: column.key, label: column.header }));
+  const appliedRun = applied?.run;
+  const document: FlowDocument =
+    versionId === DRAFT
+      ? flow.document
+      : (versions.find((version) => version.id === versionId)?.document ?? flow.document);
+
+  const submit = () => {
+    if (!dataset) return;
+    const nowMs = Date.parse(time);
+    onRun({
+      settings: {
+        flow: document,
+        datasetId: dataset.id,
+        ownersDatasetId: ownersId,
+        reps,
+        startState: start === 'applied' && applied ? applied.state.state : null,
+        now: Number.isFinite(nowMs) ? nowMs : Date.now(),
+        timeField: timeMode === 'field' ? timeField : null,
+      },
+      versionId: versionId === DRAFT ? null : versionId,
+      startRunId: start === 'applied' ? (applied?.state.runId ?? null) : null,
+    });
+  };
+
+  if (datasets.length === 0) {
+    return (
+      <Alert color="blue" title={t('settings.noDatasets')} data-testid="simulation-no-datasets">
+        <Anchor component={Link} to={paths.data()}>
+          {t('settings.importLeads')}
+        </Anchor>
+      </Alert>
+    );
+  }
+
+  return (
+    <Paper withBorder p="md" data-testid="simulation-settings">
+      <Stack gap="sm">
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+          <Select
+            label={t('settings.dataset')}
+            placeholder={t('settings.datasetPlaceholder')}
+            data={datasets.map((candidate) => ({
+              value: candidate.id,
+              label: t('settings.datasetRows', {
+                name: candidate.name,
+                count: format.number(candidate.rowCount),
+              }),
+            }))}
+            value={datasetId}
+            onChange={setDatasetId}
+            allowDeselect={false}
+            data-testid="simulation-dataset"
+          />
+          <Select
+            label={t('settings.owners')}
+            data={[
+              { value: '', label: t('settings.ownersNone') },
+              ...ownerLists.map((list) => ({ value: list.id, label: list.name })),
+            ]}
+            value={ownersId ?? ''}
+            onChange={(value) => setOwnersId(value ? value : null)}
+            allowDeselect={false}
+            data-testid="simulation-owners"
+          />
+          <Select
+            label={t('settings.version')}
+            data={[
+              { value: DRAFT, label: t('settings.versionDraft') },
+              ...versions.map((version) => ({ value: version.id, label: version.name })),
+            ]}
+            value={versionId}
+            onChange={(value) => setVersionId(value ?? DRAFT)}
+            allowDeselect={false}
+            data-testid="simulation-version"
+          />
+          <Stack gap={4}>
+            <Text size="sm" fw={500}>
+              {t('settings.time')}
+            </Text>
+            <SegmentedControl
+              size="xs"
+              value={timeMode}
+              onChange={(value) => setTimeMode(value as 'now' | 'field')}
+              data={[
+                { value: 'now', label: t('settings.timeNow') },
+                {
+                  value: 'field',
+                  label: t('settings.timeField'),
+                  disabled: timeColumns.length === 0,
+                },
+              ]}
+            />
+            <TextInput
+              type="datetime-local"
+              aria-label={t('settings.time')}
+              value={time}
+              onChange={(event) => setTime(event.currentTarget.value)}
+              data-testid="simulation-time"
+            />
+            {timeMode === 'field' && (
+              <Select
+                aria-label={t('settings.timeFieldColumn')}
+                description={t('settings.timeFieldHelp')}
+                data={timeColumns}
+                value={timeField}
+                onChange={setTimeField}
+              />
+            )}
+          </Stack>
+        </SimpleGrid>
+        <Radio.Group
+          label={t('settings.start')}
+          description={t('settings.startHelp')}
+          value={start}
+          onChange={(value) => setStart(value as 'fresh' | 'applied')}
+        >
+          <Group mt={4}>
+            <Radio value="fresh" label={t('settings.startFresh')} />
+            <Radio
+              value="applied"
+              disabled={!applied}
+              label={
+                applied
+                  ? t('settings.startApplied', {
+                      date: format.dateTime(appliedRun?.appliedAt ?? applied.state.updatedAt),
+                    })
+                  : t('settings.startAppliedNone')
+              }
+            />
+          </Group>
+        </Radio.Group>
+        {reps.length === 0 && (
+          <Alert color="yellow" variant="light">
+            {t('settings.noReps')}
+          </Alert>
+        )}
+        <Group>
+          <Button
+            leftSection={<IconPlayerPlay size={16} />}
+            onClick={submit}
+            loading={running}
+            disabled={!dataset || (timeMode === 'field' && !timeField)}
+            data-testid="simulation-run"
+          >
+            {hasResult ? t('settings.rerun') : t('settings.run')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
