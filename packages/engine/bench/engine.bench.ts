@@ -172,8 +172,10 @@ function main(): void {
   assertSameResults('handwritten', reference, baselineSignature(allocateHandwritten(leads)));
   assertSameResults('interpreted', reference, baselineSignature(interpret(leads)));
   const assigned = reference.owners.filter((owner) => owner >= 0).length;
+  const routesTaken = new Set(reference.routes).size;
   console.log(
-    `all three variants agree on owner, route and score of every lead (${assigned.toLocaleString('en-US')} assigned, ${routeIds.size} distinct routes)`,
+    `all three variants agree on owner, route and score of every lead ` +
+      `(${assigned.toLocaleString('en-US')} assigned, ${routesTaken} distinct routes)`,
   );
 
   const timings = medianTimes(variants, leads, RUNS);

@@ -168,7 +168,7 @@ function labelOf(item: Record<string, unknown>): string | null {
   return isNonEmptyString(item.label) ? item.label : null;
 }
 
-/** A region's values, trimmed, without blanks or repeats, in document order. */
+/** Returns a region's values trimmed, without blanks or repeats, in document order. */
 function regionValues(values: unknown): string[] {
   if (!Array.isArray(values)) return [];
   const kept = new Set<string>();

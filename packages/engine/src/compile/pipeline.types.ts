@@ -3,9 +3,9 @@ import type { DedupKey, NodeType, QuotaPeriod } from '../flow/flow.types.js';
 /**
  * The compiled form of a flow: plain JSON that a host can store, send to a
  * Web Worker or another process, and hand to `createRunner`. Nodes are in
- * topological order with the source first; handles are resolved to the
- * indexes of their target nodes; conditions are kept as validated JSON Logic
- * and compiled once by the runner, together with the region tables.
+ * topological order with the source first, and handles are resolved to the
+ * indexes of their target nodes. Conditions stay validated JSON Logic, which
+ * the runner compiles once, together with the region tables.
  */
 export interface Pipeline {
   format: 'sras.pipeline';

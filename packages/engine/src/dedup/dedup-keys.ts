@@ -23,11 +23,12 @@ export function normaliseEmail(value: unknown): string {
 }
 
 /**
- * Normalises a company name for duplicate matching: full-width characters
- * folded to half-width, trimmed, the legal-form suffix (`股份有限公司`,
- * `有限责任公司`, `有限公司`) removed, then a trailing parenthesised part such
- * as `(杭州)`, then a trailing `集团`, and finally lower-cased so that Latin
- * names match in any case. `杭州示例科技（集团）有限公司` → `杭州示例科技`.
+ * Normalises a company name for duplicate matching. It folds full-width
+ * characters to half-width and trims, then removes the legal-form suffix
+ * (`股份有限公司`, `有限责任公司`, `有限公司`), a trailing parenthesised part
+ * such as `(杭州)` and a trailing `集团`, in that order. Last it lower-cases,
+ * so that Latin names match in any case: `杭州示例科技（集团）有限公司` →
+ * `杭州示例科技`.
  */
 export function normaliseCompany(value: unknown): string {
   let name = textOf(value).trim();

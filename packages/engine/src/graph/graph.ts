@@ -80,7 +80,7 @@ export function findCycle(
   for (const root of nodes) {
     if (state.has(root.id)) continue;
 
-    // Iterative depth-first search: the stack holds the current path and the
+    // Iterative depth-first search: the stack is the current path, with the
     // index of the next successor to visit for each node on it.
     const path: string[] = [root.id];
     const nextIndex: number[] = [0];
@@ -165,10 +165,10 @@ export function getReachableNodeIds(
 export type TopologicalOrderResult = { ok: true; order: string[] } | { ok: false; cycle: string[] };
 
 /**
- * Orders node ids so that every edge goes from an earlier to a later node
- * (Kahn's algorithm; among nodes that are ready at the same time, node-list
- * order wins, so the result is deterministic). Returns a cycle instead when
- * there is one.
+ * Orders node ids so that every edge goes from an earlier to a later node,
+ * with Kahn's algorithm. Among nodes that are ready at the same time,
+ * node-list order wins, so the result is deterministic. Returns a cycle
+ * instead when there is one.
  */
 export function topologicalOrder(
   nodes: readonly GraphNode[],

@@ -8,7 +8,7 @@
 export interface Migration {
   /** Version this step reads. */
   from: number;
-  /** What the step changes, for logs and tests (`addQuotaPeriod`, …). */
+  /** Name of the change the step makes, for logs and tests (`addQuotaPeriod`, …). */
   name: string;
   up(document: Record<string, unknown>): Record<string, unknown>;
 }

@@ -2,7 +2,7 @@ import type { ExistingOwner } from '../flow/flow.types.js';
 import { DEDUP_KEYS } from '../validation/node-data.validator.js';
 import { dedupKeyOf } from '../dedup/dedup-keys.js';
 
-/** Where a dedup key was found. */
+/** Source of a matched dedup key. */
 export type DedupMatchSource = 'existing' | 'state' | 'run';
 
 /**
@@ -34,9 +34,9 @@ export class DedupRegistry {
   }
 
   /**
-   * The owner of a known key: the existing-owners list first, because it is
-   * the CRM's record, then the state and this run. Null when the key is
-   * unknown or its lead ended unassigned.
+   * Returns the owner of a known key from the existing-owners list first,
+   * because it is the CRM's record, then from the state and this run. Returns
+   * null when the key is unknown or its lead ended unassigned.
    */
   ownerOf(key: string): string | null {
     const owner = this.existing.get(key);
@@ -44,7 +44,7 @@ export class DedupRegistry {
     return this.seen.get(key) ?? null;
   }
 
-  /** Where a known key came from. */
+  /** Returns the source of a known key. */
   sourceOf(key: string): DedupMatchSource {
     if (this.existing.has(key)) return 'existing';
     return this.addedByRun.has(key) ? 'run' : 'state';

@@ -14,7 +14,7 @@ export function readOwnField(lead: Lead, name: string): LeadValue | undefined {
   return Object.prototype.hasOwnProperty.call(lead, name) ? lead[name] : undefined;
 }
 
-/** Reads a field, with the own-property check only where `checked` says it is needed. */
+/** Reads a field, with the own-property check only when `checked` is true. */
 export function readField(lead: Lead, name: string, checked: boolean): LeadValue | undefined {
   return checked ? readOwnField(lead, name) : lead[name];
 }

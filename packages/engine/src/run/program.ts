@@ -42,7 +42,7 @@ const REGION_CACHE_LIMIT = 10_000;
 
 /**
  * A pipeline node ready to run. Every node has the same fields, whatever its
- * type, so that the runner's property reads stay monomorphic; the fields a
+ * type, so that the runner's property reads stay monomorphic. The fields a
  * type does not use keep their empty defaults.
  */
 export class ProgramNode {
@@ -161,6 +161,7 @@ export function buildProgram(pipeline: Pipeline, conditionOptions?: ConditionOpt
   });
 
   markScoreWrites(nodes, fieldsRead, readsUnknownFields);
+  const steps = nodes.flatMap((node) => node.steps);
   const slotNodes = new Int32Array(handleCount);
   const slotEdges = new Int32Array(handleCount);
   for (const node of nodes) {
@@ -175,7 +176,7 @@ export function buildProgram(pipeline: Pipeline, conditionOptions?: ConditionOpt
     edgeIds,
     slotNodes,
     slotEdges,
-    routes: new RouteTrie(),
+    routes: new RouteTrie(handleCount, (slot) => steps[slot] as string),
     nodeIds: nodes.map((node) => node.id),
     poolReasons: nodes.map((node) => (node.kind === NodeKind.Pool ? node.poolReason : null)),
   };
@@ -250,8 +251,9 @@ function fillNode(
 }
 
 /**
- * A score is written into the lead (a copy of it) only when a node reads that
- * field; otherwise it goes to the result alone, which saves a copy per lead.
+ * Marks the score nodes whose field a node reads. Only those write the score
+ * into (a copy of) the lead; the others write it to the result alone, which
+ * saves a copy of every lead.
  */
 function markScoreWrites(
   nodes: ProgramNode[],

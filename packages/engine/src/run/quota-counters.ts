@@ -36,7 +36,7 @@ export class QuotaCounter {
     return used;
   }
 
-  /** Every count, by period key and value. */
+  /** Returns every count, by period key and value. */
   counts(): ReadonlyMap<string, ReadonlyMap<string, number>> {
     this.flush();
     return this.byPeriod;

@@ -1,7 +1,7 @@
 import type { Rep } from '../flow/flow.types.js';
 import type { PeriodContext } from '../time/zoned-calendar.js';
 
-/** Eligibility of a rep for one lead; anything but `Eligible` says why not. */
+/** Eligibility of a rep for one lead. Any value but `Eligible` names the reason the rep is skipped. */
 export const RepStatus = {
   Eligible: 0,
   Inactive: 1,
@@ -65,7 +65,7 @@ export class RepRoster {
     return index >= 0 && this.active[index] === 1;
   }
 
-  /** Whether a rep may take a lead on the day of `counters`, and if not, why. */
+  /** Returns whether a rep may take a lead on the day of `counters`, and if not, the reason. */
   status(index: number, counters: RepDayCounters): RepStatus {
     if (index < 0) return RepStatus.Unknown;
     if (this.active[index] === 0) return RepStatus.Inactive;
@@ -83,19 +83,25 @@ export class RepRoster {
     return RepStatus.Eligible;
   }
 
-  /** True when the rep may take a lead on the day of `counters`; the fast form of {@link status}. */
-  isEligible(index: number, counters: RepDayCounters): boolean {
-    if (index < 0 || counters.blocked[index] === 1) return false;
+  /**
+   * Leads a rep may still take on the day of `counters`: 0 when inactive, on
+   * leave or at a capacity, Infinity without limits, else the smallest room
+   * left under the day, week and month capacities.
+   */
+  roomOf(index: number, counters: RepDayCounters): number {
+    if (counters.blocked[index] === 1) return 0;
 
+    let room = Infinity;
     const day = this.capacityDay[index] as number;
-    if (day !== NO_LIMIT && (counters.day[index] as number) >= day) return false;
+    if (day !== NO_LIMIT) room = Math.min(room, day - (counters.day[index] as number));
     const week = this.capacityWeek[index] as number;
-    if (week !== NO_LIMIT && (counters.week[index] as number) >= week) return false;
+    if (week !== NO_LIMIT) room = Math.min(room, week - (counters.week[index] as number));
     const month = this.capacityMonth[index] as number;
-    return month === NO_LIMIT || (counters.month[index] as number) < month;
+    if (month !== NO_LIMIT) room = Math.min(room, month - (counters.month[index] as number));
+    return Math.max(room, 0);
   }
 
-  /** The limit behind an at-capacity status. */
+  /** Returns the capacity that an at-capacity status refers to. */
   limitFor(index: number, status: RepStatus): number {
     if (status === RepStatus.AtCapacityDay) return this.capacityDay[index] as number;
     if (status === RepStatus.AtCapacityWeek) return this.capacityWeek[index] as number;
@@ -113,6 +119,12 @@ export interface RepDayCounters {
   readonly unavailable: Uint8Array;
   /** 1 where the rep is inactive or on leave that day. */
   readonly blocked: Uint8Array;
+  /**
+   * Leads each rep may still take that day (see RepRoster.roomOf), valid
+   * while `version` equals the version of the RepCounters that made it.
+   */
+  readonly room: Float64Array;
+  version: number;
 }
 
 /**
@@ -123,6 +135,8 @@ export interface RepDayCounters {
 export class RepCounters {
   /** Period key → count per rep index. */
   readonly byPeriod = new Map<string, Float64Array>();
+  /** Count of leads counted so far, so that a day's room can tell whether it is stale. */
+  private version = 0;
   private readonly byDay = new Map<PeriodContext, RepDayCounters>();
 
   constructor(
@@ -136,10 +150,16 @@ export class RepCounters {
     }
   }
 
-  /** The counters of one local day, created on first use and then cached. */
+  /**
+   * Returns the counters of one local day, created on first use and then
+   * cached, with their room brought up to date.
+   */
   at(periods: PeriodContext): RepDayCounters {
     const cached = this.byDay.get(periods);
-    if (cached !== undefined) return cached;
+    if (cached !== undefined) {
+      if (cached.version !== this.version) this.refreshRoom(cached);
+      return cached;
+    }
 
     const unavailable = new Uint8Array(this.roster.ids.length);
     const blocked = new Uint8Array(this.roster.ids.length);
@@ -155,16 +175,39 @@ export class RepCounters {
       month: this.counts(periods.month),
       unavailable,
       blocked,
+      room: new Float64Array(this.roster.ids.length),
+      version: -1,
     };
+    this.refreshRoom(counters);
     this.byDay.set(periods, counters);
     return counters;
   }
 
-  /** Counts one more lead for a rep in the day, week and month of `counters`. */
+  /**
+   * Counts one more lead for a rep in the day, week and month of `counters`.
+   * The room of that day stays exact, because every limit has one lead less
+   * room. Other days that share the week or month refresh theirs when next used.
+   */
   add(index: number, counters: RepDayCounters): void {
     (counters.day[index] as number) += 1;
     (counters.week[index] as number) += 1;
     (counters.month[index] as number) += 1;
+
+    const stale = counters.version !== this.version;
+    this.version += 1;
+    if (stale) {
+      this.refreshRoom(counters);
+    } else {
+      counters.room[index] = Math.max((counters.room[index] as number) - 1, 0);
+      counters.version = this.version;
+    }
+  }
+
+  private refreshRoom(counters: RepDayCounters): void {
+    for (let index = 0; index < counters.room.length; index += 1) {
+      counters.room[index] = this.roster.roomOf(index, counters);
+    }
+    counters.version = this.version;
   }
 
   private counts(period: string): Float64Array {

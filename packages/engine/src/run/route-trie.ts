@@ -1,47 +1,54 @@
 /**
- * Shared, frozen route arrays. Leads that take the same handles get the same
- * array, so a run allocates one array per distinct route instead of one per
- * lead; a flow has few distinct routes, and a million leads share them. Each
- * route also has a small integer id, its index in the trie's table.
+ * The routes leads take, numbered. Leads that take the same handles share
+ * one frozen route array, so a run allocates one array per distinct route
+ * instead of one per lead, and a flow has few distinct routes. The runner
+ * tracks a route by its id. The next route after a step is one typed-array
+ * read in a table of transitions (route id × step slot).
  */
 export class RouteTrie {
-  /** The route so far, frozen so that sharing it is safe. */
-  readonly route: readonly string[];
-  /** The slot of each step of the route (see {@link next}). */
-  readonly slots: readonly number[];
-  /** Index of this route in {@link table}. */
-  readonly id: number;
-  /** Every route of the trie, by id; shared by all its nodes and only ever appended to. */
-  readonly table: (readonly string[])[];
-  /** Every node of the trie, by id, like {@link table}. */
-  readonly nodes: RouteTrie[];
-  private readonly children: (RouteTrie | undefined)[] = [];
-
-  constructor(
-    route: readonly string[] = [],
-    slots: readonly number[] = [],
-    table: (readonly string[])[] = [],
-    nodes: RouteTrie[] = [],
-  ) {
-    this.route = Object.freeze(route);
-    this.slots = slots;
-    this.table = table;
-    this.nodes = nodes;
-    nodes.push(this);
-    this.id = table.length;
-    table.push(this.route);
-  }
+  /** Routes by id, as frozen arrays of `nodeId:handle` steps; only ever appended to. */
+  readonly table: (readonly string[])[] = [Object.freeze([])];
+  /** The step slots of each route by id, for counting leads per node and edge. */
+  readonly slots: (readonly number[])[] = [[]];
+  /** Transitions: the id after taking slot `s` from route `r` is at `r * slotCount + s`; -1 until seen. */
+  private transitions: Int32Array;
 
   /**
-   * The route after one more step. `slot` identifies the step (a node's
-   * handle) within the pipeline; `step` is its `nodeId:handle` text.
+   * @param slotCount Number of step slots (all handles of the pipeline).
+   * @param stepOf The `nodeId:handle` text of a slot.
    */
-  next(slot: number, step: string): RouteTrie {
-    let child = this.children[slot];
-    if (child === undefined) {
-      child = new RouteTrie([...this.route, step], [...this.slots, slot], this.table, this.nodes);
-      this.children[slot] = child;
+  constructor(
+    private readonly slotCount: number,
+    private readonly stepOf: (slot: number) => string,
+  ) {
+    this.transitions = new Int32Array(Math.max(1, slotCount) * 16).fill(-1);
+  }
+
+  /** Id of the empty route. */
+  get root(): number {
+    return 0;
+  }
+
+  /** Returns the id of the route after taking `slot` from route `route`. */
+  next(route: number, slot: number): number {
+    const next = this.transitions[route * this.slotCount + slot] as number;
+    return next >= 0 ? next : this.add(route, slot);
+  }
+
+  private add(route: number, slot: number): number {
+    const id = this.table.length;
+    this.table.push(
+      Object.freeze([...(this.table[route] as readonly string[]), this.stepOf(slot)]),
+    );
+    this.slots.push([...(this.slots[route] as readonly number[]), slot]);
+
+    const needed = (id + 1) * this.slotCount;
+    if (needed > this.transitions.length) {
+      const grown = new Int32Array(Math.max(needed, this.transitions.length * 2)).fill(-1);
+      grown.set(this.transitions);
+      this.transitions = grown;
     }
-    return child;
+    this.transitions[route * this.slotCount + slot] = id;
+    return id;
   }
 }

@@ -4,11 +4,11 @@ import { REASON_CODES, type LeadColumns, type ReasonCode, type RunSummary } from
 const NO_ROUTE = REASON_CODES.indexOf('no-route');
 
 /**
- * Builds a run's summary from its columns, in one pass after the run so
- * that the per-lead loop counts nothing: leads per rep come from the owners,
- * leads per node and edge from the routes (every step enters its node and
- * takes its edge) plus the node each lead ended in, unless it ended at an
- * unconnected output, whose node its last step already counts. Every rep,
+ * Builds a run's summary from its columns in one pass after the run, so that
+ * the per-lead loop counts nothing. Leads per rep come from the owners. Leads
+ * per node and edge come from the routes, because every step enters its node
+ * and takes its edge, plus the node each lead ended in (unless it ended at an
+ * unconnected output, whose node its last step already counts). Every rep,
  * node and edge appears, with 0 when unused.
  */
 export function buildSummary(
@@ -38,7 +38,7 @@ export function buildSummary(
 
   routeCounts.forEach((count, route) => {
     if (count === 0) return;
-    for (const slot of (program.routes.nodes[route] as { slots: readonly number[] }).slots) {
+    for (const slot of program.routes.slots[route] as readonly number[]) {
       const node = program.slotNodes[slot] as number;
       nodeCounts[node] = (nodeCounts[node] as number) + count;
       const edge = program.slotEdges[slot] as number;

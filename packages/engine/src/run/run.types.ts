@@ -2,7 +2,7 @@ import type { ConditionOptions } from '../conditions/index.js';
 import type { ExistingOwner, Lead, LeadValue, Rep } from '../flow/flow.types.js';
 import type { AllocationState, StateDelta } from '../state/state.schema.js';
 
-/** How a lead ended. */
+/** Reason code of the way a lead ended. */
 export type ReasonCode = 'assigned' | 'existing-owner' | 'pool' | 'no-route';
 
 export const REASON_CODES: readonly ReasonCode[] = [
@@ -56,7 +56,7 @@ export interface LeadResult {
   trace?: LeadTrace;
 }
 
-/** Why each rep of an assigning node was or was not chosen. */
+/** Status of one rep of an assigning node for one lead: chosen, eligible, or the reason it was skipped. */
 export type CandidateStatus =
   'chosen' | 'eligible' | 'inactive' | 'unavailable' | 'at-capacity' | 'unknown';
 
@@ -76,7 +76,7 @@ export interface CandidateTrace {
 export interface DedupMatchTrace {
   /** The normalised key, such as `phone:13800000000`. */
   key: string;
-  /** Where the key was found: the existing-owners list, the saved state, or an earlier lead of this run. */
+  /** Source of the match: the existing-owners list, the saved state, or an earlier lead of this run. */
   source: 'existing' | 'state' | 'run';
   ownerId: string | null;
 }
@@ -219,6 +219,6 @@ export interface RunResult {
   summary: RunSummary;
   /** The full state to carry into the next run. */
   state: AllocationState;
-  /** What changed against the input state, for hosts that store state as rows. */
+  /** Changes against the input state, for hosts that store state as rows. */
   delta: StateDelta;
 }

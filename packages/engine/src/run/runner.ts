@@ -122,6 +122,7 @@ function runProgram(
 
   let duplicatesFound = 0;
 
+  // Without a time field every lead uses this one day, whose room stays exact.
   const nowCounters = repCounters.at(calendar.periodsAt(nowMs));
   const timeFieldChecked = timeField !== null;
   let lastTimeText: string | null = null;
@@ -130,7 +131,8 @@ function runProgram(
   const count = leads.length;
   const owners = new Int32Array(count);
   const endNodes = new Int32Array(count);
-  const routes = new Int32Array(count);
+  const routeColumn = new Int32Array(count);
+  const routes = program.routes;
   const reasons = new Uint8Array(count);
   const fieldIds = new Int32Array(count);
   const fieldsTable: Readonly<Record<string, LeadValue>>[] = [EMPTY_FIELDS];
@@ -156,6 +158,8 @@ function runProgram(
       }
       if (parsed === null) {
         timeSource = 'fallback';
+        // Leads of other days may have changed counts that this day shares.
+        day = repCounters.at(nowCounters.periods);
       } else {
         at = parsed;
         timeSource = 'field';
@@ -165,7 +169,7 @@ function runProgram(
 
     let work = lead;
     let fieldsId = 0;
-    let route = program.routes;
+    let route = routes.root;
     const steps: TraceStep[] | null = trace ? [] : null;
     let ownerIndex = -1;
     let reason = ASSIGNED;
@@ -177,8 +181,9 @@ function runProgram(
       node = nodes[index] as ProgramNode;
       let handle = 0;
 
-      // Literal case labels let V8 dispatch through a jump table; a case
-      // label that reads NodeKind.X compiles to a chain of comparisons.
+      // The case labels are literals because V8 (Node 20) dispatches literal
+      // Smi labels through a jump table and compares labels such as
+      // NodeKind.X one by one.
       switch (node.kind) {
         case 0: // NodeKind.Source
           if (steps !== null)
@@ -334,7 +339,7 @@ function runProgram(
         case 7: {
           // NodeKind.RoundRobin
           const nodeState = nodeStates[index] as RunNodeState;
-          const chosen = pickRoundRobin(nodeState, roster, day);
+          const chosen = pickRoundRobin(nodeState, day);
           if (chosen < 0) handle = 0;
           else {
             handle = ENDED;
@@ -361,7 +366,7 @@ function runProgram(
           // NodeKind.Assign
           const nodeState = nodeStates[index] as RunNodeState;
           const rep = nodeState.repIndexes[0] as number;
-          const chosen = roster.isEligible(rep, day) ? 0 : -1;
+          const chosen = rep >= 0 && (day.room[rep] as number) > 0 ? 0 : -1;
           if (chosen < 0) handle = 0;
           else {
             handle = ENDED;
@@ -380,7 +385,7 @@ function runProgram(
       }
 
       if (handle === ENDED) break;
-      route = route.next(node.handleSlot + handle, node.steps[handle] as string);
+      route = routes.next(route, node.handleSlot + handle);
       const next = node.targets[handle] as number;
       if (next < 0) {
         reason = NO_ROUTE;
@@ -399,7 +404,7 @@ function runProgram(
 
     owners[position] = ownerIndex;
     endNodes[position] = index;
-    routes[position] = route.id;
+    routeColumn[position] = route;
     reasons[position] = reason;
     fieldIds[position] = fieldsId;
     if (traces !== null && steps !== null) {
@@ -432,8 +437,8 @@ function runProgram(
     nodes: endNodes,
     nodeIds: program.nodeIds,
     poolReasons: program.poolReasons,
-    routes,
-    routeTable: program.routes.table,
+    routes: routeColumn,
+    routeTable: routes.table,
     reasons,
     fieldIds,
     fieldsTable,
@@ -482,12 +487,14 @@ function createNodeState(
  * weights. Ineligible assignees keep their current weight. Returns the
  * chosen assignee's position, or -1 when none is eligible.
  */
-function pickRoundRobin(nodeState: RunNodeState, roster: RepRoster, day: RepDayCounters): number {
+function pickRoundRobin(nodeState: RunNodeState, day: RepDayCounters): number {
   const { repIndexes, weights, current } = nodeState;
+  const room = day.room;
   let total = 0;
   let best = -1;
   for (let assignee = 0; assignee < repIndexes.length; assignee += 1) {
-    if (!roster.isEligible(repIndexes[assignee] as number, day)) continue;
+    const rep = repIndexes[assignee] as number;
+    if (rep < 0 || !((room[rep] as number) > 0)) continue;
 
     const weight = weights[assignee] as number;
     const next = (current[assignee] as number) + weight;
@@ -501,8 +508,9 @@ function pickRoundRobin(nodeState: RunNodeState, roster: RepRoster, day: RepDayC
 }
 
 /**
- * The eligible assignee with the lowest load (open leads plus leads
- * assigned on the allocation date), ties to list order; -1 when none is.
+ * Returns the eligible assignee with the lowest load (open leads plus leads
+ * assigned on the allocation date), ties to list order, or -1 when no
+ * assignee is eligible.
  */
 function pickLeastLoaded(nodeState: RunNodeState, roster: RepRoster, day: RepDayCounters): number {
   const repIndexes = nodeState.repIndexes;
@@ -510,7 +518,7 @@ function pickLeastLoaded(nodeState: RunNodeState, roster: RepRoster, day: RepDay
   let bestLoad = Infinity;
   for (let assignee = 0; assignee < repIndexes.length; assignee += 1) {
     const rep = repIndexes[assignee] as number;
-    if (!roster.isEligible(rep, day)) continue;
+    if (rep < 0 || !((day.room[rep] as number) > 0)) continue;
 
     const load = (roster.openLeads[rep] as number) + (day.day[rep] as number);
     if (load < bestLoad) {
@@ -534,14 +542,14 @@ function periodKeyOf(period: ProgramNode['period'], periods: PeriodContext): str
   }
 }
 
-/** The bucket of a quota's `per` value: folded text, '' for an empty value. */
+/** Returns the bucket of a quota's `per` value: folded text, or '' for an empty value. */
 function quotaValueOf(value: LeadValue | undefined, options: ConditionOptions | undefined): string {
   if (value === undefined || value === null || isEmptyValue(value, options)) return '';
   if (typeof value === 'string') return toComparableText(value);
   return String(value);
 }
 
-/** The lead at a position, or an empty one when the input holds something else there. */
+/** Returns the lead at a position, or an empty lead when the input has another value there. */
 function leadAt(leads: readonly Lead[], position: number): Lead {
   const candidate = leads[position];
   return typeof candidate === 'object' && candidate !== null ? candidate : EMPTY_LEAD;
@@ -550,9 +558,8 @@ function leadAt(leads: readonly Lead[], position: number): Lead {
 /**
  * Records that a score node wrote `score` and returns the index of the
  * lead's fields in the run's table. A lead without fields gets the shared
- * frozen record of that score (scores repeat, so a run stores one record per
- * distinct score); a lead with fields from an earlier score node gets a new
- * record with both.
+ * frozen record of that score, so a run stores one record per distinct score.
+ * A lead with fields from an earlier score node gets a new record with both.
  */
 function recordScore(
   node: ProgramNode,
@@ -576,7 +583,7 @@ function recordScore(
 }
 
 function leadIdOf(lead: Lead, position: number): string | number {
-  // `id` is not a property of Object.prototype, so a plain read sees own fields only.
+  // `id` is not a property of Object.prototype, so a plain read returns an own field or undefined.
   const id = lead.id;
   if (typeof id === 'string' && id.trim() !== '') return id;
   if (typeof id === 'number' && Number.isFinite(id)) return id;

@@ -4,11 +4,10 @@ import type { AllocationState, StateDelta } from './state.schema.js';
 /**
  * Applies a run's delta to the state the run started from and returns the
  * state the run returned, in the same canonical form. Hosts that keep the
- * whole state as one document can store the run's `state` directly; this is
- * for hosts that merge deltas, and it documents what each delta entry means:
- * weights and counters are absolute values (0 removes the entry), dedup
- * entries add a key or fill in its owner, and `removed` drops counters of
- * expired periods.
+ * whole state as one document store the run's `state` directly. This function
+ * is for hosts that merge deltas, and defines each entry: weights and
+ * counters are absolute values (0 removes the entry), dedup entries add a key
+ * or fill in its owner, and `removed` drops counters of expired periods.
  */
 export function applyStateDelta(state: AllocationState, delta: StateDelta): AllocationState {
   const roundRobin = toNestedMap(state.roundRobin);

@@ -55,7 +55,7 @@ export interface StateDelta {
 /** Version of the state document that this engine writes. */
 export const CURRENT_STATE_VERSION = 1;
 
-/** A state with nothing carried over, for a first run. */
+/** Returns a state with nothing carried over, for a first run. */
 export function createEmptyState(): AllocationState {
   return {
     format: 'sras.state',

@@ -2,9 +2,12 @@
  * Calendar arithmetic in one IANA time zone: parsing allocation times, and the
  * day, ISO week (starting on Monday) and month that an instant falls in.
  * Offsets come from `Intl.DateTimeFormat` and are cached per 15-minute bucket
- * of UTC time (every offset change since 1970 happens on a quarter hour), and
- * period keys are cached per local day, so a million leads at scattered times
- * cost a few Map look-ups each.
+ * of UTC time, and period keys are cached per local day. A million leads at
+ * scattered times therefore cost a few Map look-ups each.
+ *
+ * NOTE: the bucket assumes that offsets change on a quarter hour, as current
+ * zones do. A few historical transitions did not (Liberia in 1972), and times
+ * within 15 minutes after one get the offset of the bucket's start.
  */
 
 const MS_PER_MINUTE = 60_000;
@@ -38,7 +41,7 @@ export interface ZonedCalendar {
   parseTime(text: string): number | null;
 }
 
-/** True when `timeZone` is an IANA zone name that this runtime knows. */
+/** True when `timeZone` is an IANA zone name that this runtime's Intl supports. */
 export function isValidTimeZone(timeZone: unknown): timeZone is string {
   if (typeof timeZone !== 'string' || timeZone.trim() === '') return false;
   try {

@@ -19,7 +19,7 @@ export interface UsableEdge {
   handle: string;
 }
 
-/** What the validator learned about a flow, shared with the compiler. */
+/** Findings of the validator about a flow, shared with the compiler. */
 export interface FlowInspection {
   problems: FlowProblem[];
   /** Nodes with a known type, first of each id, in document order. */
@@ -125,9 +125,9 @@ function findSource(nodes: readonly FlowNode[], problems: FlowProblem[]): string
 
 /**
  * Resolves each edge's handle and keeps the edges the compiler can follow.
- * Edges to missing nodes or from unknown handles are dropped with a warning
- * (they can carry no lead); edges into the source and a second edge from one
- * handle are errors.
+ * Edges to missing nodes or from unknown handles can carry no lead, so they
+ * are dropped with a warning. Edges into the source and a second edge from
+ * one handle are errors.
  */
 function collectEdges(
   flow: FlowDocument,

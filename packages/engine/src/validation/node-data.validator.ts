@@ -10,7 +10,7 @@ import {
   type ProblemParams,
 } from './problem.types.js';
 
-/** What node checks need besides the node: the team and the condition options. */
+/** Context of the node checks: the team and the condition options. */
 export interface NodeCheckContext {
   /** Reps by id, when the caller knows the team; null skips the rep checks. */
   reps: ReadonlyMap<string, Rep> | null;
