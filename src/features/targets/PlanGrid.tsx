@@ -21,6 +21,8 @@ export interface PlanGridProps {
   onSelect: (cell: CellRef) => void;
   /** Called with a whole, non-negative value; returns false when the plan rejected it. */
   onCommit: (cell: CellRef, value: number) => boolean;
+  /** Called when focus leaves an editor whose text is not a whole number; the cell keeps its value. */
+  onInvalidEntry: (cell: CellRef, text: string) => void;
   onToggleLock: (cell: CellRef) => void;
 }
 
@@ -45,7 +47,9 @@ export function parseWholeNumber(text: string): number | null {
 /**
  * The plan as an editable grid (WAI-ARIA grid pattern): arrow keys move
  * between cells, Enter or F2 or a digit edits, Enter commits, Escape
- * cancels, L locks or unlocks. Totals are sums of the cells under them.
+ * cancels, L locks or unlocks. Moving focus out of an editor (clicking
+ * another cell, Tab) commits it as a spreadsheet does. Totals are sums of
+ * the cells under them.
  */
 export function PlanGrid({
   plan,
@@ -53,6 +57,7 @@ export function PlanGrid({
   readOnly,
   onSelect,
   onCommit,
+  onInvalidEntry,
   onToggleLock,
 }: PlanGridProps) {
   const { t } = useTranslation('targets');
@@ -69,6 +74,9 @@ export function PlanGrid({
     replace: boolean;
   } | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
+  // The edit that a blur may still commit. Enter and Escape clear it before they move focus,
+  // so the blur they cause neither commits twice nor commits a cancelled edit.
+  const openEditRef = useRef<CellRef | null>(null);
 
   const columnLabel = (column: ColumnKey) => t(`columns.${column}`);
   const cellId = (cell: CellRef) => `${cell.row}|${cell.column}`;
@@ -90,7 +98,19 @@ export function PlanGrid({
   const startEdit = (cell: CellRef, text?: string) => {
     if (readOnly) return;
     const current = grid.find(({ row }) => row.key === cell.row)?.cells[cell.column] ?? 0;
+    openEditRef.current = cell;
     setEditing({ cell, text: text ?? String(current), error: false, replace: text === undefined });
+  };
+
+  const focusCell = (cell: CellRef) => {
+    tableRef.current
+      ?.querySelector<HTMLElement>(`[data-cell="${CSS.escape(cellId(cell))}"]`)
+      ?.focus();
+  };
+
+  const closeEditor = () => {
+    openEditRef.current = null;
+    setEditing(null);
   };
 
   const commit = () => {
@@ -101,14 +121,28 @@ export function PlanGrid({
       return;
     }
     if (onCommit(editing.cell, value)) {
-      setEditing(null);
-      const element = tableRef.current?.querySelector<HTMLElement>(
-        `[data-cell="${CSS.escape(cellId(editing.cell))}"]`,
-      );
-      element?.focus();
+      closeEditor();
+      focusCell(editing.cell);
     } else {
       setEditing({ ...editing, error: true });
     }
+  };
+
+  // Focus left the editor: an unchanged value only closes it, a new whole number is committed
+  // (a rejected one leaves the cell as it was, and the screen says why), other text is reported.
+  const commitOnBlur = () => {
+    if (!editing || openEditRef.current !== editing.cell) return;
+    closeEditor();
+
+    const current = grid.find(({ row }) => row.key === editing.cell.row)?.cells[
+      editing.cell.column
+    ];
+    const value = parseWholeNumber(editing.text);
+    if (value === null) {
+      if (editing.text.trim() !== '') onInvalidEntry(editing.cell, editing.text);
+      return;
+    }
+    if (value !== current) onCommit(editing.cell, value);
   };
 
   const move = (rowIndex: number, columnIndex: number) => {
@@ -240,19 +274,15 @@ export function PlanGrid({
                         onChange={(event) =>
                           setEditing({ ...editing, text: event.currentTarget.value, error: false })
                         }
-                        onBlur={() => setEditing(null)}
+                        onBlur={commitOnBlur}
                         onKeyDown={(event) => {
                           if (event.key === 'Enter') {
                             event.preventDefault();
                             commit();
                           } else if (event.key === 'Escape') {
                             event.preventDefault();
-                            setEditing(null);
-                            tableRef.current
-                              ?.querySelector<HTMLElement>(
-                                `[data-cell="${CSS.escape(cellId(cell))}"]`,
-                              )
-                              ?.focus();
+                            closeEditor();
+                            focusCell(cell);
                           }
                         }}
                       />

@@ -53,6 +53,73 @@ describe('TargetsScreen', () => {
     await waitFor(() => expect(cell('team:华东一组', 'm1')).toHaveTextContent('428,572'));
   });
 
+  it('commits an edit when another cell is clicked', async () => {
+    const user = userEvent.setup();
+    await saveTargetPlans([buildPlan()]);
+    await renderApp('/targets?plan=plan-2027');
+    await screen.findByRole('grid');
+
+    await user.click(cell('company', 'year'));
+    await user.keyboard('13000000');
+    await user.click(cell('rep:r1', 'm3'));
+
+    await waitFor(() => expect(screen.getByTestId('plan-total')).toHaveTextContent('¥13,000,000'));
+    expect(within(cell('company', 'year')).queryByRole('textbox')).toBeNull();
+    expect(screen.getByTestId('sum-months')).toHaveTextContent('exact');
+  });
+
+  it('keeps the value when Escape cancels and focus then moves away', async () => {
+    const user = userEvent.setup();
+    await saveTargetPlans([buildPlan()]);
+    await renderApp('/targets?plan=plan-2027');
+    await screen.findByRole('grid');
+
+    await user.click(cell('company', 'year'));
+    await user.keyboard('9{Escape}');
+    await user.click(cell('rep:r1', 'm3'));
+
+    expect(screen.getByTestId('plan-total')).toHaveTextContent('¥12,000,000');
+    expect(screen.queryByTestId('change-rejected')).toBeNull();
+  });
+
+  it('reports text that is not a whole number when focus leaves', async () => {
+    const user = userEvent.setup();
+    await saveTargetPlans([buildPlan()]);
+    await renderApp('/targets?plan=plan-2027');
+    await screen.findByRole('grid');
+
+    await user.click(cell('company', 'year'));
+    await user.keyboard('{Enter}');
+    const editor = within(cell('company', 'year')).getByRole('textbox');
+    await user.clear(editor);
+    await user.type(editor, '12.5万');
+    await user.click(cell('rep:r1', 'm3'));
+
+    expect(await screen.findByTestId('change-rejected')).toHaveTextContent(
+      'Company · Year keeps its value: “12.5万” is not a whole number.',
+    );
+    expect(screen.getByTestId('plan-total')).toHaveTextContent('¥12,000,000');
+  });
+
+  it('shows why a change made by clicking away was rejected', async () => {
+    const user = userEvent.setup();
+    await saveTargetPlans([buildPlan()]);
+    await renderApp('/targets?plan=plan-2027');
+    await screen.findByRole('grid');
+
+    await user.click(cell('rep:r1', 'year'));
+    await user.keyboard('l');
+    await user.click(cell('company', 'year'));
+    await user.keyboard('5');
+    await user.click(cell('rep:r1', 'm3'));
+
+    expect(await screen.findByTestId('change-rejected')).toHaveTextContent(
+      'Company · Year cannot be ¥5',
+    );
+    expect(within(cell('company', 'year')).queryByRole('textbox')).toBeNull();
+    expect(screen.getByTestId('plan-total')).toHaveTextContent('¥12,000,000');
+  });
+
   it('shows why a change was rejected and keeps the plan', async () => {
     const user = userEvent.setup();
     await saveTargetPlans([buildPlan()]);

@@ -66,6 +66,7 @@ export function TargetsScreen() {
   const [importProblems, setImportProblems] = useState<string[]>([]);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [rejection, setRejection] = useState<TargetProblem[] | null>(null);
+  const [invalidEntry, setInvalidEntry] = useState<{ cell: CellRef; text: string } | null>(null);
   const { exportPlan, importPlan } = usePlanFile();
 
   const selectedId = searchParams.get('plan') ?? plans?.[0]?.id ?? null;
@@ -112,6 +113,7 @@ export function TargetsScreen() {
   };
 
   const apply = (result: TargetResult<TargetPlan>, plan: TargetPlan): boolean => {
+    setInvalidEntry(null);
     if (!result.ok) {
       setRejection(result.problems);
       return false;
@@ -302,19 +304,26 @@ export function TargetsScreen() {
             </Alert>
           )}
 
-          {rejection && (
+          {(rejection || invalidEntry) && (
             <Alert
               color="red"
               title={t('errors.changeRejected')}
               withCloseButton
-              onClose={() => setRejection(null)}
+              onClose={() => {
+                setRejection(null);
+                setInvalidEntry(null);
+              }}
               role="alert"
               data-testid="change-rejected"
             >
-              {plan &&
-                rejection
-                  .map((problem) => describeTargetProblem(t, problem, plan, formatAmount))
-                  .join(' ')}
+              {invalidEntry
+                ? t('grid.notWholeNumber', {
+                    cell: describeCell(t, plan, invalidEntry.cell),
+                    text: invalidEntry.text,
+                  })
+                : rejection
+                    ?.map((problem) => describeTargetProblem(t, problem, plan, formatAmount))
+                    .join(' ')}
             </Alert>
           )}
 
@@ -353,6 +362,10 @@ export function TargetsScreen() {
             readOnly={readOnly}
             onSelect={setSelected}
             onCommit={(cell, value) => apply(setCellValue(plan, cell, value, Date.now()), plan)}
+            onInvalidEntry={(cell, text) => {
+              setRejection(null);
+              setInvalidEntry({ cell, text });
+            }}
             onToggleLock={(cell) =>
               apply(setCellLock(plan, cell, !isCellLocked(plan, cell), Date.now()), plan)
             }
