@@ -129,7 +129,7 @@ export function PlanGrid({
   };
 
   // Focus left the editor: an unchanged value only closes it, a new whole number is committed
-  // (a rejected one leaves the cell as it was, and the screen says why), other text is reported.
+  // (a rejected one leaves the cell as it was and the screen shows why), other text is reported.
   const commitOnBlur = () => {
     if (!editing || openEditRef.current !== editing.cell) return;
     closeEditor();
