@@ -1,8 +1,9 @@
-import { Button, Group, List, Modal, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Modal, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { FlowDocument } from '@sras/engine';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { diffFlows, nodeLabel } from './flow-diff';
+import { diffFlows } from '../versions/flow-diff';
+import { FlowDiffView } from '../versions/FlowDiffView';
 import { resolveConflict, type ConflictChoice } from './sync.engine';
 import type { SyncConflict } from './sync.store';
 
@@ -93,7 +94,6 @@ function FlowVersions({
   server: FlowDocument | null;
 }) {
   const { t } = useTranslation('sync');
-  const difference = local && server ? diffFlows(server, local) : null;
 
   return (
     <Stack gap="sm">
@@ -101,41 +101,15 @@ function FlowVersions({
         <FlowSide title={t('conflicts.local')} document={local} testId="conflict-local" />
         <FlowSide title={t('conflicts.server')} document={server} testId="conflict-server" />
       </SimpleGrid>
-      {difference && local && server && (
-        <Paper withBorder p="sm">
+      {local && server && (
+        <Paper withBorder p="sm" data-testid="conflict-differences">
           <Title order={4} size="h5" mb="xs">
             {t('conflicts.differences')}
           </Title>
-          <List size="sm" spacing={2}>
-            {difference.nameChanged && (
-              <List.Item>
-                {t('conflicts.diff.name', { local: local.name, server: server.name })}
-              </List.Item>
-            )}
-            {difference.addedNodes.map((id) => (
-              <List.Item key={`a-${id}`}>
-                {t('conflicts.diff.addedNode', { node: nodeLabel(local, id) })}
-              </List.Item>
-            ))}
-            {difference.removedNodes.map((id) => (
-              <List.Item key={`r-${id}`}>
-                {t('conflicts.diff.removedNode', { node: nodeLabel(server, id) })}
-              </List.Item>
-            ))}
-            {difference.changedNodes.map((id) => (
-              <List.Item key={`c-${id}`}>
-                {t('conflicts.diff.changedNode', { node: nodeLabel(local, id) })}
-              </List.Item>
-            ))}
-            {difference.addedEdges + difference.removedEdges > 0 && (
-              <List.Item>
-                {t('conflicts.diff.edges', {
-                  added: difference.addedEdges,
-                  removed: difference.removedEdges,
-                })}
-              </List.Item>
-            )}
-          </List>
+          <FlowDiffView
+            diff={diffFlows(server, local)}
+            labels={{ before: t('conflicts.server'), after: t('conflicts.local') }}
+          />
         </Paper>
       )}
     </Stack>

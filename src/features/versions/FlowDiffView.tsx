@@ -10,15 +10,21 @@ import {
 } from './flow-diff';
 import { formatValue } from './format-value';
 
-function ChangeTable({ changes }: { changes: FieldChange[] }) {
+/** Column titles of the two sides; the versions panel's "Before" and "After" by default. */
+export interface DiffSideLabels {
+  before: string;
+  after: string;
+}
+
+function ChangeTable({ changes, labels }: { changes: FieldChange[]; labels?: DiffSideLabels }) {
   const { t } = useTranslation('versions');
   return (
     <Table fz="sm" verticalSpacing={4} layout="fixed">
       <Table.Thead>
         <Table.Tr>
           <Table.Th w="30%">{t('compare.field')}</Table.Th>
-          <Table.Th>{t('compare.before')}</Table.Th>
-          <Table.Th>{t('compare.after')}</Table.Th>
+          <Table.Th>{labels?.before ?? t('compare.before')}</Table.Th>
+          <Table.Th>{labels?.after ?? t('compare.after')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -50,10 +56,12 @@ function ItemCard({
   title,
   status,
   changes,
+  labels,
 }: {
   title: string;
   status: Status;
   changes?: FieldChange[];
+  labels?: DiffSideLabels;
 }) {
   const { t } = useTranslation('versions');
   return (
@@ -64,7 +72,7 @@ function ItemCard({
           {t(`compare.status.${status}`)}
         </Badge>
       </Group>
-      {changes && <ChangeTable changes={changes} />}
+      {changes && <ChangeTable changes={changes} labels={labels} />}
     </Card>
   );
 }
@@ -84,8 +92,12 @@ function changedNodeStatus(item: ChangedItem<FlowNode>): Status {
   return isMoveOnly(item) ? 'moved' : 'changed';
 }
 
-/** Shows a FlowDiff: document fields, then nodes and connections added, removed and changed. */
-export function FlowDiffView({ diff }: { diff: FlowDiff }) {
+/**
+ * Shows a FlowDiff: document fields, then nodes and connections added,
+ * removed and changed. `labels` names the two sides where "Before" and
+ * "After" would mislead, as in a sync conflict.
+ */
+export function FlowDiffView({ diff, labels }: { diff: FlowDiff; labels?: DiffSideLabels }) {
   const { t } = useTranslation('versions');
 
   if (isEmptyDiff(diff)) return <Alert color="gray">{t('compare.identical')}</Alert>;
@@ -111,7 +123,7 @@ export function FlowDiffView({ diff }: { diff: FlowDiff }) {
           <Title order={3} size="h4">
             {t('compare.documentTitle')}
           </Title>
-          <ChangeTable changes={diff.document} />
+          <ChangeTable changes={diff.document} labels={labels} />
         </Stack>
       )}
       {nodeCount > 0 && (
@@ -131,6 +143,7 @@ export function FlowDiffView({ diff }: { diff: FlowDiff }) {
               title={nodeTitle(t, item.after)}
               status={changedNodeStatus(item)}
               changes={item.changes}
+              labels={labels}
             />
           ))}
         </Stack>
@@ -152,6 +165,7 @@ export function FlowDiffView({ diff }: { diff: FlowDiff }) {
               title={edgeTitle(item.after)}
               status="changed"
               changes={item.changes}
+              labels={labels}
             />
           ))}
         </Stack>

@@ -1,0 +1,57 @@
+import { MantineProvider } from '@mantine/core';
+import type { FlowDocument } from '@sras/engine';
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { initI18n } from '../../i18n/i18n';
+import { createEmptyFlowDocument } from '../flows/flow-repository';
+import { ConflictDialog } from './ConflictDialog';
+import type { SyncConflict } from './sync.store';
+
+async function renderConflict(conflict: SyncConflict) {
+  const i18n = initI18n('en');
+  await i18n.changeLanguage('en');
+  return render(
+    <MantineProvider env="test">
+      <ConflictDialog conflict={conflict} onClose={() => undefined} />
+    </MantineProvider>,
+  );
+}
+
+function flowConflict(local: FlowDocument | null, server: FlowDocument | null): SyncConflict {
+  return { kind: 'flow', id: 'flow-1', local, server, serverRevision: 3 };
+}
+
+describe('ConflictDialog', () => {
+  it('shows what differs between the server copy and the local copy with the compare view', async () => {
+    const server = createEmptyFlowDocument('广东线索', 'flow-1');
+    const local: FlowDocument = {
+      ...server,
+      name: '广东线索（改）',
+      nodes: [
+        ...server.nodes,
+        { id: 'rr', type: 'roundRobin', position: { x: 200, y: 0 }, data: {} },
+      ],
+    };
+
+    await renderConflict(flowConflict(local, server));
+
+    const differences = await screen.findByTestId('conflict-differences');
+    expect(within(differences).getByTestId('diff-summary')).toHaveTextContent(
+      'Nodes: 1 added, 0 removed',
+    );
+    expect(within(differences).getByTestId('diff-added')).toHaveTextContent('Round robin (rr)');
+    const nameChange = within(differences).getByTestId('field-change');
+    expect(nameChange).toHaveTextContent('广东线索');
+    expect(nameChange).toHaveTextContent('广东线索（改）');
+    expect(within(differences).getByRole('columnheader', { name: 'Server' })).toBeVisible();
+    expect(within(differences).getByRole('columnheader', { name: 'This browser' })).toBeVisible();
+  });
+
+  it('shows no comparison when the flow was deleted on one side', async () => {
+    await renderConflict(flowConflict(null, createEmptyFlowDocument('广东线索', 'flow-1')));
+
+    await screen.findByTestId('conflict-dialog');
+    expect(screen.queryByTestId('conflict-differences')).toBeNull();
+    expect(screen.getByTestId('conflict-local')).toHaveTextContent('Deleted');
+  });
+});
