@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config.js';
 import { migrateToLatest, openDatabase } from './db/database.js';
 import { purgeIdempotencyRecords } from './allocation/idempotency.js';
+import { pruneExpiredStateRows } from './allocation/state-pruning.js';
 import { buildServer } from './server.js';
 
 const PURGE_INTERVAL_MS = 60 * 60 * 1000;
@@ -32,6 +33,12 @@ async function main(): Promise<void> {
       if (removed > 0) app.log.info({ removed, cutoff }, 'purged old idempotency records');
     } catch (error) {
       app.log.error({ err: error }, 'purging idempotency records failed');
+    }
+    try {
+      const removed = await pruneExpiredStateRows(database.db, new Date());
+      if (removed > 0) app.log.info({ removed }, 'pruned counters of expired periods');
+    } catch (error) {
+      app.log.error({ err: error }, 'pruning counters of expired periods failed');
     }
   };
   const purgeTimer = setInterval(() => void purge(), PURGE_INTERVAL_MS);

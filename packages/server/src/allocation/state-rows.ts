@@ -118,9 +118,9 @@ export async function writeStateDelta(
   }
   for (const { key, ownerId } of delta.dedup) put(DEDUP_SCOPE, key, ownerId);
 
-  // NOTE: `delta.removed` is not applied. It names counters of past periods,
-  // and loadState never loads those, so the engine has none to drop. Rows of
-  // past periods stay in the table and are never read again.
+  // `delta.removed` is not applied: it names counters of past periods, which
+  // loadState never loads. Their rows are deleted by pruneExpiredStateRows
+  // (state-pruning.ts), which the server runs every hour.
   for (const part of chunk([...rows.values()], 200)) {
     await db
       .insertInto('allocation_state')
