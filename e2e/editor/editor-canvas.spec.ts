@@ -37,7 +37,8 @@ test.describe('canvas editing', () => {
   test('refuses a connection that closes a loop and says why', async ({ page }) => {
     const editor = await openNewFlowInEditor(page, 'No loops');
     const filterId = await addNodeByDrag(editor, 'filter', { x: 40, y: 40 });
-    const quotaId = await addNodeByDrag(editor, 'quota', { x: 360, y: 40 });
+    // Far enough from the pane's right edge that drawing from its outputs does not auto-pan.
+    const quotaId = await addNodeByDrag(editor, 'quota', { x: 300, y: 40 });
     await editor.connect(filterId, 'match', quotaId);
     await expect(editor.edges()).toHaveCount(1);
 

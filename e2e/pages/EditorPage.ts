@@ -93,6 +93,28 @@ export class EditorPage {
   /** Fit the whole flow into view with the toolbar button. */
   async fitView(): Promise<void> {
     await this.page.getByTestId('toolbar-fit-view').click();
+    await this.waitForViewportAtRest();
+  }
+
+  /**
+   * Wait until the canvas stops moving: fit view animates the viewport, and a
+   * drag measured mid-animation misses its handle. At rest means the same
+   * transform in two reads 400 ms apart, longer than the 300 ms animation.
+   */
+  async waitForViewportAtRest(): Promise<void> {
+    const viewport = this.page.locator('[data-testid="flow-canvas"] .react-flow__viewport');
+    let previous: string | null = null;
+    await expect
+      .poll(
+        async () => {
+          const current = await viewport.getAttribute('style');
+          const atRest = current === previous;
+          previous = current;
+          return atRest;
+        },
+        { intervals: [400] },
+      )
+      .toBe(true);
   }
 
   async pressShortcut(keys: string): Promise<void> {

@@ -15,12 +15,32 @@ describe('App shell', () => {
     expect(router.state.location.pathname).toBe('/flows');
   });
 
-  it('lists every navigation entry in the header', async () => {
+  it('lists every navigation entry in the sidebar', async () => {
     await renderApp('/flows');
 
     const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
     expect(within(nav).getAllByRole('link')).toHaveLength(navigationEntries().length);
     expect(within(nav).getByRole('link', { name: 'Flows' })).toHaveAttribute('href', '/flows');
+  });
+
+  it('folds the sidebar to named icons and remembers it', async () => {
+    const user = userEvent.setup();
+    await renderApp('/flows');
+    const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
+
+    await user.click(screen.getByRole('button', { name: 'Collapse the sidebar' }));
+
+    expect(within(nav).queryByText('Templates')).not.toBeInTheDocument();
+    expect(within(nav).getByRole('link', { name: 'Templates' })).toHaveAttribute(
+      'href',
+      '/templates',
+    );
+    expect(screen.getByRole('button', { name: 'Expand the sidebar' })).toHaveAttribute(
+      'aria-expanded',
+      'false',
+    );
+    expect(localStorage.getItem('sras.navCollapsed')).toBe('true');
+    localStorage.removeItem('sras.navCollapsed');
   });
 
   it('switches the language at once', async () => {
