@@ -20,7 +20,7 @@ test.describe('publishing from the editor', () => {
 
     await page.getByTestId('toolbar-publish').click();
 
-    await expect(page.getByText(/Published as version/)).toBeVisible();
+    await expect(page.getByText(/in this browser only/)).toBeVisible();
     await page.getByTestId('toolbar-versions').click();
     await expect(page.getByTestId('version-row')).toHaveCount(1);
   });

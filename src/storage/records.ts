@@ -32,7 +32,18 @@ export interface FlowVersionRecord {
   flowRevision: number;
   createdAt: number;
   publishedAt?: number;
+  /** What happened when the version was last published on the sync server; absent when never tried. */
+  serverPublish?: VersionServerPublish;
 }
+
+/**
+ * The outcome of publishing a version on the sync server: the server's
+ * version number, or why it failed (a reason code the versions feature
+ * translates, and the server's message).
+ */
+export type VersionServerPublish =
+  | { status: 'published'; version: number; at: number }
+  | { status: 'failed'; reason: string; detail: string; at: number };
 
 export type DatasetKind = 'leads' | 'owners' | 'deals';
 

@@ -350,5 +350,48 @@ describe.each(dialects)('allocation API on %s', (dialect) => {
         reason: 'assigned',
       });
     });
+
+    it('publishes a saved version sent with the request and keeps the current document', async () => {
+      const saved = await server.request(server.ownerToken, {
+        method: 'PUT',
+        url: '/api/v1/flows/snapshot',
+        payload: roundRobinFlow('snapshot', ['a', 'b']),
+      });
+      const published = await server.request(server.ownerToken, {
+        method: 'POST',
+        url: '/api/v1/flows/snapshot/publish',
+        payload: { revision: saved.json().revision, document: roundRobinFlow('snapshot', ['d']) },
+      });
+      const response = await allocate('snapshot', { leads: [{ id: 'S1' }, { id: 'S2' }] });
+      const current = await server.request(server.ownerToken, {
+        method: 'GET',
+        url: '/api/v1/flows/snapshot',
+      });
+
+      expect(published.statusCode).toBe(200);
+      expect(owners(response)).toEqual(['d', 'd']);
+      expect(current.json().document).toEqual(roundRobinFlow('snapshot', ['a', 'b']));
+    });
+
+    it('rejects a sent version of another flow and publishes nothing', async () => {
+      const current = await server.request(server.ownerToken, {
+        method: 'GET',
+        url: '/api/v1/flows/snapshot',
+      });
+      const response = await server.request(server.ownerToken, {
+        method: 'POST',
+        url: '/api/v1/flows/snapshot/publish',
+        payload: { revision: current.json().revision, document: roundRobinFlow('rr', ['e']) },
+      });
+      const versions = await server.request(server.ownerToken, {
+        method: 'GET',
+        url: '/api/v1/flows/snapshot/versions',
+      });
+
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.code).toBe('validation-failed');
+      expect(response.json().error.message).toContain('"rr"');
+      expect(versions.json().versions).toHaveLength(1);
+    });
   });
 });

@@ -181,9 +181,11 @@ export function createSyncApi(options: SyncApiOptions) {
         undefined,
         ifMatch(revision),
       ),
-    publishFlow: (id: string, revision: number) =>
+    /** Publishes the flow at `revision`, or `document` (a saved version of it) when given. */
+    publishFlow: (id: string, revision: number, document?: FlowDocument) =>
       request<{ version: number }>('POST', `/api/v1/flows/${encodeURIComponent(id)}/publish`, {
         revision,
+        ...(document ? { document } : {}),
       }),
     getList: <T>(kind: ListKind) => request<ServerDocument<T[]>>('GET', `/api/v1/${kind}`),
     putList: (kind: ListKind, items: unknown[], revision: number) =>

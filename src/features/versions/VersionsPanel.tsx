@@ -31,6 +31,7 @@ import { PublishErrorsAlert } from './PublishErrorsAlert';
 import { SaveVersionForm } from './SaveVersionForm';
 import { useVersionActions } from './useVersionActions';
 import { useVersions } from './version-repository';
+import { selectPhase, useSyncStatus } from '../sync/sync.store';
 
 interface VersionRowProps {
   flowId: string;
@@ -38,6 +39,7 @@ interface VersionRowProps {
   published: boolean;
   onRestore: (version: FlowVersionRecord) => void;
   onPublish: (version: FlowVersionRecord) => void;
+  onRetryOnServer: (version: FlowVersionRecord) => Promise<unknown>;
   onUnpublish: () => void;
   onDelete: (version: FlowVersionRecord) => void;
 }
@@ -48,6 +50,7 @@ function VersionRow({
   published,
   onRestore,
   onPublish,
+  onRetryOnServer,
   onUnpublish,
   onDelete,
 }: VersionRowProps) {
@@ -67,6 +70,9 @@ function VersionRow({
             </Badge>
           )}
         </Group>
+        {published && (
+          <ServerPublishState version={version} onRetry={() => onRetryOnServer(version)} />
+        )}
         {version.note && (
           <Text size="sm" c="dimmed" lineClamp={2}>
             {version.note}
@@ -127,6 +133,66 @@ function VersionRow({
         </Menu>
       </Table.Td>
     </Table.Tr>
+  );
+}
+
+/**
+ * Where the published version runs besides this browser: on the connected
+ * server (with the server's version number), nowhere else, or not on the
+ * server because publishing there failed, with the reason and a retry.
+ */
+function ServerPublishState({
+  version,
+  onRetry,
+}: {
+  version: FlowVersionRecord;
+  onRetry: () => Promise<unknown>;
+}) {
+  const { t } = useTranslation('versions');
+  const connected = useSyncStatus(selectPhase) !== 'disconnected';
+  const [busy, setBusy] = useState(false);
+  const outcome = version.serverPublish;
+  const retry = (
+    <Button
+      size="compact-xs"
+      variant="light"
+      loading={busy}
+      onClick={() => {
+        setBusy(true);
+        void onRetry().finally(() => setBusy(false));
+      }}
+    >
+      {outcome?.status === 'failed' ? t('serverPublish.retry') : t('serverPublish.publishOnServer')}
+    </Button>
+  );
+
+  if (outcome?.status === 'published') {
+    return (
+      <Badge color="teal" variant="light" mt={4} data-testid="server-publish-state">
+        {t('serverPublish.badges.onServer', { version: outcome.version })}
+      </Badge>
+    );
+  }
+  if (outcome?.status === 'failed') {
+    return (
+      <Stack gap={4} mt={4} align="flex-start" data-testid="server-publish-state">
+        <Badge color="red" variant="light">
+          {t('serverPublish.badges.failed')}
+        </Badge>
+        <Text size="sm" c="red.8">
+          {t(`serverPublish.reasons.${outcome.reason}`, { detail: outcome.detail })}
+        </Text>
+        {retry}
+      </Stack>
+    );
+  }
+  return (
+    <Group gap="xs" mt={4} data-testid="server-publish-state">
+      <Badge color="gray" variant="light">
+        {t('serverPublish.badges.localOnly')}
+      </Badge>
+      {connected && retry}
+    </Group>
   );
 }
 
@@ -194,6 +260,7 @@ export function VersionsPanel({ flowId }: { flowId: string }) {
                 published={version.id === publishedId}
                 onRestore={(v) => setPending({ action: 'restore', version: v })}
                 onPublish={(v) => void actions.publish(v)}
+                onRetryOnServer={(v) => actions.retryOnServer(v)}
                 onUnpublish={() => void actions.unpublish()}
                 onDelete={(v) => setPending({ action: 'delete', version: v })}
               />

@@ -4,24 +4,22 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifyFailure } from '../../app/notifications';
 import type { FlowVersionRecord } from '../../storage/records';
-import { validateForPublishing } from './publish-validation';
-import {
-  deleteVersion,
-  publishVersion,
-  restoreVersion,
-  saveVersion,
-  unpublishFlow,
-} from './version-repository';
+import { usePublishVersion } from './usePublishVersion';
+import { deleteVersion, restoreVersion, saveVersion, unpublishFlow } from './version-repository';
 
 export interface PublishRefusal {
   versionName: string;
   errors: FlowProblem[];
 }
 
-/** Save, restore, publish and delete of versions, each reporting its outcome to the user. */
+/**
+ * Save, restore, publish (here and on the connected server) and delete of
+ * versions, each reporting its outcome to the user.
+ */
 export function useVersionActions(flowId: string) {
   const { t, i18n } = useTranslation('versions');
   const [publishRefusal, setPublishRefusal] = useState<PublishRefusal>();
+  const { publish: publishEverywhere, retryOnServer } = usePublishVersion();
 
   const save = useCallback(
     async (name: string, note: string) => {
@@ -63,20 +61,14 @@ export function useVersionActions(flowId: string) {
     async (version: FlowVersionRecord) => {
       try {
         setPublishRefusal(undefined);
-        const result = await publishVersion(version.id, validateForPublishing);
+        const result = await publishEverywhere(version);
         if (result.status === 'invalid')
           setPublishRefusal({ versionName: version.name, errors: result.errors });
-        if (result.status === 'published') {
-          notifications.show({
-            color: 'green',
-            message: t('publish.done', { name: version.name }),
-          });
-        }
       } catch (error) {
         notifyFailure(t, 'versions:failures.publish', error);
       }
     },
-    [t],
+    [publishEverywhere, t],
   );
 
   const unpublish = useCallback(async () => {
@@ -101,7 +93,16 @@ export function useVersionActions(flowId: string) {
   const clearPublishRefusal = useCallback(() => setPublishRefusal(undefined), []);
 
   return useMemo(
-    () => ({ save, restore, publish, unpublish, remove, publishRefusal, clearPublishRefusal }),
-    [save, restore, publish, unpublish, remove, publishRefusal, clearPublishRefusal],
+    () => ({
+      save,
+      restore,
+      publish,
+      retryOnServer,
+      unpublish,
+      remove,
+      publishRefusal,
+      clearPublishRefusal,
+    }),
+    [save, restore, publish, retryOnServer, unpublish, remove, publishRefusal, clearPublishRefusal],
   );
 }

@@ -248,7 +248,14 @@ export const openApiDocument = {
           content: json({
             type: 'object',
             required: ['revision'],
-            properties: { revision: { type: 'integer', minimum: 1 } },
+            properties: {
+              revision: { type: 'integer', minimum: 1 },
+              document: {
+                ...ref('FlowDocument'),
+                description:
+                  "A saved version of the flow to publish instead of its current document; its id must be the flow's. `revision` must still be the current revision.",
+              },
+            },
           }),
         },
         responses: {
@@ -263,6 +270,9 @@ export const openApiDocument = {
               },
             }),
           },
+          '400': errorResponse(
+            'The body is invalid, or `document` is another flow (`validation-failed`).',
+          ),
           '404': errorResponse('No such flow (`not-found`).'),
           '412': errorResponse("The revision is not the flow's current one (`revision-conflict`)."),
           '422': errorResponse(

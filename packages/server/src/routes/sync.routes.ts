@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { flowDocumentSchema, type FlowDocument } from '@sras/engine';
 import type { DatabaseHandle } from '../db/database.js';
 import type { DocumentKind } from '../db/schema.js';
 import { ApiError, notFound } from '../http/api-error.js';
@@ -27,7 +28,9 @@ const changesQuerySchema = z.object({
 
 const flowIdSchema = z.string().min(1).max(200);
 
-const publishBodySchema = z.object({ revision: z.number().int().min(1) }).strict();
+const publishBodySchema = z
+  .object({ revision: z.number().int().min(1), document: flowDocumentSchema.optional() })
+  .strict();
 
 /** Registers the sync API: list documents, flows and the change feed. */
 export function registerSyncRoutes(app: FastifyInstance, handle: DatabaseHandle): void {
@@ -159,12 +162,14 @@ export function registerSyncRoutes(app: FastifyInstance, handle: DatabaseHandle)
     { preHandler: canWrite },
     async (request) => {
       const { workspaceId } = principalOf(request);
-      const { revision } = parseBody(publishBodySchema, request.body, 'publish request');
+      const { revision, document } = parseBody(publishBodySchema, request.body, 'publish request');
       const { version, warnings } = await publishFlow(
         handle,
         workspaceId,
         request.params.id,
         revision,
+        new Date(),
+        document as FlowDocument | undefined,
       );
       return { version, warnings };
     },

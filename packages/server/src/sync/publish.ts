@@ -7,9 +7,13 @@ import { findDocument, nextChangeSeq } from './document.store.js';
 /**
  * Publishes revision `revision` of a flow: compiles it against the
  * workspace's reps, and when it has no errors stores it as the next version
- * and makes that the version allocation runs. Answers 412 when `revision` is
- * not the current one, and 422 with the validator's problems when the flow
- * has errors.
+ * and makes that the version allocation runs. With `document` (a saved
+ * version of the flow, such as one the versions panel publishes), that
+ * document is published instead of the stored one; `revision` must still be
+ * current, so the publisher has seen the flow's latest state. Answers 412
+ * when `revision` is not the current one, and 422 with the validator's
+ * problems when the flow has errors; 400 when `document` belongs to another
+ * flow.
  */
 export async function publishFlow(
   database: DatabaseHandle,
@@ -17,7 +21,17 @@ export async function publishFlow(
   flowId: string,
   revision: number,
   now: Date = new Date(),
+  document?: FlowDocument,
 ): Promise<{ version: number; warnings: FlowProblem[] }> {
+  if (document && document.id !== flowId) {
+    throw new ApiError(
+      400,
+      'validation-failed',
+      `The published document has id "${document.id}" but the flow is "${flowId}". Publish a version of this flow.`,
+      { issues: [{ path: 'document.id', message: `must be "${flowId}"` }] },
+    );
+  }
+
   return inWorkspaceTransaction(database, workspaceId, async (trx) => {
     const stored = await findDocument(trx, workspaceId, 'flow', flowId);
     if (!stored || stored.deleted) throw notFound(`Flow "${flowId}"`);
@@ -32,7 +46,8 @@ export async function publishFlow(
 
     const repsDocument = await findDocument(trx, workspaceId, 'reps', LIST_DOCUMENT_ID);
     const reps = (repsDocument?.document ?? []) as Rep[];
-    const compiled = compileFlow(stored.document as FlowDocument, { reps });
+    const published = document ?? (stored.document as FlowDocument);
+    const compiled = compileFlow(published, { reps });
     if (!compiled.ok) {
       const errors = compiled.problems.filter((problem) => problem.severity === 'error');
       const first = errors[0];
@@ -60,7 +75,7 @@ export async function publishFlow(
         flow_id: flowId,
         version,
         revision,
-        body: JSON.stringify(stored.document),
+        body: JSON.stringify(published),
         published_at: now.toISOString(),
       })
       .execute();
