@@ -191,7 +191,7 @@ export interface SettingRecord {
   value: unknown;
 }
 
-export type SyncEntity = 'flow' | 'flowVersion' | 'rep' | 'team' | 'targetPlan';
+export type SyncEntity = 'flow' | 'flowVersion' | 'rep' | 'team' | 'targetPlan' | 'existingOwners';
 
 /** A local change waiting to be sent to the sync server, in `seq` order. */
 export interface SyncQueueEntry {

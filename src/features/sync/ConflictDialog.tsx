@@ -150,8 +150,11 @@ function FlowSide({
 function ListSide({ title, items }: { title: string; items: unknown[] }) {
   const { t } = useTranslation('sync');
   const names = items.map((item) => {
-    const record = item as { id?: unknown; name?: unknown };
-    return typeof record.name === 'string' ? record.name : String(record.id);
+    const record = item as { id?: unknown; name?: unknown; owner_id?: unknown; phone?: unknown };
+    if (typeof record.name === 'string') return record.name;
+    // Existing-owner items have no id or name: show the owner and the phone.
+    if (record.id === undefined) return `${String(record.owner_id)} ${String(record.phone ?? '')}`;
+    return String(record.id);
   });
   return (
     <Paper withBorder p="sm">

@@ -6,7 +6,7 @@
 import type { FlowDocument } from '@sras/engine';
 
 /** A server document kind that is one list per workspace. */
-export type ListKind = 'reps' | 'teams' | 'targets' | 'existing-owners';
+export type ListKind = 'reps' | 'teams' | 'targets' | 'existing-owners' | 'flow-versions';
 
 export interface ServerDocument<T> {
   revision: number;

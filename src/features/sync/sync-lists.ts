@@ -1,56 +1,156 @@
 /**
- * The local tables synced as one server list each, and how their rows map
- * to the server's items: server items carry only the shared fields, and
- * local bookkeeping fields are filled in when a list is pulled.
+ * The local data synced as one server list each, and how it maps to the
+ * server's items. Tables (reps, teams, target plans, flow versions) map row
+ * for row: server items carry the shared fields, and local bookkeeping
+ * fields are filled in when a list is pulled. The existing-owner list is
+ * the newest imported owners dataset; see `existingOwnersBinding`.
  */
+import i18next from 'i18next';
 import type { Table } from 'dexie';
-import { getDatabase, type SrasDatabase } from '../../storage/db';
-import type { RepRecord, TargetPlanRecord, TeamRecord } from '../../storage/records';
+import { getDatabase, ROW_CHUNK_SIZE, type SrasDatabase } from '../../storage/db';
+import type {
+  DatasetColumn,
+  DatasetRecord,
+  FlowVersionRecord,
+  RepRecord,
+  TargetPlanRecord,
+  TeamRecord,
+} from '../../storage/records';
+import { writeTransaction } from '../../storage/storage-full';
+import { readExistingOwners } from '../simulation/worker/dataset-source';
 import type { ListKind } from './sync-api.client';
 
-interface ListBinding {
+export interface ListBinding {
   kind: ListKind;
-  table: (db: SrasDatabase) => Table<{ id: string }, string>;
-  /** Fills the local fields that a server item may lack. */
-  toLocal: (item: Record<string, unknown>, now: number) => { id: string };
+  /** The local list as the server's items. */
+  read: () => Promise<unknown[]>;
+  /** A text that changes whenever the local list changes; `EMPTY_LIST_FINGERPRINT` for none. */
+  fingerprint: () => Promise<string>;
+  /** Replaces the local list with the server's items in one transaction. */
+  replace: (items: unknown[]) => Promise<void>;
 }
 
-export const SYNCED_LISTS: readonly ListBinding[] = [
-  {
-    kind: 'reps',
-    table: (db) => db.reps as unknown as Table<{ id: string }, string>,
-    toLocal: (item, now): RepRecord =>
-      ({ team: '', createdAt: now, updatedAt: now, ...item }) as RepRecord,
-  },
-  {
-    kind: 'teams',
-    table: (db) => db.teams as unknown as Table<{ id: string }, string>,
-    toLocal: (item, now): TeamRecord => ({ createdAt: now, ...item }) as TeamRecord,
-  },
-  {
-    kind: 'targets',
-    table: (db) => db.targetPlans as unknown as Table<{ id: string }, string>,
-    toLocal: (item, now): TargetPlanRecord =>
-      ({ createdAt: now, updatedAt: now, ...item }) as TargetPlanRecord,
-  },
+/** Fingerprint of a list without items. */
+export const EMPTY_LIST_FINGERPRINT = '[]';
+
+/** Id of the owners dataset that contains the existing-owner list pulled from the server. */
+export const SYNCED_OWNERS_DATASET_ID = 'dataset-synced-owners';
+
+type RowTable = Table<{ id: string }, string>;
+
+function tableBinding(
+  kind: ListKind,
+  table: (db: SrasDatabase) => RowTable,
+  toLocal: (item: Record<string, unknown>, now: number) => { id: string },
+): ListBinding {
+  const read = async () => {
+    const rows = await table(getDatabase()).toArray();
+    return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  };
+  return {
+    kind,
+    read,
+    fingerprint: async () => fingerprintList(await read()),
+    replace: async (items) => {
+      const db = getDatabase();
+      const target = table(db);
+      const now = Date.now();
+      await db.transaction('rw', target, async () => {
+        await target.clear();
+        await target.bulkPut(items.map((item) => toLocal(item as Record<string, unknown>, now)));
+      });
+    },
+  };
+}
+
+/** Finds the newest owners dataset, because the list a manager imported last is the team's current one. */
+async function newestOwnersDataset(): Promise<DatasetRecord | undefined> {
+  const datasets = await getDatabase().datasets.where('kind').equals('owners').toArray();
+  return datasets.sort((a, b) => b.importedAt - a.importedAt)[0];
+}
+
+const OWNER_COLUMNS: DatasetColumn[] = [
+  { key: 'owner_id', header: 'owner_id', field: 'owner', type: 'text' },
+  { key: 'phone', header: 'phone', field: 'phone', type: 'text' },
+  { key: 'email', header: 'email', field: 'email', type: 'text' },
+  { key: 'company', header: 'company', field: 'company', type: 'text' },
 ];
 
-/** Reads a local list sorted by id, the order in which it is sent and fingerprinted. */
-export async function readLocalList(binding: ListBinding): Promise<{ id: string }[]> {
-  const rows = await binding.table(getDatabase()).toArray();
-  return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
+/**
+ * The workspace's existing-owner list is the newest owners dataset here.
+ * Its fingerprint is the dataset's identity, because imported rows never
+ * change, so no rows are read until the list is sent. A pulled list
+ * replaces the dataset `SYNCED_OWNERS_DATASET_ID`, stored as the newest.
+ */
+const existingOwnersBinding: ListBinding = {
+  kind: 'existing-owners',
+  read: async () => {
+    const dataset = await newestOwnersDataset();
+    return dataset ? readExistingOwners(getDatabase(), dataset.id) : [];
+  },
+  fingerprint: async () => {
+    const dataset = await newestOwnersDataset();
+    return dataset
+      ? `${dataset.id}@${dataset.importedAt}/${dataset.rowCount}`
+      : EMPTY_LIST_FINGERPRINT;
+  },
+  replace: async (items) => {
+    const rows = items as Record<string, string | null>[];
+    await writeTransaction(
+      (db) => [db.datasets, db.datasetRows],
+      async (db) => {
+        await db.datasetRows.where('datasetId').equals(SYNCED_OWNERS_DATASET_ID).delete();
+        await db.datasets.delete(SYNCED_OWNERS_DATASET_ID);
+        if (rows.length === 0) return;
 
-/** Replaces a local list with the server's items in one transaction. */
-export async function replaceLocalList(binding: ListBinding, items: unknown[]): Promise<void> {
-  const db = getDatabase();
-  const table = binding.table(db);
-  const now = Date.now();
-  await db.transaction('rw', table, async () => {
-    await table.clear();
-    await table.bulkPut(items.map((item) => binding.toLocal(item as Record<string, unknown>, now)));
-  });
-}
+        for (let start = 0; start < rows.length; start += ROW_CHUNK_SIZE) {
+          await db.datasetRows.add({
+            datasetId: SYNCED_OWNERS_DATASET_ID,
+            chunk: start / ROW_CHUNK_SIZE,
+            rows: rows.slice(start, start + ROW_CHUNK_SIZE),
+          });
+        }
+        await db.datasets.add({
+          id: SYNCED_OWNERS_DATASET_ID,
+          name: i18next.t('sync:lists.syncedOwnersName'),
+          kind: 'owners',
+          importedAt: Date.now(),
+          rowCount: rows.length,
+          chunkSize: ROW_CHUNK_SIZE,
+          columns: OWNER_COLUMNS,
+          origin: { fileName: 'server' },
+        });
+      },
+    );
+  },
+};
+
+export const SYNCED_LISTS: readonly ListBinding[] = [
+  tableBinding(
+    'reps',
+    (db) => db.reps as unknown as RowTable,
+    (item, now) => ({ team: '', createdAt: now, updatedAt: now, ...item }) as RepRecord,
+  ),
+  tableBinding(
+    'teams',
+    (db) => db.teams as unknown as RowTable,
+    (item, now) => ({ createdAt: now, ...item }) as TeamRecord,
+  ),
+  tableBinding(
+    'targets',
+    (db) => db.targetPlans as unknown as RowTable,
+    (item, now) => ({ createdAt: now, updatedAt: now, ...item }) as TargetPlanRecord,
+  ),
+  // NOTE: the versions of every flow are one server document, sent whole on
+  // each change. A workspace with thousands of large versions may pass the
+  // server's body limit (SRAS_BODY_LIMIT_BYTES, 10 MB by default).
+  tableBinding(
+    'flow-versions',
+    (db) => db.flowVersions as unknown as RowTable,
+    (item) => item as unknown as FlowVersionRecord,
+  ),
+  existingOwnersBinding,
+];
 
 /** A fingerprint that changes whenever any row of the list changes: its canonical JSON. */
 export function fingerprintList(rows: readonly unknown[]): string {

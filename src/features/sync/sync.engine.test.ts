@@ -8,6 +8,11 @@ import { connectWorkspace, createFirstWorkspace, SyncSetupError } from './sync.a
 import { queueLocalChanges, requestSync, resolveConflict } from './sync.engine';
 import { syncStore } from './sync.store';
 import { startSyncTestServer, type SyncTestServer } from './sync-test-server';
+import { writeDataset } from '../data/import/dataset-writer';
+import { readExistingOwners } from '../simulation/worker/dataset-source';
+import { addRep, addTeam } from '../team/team-repository';
+import { getVersion, saveVersion } from '../versions/version-repository';
+import { SYNCED_OWNERS_DATASET_ID } from './sync-lists';
 
 let server: SyncTestServer;
 let run = 0;
@@ -203,6 +208,90 @@ describe('sync engine', () => {
     const reps = await new SrasDatabase(names.b).reps.toArray();
 
     expect(reps.map((rep) => rep.name)).toContain('张伟');
+  });
+
+  it('queues rep and team writes of the team repository and syncs them', async () => {
+    useBrowser('a');
+    await connectWorkspace(server.url, server.ownerToken);
+    const team = await addTeam(`华南 ${run}`);
+    const now = Date.now();
+    await addRep({
+      id: `rt-${run}`,
+      name: '李娜',
+      team: team.name,
+      active: true,
+      createdAt: now,
+      updatedAt: now,
+    });
+
+    await queueLocalChanges();
+    const queued = await new SrasDatabase(names.a).syncQueue.toArray();
+    expect(queued.map((entry) => entry.entity).sort()).toEqual(['rep', 'team']);
+
+    await requestSync();
+    useBrowser('b');
+    await connectWorkspace(server.url, server.ownerToken);
+    const db = new SrasDatabase(names.b);
+
+    expect((await db.reps.get(`rt-${run}`))?.team).toBe(`华南 ${run}`);
+    expect((await db.teams.get(team.id))?.name).toBe(`华南 ${run}`);
+  });
+
+  it('syncs saved flow versions to the other browser', async () => {
+    useBrowser('a');
+    await connectWorkspace(server.url, server.ownerToken);
+    const flow = await createFlow(`带版本 ${run}`);
+    const version = (await saveVersion(flow.id, '第一版', '上线前'))!;
+    await requestSync();
+
+    useBrowser('b');
+    await connectWorkspace(server.url, server.ownerToken);
+    const pulled = await getVersion(version.id);
+
+    expect(pulled?.name).toBe('第一版');
+    expect(pulled?.note).toBe('上线前');
+    expect(pulled?.document).toEqual(version.document);
+    expect(syncStore.getState().pending).toBe(0);
+  });
+
+  it('syncs the newest existing-owner list as an owners dataset', async () => {
+    useBrowser('a');
+    await connectWorkspace(server.url, server.ownerToken);
+    const owners = [
+      { owner_id: 'R001', phone: `1380000${String(run).padStart(4, '0')}`, email: null },
+      { owner_id: 'R002', phone: null, email: 'buyer@example.com' },
+    ];
+    await writeDataset(new SrasDatabase(names.a), {
+      record: {
+        id: `owners-${run}`,
+        name: '已有客户',
+        kind: 'owners',
+        importedAt: Date.now(),
+        columns: [
+          { key: 'owner_id', header: '负责人', field: 'owner', type: 'text' },
+          { key: 'phone', header: '手机', field: 'phone', type: 'text' },
+          { key: 'email', header: '邮箱', field: 'email', type: 'text' },
+        ],
+      },
+      rowCount: owners.length,
+      rowAt: (index) => owners[index]!,
+    });
+    await requestSync();
+    const onServer = await createSyncApi({
+      serverUrl: server.url,
+      token: server.ownerToken,
+    }).getList('existing-owners');
+
+    useBrowser('b');
+    await connectWorkspace(server.url, server.ownerToken);
+    const pulled = await readExistingOwners(new SrasDatabase(names.b), SYNCED_OWNERS_DATASET_ID);
+
+    expect(onServer.document).toEqual([
+      { owner_id: 'R001', phone: owners[0]!.phone, email: null, company: null },
+      { owner_id: 'R002', phone: null, email: 'buyer@example.com', company: null },
+    ]);
+    expect(pulled).toEqual(onServer.document);
+    expect(syncStore.getState().pending).toBe(0);
   });
 
   it('deletes a flow on the other browser after a deletion', async () => {

@@ -1,5 +1,6 @@
 /**
- * Two-way sync of flows, reps, teams and target plans with a sras server.
+ * Two-way sync of flows, flow versions, reps, teams, target plans and the
+ * existing-owner list with a sras server.
  *
  * A run pushes local changes, then pulls the server's changes:
  * - A flow is changed locally when its local revision differs from the one
@@ -22,8 +23,14 @@ import {
   listFlows,
   updateFlowDocument,
 } from '../flows/flow-repository';
-import { createSyncApi, SyncApiError, type ServerChange, type SyncApi } from './sync-api.client';
-import { SYNCED_LISTS, fingerprintList, readLocalList, replaceLocalList } from './sync-lists';
+import {
+  createSyncApi,
+  SyncApiError,
+  type ListKind,
+  type ServerChange,
+  type SyncApi,
+} from './sync-api.client';
+import { EMPTY_LIST_FINGERPRINT, SYNCED_LISTS } from './sync-lists';
 import {
   readConnection,
   readFlowMetas,
@@ -113,9 +120,8 @@ export async function queueLocalChanges(): Promise<number> {
   }
   for (const binding of SYNCED_LISTS) {
     const meta = await readListMeta(binding.kind);
-    const rows = await readLocalList(binding);
-    const fingerprint = fingerprintList(rows);
-    if (meta ? meta.fingerprint !== fingerprint : rows.length > 0) {
+    const fingerprint = await binding.fingerprint();
+    if (meta ? meta.fingerprint !== fingerprint : fingerprint !== EMPTY_LIST_FINGERPRINT) {
       wanted.push({ entity: entityOfList(binding.kind), entityId: binding.kind, operation: 'put' });
     }
   }
@@ -152,8 +158,16 @@ async function dequeue(entity: SyncQueueEntry['entity'], entityId: string): Prom
     .delete();
 }
 
+const LIST_ENTITIES: Record<ListKind, SyncQueueEntry['entity']> = {
+  reps: 'rep',
+  teams: 'team',
+  targets: 'targetPlan',
+  'flow-versions': 'flowVersion',
+  'existing-owners': 'existingOwners',
+};
+
 function entityOfList(kind: string): SyncQueueEntry['entity'] {
-  return kind === 'reps' ? 'rep' : kind === 'teams' ? 'team' : 'targetPlan';
+  return LIST_ENTITIES[kind as ListKind];
 }
 
 async function pushFlows(api: SyncApi, conflicts: SyncConflict[]): Promise<void> {
@@ -208,9 +222,9 @@ async function pushFlows(api: SyncApi, conflicts: SyncConflict[]): Promise<void>
 async function pushLists(api: SyncApi, conflicts: SyncConflict[]): Promise<void> {
   for (const binding of SYNCED_LISTS) {
     const meta = await readListMeta(binding.kind);
-    const rows = await readLocalList(binding);
-    const fingerprint = fingerprintList(rows);
-    if (meta ? meta.fingerprint === fingerprint : rows.length === 0) continue;
+    const fingerprint = await binding.fingerprint();
+    if (meta ? meta.fingerprint === fingerprint : fingerprint === EMPTY_LIST_FINGERPRINT) continue;
+    const rows = await binding.read();
 
     try {
       const { revision } = await api.putList(binding.kind, rows, meta?.serverRevision ?? 0);
@@ -281,13 +295,15 @@ async function pullList(change: ServerChange): Promise<SyncConflict | null> {
   const meta = await readListMeta(binding.kind);
   if (meta && change.revision <= meta.serverRevision) return null;
 
-  const rows = await readLocalList(binding);
-  const changedHere = meta ? meta.fingerprint !== fingerprintList(rows) : rows.length > 0;
+  const fingerprint = await binding.fingerprint();
+  const changedHere = meta
+    ? meta.fingerprint !== fingerprint
+    : fingerprint !== EMPTY_LIST_FINGERPRINT;
   if (changedHere) {
     return {
       kind: binding.kind,
       id: binding.kind,
-      local: rows,
+      local: await binding.read(),
       serverRevision: change.revision,
       server: (change.document as unknown[]) ?? [],
     };
@@ -324,8 +340,8 @@ async function applyServerList(
   const binding = SYNCED_LISTS.find((candidate) => candidate.kind === kind);
   if (!binding) return;
 
-  await replaceLocalList(binding, items);
-  const fingerprint = fingerprintList(await readLocalList(binding));
+  await binding.replace(items);
+  const fingerprint = await binding.fingerprint();
   await writeListMeta(binding.kind, { serverRevision: revision, fingerprint });
   await dequeue(entityOfList(kind), kind);
 }
@@ -355,7 +371,7 @@ export async function resolveConflict(
     if (binding) {
       await writeListMeta(conflict.kind, {
         serverRevision: revision,
-        fingerprint: fingerprintList(await readLocalList(binding)),
+        fingerprint: await binding.fingerprint(),
       });
       await dequeue(entityOfList(conflict.kind), conflict.kind);
     }

@@ -30,6 +30,8 @@ export function useAutoSync(connected: boolean): void {
         db.reps.toArray(),
         db.teams.toArray(),
         db.targetPlans.toArray(),
+        db.flowVersions.toArray(),
+        db.datasets.where('kind').equals('owners').toArray(),
       ]),
     ).subscribe({
       next: () => {

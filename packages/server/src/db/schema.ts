@@ -35,7 +35,8 @@ export interface TokenTable {
   revoked_at: string | null;
 }
 
-export type DocumentKind = 'flow' | 'reps' | 'teams' | 'targets' | 'existing-owners';
+export type DocumentKind =
+  'flow' | 'reps' | 'teams' | 'targets' | 'existing-owners' | 'flow-versions';
 
 /** Synced documents: one row per flow, and one per workspace for each list kind. */
 export interface DocumentTable {

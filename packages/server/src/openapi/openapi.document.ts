@@ -81,7 +81,7 @@ export const openApiDocument = {
     title: 'sras server',
     version: '1.0.0',
     description:
-      'Sync API for flows, reps, teams, targets and existing-owner lists, and the allocation API that runs published flows. ' +
+      'Sync API for flows, flow versions, reps, teams, targets and existing-owner lists, and the allocation API that runs published flows. ' +
       'Every request but set-up needs `Authorization: Bearer <token>`. Every error is `{ "error": { "code", "message" } }`.',
   },
   servers: [{ url: '/' }],
@@ -172,6 +172,22 @@ export const openApiDocument = {
       'target list',
     ),
     ...listDocumentPaths('existing-owners', ref('ExistingOwner'), 'existing-owner list'),
+    ...listDocumentPaths(
+      'flow-versions',
+      {
+        type: 'object',
+        required: ['id', 'flowId', 'name', 'document', 'createdAt'],
+        properties: {
+          id: { type: 'string' },
+          flowId: { type: 'string' },
+          name: { type: 'string' },
+          document: ref('FlowDocument'),
+          createdAt: { type: 'number', description: 'Epoch milliseconds.' },
+        },
+        additionalProperties: true,
+      },
+      'flow version list',
+    ),
     '/api/v1/flows': {
       get: {
         summary: 'List the flows that are not deleted',
@@ -570,7 +586,10 @@ export const openApiDocument = {
         type: 'object',
         properties: {
           seq: { type: 'integer' },
-          kind: { type: 'string', enum: ['flow', 'reps', 'teams', 'targets', 'existing-owners'] },
+          kind: {
+            type: 'string',
+            enum: ['flow', 'reps', 'teams', 'targets', 'existing-owners', 'flow-versions'],
+          },
           id: { type: 'string' },
           revision: { type: 'integer' },
           deleted: { type: 'boolean' },

@@ -17,6 +17,7 @@ const LIST_PATHS: Record<Exclude<DocumentKind, 'flow'>, string> = {
   teams: 'teams',
   targets: 'targets',
   'existing-owners': 'existing-owners',
+  'flow-versions': 'flow-versions',
 };
 
 const MAX_CHANGES_PAGE = 500;

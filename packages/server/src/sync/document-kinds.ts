@@ -11,6 +11,17 @@ const targetListSchema = z.array(z.looseObject({ id: z.string().min(1) }));
 
 const existingOwnerListSchema = z.array(existingOwnerSchema);
 
+/** The named versions the app saves of its flows: each a snapshot of one flow's document. */
+const flowVersionListSchema = z.array(
+  z.looseObject({
+    id: z.string().min(1),
+    flowId: z.string().min(1),
+    name: z.string(),
+    document: flowDocumentSchema,
+    createdAt: z.number(),
+  }),
+);
+
 /** How each kind of synced document is validated and named in messages. */
 export const DOCUMENT_KINDS: Record<
   DocumentKind,
@@ -23,6 +34,11 @@ export const DOCUMENT_KINDS: Record<
   'existing-owners': {
     schema: existingOwnerListSchema,
     label: 'existing-owner list',
+    empty: [],
+  },
+  'flow-versions': {
+    schema: withUniqueIds(flowVersionListSchema, 'flow version'),
+    label: 'flow version list',
     empty: [],
   },
 };
