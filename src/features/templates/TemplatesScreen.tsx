@@ -25,10 +25,11 @@ export function TemplatesScreen() {
       const opened = await openTemplate(template, language);
       notifications.show({
         color: 'green',
-        message: t('opened', {
+        message: t(opened.ownersDataset ? 'openedWithCustomers' : 'opened', {
           name: opened.flow.name,
           reps: opened.addedReps,
           leads: opened.dataset.rowCount,
+          customers: opened.ownersDataset?.rowCount ?? 0,
         }),
       });
       navigate(paths.flowEditor(opened.flow.id));

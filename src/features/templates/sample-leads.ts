@@ -16,6 +16,10 @@ export interface SampleLeadOptions {
   profile: LeadProfile;
   /** Share of leads that repeat the phone or company of an earlier one (0…1). */
   duplicateShare?: number;
+  /** Share of leads whose province is blank or abroad, so a region split cannot place them (0…1). */
+  unknownProvinceShare?: number;
+  /** Leads created per day from 1 December 2026 on; the seventh day takes the rest. Default 40. */
+  leadsPerDay?: number;
 }
 
 const SURNAMES = [
@@ -111,6 +115,21 @@ const PLACES: readonly (readonly [string[], string[], number])[] = [
   [['新疆', '新疆维吾尔自治区'], ['乌鲁木齐'], 1],
   [['黑龙江', '黑龙江省'], ['哈尔滨'], 2],
 ];
+
+/**
+ * Places of an education profile: a training school enrols near its campuses,
+ * so enquiries concentrate in a few cities of the Yangtze River Delta.
+ */
+const EDUCATION_PLACES: readonly (readonly [string[], string[], number])[] = [
+  [['浙江', '浙江省'], ['杭州'], 10],
+  [['浙江', '浙江省'], ['宁波'], 5],
+  [['浙江', '浙江省'], ['绍兴'], 3],
+  [['江苏', '江苏省'], ['苏州'], 3],
+  [['上海', '上海市'], ['上海'], 4],
+];
+
+/** Province values a region split cannot place: blank, or abroad. */
+const UNKNOWN_PROVINCES: readonly (string | null)[] = [null, '', '海外', '未知'];
 
 const SOURCES: readonly (readonly [string, number])[] = [
   ['展会', 18],
@@ -215,9 +234,9 @@ function companyName(random: SeededRandom, city: string): string {
   return `${city}${random.pick(COMPANY_WORDS)}${random.pick(COMPANY_KINDS)}${random.weighted(COMPANY_SUFFIXES)}`;
 }
 
-function createdAt(random: SeededRandom, index: number): string {
+function createdAt(random: SeededRandom, index: number, leadsPerDay: number): string {
   // Spread over the first week of December 2026, in order, during office hours.
-  const day = 1 + Math.min(6, Math.floor(index / 40));
+  const day = 1 + Math.min(6, Math.floor(index / leadsPerDay));
   const hour = random.integer(8, 20);
   const minute = random.integer(0, 59);
   const pad = (value: number) => String(value).padStart(2, '0');
@@ -247,15 +266,20 @@ function profileFields(random: SeededRandom, profile: LeadProfile): Lead {
 
 /** Generates `count` leads; the same options give the same leads. */
 export function generateSampleLeads(options: SampleLeadOptions): Lead[] {
-  const { seed, count, profile, duplicateShare = 0 } = options;
+  const { seed, count, profile, duplicateShare = 0, unknownProvinceShare = 0 } = options;
+  const leadsPerDay = options.leadsPerDay ?? 40;
   const random = new SeededRandom(seed);
+  const places = (profile === 'education' ? EDUCATION_PLACES : PLACES).map(
+    ([names, cityList, weight]) => [[names, cityList] as const, weight] as const,
+  );
   const leads: Lead[] = [];
 
   for (let index = 0; index < count; index += 1) {
-    const [provinceNames, cities] = random.weighted(
-      PLACES.map(([names, cityList, weight]) => [[names, cityList] as const, weight] as const),
-    );
-    const province = random.chance(0.7) ? provinceNames[0]! : provinceNames[1]!;
+    const [provinceNames, cities] = random.weighted(places);
+    let province: string | null = random.chance(0.7) ? provinceNames[0]! : provinceNames[1]!;
+    // Drawn only when asked for, so that other templates keep their leads.
+    if (unknownProvinceShare > 0 && random.chance(unknownProvinceShare))
+      province = random.pick(UNKNOWN_PROVINCES);
     const city = random.pick(cities);
     const earlier =
       leads.length > 0 && random.chance(duplicateShare) ? random.pick(leads) : undefined;
@@ -273,7 +297,7 @@ export function generateSampleLeads(options: SampleLeadOptions): Lead[] {
       city,
       source: random.weighted(SOURCES),
       industry: random.pick(INDUSTRIES),
-      createdAt: createdAt(random, index),
+      createdAt: createdAt(random, index, leadsPerDay),
       ...profileFields(random, profile),
     };
     leads.push(lead);

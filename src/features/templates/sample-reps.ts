@@ -39,6 +39,8 @@ export const SAMPLE_REPS: readonly SampleRep[] = [
   rep('south-1', '刘洋', '华南组', 1, 25),
   rep('south-2', '陈静', '华南组', 1, 25),
   rep('south-3', '罗丹', '华南组', 1, 15),
+  // Has left the company: customers still listed under this rep go to the pool.
+  rep('south-4', '梁超', '华南组', 1, 15, { active: false }),
   rep('north-1', '杨帆', '华北组', 1, 25),
   rep('north-2', '赵磊', '华北组', 1, 25),
   rep('north-3', '高宇', '华北组', 1, 20),
@@ -59,6 +61,11 @@ export const SAMPLE_REPS: readonly SampleRep[] = [
 /** The sample reps of `team`, in list order. */
 export function sampleRepsOf(team: string): SampleRep[] {
   return SAMPLE_REPS.filter((sample) => sample.team === team);
+}
+
+/** The active sample reps of `team`, in list order: those a flow assigns to. */
+export function activeSampleRepsOf(team: string): SampleRep[] {
+  return sampleRepsOf(team).filter((sample) => sample.active !== false);
 }
 
 /** The sample reps with the given short ids (`east-1` for `sample-east-1`). */

@@ -1,14 +1,23 @@
 /**
  * Opens a template: stores an editable copy of its flow, adds its sample reps
  * and teams that are not stored yet, and stores its sample leads as a
- * dataset (once per template), all in one transaction.
+ * dataset and its sample existing-owners list, if it has one, as an `owners`
+ * dataset (each once per template), all in one transaction.
  */
-import type { FlowDocument } from '@sras/engine';
-import { ROW_CHUNK_SIZE } from '../../storage/db';
+import type { FlowDocument, Lead } from '@sras/engine';
+import { ROW_CHUNK_SIZE, type SrasDatabase } from '../../storage/db';
 import { createId } from '../../storage/ids';
-import type { DatasetRecord, FlowRecord, RepRecord } from '../../storage/records';
+import type {
+  DatasetColumn,
+  DatasetKind,
+  DatasetRecord,
+  FlowRecord,
+  RepRecord,
+} from '../../storage/records';
 import { writeTransaction } from '../../storage/storage-full';
-import { generateSampleLeads, sampleLeadColumns } from './sample-leads';
+import { sampleLeadColumns } from './sample-leads';
+import { sampleOwnerColumns } from './sample-owners';
+import { generateTemplateSamples } from './template-samples';
 import type { FlowTemplate } from './template.types';
 
 export interface OpenedTemplate {
@@ -16,6 +25,49 @@ export interface OpenedTemplate {
   addedReps: number;
   dataset: DatasetRecord;
   datasetCreated: boolean;
+  /** The template's existing-owners list, when it has one. */
+  ownersDataset?: DatasetRecord;
+}
+
+/** The rows and description of a dataset a template brings along. */
+interface SampleDataset {
+  kind: DatasetKind;
+  name: string;
+  columns: DatasetColumn[];
+  rows: Lead[];
+}
+
+/** Finds the dataset of `kind` stored for `templateId` before, else stores `sample`. */
+async function storeSampleDataset(
+  db: SrasDatabase,
+  templateId: string,
+  sample: SampleDataset,
+  now: number,
+): Promise<{ dataset: DatasetRecord; created: boolean }> {
+  const previous = (await db.datasets.where('kind').equals(sample.kind).toArray()).find(
+    (dataset) => dataset.origin?.templateId === templateId,
+  );
+  if (previous) return { dataset: previous, created: false };
+
+  const dataset: DatasetRecord = {
+    id: createId('dataset'),
+    name: sample.name,
+    kind: sample.kind,
+    importedAt: now,
+    rowCount: sample.rows.length,
+    chunkSize: ROW_CHUNK_SIZE,
+    columns: sample.columns,
+    origin: { templateId },
+  };
+  for (let start = 0, chunk = 0; start < sample.rows.length; start += ROW_CHUNK_SIZE, chunk += 1) {
+    await db.datasetRows.add({
+      datasetId: dataset.id,
+      chunk,
+      rows: sample.rows.slice(start, start + ROW_CHUNK_SIZE),
+    });
+  }
+  await db.datasets.add(dataset);
+  return { dataset, created: true };
 }
 
 /** Opens `template` with names in `language`; see the module comment. */
@@ -31,7 +83,7 @@ export async function openTemplate(
     name,
     description: template.description[language],
   };
-  const leads = generateSampleLeads({ ...template.leads });
+  const { leads, owners } = generateTemplateSamples(template);
 
   return writeTransaction(
     (db) => [db.flows, db.reps, db.teams, db.datasets, db.datasetRows],
@@ -59,31 +111,38 @@ export async function openTemplate(
         newTeams.map((team) => ({ id: createId('team'), name: team, createdAt: now })),
       );
 
-      const previous = (await db.datasets.where('kind').equals('leads').toArray()).find(
-        (dataset) => dataset.origin?.templateId === template.id,
+      const stored = await storeSampleDataset(
+        db,
+        template.id,
+        {
+          kind: 'leads',
+          name: language === 'zh-CN' ? `${name} · 示例线索` : `${name} · sample leads`,
+          columns: sampleLeadColumns(template.leads.profile),
+          rows: leads,
+        },
+        now,
       );
-      if (previous)
-        return { flow, addedReps: missing.length, dataset: previous, datasetCreated: false };
+      const ownersStored = owners
+        ? await storeSampleDataset(
+            db,
+            template.id,
+            {
+              kind: 'owners',
+              name: language === 'zh-CN' ? `${name} · 示例客户名单` : `${name} · sample customers`,
+              columns: sampleOwnerColumns(),
+              rows: owners,
+            },
+            now,
+          )
+        : null;
 
-      const dataset: DatasetRecord = {
-        id: createId('dataset'),
-        name: language === 'zh-CN' ? `${name} · 示例线索` : `${name} · sample leads`,
-        kind: 'leads',
-        importedAt: now,
-        rowCount: leads.length,
-        chunkSize: ROW_CHUNK_SIZE,
-        columns: sampleLeadColumns(template.leads.profile),
-        origin: { templateId: template.id },
+      return {
+        flow,
+        addedReps: missing.length,
+        dataset: stored.dataset,
+        datasetCreated: stored.created,
+        ...(ownersStored ? { ownersDataset: ownersStored.dataset } : {}),
       };
-      for (let start = 0, chunk = 0; start < leads.length; start += ROW_CHUNK_SIZE, chunk += 1) {
-        await db.datasetRows.add({
-          datasetId: dataset.id,
-          chunk,
-          rows: leads.slice(start, start + ROW_CHUNK_SIZE),
-        });
-      }
-      await db.datasets.add(dataset);
-      return { flow, addedReps: missing.length, dataset, datasetCreated: true };
     },
   );
 }

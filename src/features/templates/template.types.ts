@@ -15,5 +15,18 @@ export interface FlowTemplate {
   /** The flow; its id and name are replaced when the template is opened. */
   document: FlowDocument;
   reps: readonly SampleRep[];
-  leads: { profile: LeadProfile; count: number; seed: number; duplicateShare?: number };
+  leads: {
+    profile: LeadProfile;
+    count: number;
+    seed: number;
+    duplicateShare?: number;
+    unknownProvinceShare?: number;
+    leadsPerDay?: number;
+  };
+  /**
+   * An existing-owners list stored with the template, for its dedup node:
+   * `matched` customers shared with the sample leads and `unmatched` others,
+   * owned in turn by `ownerIds` (sample rep ids).
+   */
+  owners?: { seed: number; matched: number; unmatched: number; ownerIds: readonly string[] };
 }

@@ -1,6 +1,6 @@
 import { REGION_PRESET } from '@sras/engine';
 import type { FlowTemplate } from '../template.types';
-import { sampleRepsOf } from '../sample-reps';
+import { activeSampleRepsOf, sampleRepsOf } from '../sample-reps';
 import { assignees, edge, flowDocument, node } from './flow-builder';
 
 const eastTeam = sampleRepsOf('华东一组');
@@ -24,12 +24,14 @@ export const evenRoundRobin: FlowTemplate = {
     [edge('source', 'out', 'rotation'), edge('rotation', 'overflow', 'pool')],
   ),
   reps: eastTeam,
-  leads: { profile: 'b2b', count: 200, seed: 101 },
+  // Fewer leads than the team's daily caps add up to (85), so that with the leads' own times
+  // everyone is assigned, while on a single day the reps fill up and the rest reach the pool.
+  leads: { profile: 'b2b', count: 100, seed: 101, leadsPerDay: 40 },
 };
 
 const regionTeams = {
   east: sampleRepsOf('华东一组'),
-  south: sampleRepsOf('华南组'),
+  south: activeSampleRepsOf('华南组'),
   north: sampleRepsOf('华北组'),
   central: sampleRepsOf('华中组'),
   west: sampleRepsOf('西部组'),
@@ -85,7 +87,7 @@ export const regionTeamsTemplate: FlowTemplate = {
     ],
   ),
   reps: Object.values(regionTeams).flat(),
-  leads: { profile: 'b2b', count: 300, seed: 202 },
+  leads: { profile: 'b2b', count: 300, seed: 202, unknownProvinceShare: 0.05 },
 };
 
 export const scoreAndGrade: FlowTemplate = {
@@ -145,14 +147,15 @@ export const scoreAndGrade: FlowTemplate = {
 };
 
 const southTeam = sampleRepsOf('华南组');
+const activeSouthTeam = activeSampleRepsOf('华南组');
 
 export const collisionProtection: FlowTemplate = {
   id: 'collision-protection',
   name: { 'zh-CN': '撞单保护', en: 'Collision protection' },
   description: {
     'zh-CN':
-      '按手机、邮箱和公司名识别重复线索：已有负责人的客户直接交还原负责人，其他重复线索进入公海，新线索在华南组内轮询。',
-    en: 'Duplicates are recognised by phone, email and company name. A customer who already has an owner goes back to that owner, other duplicates go to the pool, and new leads are shared in turn within the South China team.',
+      '按手机、邮箱和公司名识别重复线索：客户名单里已有负责人的客户直接交还原负责人，负责人已离职的重复线索进入公海，新线索在华南组内轮询。模板附带一份示例客户名单。',
+    en: 'Duplicates are recognised by phone, email and company name. A customer who already has an owner in the customer list goes back to that owner, duplicates whose owner has left go to the pool, and new leads are shared in turn within the South China team. A sample customer list comes with the template.',
   },
   document: flowDocument(
     'template-collision-protection',
@@ -163,7 +166,7 @@ export const collisionProtection: FlowTemplate = {
         keys: ['phone', 'email', 'company'],
         assignExistingOwner: true,
       }),
-      node('rotation', 'roundRobin', 2, 0, { assignees: assignees(southTeam) }),
+      node('rotation', 'roundRobin', 2, 0, { assignees: assignees(activeSouthTeam) }),
       node('duplicates', 'pool', 2, 1, { reason: '重复线索' }),
       node('full', 'pool', 3, 0, { reason: '销售已满额' }),
     ],
@@ -176,6 +179,7 @@ export const collisionProtection: FlowTemplate = {
   ),
   reps: southTeam,
   leads: { profile: 'b2b', count: 200, seed: 404, duplicateShare: 0.15 },
+  owners: { seed: 414, matched: 24, unmatched: 36, ownerIds: southTeam.map((rep) => rep.id) },
 };
 
 const northTeam = sampleRepsOf('华北组');
@@ -206,5 +210,6 @@ export const dailyCaps: FlowTemplate = {
     ],
   ),
   reps: northTeam,
-  leads: { profile: 'b2b', count: 200, seed: 505 },
+  // 75 leads a day against the cap of 60, so every full day overflows to the pool.
+  leads: { profile: 'b2b', count: 200, seed: 505, leadsPerDay: 75 },
 };

@@ -32,7 +32,7 @@ export const educationEnrolment: FlowTemplate = {
           },
         ],
       }),
-      node('cityQuota', 'quota', 3, 0, { limit: 20, period: 'day', per: 'city' }),
+      node('cityQuota', 'quota', 3, 0, { limit: 8, period: 'day', per: 'city' }),
       node('schoolAdvisers', 'roundRobin', 4, 0, { assignees: assignees(advisers.slice(0, 3)) }),
       node('adultAdvisers', 'leastLoaded', 4, 1, { assignees: assignees(advisers.slice(1, 3)) }),
       node('duplicates', 'pool', 2, 2, { reason: '重复咨询' }),
@@ -53,6 +53,8 @@ export const educationEnrolment: FlowTemplate = {
   ),
   reps: advisers,
   leads: { profile: 'education', count: 250, seed: 606, duplicateShare: 0.08 },
+  // Returning students, with their adviser; 冯晨 has left, so those enquiries go to the pool.
+  owners: { seed: 616, matched: 16, unmatched: 24, ownerIds: advisers.map((rep) => rep.id) },
 };
 
 const seniorAdvisers = sampleRepsById('finance-1', 'finance-2');
