@@ -12,7 +12,7 @@ import { writeDataset } from '../data/import/dataset-writer';
 import { readExistingOwners } from '../simulation/worker/dataset-source';
 import { addRep, addTeam } from '../team/team-repository';
 import { getVersion, saveVersion } from '../versions/version-repository';
-import { SYNCED_OWNERS_DATASET_ID } from './sync-lists';
+import { SYNCED_LISTS, SYNCED_OWNERS_DATASET_ID } from './sync-lists';
 
 let server: SyncTestServer;
 let run = 0;
@@ -191,6 +191,46 @@ describe('sync engine', () => {
     await createFlow('Quiet');
     await requestSync();
 
+    expect(await queueLocalChanges()).toBe(0);
+  });
+
+  it('takes a flow the server already holds as pushed, not as a conflict', async () => {
+    useBrowser('a');
+    await connectWorkspace(server.url, server.ownerToken);
+    const flow = await createFlow('Pushed before a reload');
+    const api = createSyncApi({ serverUrl: server.url, token: server.ownerToken });
+    // The push reached the server, but the page reloaded before it stored the answer.
+    await api.putFlow(flow.document, 0);
+
+    await requestSync();
+    expect(syncStore.getState().conflicts).toEqual([]);
+    await editFlow(flow.id, (document) => ({ ...document, name: 'Edited after the reload' }));
+    await requestSync();
+
+    expect(syncStore.getState().conflicts).toEqual([]);
+    expect((await api.getFlow(flow.id)).document.name).toBe('Edited after the reload');
+  });
+
+  it('takes a rep list the server already holds as pushed, not as a conflict', async () => {
+    useBrowser('a');
+    await connectWorkspace(server.url, server.ownerToken);
+    const api = createSyncApi({ serverUrl: server.url, token: server.ownerToken });
+    const now = Date.now();
+    await new SrasDatabase(names.a).reps.put({
+      id: `r-lost-${run}`,
+      name: '李娜',
+      team: '华南',
+      active: true,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const { revision } = await api.getList('reps');
+    const reps = SYNCED_LISTS.find((list) => list.kind === 'reps');
+    await api.putList('reps', (await reps?.read()) ?? [], revision);
+
+    await requestSync();
+
+    expect(syncStore.getState().conflicts).toEqual([]);
     expect(await queueLocalChanges()).toBe(0);
   });
 

@@ -40,6 +40,7 @@ import {
   writeListMeta,
   type SyncConnection,
 } from './sync-metadata';
+import { sameContent } from './same-content';
 import { syncStore, type SyncConflict } from './sync.store';
 
 let running: Promise<void> | null = null;
@@ -183,12 +184,23 @@ async function pushFlows(api: SyncApi, conflicts: SyncConflict[]): Promise<void>
       await dequeue('flow', flow.id);
     } catch (error) {
       if (!isConflict(error)) throw error;
+      const server = serverFlowDocument(error.current);
+      if (error.current && server && sameContent(server, flow.document)) {
+        // The server already holds this very document: an earlier push
+        // arrived but its answer was lost (a reload or a dropped connection).
+        await writeFlowMeta(flow.id, {
+          serverRevision: error.current.revision,
+          localRevision: flow.revision,
+        });
+        await dequeue('flow', flow.id);
+        continue;
+      }
       conflicts.push({
         kind: 'flow',
         id: flow.id,
         local: flow.document,
         serverRevision: error.current?.revision ?? 0,
-        server: serverFlowDocument(error.current),
+        server,
       });
     }
   }
@@ -232,6 +244,11 @@ async function pushLists(api: SyncApi, conflicts: SyncConflict[]): Promise<void>
       await dequeue(entityOfList(binding.kind), binding.kind);
     } catch (error) {
       if (!isConflict(error)) throw error;
+      if (error.current && sameContent(error.current.document, rows)) {
+        await writeListMeta(binding.kind, { serverRevision: error.current.revision, fingerprint });
+        await dequeue(entityOfList(binding.kind), binding.kind);
+        continue;
+      }
       conflicts.push({
         kind: binding.kind,
         id: binding.kind,
