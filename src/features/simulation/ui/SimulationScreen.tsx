@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import {
   Alert,
@@ -10,7 +10,6 @@ import {
   List,
   Loader,
   Paper,
-  Progress,
   Stack,
   Tabs,
   Text,
@@ -21,13 +20,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatProblem } from '@sras/engine';
 import { paths } from '../../../app/paths';
-import { useFormat } from '../../../i18n/useFormat';
 import { getDatabase } from '../../../storage/db';
 import type { FlowRecord } from '../../../storage/records';
 import { useStoredFlow } from '../../flows/flow-repository';
 import { useVersions } from '../../versions/version-repository';
 import type { ResultQuery } from '../engine/result-query';
-import type { SimulationProgress } from '../worker/simulation.client';
 import { BacktestPanel } from './BacktestPanel';
 import { LeadExplanationPanel } from './LeadExplanationPanel';
 import { OverviewPanel } from './OverviewPanel';
@@ -35,6 +32,7 @@ import { ResultActions } from './ResultActions';
 import { ResultsTable } from './ResultsTable';
 import { SavedRunsPanel } from './SavedRunsPanel';
 import { SimulationCanvas } from './SimulationCanvas';
+import { SimulationProgressPanel } from './SimulationProgressPanel';
 import { SimulationSettingsPanel, type SettingsChoice } from './SimulationSettingsPanel';
 import { useSimulationStore } from './simulation.store';
 import { useTeam } from './useSimulationInputs';
@@ -67,21 +65,29 @@ export function SimulationScreen() {
 
 function SimulationWorkspace({ flow }: { flow: FlowRecord }) {
   const { t, i18n } = useTranslation('simulation');
-  const format = useFormat();
   const versions = useVersions(flow.id) ?? [];
   const reps = useTeam();
   const runner = useSimulationRunner(flow.id);
-  const store = useSimulationStore();
-  const ready = store.flowId === flow.id ? store.ready : null;
+  // Progress is read by SimulationProgressPanel alone: re-rendering the
+  // whole screen on every progress message kept the main thread busy.
+  const running = useSimulationStore((state) => state.progress !== null);
+  const failure = useSimulationStore((state) => state.failure);
+  const selected = useSimulationStore((state) => state.selected);
+  const generation = useSimulationStore((state) => state.generation);
+  const openRunId = useSimulationStore((state) => state.runId);
+  const currentReady = useSimulationStore((state) =>
+    state.flowId === flow.id ? state.ready : null,
+  );
+  // The first render of the results (canvas, cards, charts) takes several
+  // frames; a deferred value lets React render it in slices between frames.
+  const ready = useDeferredValue(currentReady);
   const [choice, setChoice] = useState<SettingsChoice | null>(null);
   const [tab, setTab] = useState<string | null>('overview');
   const [query, setQuery] = useState<ResultQuery>({});
-  const [actionProgress, setActionProgress] = useState<SimulationProgress | null>(null);
   const dataset = useLiveQuery(
     async () => (ready ? await getDatabase().datasets.get(ready.settings.datasetId) : undefined),
     [ready?.settings.datasetId],
   );
-  const progress = store.progress ?? actionProgress;
 
   const run = (next: SettingsChoice) => {
     setChoice(next);
@@ -92,7 +98,6 @@ function SimulationWorkspace({ flow }: { flow: FlowRecord }) {
     setQuery(next);
     setTab('leads');
   };
-  const selected = store.selected;
   const runReps = ready?.settings.reps ?? reps ?? [];
   const columns = dataset?.columns ?? [];
 
@@ -122,44 +127,23 @@ function SimulationWorkspace({ flow }: { flow: FlowRecord }) {
           flow={flow}
           versions={versions}
           reps={reps}
-          running={store.progress !== null}
+          running={running}
           hasResult={ready !== null}
           onRun={run}
         />
       )}
 
-      {progress && (
-        <Paper withBorder p="sm" data-testid="simulation-progress">
-          <Group justify="space-between">
-            <Text size="sm">
-              {t(`progress.${progress.phase}`, {
-                done: format.number(progress.done),
-                total: format.number(progress.total),
-              })}
-            </Text>
-            {store.cancel && (
-              <Button size="compact-sm" variant="default" onClick={store.cancel}>
-                {t('settings.cancel')}
-              </Button>
-            )}
-          </Group>
-          <Progress
-            mt="xs"
-            value={progress.total > 0 ? (progress.done / progress.total) * 100 : 0}
-            animated={progress.total === 0}
-          />
-        </Paper>
-      )}
+      <SimulationProgressPanel />
 
-      {store.failure && (
+      {failure && (
         <Alert color="red" title={t('errors.title')} data-testid="simulation-error">
-          {store.failure.code === 'flowInvalid' ? (
+          {failure.code === 'flowInvalid' ? (
             <>
               <Text size="sm">
-                {t('errors.flowInvalid', { count: store.failure.problems?.length ?? 0 })}
+                {t('errors.flowInvalid', { count: failure.problems?.length ?? 0 })}
               </Text>
               <List size="sm">
-                {(store.failure.problems ?? []).slice(0, 10).map((problem, index) => (
+                {(failure.problems ?? []).slice(0, 10).map((problem, index) => (
                   <List.Item key={index}>
                     {formatProblem(problem, i18n.language === 'zh-CN' ? 'zh-CN' : 'en')}
                   </List.Item>
@@ -170,7 +154,7 @@ function SimulationWorkspace({ flow }: { flow: FlowRecord }) {
               </Anchor>
             </>
           ) : (
-            t(`errors.${store.failure.code}`, store.failure.params)
+            t(`errors.${failure.code}`, failure.params)
           )}
         </Alert>
       )}
@@ -187,7 +171,7 @@ function SimulationWorkspace({ flow }: { flow: FlowRecord }) {
               flow={flow}
               versionId={choice?.versionId ?? null}
               startRunId={choice?.startRunId ?? null}
-              onProgress={setActionProgress}
+              onProgress={(actionProgress) => useSimulationStore.setState({ actionProgress })}
             />
           </Group>
           <Grid gap="md">
@@ -228,7 +212,7 @@ function SimulationWorkspace({ flow }: { flow: FlowRecord }) {
                     <div style={{ height: 420, display: 'flex', flexDirection: 'column' }}>
                       <ResultsTable
                         slot="current"
-                        generation={store.generation}
+                        generation={generation}
                         document={ready.settings.flow}
                         reps={runReps}
                         columns={columns}
@@ -275,7 +259,7 @@ function SimulationWorkspace({ flow }: { flow: FlowRecord }) {
                   <SavedRunsPanel
                     flowId={flow.id}
                     versions={versions}
-                    openRunId={store.runId}
+                    openRunId={openRunId}
                     onOpen={(runId) => void runner.open(runId)}
                   />
                 </Tabs.Panel>

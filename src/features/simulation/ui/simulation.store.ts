@@ -24,6 +24,8 @@ export interface SimulationState {
   runId: string | null;
   selected: SelectedLead | null;
   progress: SimulationProgress | null;
+  /** Progress of an export or a save of the shown result. */
+  actionProgress: SimulationProgress | null;
   cancel: (() => void) | null;
   failure: SimulationFailure | null;
   /** Bumped after every run, so that tables ask the worker again. */
@@ -36,6 +38,7 @@ export const useSimulationStore = create<SimulationState>(() => ({
   runId: null,
   selected: null,
   progress: null,
+  actionProgress: null,
   cancel: null,
   failure: null,
   generation: 0,

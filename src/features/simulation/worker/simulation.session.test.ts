@@ -4,7 +4,7 @@ import { useFreshDatabase } from '../../../test/database';
 import type { SrasDatabase } from '../../../storage/db';
 import { SimulationClient, SimulationRequestError, type SimulationPort } from './simulation.client';
 import type { RunSettings, SimulationRequest, SimulationResponse } from './simulation.protocol';
-import { SimulationSession } from './simulation.session';
+import { PROGRESS_INTERVAL_MS, SimulationSession } from './simulation.session';
 
 const REPS: Rep[] = [
   { id: 'r1', name: '李娜' },
@@ -73,17 +73,24 @@ async function storeDataset(database: SrasDatabase, count: number): Promise<stri
 }
 
 /** A client talking to a session in the same thread, as the worker would. */
-function inProcessClient(database: () => SrasDatabase): {
+function inProcessClient(
+  database: () => SrasDatabase,
+  clock?: () => number,
+): {
   client: SimulationClient;
   progress: SimulationResponse[];
 } {
   const listeners: ((event: MessageEvent<SimulationResponse>) => void)[] = [];
   const progress: SimulationResponse[] = [];
-  const session = new SimulationSession((message) => {
-    if (message.type === 'progress') progress.push(message);
-    for (const listener of listeners)
-      listener({ data: message } as MessageEvent<SimulationResponse>);
-  }, database);
+  const session = new SimulationSession(
+    (message) => {
+      if (message.type === 'progress') progress.push(message);
+      for (const listener of listeners)
+        listener({ data: message } as MessageEvent<SimulationResponse>);
+    },
+    database,
+    clock,
+  );
   const port: SimulationPort = {
     postMessage: (message: SimulationRequest) => void session.handle(structuredClone(message)),
     addEventListener: (_type, listener) => listeners.push(listener),
@@ -123,6 +130,26 @@ describe('SimulationSession', () => {
     expect(progress.at(-1)).toEqual(
       expect.objectContaining({ phase: 'run', done: 2500, total: 2500 }),
     );
+  });
+
+  it('posts progress at most once per interval', async () => {
+    // The export reads 5,000 rows at a time, so 11,000 leads take three steps.
+    const datasetId = await storeDataset(database(), 11_000);
+    const writeSteps = (messages: SimulationResponse[]) =>
+      messages.flatMap((message) =>
+        message.type === 'progress' && message.phase === 'write' ? [message.done] : [],
+      );
+
+    const frozen = inProcessClient(database, () => 0);
+    await frozen.client.run('current', settings(datasetId)).result;
+    await frozen.client.export('current', 'csv', 'zh-CN').result;
+    expect(writeSteps(frozen.progress)).toEqual([5000, 11_000]);
+
+    let now = 0;
+    const ticking = inProcessClient(database, () => (now += PROGRESS_INTERVAL_MS));
+    await ticking.client.run('current', settings(datasetId)).result;
+    await ticking.client.export('current', 'csv', 'zh-CN').result;
+    expect(writeSteps(ticking.progress)).toEqual([5000, 10_000, 11_000]);
   });
 
   it('filters, searches and pages the results', async () => {

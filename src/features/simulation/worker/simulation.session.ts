@@ -53,15 +53,21 @@ interface SlotState {
 
 const SEARCH_BATCH = 5_000;
 
+/** Shortest time between two progress messages of one request, in milliseconds. */
+export const PROGRESS_INTERVAL_MS = 200;
+
 export class SimulationSession {
   private readonly slots = new Map<Slot, SlotState>();
   private readonly cancelled = new Set<number>();
   /** The latest query request per slot; older searches stop when a newer one arrives. */
   private readonly latestQuery = new Map<Slot, number>();
+  /** When each request in flight last posted progress, in `clock` milliseconds. */
+  private readonly progressPostedAt = new Map<number, number>();
 
   constructor(
     private readonly post: (message: SimulationResponse) => void,
     private readonly database: () => SrasDatabase,
+    private readonly clock: () => number = () => performance.now(),
   ) {}
 
   /** Handles a request; a cancel is applied at once, everything else answers when done. */
@@ -86,6 +92,7 @@ export class SimulationSession {
       }
     } finally {
       this.cancelled.delete(request.requestId);
+      this.progressPostedAt.delete(request.requestId);
     }
   }
 
@@ -327,6 +334,15 @@ export class SimulationSession {
     done: number,
     total: number,
   ): void {
+    // Every progress message re-renders the screen, so a run of a million
+    // leads posts a few per second rather than one per chunk; the first and
+    // the last of each phase always go out.
+    const now = this.clock();
+    const postedAt = this.progressPostedAt.get(requestId);
+    const edge = done === 0 || done >= total;
+    if (!edge && postedAt !== undefined && now - postedAt < PROGRESS_INTERVAL_MS) return;
+
+    this.progressPostedAt.set(requestId, now);
     this.post({ type: 'progress', requestId, phase, done, total });
   }
 }

@@ -1,0 +1,318 @@
+/**
+ * Benchmark of the simulation in Chromium: 1,000,000 generated leads are
+ * stored in IndexedDB as an imported dataset would be, a flow with dedup,
+ * score, filter, region split, quota, round robin, least loaded and pools is
+ * run on them from the simulation screen, then the results table is
+ * searched and the CSV exported. Prints each time and the longest
+ * main-thread task (from a PerformanceObserver on 'longtask', which reports
+ * tasks over 50 ms) while the simulation ran.
+ *
+ *   npm run bench:simulation              builds the app first
+ *   npm run bench:simulation -- --rows 200000 --no-build
+ *
+ * Needs Chromium at CHROMIUM_PATH or /usr/bin/chromium. Serves the build on
+ * 127.0.0.1:BENCH_PORT (default 4374).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { chromium, type Page } from '@playwright/test';
+
+interface Options {
+  rows: number;
+  build: boolean;
+  port: number;
+}
+
+function parseOptions(argv: string[]): Options {
+  const rowsIndex = argv.indexOf('--rows');
+  const rows = rowsIndex >= 0 ? Number(argv[rowsIndex + 1]) : 1_000_000;
+  if (!Number.isInteger(rows) || rows < 1) throw new Error('--rows takes a whole number above 0.');
+  return {
+    rows,
+    build: !argv.includes('--no-build'),
+    port: Number(process.env.BENCH_PORT ?? 4374),
+  };
+}
+
+const REPS = ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨帆', '赵磊', '黄丽'].map(
+  (name, index) => ({
+    id: `r${index + 1}`,
+    name,
+    team: index < 4 ? '华东组' : '华南组',
+    active: true,
+    weight: index % 3 === 0 ? 2 : 1,
+    capacity: { day: 200_000 },
+    createdAt: 0,
+    updatedAt: 0,
+  }),
+);
+
+const node = (id: string, type: string, data: Record<string, unknown> = {}) => ({
+  id,
+  type,
+  position: { x: 0, y: 0 },
+  data,
+});
+
+const FLOW = {
+  format: 'sras.flow',
+  version: 1,
+  id: 'bench-flow',
+  name: '百万线索基准',
+  timezone: 'Asia/Shanghai',
+  nodes: [
+    node('src', 'source'),
+    node('dedup', 'dedup', { keys: ['phone'] }),
+    node('score', 'score', {
+      rules: [{ label: '展会', condition: { '==': [{ var: 'source' }, '展会'] }, points: 30 }],
+    }),
+    node('filter', 'filter', { condition: { '>=': [{ var: 'score' }, 0] } }),
+    node('region', 'regionSplit', {
+      field: 'province',
+      regions: [
+        { id: 'east', label: '华东', values: ['上海', '江苏', '浙江'] },
+        { id: 'south', label: '华南', values: ['广东', '广西'] },
+      ],
+    }),
+    node('quota', 'quota', { limit: 150_000, period: 'day' }),
+    node('east', 'roundRobin', { assignees: ['r1', 'r2', 'r3', 'r4'].map((repId) => ({ repId })) }),
+    node('south', 'roundRobin', {
+      assignees: ['r5', 'r6', 'r7', 'r8'].map((repId) => ({ repId })),
+    }),
+    node('least', 'leastLoaded', { assignees: REPS.map((rep) => ({ repId: rep.id })) }),
+    node('dup', 'pool', { reason: '重复' }),
+    node('low', 'pool', { reason: '不符合' }),
+  ],
+  edges: [
+    ['src', 'out', 'dedup'],
+    ['dedup', 'unique', 'score'],
+    ['dedup', 'duplicate', 'dup'],
+    ['score', 'out', 'filter'],
+    ['filter', 'match', 'region'],
+    ['filter', 'else', 'low'],
+    ['region', 'east', 'quota'],
+    ['region', 'south', 'south'],
+    ['region', 'else', 'least'],
+    ['quota', 'within', 'east'],
+    ['quota', 'overflow', 'least'],
+    ['east', 'overflow', 'least'],
+    ['south', 'overflow', 'least'],
+  ].map(([source, sourceHandle, target], index) => ({
+    id: `e${index}`,
+    source,
+    sourceHandle,
+    target,
+  })),
+};
+
+/** Stores the flow, the team and `rows` leads (8 columns, 1 in 20 a repeated phone) in the app's database. */
+async function seed(page: Page, rows: number): Promise<void> {
+  await page.evaluate(
+    async ({ rows, flow, reps }) => {
+      const database = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('sras');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const put = (tables: Record<string, unknown[]>) =>
+        new Promise<void>((resolve, reject) => {
+          const transaction = database.transaction(Object.keys(tables), 'readwrite');
+          for (const [table, records] of Object.entries(tables))
+            for (const record of records) transaction.objectStore(table).put(record);
+          transaction.oncomplete = () => resolve();
+          transaction.onerror = () => reject(transaction.error);
+        });
+
+      const provinces = ['浙江', '广东', '江苏', '北京', '上海', '四川', '广西'];
+      const chunkSize = 1000;
+      for (let start = 0; start < rows; start += chunkSize * 20) {
+        const chunks = [];
+        for (
+          let offset = start;
+          offset < Math.min(start + chunkSize * 20, rows);
+          offset += chunkSize
+        ) {
+          const chunkRows = [];
+          for (let index = offset; index < Math.min(offset + chunkSize, rows); index++) {
+            const phoneIndex = index % 20 === 19 ? index - 7 : index;
+            chunkRows.push({
+              id: `L${String(index).padStart(7, '0')}`,
+              name: `客户${index}`,
+              phone: `13${String(800000000 + phoneIndex).padStart(9, '0')}`,
+              company: `示例科技${index % 900}有限公司`,
+              province: provinces[index % provinces.length],
+              city: `城市${index % 40}`,
+              source: index % 3 === 0 ? '展会' : '官网',
+              remark: `备注 ${index}`,
+            });
+          }
+          chunks.push({ datasetId: 'bench-leads', chunk: offset / chunkSize, rows: chunkRows });
+        }
+        await put({ datasetRows: chunks });
+      }
+      const column = (key: string, header: string, field?: string) => ({
+        key,
+        header,
+        type: 'text',
+        ...(field ? { field } : {}),
+      });
+      await put({
+        flows: [
+          { id: flow.id, name: flow.name, document: flow, revision: 1, createdAt: 0, updatedAt: 0 },
+        ],
+        reps,
+        datasets: [
+          {
+            id: 'bench-leads',
+            name: 'bench',
+            kind: 'leads',
+            importedAt: Date.now(),
+            rowCount: rows,
+            chunkSize,
+            columns: [
+              column('id', '线索编号', 'id'),
+              column('name', '姓名', 'name'),
+              column('phone', '手机', 'phone'),
+              column('company', '公司名称', 'company'),
+              column('province', '省份', 'province'),
+              column('city', '城市', 'city'),
+              column('source', '来源', 'source'),
+              column('remark', '备注'),
+            ],
+          },
+        ],
+      });
+      database.close();
+    },
+    { rows, flow: FLOW, reps: REPS },
+  );
+}
+
+async function waitForServer(url: string, server: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 150; attempt++) {
+    if (server.exitCode !== null)
+      throw new Error(`The preview server exited with ${server.exitCode}.`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`The preview server did not answer at ${url} within 30 s.`);
+}
+
+async function longTasksSince(page: Page, since: number): Promise<number[]> {
+  const tasks = await page.evaluate(
+    () => (window as unknown as { __longTasks: [number, number][] }).__longTasks,
+  );
+  return tasks.filter(([start]) => start >= since).map(([, duration]) => duration);
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}.`);
+
+  if (options.build) {
+    const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('vite build failed.');
+  }
+  const baseUrl = `http://127.0.0.1:${options.port}`;
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(options.port), '--strictPort'],
+    { stdio: 'ignore', detached: true },
+  );
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+
+  try {
+    await waitForServer(baseUrl, server);
+    const page = await browser.newPage({
+      viewport: { width: 1280, height: 900 },
+      locale: 'en-US',
+      acceptDownloads: true,
+    });
+    // tsx compiles this file with esbuild's keepNames, which wraps named
+    // functions in a __name helper; functions sent to the page need it too.
+    await page.addInitScript('globalThis.__name = (target) => target;');
+    await page.addInitScript(() => {
+      const tasks: [number, number][] = [];
+      (window as unknown as { __longTasks: [number, number][] }).__longTasks = tasks;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) tasks.push([entry.startTime, entry.duration]);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(`${baseUrl}/flows`);
+    const seedStart = Date.now();
+    await seed(page, options.rows);
+    const seeded = Date.now() - seedStart;
+
+    await page.goto(`${baseUrl}/flows/bench-flow/simulate`);
+    await page.getByTestId('simulation-run').waitFor();
+    await page.waitForTimeout(1000);
+    const now = () => page.evaluate(() => performance.now());
+
+    const runMark = await now();
+    const runStart = Date.now();
+    await page.getByTestId('simulation-run').click();
+    await page.getByTestId('card-total-value').waitFor({ timeout: 1_800_000 });
+    const runTime = Date.now() - runStart;
+    const runTasks = await longTasksSince(page, runMark);
+    const total = await page.getByTestId('card-total-value').innerText();
+
+    await page.getByTestId('tab-leads').click();
+    await page.getByTestId('result-row').first().waitFor();
+    const searchMark = await now();
+    const searchStart = Date.now();
+    // The last lead's name is the only one that contains it, so one lead is found.
+    await page.getByTestId('results-search').fill(`客户${options.rows - 1}`);
+    await page
+      .getByTestId('results-count')
+      .getByText(/^1 lead$/)
+      .waitFor({ timeout: 600_000 });
+    const searchTime = Date.now() - searchStart;
+    const searchTasks = await longTasksSince(page, searchMark);
+
+    const exportMark = await now();
+    const exportStart = Date.now();
+    const download = page.waitForEvent('download', { timeout: 1_800_000 });
+    await page.getByTestId('export-csv').click();
+    const file = await download;
+    const exportTime = Date.now() - exportStart;
+    const exportTasks = await longTasksSince(page, exportMark);
+    await file.delete();
+
+    const longest = (tasks: number[]) =>
+      tasks.length === 0
+        ? 'none over 50 ms'
+        : `${Math.round(Math.max(...tasks))} ms (${tasks.length} over 50 ms)`;
+    console.log(
+      [
+        `leads: ${options.rows.toLocaleString('en')} (shown total ${total}), stored in ${(seeded / 1000).toFixed(1)} s`,
+        `simulation: ${(runTime / 1000).toFixed(1)} s, longest main-thread task ${longest(runTasks)}`,
+        `search of every lead: ${(searchTime / 1000).toFixed(1)} s, longest main-thread task ${longest(searchTasks)}`,
+        `CSV export: ${(exportTime / 1000).toFixed(1)} s, longest main-thread task ${longest(exportTasks)}`,
+        `machine: ${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, Chromium ${browser.version()}`,
+      ].join('\n'),
+    );
+  } finally {
+    await browser.close();
+    if (server.pid) process.kill(-server.pid);
+  }
+}
+
+await main();
