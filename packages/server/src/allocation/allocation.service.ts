@@ -57,6 +57,27 @@ export async function allocateLeads(
   }
   const leads = request.leads.map(withStandardFields);
 
+  // What changes only by publishing or syncing is read before the lock, so
+  // the lock is held only for the state, the audit and the answer. A
+  // publish or rep change racing this request may or may not apply to it,
+  // as if it had arrived a moment later; counters are read under the lock.
+  const heads = await cache.readHeads(database.db, workspaceId, flowId);
+  if (heads.publishedVersion === undefined) throw notFound(`Flow "${flowId}"`);
+  if (heads.publishedVersion === null) {
+    throw new ApiError(
+      409,
+      'flow-not-published',
+      `Flow "${flowId}" has no published version. Publish it before allocating leads with it.`,
+    );
+  }
+  const compiled = await cache.compiledVersion(
+    database.db,
+    workspaceId,
+    flowId,
+    heads.publishedVersion,
+  );
+  const { reps, owners } = await cache.listsOf(database.db, workspaceId, heads.lists);
+
   return inWorkspaceTransaction(database, workspaceId, async (trx) => {
     // A request with the same key may have committed while this one waited for the lock.
     if (idempotencyKey !== null) {
@@ -64,24 +85,6 @@ export async function allocateLeads(
       if (stored) return { body: stored.body as AllocationAnswer['body'], replayed: true };
     }
 
-    const flow = await trx
-      .selectFrom('documents')
-      .select(['published_version', 'deleted'])
-      .where('workspace_id', '=', workspaceId)
-      .where('kind', '=', 'flow')
-      .where('id', '=', flowId)
-      .executeTakeFirst();
-    if (!flow || flow.deleted) throw notFound(`Flow "${flowId}"`);
-    if (flow.published_version === null) {
-      throw new ApiError(
-        409,
-        'flow-not-published',
-        `Flow "${flowId}" has no published version. Publish it before allocating leads with it.`,
-      );
-    }
-
-    const compiled = await cache.compiledVersion(trx, workspaceId, flowId, flow.published_version);
-    const { reps, owners } = await cache.listsOf(trx, workspaceId);
     const now = new Date();
     const periods = compiled.calendar.periodsAt(now.getTime());
     const dedupKeys = listDedupKeys(compiled.pipeline, leads);

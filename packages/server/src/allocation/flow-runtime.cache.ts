@@ -37,6 +37,12 @@ export interface ExistingOwnerIndex {
   rowsMatching(keys: readonly string[]): ExistingOwner[];
 }
 
+/** Revisions of a workspace's rep and existing-owner lists; 0 for a list never written. */
+export interface ListRevisions {
+  reps: number;
+  owners: number;
+}
+
 const MAX_CACHED_VERSIONS = 500;
 
 /**
@@ -91,29 +97,55 @@ export class FlowRuntimeCache {
   }
 
   /**
+   * Reads, in one query, what a request must check before it allocates: the
+   * flow's published version (null when unpublished, undefined when the flow
+   * is missing or deleted) and the revisions of the rep and existing-owner
+   * lists, which `listsOf` takes.
+   */
+  async readHeads(
+    db: Kysely<Database>,
+    workspaceId: string,
+    flowId: string,
+  ): Promise<{ publishedVersion: number | null | undefined; lists: ListRevisions }> {
+    const rows = await db
+      .selectFrom('documents')
+      .select(['kind', 'revision', 'published_version', 'deleted'])
+      .where('workspace_id', '=', workspaceId)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('kind', '=', 'flow'), eb('id', '=', flowId)]),
+          eb.and([eb('kind', 'in', ['reps', 'existing-owners']), eb('id', '=', LIST_DOCUMENT_ID)]),
+        ]),
+      )
+      .execute();
+    const rowOf = (kind: string) => rows.find((row) => row.kind === kind);
+    const flow = rowOf('flow');
+
+    return {
+      publishedVersion: !flow || flow.deleted ? undefined : flow.published_version,
+      lists: {
+        reps: rowOf('reps')?.revision ?? 0,
+        owners: rowOf('existing-owners')?.revision ?? 0,
+      },
+    };
+  }
+
+  /**
    * Returns the workspace's reps and its existing owners indexed by dedup
-   * key, at their current revisions: one query reads both revisions, and a
-   * list is read again only when its revision changed.
+   * key at the revisions `readHeads` found; a list is read again only when
+   * its revision changed.
    */
   async listsOf(
     db: Kysely<Database>,
     workspaceId: string,
+    revisions: ListRevisions,
   ): Promise<{ reps: Rep[]; owners: ExistingOwnerIndex }> {
-    const heads = await db
-      .selectFrom('documents')
-      .select(['kind', 'revision'])
-      .where('workspace_id', '=', workspaceId)
-      .where('kind', 'in', ['reps', 'existing-owners'])
-      .where('id', '=', LIST_DOCUMENT_ID)
-      .execute();
-    const revisionOf = (kind: string) => heads.find((head) => head.kind === kind)?.revision ?? 0;
-
     const reps = await this.readList(
       db,
       this.reps,
       workspaceId,
       'reps',
-      revisionOf('reps'),
+      revisions.reps,
       (body) => body as Rep[],
       [],
     );
@@ -122,7 +154,7 @@ export class FlowRuntimeCache {
       this.owners,
       workspaceId,
       'existing-owners',
-      revisionOf('existing-owners'),
+      revisions.owners,
       (body) => indexOwners(body as ExistingOwner[]),
       EMPTY_OWNER_INDEX,
     );

@@ -23,6 +23,7 @@ import type { Database } from '../db/schema.js';
  */
 
 const ALL_REPS_KEY = '*';
+const DEDUP_KEYS_PER_QUERY = 500;
 const DEDUP_SCOPE = 'dedup';
 const ROUND_ROBIN_PREFIX = 'rr:';
 const QUOTA_PREFIX = 'quota:';
@@ -53,13 +54,40 @@ export async function loadState(
     ...periods.filter((period) => period !== 'total').map(assignedScope),
   ];
 
+  // The counter rows and the first dedup keys come in one query, because on
+  // PostgreSQL every query under the workspace lock costs a round trip.
+  const dedupChunks = chunk([...new Set(needs.dedupKeys)], DEDUP_KEYS_PER_QUERY);
+  const firstKeys = dedupChunks[0] ?? [];
   const rows = await db
     .selectFrom('allocation_state')
     .select(['scope', 'key', 'value'])
     .where('workspace_id', '=', workspaceId)
-    .where('scope', 'in', scopes)
+    .where((eb) =>
+      firstKeys.length === 0
+        ? eb('scope', 'in', scopes)
+        : eb.or([
+            eb('scope', 'in', scopes),
+            eb.and([eb('scope', '=', DEDUP_SCOPE), eb('key', 'in', firstKeys)]),
+          ]),
+    )
     .execute();
+  for (const keys of dedupChunks.slice(1)) {
+    rows.push(
+      ...(await db
+        .selectFrom('allocation_state')
+        .select(['scope', 'key', 'value'])
+        .where('workspace_id', '=', workspaceId)
+        .where('scope', '=', DEDUP_SCOPE)
+        .where('key', 'in', keys)
+        .execute()),
+    );
+  }
+
   for (const row of rows) {
+    if (row.scope === DEDUP_SCOPE) {
+      state.dedup[row.key] = JSON.parse(row.value) as string | null;
+      continue;
+    }
     const values = JSON.parse(row.value) as Record<string, number>;
     if (row.scope.startsWith(ROUND_ROBIN_PREFIX)) {
       state.roundRobin[row.key] = values;
@@ -71,17 +99,6 @@ export async function loadState(
       for (const [repId, count] of Object.entries(values))
         (state.assigned[repId] ??= {})[period] = count;
     }
-  }
-
-  for (const keys of chunk([...new Set(needs.dedupKeys)], 500)) {
-    const dedupRows = await db
-      .selectFrom('allocation_state')
-      .select(['key', 'value'])
-      .where('workspace_id', '=', workspaceId)
-      .where('scope', '=', DEDUP_SCOPE)
-      .where('key', 'in', keys)
-      .execute();
-    for (const row of dedupRows) state.dedup[row.key] = JSON.parse(row.value) as string | null;
   }
   return state;
 }
