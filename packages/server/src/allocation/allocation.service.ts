@@ -1,9 +1,15 @@
-import type { Lead, LeadResult } from '@sras/engine';
+import type { Lead, LeadResult, Rep } from '@sras/engine';
 import { EngineInputError, listDedupKeys } from '@sras/engine';
 import type { Principal } from '../auth/tokens.js';
 import { inWorkspaceTransaction, type DatabaseHandle } from '../db/database.js';
 import { ApiError, notFound } from '../http/api-error.js';
-import type { FlowRuntimeCache } from './flow-runtime.cache.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type {
+  CompiledVersion,
+  ExistingOwnerIndex,
+  FlowRuntimeCache,
+} from './flow-runtime.cache.js';
 import { findStoredAnswer, storeAnswer } from './idempotency.js';
 import { withStandardFields } from './lead-fields.js';
 import { loadState, writeStateDelta } from './state-rows.js';
@@ -57,26 +63,16 @@ export async function allocateLeads(
   }
   const leads = request.leads.map(withStandardFields);
 
-  // What changes only by publishing or syncing is read before the lock, so
-  // the lock is held only for the state, the audit and the answer. A
-  // publish or rep change racing this request may or may not apply to it,
-  // as if it had arrived a moment later; counters are read under the lock.
-  const heads = await cache.readHeads(database.db, workspaceId, flowId);
-  if (heads.publishedVersion === undefined) throw notFound(`Flow "${flowId}"`);
-  if (heads.publishedVersion === null) {
-    throw new ApiError(
-      409,
-      'flow-not-published',
-      `Flow "${flowId}" has no published version. Publish it before allocating leads with it.`,
-    );
-  }
-  const compiled = await cache.compiledVersion(
-    database.db,
-    workspaceId,
-    flowId,
-    heads.publishedVersion,
-  );
-  const { reps, owners } = await cache.listsOf(database.db, workspaceId, heads.lists);
+  // On PostgreSQL what changes only by publishing or syncing is read before
+  // the lock, so the lock is held only for the state, the audit and the
+  // answer. A publish or rep change racing this request may or may not apply
+  // to it, as if it had arrived a moment later; counters are read under the
+  // lock. On SQLite reads cost no round trip, and reading inside the
+  // transaction saves taking the one connection twice.
+  const early =
+    database.dialect === 'postgres'
+      ? await readRuntime(cache, database.db, workspaceId, flowId)
+      : null;
 
   return inWorkspaceTransaction(database, workspaceId, async (trx) => {
     // A request with the same key may have committed while this one waited for the lock.
@@ -85,6 +81,8 @@ export async function allocateLeads(
       if (stored) return { body: stored.body as AllocationAnswer['body'], replayed: true };
     }
 
+    const { compiled, reps, owners } =
+      early ?? (await readRuntime(cache, trx, workspaceId, flowId));
     const now = new Date();
     const periods = compiled.calendar.periodsAt(now.getTime());
     const dedupKeys = listDedupKeys(compiled.pipeline, leads);
@@ -129,6 +127,28 @@ export async function allocateLeads(
     }
     return { body, replayed: false };
   });
+}
+
+/** Reads the flow's compiled published version and the workspace's lists, or throws 404 or 409. */
+async function readRuntime(
+  cache: FlowRuntimeCache,
+  db: Kysely<Database>,
+  workspaceId: string,
+  flowId: string,
+): Promise<{ compiled: CompiledVersion; reps: Rep[]; owners: ExistingOwnerIndex }> {
+  const heads = await cache.readHeads(db, workspaceId, flowId);
+  if (heads.publishedVersion === undefined) throw notFound(`Flow "${flowId}"`);
+  if (heads.publishedVersion === null) {
+    throw new ApiError(
+      409,
+      'flow-not-published',
+      `Flow "${flowId}" has no published version. Publish it before allocating leads with it.`,
+    );
+  }
+
+  const compiled = await cache.compiledVersion(db, workspaceId, flowId, heads.publishedVersion);
+  const { reps, owners } = await cache.listsOf(db, workspaceId, heads.lists);
+  return { compiled, reps, owners };
 }
 
 /** Runs the engine, turning its report of unusable input (leads, reps) into a 422 that lists the issues. */

@@ -55,22 +55,29 @@ export async function loadState(
   ];
 
   // The counter rows and the first dedup keys come in one query, because on
-  // PostgreSQL every query under the workspace lock costs a round trip.
+  // PostgreSQL every query under the workspace lock costs a round trip. It is
+  // a UNION ALL rather than an OR, so that SQLite uses the primary key index
+  // for both parts instead of scanning the table.
   const dedupChunks = chunk([...new Set(needs.dedupKeys)], DEDUP_KEYS_PER_QUERY);
   const firstKeys = dedupChunks[0] ?? [];
-  const rows = await db
+  const counters = db
     .selectFrom('allocation_state')
     .select(['scope', 'key', 'value'])
     .where('workspace_id', '=', workspaceId)
-    .where((eb) =>
-      firstKeys.length === 0
-        ? eb('scope', 'in', scopes)
-        : eb.or([
-            eb('scope', 'in', scopes),
-            eb.and([eb('scope', '=', DEDUP_SCOPE), eb('key', 'in', firstKeys)]),
-          ]),
-    )
-    .execute();
+    .where('scope', 'in', scopes);
+  const rows =
+    firstKeys.length === 0
+      ? await counters.execute()
+      : await counters
+          .unionAll(
+            db
+              .selectFrom('allocation_state')
+              .select(['scope', 'key', 'value'])
+              .where('workspace_id', '=', workspaceId)
+              .where('scope', '=', DEDUP_SCOPE)
+              .where('key', 'in', firstKeys),
+          )
+          .execute();
   for (const keys of dedupChunks.slice(1)) {
     rows.push(
       ...(await db
