@@ -22,7 +22,7 @@ import { NodeSettingsPanel } from './settings/NodeSettingsPanel';
 import {
   useDroppedEdges,
   useFieldFocus,
-  useFlowDocument,
+  useFlowName,
   useSelectedNodeIds,
 } from './store/editor-selectors';
 import { EditorToolbar } from './toolbar/EditorToolbar';
@@ -70,7 +70,7 @@ export function EditorWorkspace({ status, toolbarExtra, onPublish }: EditorWorks
   const { fitView } = useReactFlow();
   const { problems } = useEditorEnvironment();
   const selectedNodeIds = useSelectedNodeIds();
-  const flowName = useFlowDocument().name;
+  const flowName = useFlowName();
   const fieldFocus = useFieldFocus();
   const [snapToGrid, setSnapToGrid] = useState(true);
   const [panel, setPanel] = useState<string | null>('settings');
@@ -78,6 +78,7 @@ export function EditorWorkspace({ status, toolbarExtra, onPublish }: EditorWorks
   const [refusalOpen, setRefusalOpen] = useState(false);
   const errors = problems.filter((problem) => problem.severity === 'error');
 
+  const showSettings = useCallback(() => setPanel('settings'), []);
   const onFitView = useCallback(() => void fitView({ padding: 0.2, duration: 300 }), [fitView]);
   useEditorShortcuts({ onFitView });
   useKeyboardShortcuts(EDITOR_SHORTCUTS);
@@ -147,7 +148,7 @@ export function EditorWorkspace({ status, toolbarExtra, onPublish }: EditorWorks
                 <NodeSettingsPanel />
               </Tabs.Panel>
               <Tabs.Panel value="problems" className={classes.tabPanel}>
-                <ProblemsPanel onShowNode={() => setPanel('settings')} />
+                <ProblemsPanel onShowNode={showSettings} />
               </Tabs.Panel>
             </Tabs>
           </Paper>

@@ -31,6 +31,8 @@ function openTab(flow: FlowRecord, start = 0) {
   return {
     controller,
     statuses,
+    /** The status last reported; a controller starts out saved. */
+    status: () => statuses.at(-1) ?? 'saved',
     remote,
     timers,
     advance(ms: number) {
@@ -61,7 +63,20 @@ describe('AutosaveController', () => {
 
     expect(await getFlow(flow.id)).toMatchObject({ name: 'b', revision: 2 });
     expect(tab.controller.knownRevision).toBe(2);
-    expect(tab.statuses.at(-1)).toBe('saved');
+    expect(tab.status()).toBe('saved');
+  });
+
+  it('reports a pending save once while edits keep coming', async () => {
+    const flow = await createFlow('a');
+    const tab = openTab(flow);
+
+    for (const name of ['b', 'c', 'd', 'e']) {
+      tab.controller.notifyChange(rename(flow.document, name));
+      tab.advance(50);
+    }
+    await tab.fireTimer();
+
+    expect(tab.statuses).toEqual(['pending', 'saving', 'saved']);
   });
 
   it('does not postpone a save past the longest wait while edits keep coming', async () => {
@@ -101,7 +116,7 @@ describe('AutosaveController', () => {
     second.controller.notifyChange(rename(flow.document, 'second'));
     await second.controller.flush();
 
-    expect(second.statuses.at(-1)).toBe('conflict');
+    expect(second.status()).toBe('conflict');
     expect(await getFlow(flow.id)).toMatchObject({ name: 'first', revision: 2 });
   });
 
@@ -117,7 +132,7 @@ describe('AutosaveController', () => {
     await second.controller.keepMine();
 
     expect(await getFlow(flow.id)).toMatchObject({ name: 'second', revision: 3 });
-    expect(second.statuses.at(-1)).toBe('saved');
+    expect(second.status()).toBe('saved');
   });
 
   it('takes theirs when the user chooses so', async () => {
@@ -146,7 +161,7 @@ describe('AutosaveController', () => {
     second.controller.observeStored((await getFlow(flow.id))!);
 
     expect(second.remote.map((document) => document.name)).toEqual(['first']);
-    expect(second.statuses.at(-1)).toBe('saved');
+    expect(second.status()).toBe('saved');
   });
 
   it('turns a newer stored revision into a conflict when edits are unsaved', async () => {
@@ -159,7 +174,7 @@ describe('AutosaveController', () => {
 
     second.controller.observeStored((await getFlow(flow.id))!);
 
-    expect(second.statuses.at(-1)).toBe('conflict');
+    expect(second.status()).toBe('conflict');
     expect(second.remote).toEqual([]);
     expect(second.timers).toHaveLength(0);
   });
@@ -173,7 +188,7 @@ describe('AutosaveController', () => {
     tab.controller.observeStored((await getFlow(flow.id))!);
 
     expect(tab.remote).toEqual([]);
-    expect(tab.statuses.at(-1)).toBe('saved');
+    expect(tab.status()).toBe('saved');
   });
 
   it('saves an edit made while a save was running', async () => {
@@ -196,6 +211,6 @@ describe('AutosaveController', () => {
     tab.controller.notifyChange(rename(gone, 'b'));
     await tab.controller.flush();
 
-    expect(tab.statuses.at(-1)).toBe('missing');
+    expect(tab.status()).toBe('missing');
   });
 });

@@ -230,6 +230,11 @@ export class AutosaveController<Stored extends StoredFlowRevision> {
   }
 
   private setStatus(status: AutosaveStatus): void {
+    // Every edit of a drag reports "pending"; telling the host again would
+    // re-render the whole editor on each frame. Statuses with details
+    // (a conflict, a failure) are always reported.
+    const plain = status.kind === 'saved' || status.kind === 'pending' || status.kind === 'saving';
+    if (plain && status.kind === this.status.kind) return;
     this.status = status;
     this.options.onStatus(status);
   }

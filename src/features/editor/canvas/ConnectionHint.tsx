@@ -2,16 +2,18 @@ import { useConnection } from '@xyflow/react';
 import { Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { checkConnection } from '../model/connection-rules';
-import { useFlowDocument } from '../store/editor-selectors';
+import { useEditorStoreApi } from '../store/EditorStoreContext';
 
 /** While an edge is drawn over a node it may not reach, says why. */
 export function ConnectionHint() {
   const { t } = useTranslation('editor');
-  const document = useFlowDocument();
+  const store = useEditorStoreApi();
   const connection = useConnection();
   if (!connection.inProgress || !connection.toNode || connection.isValid !== false) return null;
 
-  const check = checkConnection(document, {
+  // Read while a connection is drawn, when the document cannot change: a
+  // subscription would re-render this hint on every frame of a node drag.
+  const check = checkConnection(store.getState().document, {
     source: connection.fromNode.id,
     sourceHandle: connection.fromHandle.id,
     target: connection.toNode.id,

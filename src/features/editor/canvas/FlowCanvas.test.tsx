@@ -2,6 +2,7 @@ import { act, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeEdge, makeFlow, makeNode } from '../test/flow-fixtures';
 import { renderCanvas } from '../test/render-canvas';
+import { MINIMAP_AUTO_HIDE_ABOVE } from './CanvasMinimap';
 import { PALETTE_DRAG_TYPE } from './palette-drag';
 
 /** The canvas pane's top-left corner on screen, as in a layout with a 240px palette and a 64px header. */
@@ -126,5 +127,35 @@ describe('FlowCanvas', () => {
       expect(store.getState().document.nodes.map((node) => node.id)).toEqual(['C']),
     );
     expect(store.getState().document.edges).toEqual([]);
+  });
+
+  it('shows the minimap of a small flow and lets the user hide it', async () => {
+    const { findByTestId, container } = await renderCanvas(
+      makeFlow([makeNode('source1', 'source')]),
+    );
+
+    const toggle = await findByTestId('minimap-toggle');
+    expect(container.querySelector('.react-flow__minimap')).not.toBeNull();
+    expect(toggle).toHaveAttribute('aria-pressed', 'true');
+
+    act(() => toggle.click());
+
+    await waitFor(() => expect(container.querySelector('.react-flow__minimap')).toBeNull());
+    expect(toggle).toHaveAttribute('aria-label', 'Show the minimap');
+  });
+
+  it('hides the minimap of a large flow until the user shows it', async () => {
+    const nodes = Array.from({ length: MINIMAP_AUTO_HIDE_ABOVE + 1 }, (_, index) =>
+      makeNode(`pool${index}`, 'pool', { reason: 'overflow' }, 0, index * 200),
+    );
+    const { findByTestId, container } = await renderCanvas(makeFlow(nodes));
+
+    const toggle = await findByTestId('minimap-toggle');
+    expect(container.querySelector('.react-flow__minimap')).toBeNull();
+    expect(toggle).toHaveAttribute('aria-pressed', 'false');
+
+    act(() => toggle.click());
+
+    await waitFor(() => expect(container.querySelector('.react-flow__minimap')).not.toBeNull());
   });
 });

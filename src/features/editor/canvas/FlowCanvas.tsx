@@ -1,12 +1,13 @@
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
   Controls,
-  MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
+  type ReactFlowState,
   type Connection,
   type EdgeChange,
   type FinalConnectionState,
@@ -24,6 +25,7 @@ import { getNodeTypeSpec } from '../model/node-catalog';
 import { useCanvasEdges, useCanvasNodes, useFieldFocus } from '../store/editor-selectors';
 import { useEditorStoreApi } from '../store/EditorStoreContext';
 import { applyCanvasEdgeChanges, applyCanvasNodeChanges } from './canvas-changes';
+import { CanvasMinimap, isMinimapShown, MinimapToggle } from './CanvasMinimap';
 import { ConnectionHint } from './ConnectionHint';
 import { FlowNodeCard } from './FlowNodeCard';
 import { nodeTypeFromDrag, PALETTE_DRAG_TYPE } from './palette-drag';
@@ -31,6 +33,18 @@ import { useFlowAriaLabels } from './useFlowAriaLabels';
 
 /** Grid used when snapping is on, in flow units. */
 export const SNAP_GRID: [number, number] = [16, 16];
+
+/**
+ * Above this many nodes, only the nodes and edges inside the view are
+ * mounted: fewer cards to paint on each frame of a pan. Smaller flows keep
+ * every card mounted, which keeps them all reachable by keyboard.
+ */
+export const RENDER_VISIBLE_ONLY_ABOVE = 100;
+
+/** Below this zoom, cards are drawn without their text (see FlowNodeCard.module.css). */
+export const ZOOMED_OUT_BELOW = 0.3;
+
+const isZoomedOut = (state: ReactFlowState) => state.transform[2] < ZOOMED_OUT_BELOW;
 
 /** Node types registered with React Flow: every known type, plus any unknown type the flow holds. */
 function useNodeTypes(nodes: readonly CanvasNode[]): NodeTypes {
@@ -63,6 +77,9 @@ export function FlowCanvas({ snapToGrid }: FlowCanvasProps) {
   const { screenToFlowPosition, setCenter, getZoom } = useReactFlow();
   const fieldFocus = useFieldFocus();
   const ariaLabelConfig = useFlowAriaLabels();
+  const zoomedOut = useStore(isZoomedOut);
+  const [minimapChoice, setMinimapChoice] = useState<boolean | null>(null);
+  const minimapShown = isMinimapShown(minimapChoice, nodes.length);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => applyCanvasNodeChanges(store.getState(), changes),
@@ -135,7 +152,11 @@ export function FlowCanvas({ snapToGrid }: FlowCanvasProps) {
   }, [fieldFocus, store, setCenter, getZoom]);
 
   return (
-    <div style={{ position: 'relative', width: '100%', height: '100%' }} data-testid="flow-canvas">
+    <div
+      style={{ position: 'relative', width: '100%', height: '100%' }}
+      data-testid="flow-canvas"
+      data-zoomed-out={zoomedOut || undefined}
+    >
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -155,6 +176,7 @@ export function FlowCanvas({ snapToGrid }: FlowCanvasProps) {
         colorMode={colorScheme}
         minZoom={0.1}
         maxZoom={2}
+        onlyRenderVisibleElements={nodes.length > RENDER_VISIBLE_ONLY_ABOVE}
         fitView
         fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
         defaultEdgeOptions={{ interactionWidth: 16 }}
@@ -162,8 +184,10 @@ export function FlowCanvas({ snapToGrid }: FlowCanvasProps) {
         ariaLabelConfig={ariaLabelConfig}
       >
         <Background variant={BackgroundVariant.Dots} gap={SNAP_GRID[0]} />
-        <MiniMap pannable zoomable style={{ width: 160, height: 110 }} />
-        <Controls showInteractive={false} />
+        {minimapShown && <CanvasMinimap />}
+        <Controls showInteractive={false}>
+          <MinimapToggle shown={minimapShown} onChange={setMinimapChoice} />
+        </Controls>
         <ConnectionHint />
       </ReactFlow>
       {nodes.length === 0 && (

@@ -13,6 +13,20 @@ import type { CanvasNode } from '../model/flow-canvas.mapping';
 import { nodeIcon } from './node-icons';
 import classes from './FlowNodeCard.module.css';
 
+/**
+ * React Flow passes a node's position and drag state too; the card shows
+ * none of them, so it re-renders only when what it shows changes, and not on
+ * every frame of its own drag.
+ */
+function sameCard(previous: NodeProps<CanvasNode>, next: NodeProps<CanvasNode>): boolean {
+  return (
+    previous.id === next.id &&
+    previous.type === next.type &&
+    previous.data === next.data &&
+    previous.selected === next.selected
+  );
+}
+
 /** The card of one node on the canvas: type, essentials, labelled outputs and a problem badge. */
 export const FlowNodeCard = memo(function FlowNodeCard({
   id,
@@ -53,7 +67,13 @@ export const FlowNodeCard = memo(function FlowNodeCard({
         />
       )}
       <div className={classes.header}>
-        <ThemeIcon size="sm" variant="light" color={spec?.color ?? 'gray'} aria-hidden>
+        <ThemeIcon
+          size="sm"
+          variant="light"
+          color={spec?.color ?? 'gray'}
+          className={classes.icon}
+          aria-hidden
+        >
           <Icon size={14} />
         </ThemeIcon>
         <Text size="sm" fw={600} className={classes.title}>
@@ -103,4 +123,4 @@ export const FlowNodeCard = memo(function FlowNodeCard({
       )}
     </div>
   );
-});
+}, sameCard);

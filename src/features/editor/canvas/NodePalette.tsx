@@ -1,8 +1,8 @@
-import { Fragment, type DragEvent } from 'react';
+import { Fragment, memo, type DragEvent } from 'react';
 import { Stack, Text, ThemeIcon, Tooltip, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NODE_TYPE_SPECS, type NodeCategory } from '../model/node-catalog';
-import { useFlowNodes } from '../store/editor-selectors';
+import { useHasSourceNode } from '../store/editor-selectors';
 import { nodeIcon } from './node-icons';
 import { PALETTE_DRAG_TYPE } from './palette-drag';
 import { useAddNodeInView } from './useAddNodeInView';
@@ -11,10 +11,10 @@ import classes from './NodePalette.module.css';
 const CATEGORIES: NodeCategory[] = ['entry', 'route', 'guard', 'assign'];
 
 /** Every node type with icon, name and a one-line explanation; drag onto the canvas or click to add. */
-export function NodePalette() {
+export const NodePalette = memo(function NodePalette() {
   const { t } = useTranslation('editor');
   const addNodeInView = useAddNodeInView();
-  const hasSource = useFlowNodes().some((node) => node.type === 'source');
+  const hasSource = useHasSourceNode();
 
   function onDragStart(event: DragEvent, type: string) {
     event.dataTransfer.setData(PALETTE_DRAG_TYPE, type);
@@ -74,4 +74,4 @@ export function NodePalette() {
       ))}
     </Stack>
   );
-}
+});

@@ -1,16 +1,25 @@
+import { memo } from 'react';
 import { Group, ScrollArea, Stack, Text } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useEditorEnvironment } from '../environment/EditorEnvironment';
 import { getNodeTypeSpec } from '../model/node-catalog';
-import { useEditorActions, useFlowNodes } from '../store/editor-selectors';
+import { useEditorActions, useFlowNodesIgnoringMoves } from '../store/editor-selectors';
 import { ProblemItem } from './ProblemItem';
 
-/** Every validation problem of the flow; clicking one selects and centres its node and focuses the field. */
-export function ProblemsPanel({ onShowNode }: { onShowNode?: () => void }) {
+/**
+ * Every validation problem of the flow; clicking one selects and centres its
+ * node and focuses the field. Memoised: the editor around it re-renders on
+ * every autosave status change, and the list can be long.
+ */
+export const ProblemsPanel = memo(function ProblemsPanel({
+  onShowNode,
+}: {
+  onShowNode?: () => void;
+}) {
   const { t } = useTranslation('editor');
   const { problems } = useEditorEnvironment();
-  const nodes = useFlowNodes();
+  const nodes = useFlowNodesIgnoringMoves();
   const { requestFieldFocus } = useEditorActions();
   const nodesById = new Map(nodes.map((node) => [node.id, node]));
   const errors = problems.filter((problem) => problem.severity === 'error').length;
@@ -57,4 +66,4 @@ export function ProblemsPanel({ onShowNode }: { onShowNode?: () => void }) {
       </ScrollArea>
     </Stack>
   );
-}
+});

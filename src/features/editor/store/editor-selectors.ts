@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
-import { useShallow } from 'zustand/react/shallow';
 import type { FlowDocument, FlowNode } from '@sras/engine';
 import {
   toCanvasEdge,
@@ -24,25 +23,84 @@ export function useFlowNodes(): FlowNode[] {
   return useStore(useEditorStoreApi(), (state) => state.document.nodes);
 }
 
-export function useFlowNode(nodeId: string | undefined): FlowNode | undefined {
+export function useFlowName(): string {
+  return useStore(useEditorStoreApi(), (state) => state.document.name);
+}
+
+export function useHasSourceNode(): boolean {
   return useStore(useEditorStoreApi(), (state) =>
-    nodeId === undefined ? undefined : state.document.nodes.find((node) => node.id === nodeId),
+    state.document.nodes.some((node) => node.type === 'source'),
   );
+}
+
+/** Whether two node objects differ at most in their position. */
+function sameApartFromPosition(a: FlowNode, b: FlowNode | undefined): boolean {
+  return a === b || (b !== undefined && a.id === b.id && a.type === b.type && a.data === b.data);
+}
+
+/**
+ * A selector of nodes that keeps returning the previous array while only
+ * positions changed, so that panels listing nodes do not re-render on every
+ * frame of a drag. The positions in the result may therefore be stale.
+ */
+function useNodesIgnoringMoves(pick: (state: EditorState) => FlowNode[]): FlowNode[] {
+  const store = useEditorStoreApi();
+  const select = useMemo(() => {
+    let last: FlowNode[] | undefined;
+    return (state: EditorState): FlowNode[] => {
+      const next = pick(state);
+      const unchanged =
+        last !== undefined &&
+        next.length === last.length &&
+        next.every((node, index) => sameApartFromPosition(node, last?.[index]));
+      if (unchanged && last) return last;
+      last = next;
+      return next;
+    };
+    // The picker is a module-level function at every call site.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  return useStore(store, select);
+}
+
+const pickNodes = (state: EditorState) => state.document.nodes;
+
+/** One node of the document, unchanged while it is only moved: its position may be stale. */
+export function useFlowNode(nodeId: string | undefined): FlowNode | undefined {
+  const store = useEditorStoreApi();
+  const select = useMemo(() => {
+    let last: FlowNode | undefined;
+    return (state: EditorState): FlowNode | undefined => {
+      const next =
+        nodeId === undefined ? undefined : state.document.nodes.find((node) => node.id === nodeId);
+      if (next === undefined || last === undefined || !sameApartFromPosition(next, last))
+        last = next;
+      return last;
+    };
+  }, [nodeId]);
+  return useStore(store, select);
+}
+
+/** The document's nodes, unchanged while only node positions change: positions may be stale. */
+export function useFlowNodesIgnoringMoves(): FlowNode[] {
+  return useNodesIgnoringMoves(pickNodes);
 }
 
 export function useSelectedNodeIds(): readonly string[] {
   return useStore(useEditorStoreApi(), (state) => state.selectedNodeIds);
 }
 
-/** The selected nodes that still exist, in document order. */
+function pickSelectedNodes(state: EditorState): FlowNode[] {
+  const selected = new Set(state.selectedNodeIds);
+  return state.document.nodes.filter((node) => selected.has(node.id));
+}
+
+/**
+ * The selected nodes that still exist, in document order; unchanged while
+ * they are only moved, so positions may be stale.
+ */
 export function useSelectedNodes(): FlowNode[] {
-  return useStore(
-    useEditorStoreApi(),
-    useShallow((state) => {
-      const selected = new Set(state.selectedNodeIds);
-      return state.document.nodes.filter((node) => selected.has(node.id));
-    }),
-  );
+  return useNodesIgnoringMoves(pickSelectedNodes);
 }
 
 export function useDroppedEdges(): EditorState['droppedEdges'] {

@@ -29,7 +29,7 @@ import {
   useCanRedo,
   useCanUndo,
   useEditorActions,
-  useFlowDocument,
+  useFlowName,
   useSelectedNodeIds,
 } from '../store/editor-selectors';
 import { useEditorStoreApi } from '../store/EditorStoreContext';
@@ -81,7 +81,7 @@ export interface EditorToolbarProps {
 export function EditorToolbar(props: EditorToolbarProps) {
   const { t } = useTranslation('editor');
   const store = useEditorStoreApi();
-  const document = useFlowDocument();
+  const flowName = useFlowName();
   const canUndo = useCanUndo();
   const canRedo = useCanRedo();
   const selectedNodeIds = useSelectedNodeIds();
@@ -99,7 +99,7 @@ export function EditorToolbar(props: EditorToolbarProps) {
     <Group gap={4} px="sm" py={6} wrap="nowrap" role="toolbar" aria-label={t('toolbar.label')}>
       <TextInput
         aria-label={t('toolbar.flowName')}
-        value={document.name}
+        value={flowName}
         onChange={(event) => renameFlow(event.currentTarget.value)}
         w={220}
         size="sm"

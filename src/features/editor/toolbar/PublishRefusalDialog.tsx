@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FlowProblem } from '@sras/engine';
 import { problemMessage } from '../problems/problem-message';
 import { getNodeTypeSpec } from '../model/node-catalog';
-import { useFlowNodes } from '../store/editor-selectors';
+import { useFlowNodesIgnoringMoves } from '../store/editor-selectors';
 
 export interface PublishRefusalDialogProps {
   errors: readonly FlowProblem[];
@@ -14,7 +14,7 @@ export interface PublishRefusalDialogProps {
 /** Why a flow cannot be published: every error the validator reports. */
 export function PublishRefusalDialog({ errors, opened, onClose }: PublishRefusalDialogProps) {
   const { t } = useTranslation('editor');
-  const nodes = new Map(useFlowNodes().map((node) => [node.id, node]));
+  const nodes = new Map(useFlowNodesIgnoringMoves().map((node) => [node.id, node]));
 
   return (
     <Modal opened={opened} onClose={onClose} title={t('publish.refusedTitle')}>
