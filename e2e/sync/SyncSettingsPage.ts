@@ -20,8 +20,18 @@ export class SyncSettingsPage {
     await expect(this.page.getByText(/Connected to workspace/)).toBeVisible();
   }
 
+  /**
+   * Presses Sync now and waits until a sync that started after the press has
+   * finished: the summary's `data-synced-at` changes only when a run ends
+   * without error, so this is for a connected browser that is online.
+   */
   async syncNow(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Sync now' }).click();
+    const summary = this.page.getByTestId('sync-summary');
+    const before = (await summary.getAttribute('data-synced-at')) ?? '';
+    const button = this.page.getByRole('button', { name: 'Sync now' });
+    await button.click();
+    await expect(summary).not.toHaveAttribute('data-synced-at', before);
+    await expect(button).not.toHaveAttribute('data-loading');
     await expect(this.status()).not.toHaveAttribute('aria-label', 'Syncing…');
   }
 

@@ -61,6 +61,7 @@ async function makeConflict(
   await renameFlow(a, '展会线索', 'Renamed in A');
   await a.sync.goto();
   await a.sync.syncNow();
+  await expect(a.sync.status()).toHaveAttribute('aria-label', 'Synced');
 
   await b.context.setOffline(false);
   await navigate(b, 'Sync');
@@ -97,8 +98,8 @@ test.describe('sync between two browsers', () => {
     await b.flows.goto();
     await a.sync.syncNow();
     await a.flows.goto();
-    expect(await b.flows.rowNames()).toEqual(['Renamed in A']);
-    expect(await a.flows.rowNames()).toEqual(['Renamed in A']);
+    await expect.poll(() => b.flows.rowNames()).toEqual(['Renamed in A']);
+    await expect.poll(() => a.flows.rowNames()).toEqual(['Renamed in A']);
   });
 
   test('resolves a conflict by keeping the offline edit', async ({ browser }) => {
@@ -112,7 +113,7 @@ test.describe('sync between two browsers', () => {
     await a.sync.syncNow();
     await a.flows.goto();
     await b.flows.goto();
-    expect(await a.flows.rowNames()).toEqual(['Renamed offline in B']);
-    expect(await b.flows.rowNames()).toEqual(['Renamed offline in B']);
+    await expect.poll(() => a.flows.rowNames()).toEqual(['Renamed offline in B']);
+    await expect.poll(() => b.flows.rowNames()).toEqual(['Renamed offline in B']);
   });
 });

@@ -118,7 +118,12 @@ export function SyncSettingsScreen() {
                 role: t(`roles.${connection.role}`),
               })}
             </Text>
-            <Text size="sm" c="dimmed" data-testid="sync-summary">
+            <Text
+              size="sm"
+              c="dimmed"
+              data-testid="sync-summary"
+              data-synced-at={status.lastSyncedAt ?? ''}
+            >
               {status.lastSyncedAt
                 ? t('settings.lastSynced', {
                     time: new Date(status.lastSyncedAt).toLocaleTimeString(i18n.language),
