@@ -1,3 +1,5 @@
+import { STANDARD_FIELDS, type StandardField } from '@sras/import';
+
 /** How a field's values are compared in the condition builder. */
 export type LeadFieldKind = 'text' | 'number' | 'date';
 
@@ -9,32 +11,34 @@ export interface LeadFieldOption {
   labelKey?: string;
 }
 
+/** Standard fields whose values are not compared as text. */
+const STANDARD_FIELD_KINDS: Partial<Record<StandardField, LeadFieldKind>> = {
+  amount: 'number',
+  createdAt: 'date',
+  closedAt: 'date',
+};
+
 /**
- * Standard lead fields: the names the importer maps spreadsheet columns to.
- * NOTE: kept here until the import package exports its list of standard
- * fields; keep the two in step.
+ * Fields that flows write rather than import: the score node's default result
+ * field.
+ */
+const FLOW_FIELDS: readonly LeadFieldOption[] = [
+  { name: 'score', kind: 'number', labelKey: 'fields.score' },
+];
+
+/**
+ * Standard lead fields: the import package's standard fields (the names it
+ * maps spreadsheet columns to), then the fields flows write, each with its
+ * label key in the editor's catalogue.
  */
 export const STANDARD_LEAD_FIELDS: readonly LeadFieldOption[] = [
-  { name: 'id', kind: 'text' },
-  { name: 'name', kind: 'text' },
-  { name: 'phone', kind: 'text' },
-  { name: 'tel', kind: 'text' },
-  { name: 'email', kind: 'text' },
-  { name: 'company', kind: 'text' },
-  { name: 'province', kind: 'text' },
-  { name: 'city', kind: 'text' },
-  { name: 'source', kind: 'text' },
-  { name: 'industry', kind: 'text' },
-  { name: 'createdAt', kind: 'date' },
-  { name: 'owner', kind: 'text' },
-  { name: 'status', kind: 'text' },
-  { name: 'amount', kind: 'number' },
-  { name: 'score', kind: 'number' },
-].map((field) => ({
-  ...field,
-  kind: field.kind as LeadFieldKind,
-  labelKey: `fields.${field.name}`,
-}));
+  ...STANDARD_FIELDS.map((name) => ({
+    name,
+    kind: STANDARD_FIELD_KINDS[name] ?? 'text',
+    labelKey: `fields.${name}`,
+  })),
+  ...FLOW_FIELDS,
+];
 
 /**
  * The fields to offer: the standard fields, then every other column of the
