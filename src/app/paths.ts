@@ -20,4 +20,6 @@ export const paths = {
   backup: () => '/backup',
   targets: () => '/targets',
   dashboard: () => '/dashboard',
+  /** The user guide, in the UI language when `language` is not given. */
+  guide: (language?: string) => (language ? `/guide/${encodeURIComponent(language)}` : '/guide'),
 };

@@ -111,6 +111,14 @@ export const screenRoutes: ScreenRoute[] = [
     nav: { labelKey: 'sync:nav.audit', icon: IconListDetails, order: 80 },
   },
   {
+    path: 'guide',
+    load: () => import('../features/guide/GuideScreen').then((module) => module.GuideScreen),
+  },
+  {
+    path: 'guide/:language',
+    load: () => import('../features/guide/GuideScreen').then((module) => module.GuideScreen),
+  },
+  {
     path: 'settings/sync',
     load: () =>
       import('../features/sync/SyncSettingsScreen').then((module) => module.SyncSettingsScreen),

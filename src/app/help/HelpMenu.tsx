@@ -2,17 +2,17 @@ import { ActionIcon, Menu, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconBook, IconDatabase, IconHelp, IconKeyboard } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { userGuideUrl } from './help-links';
+import { Link } from 'react-router';
+import { paths } from '../paths';
 import { openShortcutsDialog } from './shortcuts.store';
 import { StorageStatusDialog } from './StorageStatusDialog';
 import { useStorageStatusStore } from './storage-status.store';
 
 /** The header's help menu: shortcuts, user guide and storage status. */
 export function HelpMenu() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [storageOpen, storage] = useDisclosure(false);
   const persistence = useStorageStatusStore((state) => state.persistence);
-  const guideUrl = userGuideUrl(i18n.language);
 
   return (
     <>
@@ -28,17 +28,9 @@ export function HelpMenu() {
           <Menu.Item leftSection={<IconKeyboard size={16} />} onClick={openShortcutsDialog}>
             {t('help.shortcuts')}
           </Menu.Item>
-          {guideUrl && (
-            <Menu.Item
-              leftSection={<IconBook size={16} />}
-              component="a"
-              href={guideUrl}
-              target="_blank"
-              rel="noreferrer"
-            >
-              {t('help.guide')}
-            </Menu.Item>
-          )}
+          <Menu.Item leftSection={<IconBook size={16} />} component={Link} to={paths.guide()}>
+            {t('help.guide')}
+          </Menu.Item>
           <Menu.Item
             leftSection={<IconDatabase size={16} />}
             color={persistence === 'denied' ? 'yellow' : undefined}

@@ -334,9 +334,9 @@ export class SimulationSession {
     done: number,
     total: number,
   ): void {
-    // Every progress message re-renders the screen, so a run of a million
-    // leads posts a few per second rather than one per chunk; the first and
-    // the last of each phase always go out.
+    // Each progress message costs the page a render. A run of a million
+    // leads therefore posts a few per second rather than one per segment,
+    // and the first and the last message of a phase always go out.
     const now = this.clock();
     const postedAt = this.progressPostedAt.get(requestId);
     const edge = done === 0 || done >= total;
