@@ -15,13 +15,12 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/useFormat';
 import type { DatasetRecord, RunRecord } from '../../storage/records';
-import type { DashboardSettings, DatasetSourceSettings } from './dashboard-settings';
 import {
-  DEFAULT_WON_VALUES,
-  OUTCOME_FIELDS,
-  suggestOutcomeMapping,
-  type OutcomeField,
-} from './outcome-fields';
+  datasetSourceOf,
+  type DashboardSettings,
+  type DatasetSourceSettings,
+} from './dashboard-settings';
+import { DEFAULT_WON_VALUES, OUTCOME_FIELDS, type OutcomeField } from './outcome-fields';
 
 interface SourcesDialogProps {
   opened: boolean;
@@ -34,7 +33,7 @@ interface SourcesDialogProps {
 }
 
 function sourceFor(dataset: DatasetRecord, settings: DashboardSettings): DatasetSourceSettings {
-  return settings.sources[dataset.id] ?? { mapping: suggestOutcomeMapping(dataset.columns) };
+  return datasetSourceOf(settings, dataset);
 }
 
 /** Chooses the datasets and applied runs the dashboard reads, how their columns map, and the alert thresholds. */

@@ -191,7 +191,7 @@ describe('readDatasetRecords', () => {
     expect(
       readDatasetRecords(
         { id: 'a', rows },
-        { mapping: { won: '赢单', status: '状态', stage: '阶段' } },
+        { mapping: { wonFlag: '赢单', status: '状态', stage: '阶段' } },
       ).records[0]?.won,
     ).toBe(true);
     expect(

@@ -6,7 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { getDatabase } from '../../storage/db';
 import { writeTransaction } from '../../storage/storage-full';
 import { DEFAULT_FAIRNESS_OPTIONS } from './fairness';
-import type { OutcomeMapping } from './outcome-fields';
+import { readOutcomeMapping, suggestOutcomeMapping, type OutcomeMapping } from './outcome-fields';
 
 export const DASHBOARD_SETTINGS_KEY = 'dashboard.settings';
 
@@ -39,12 +39,37 @@ export const DEFAULT_DASHBOARD_SETTINGS: DashboardSettings = {
   fairnessMinLeads: DEFAULT_FAIRNESS_OPTIONS.minLeads,
 };
 
+/**
+ * Reads stored settings over the defaults. Mappings saved before the outcome
+ * fields took the import's names are renamed (see `readOutcomeMapping`).
+ */
+export function readDashboardSettings(stored: unknown): DashboardSettings {
+  const value = (stored && typeof stored === 'object' ? stored : {}) as Partial<DashboardSettings>;
+  const sources = Object.fromEntries(
+    Object.entries(value.sources ?? {}).map(([datasetId, source]) => [
+      datasetId,
+      { ...source, mapping: readOutcomeMapping(source.mapping) },
+    ]),
+  );
+  return { ...DEFAULT_DASHBOARD_SETTINGS, ...value, sources };
+}
+
+/**
+ * How a dataset feeds the dashboard: its saved choices, else the mapping
+ * suggested from its columns (the import wizard's fields, then header names).
+ */
+export function datasetSourceOf(
+  settings: DashboardSettings,
+  dataset: { id: string; columns: readonly { key: string; header: string; field?: string }[] },
+): DatasetSourceSettings {
+  return settings.sources[dataset.id] ?? { mapping: suggestOutcomeMapping(dataset.columns) };
+}
+
 /** The saved settings merged over the defaults; undefined while loading. */
 export function useDashboardSettings(): DashboardSettings | undefined {
   return useLiveQuery(async () => {
     const stored = await getDatabase().settings.get(DASHBOARD_SETTINGS_KEY);
-    const value = (stored?.value ?? {}) as Partial<DashboardSettings>;
-    return { ...DEFAULT_DASHBOARD_SETTINGS, ...value };
+    return readDashboardSettings(stored?.value);
   }, []);
 }
 

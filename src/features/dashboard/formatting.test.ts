@@ -58,11 +58,11 @@ describe('suggestOutcomeMapping', () => {
     ]);
     expect(mapping).toEqual({
       owner: 'c1',
-      closeDate: 'c2',
+      closedAt: 'c2',
       amount: 'c3',
       source: 'c4',
       stage: 'c5',
-      createdDate: 'c6',
+      createdAt: 'c6',
     });
   });
 });

@@ -3,15 +3,19 @@
  * deal is recognised.
  */
 
-/** Outcome fields the dashboard reads from a dataset. */
+/**
+ * Outcome fields the dashboard reads from a dataset, named as the import
+ * package names the standard fields, so that a column the import wizard
+ * mapped (and stored under the field's name) needs no second mapping.
+ */
 export const OUTCOME_FIELDS = [
   'owner',
   'status',
   'stage',
-  'won',
+  'wonFlag',
   'amount',
-  'closeDate',
-  'createdDate',
+  'closedAt',
+  'createdAt',
   'source',
 ] as const;
 
@@ -129,7 +133,7 @@ export interface WonRule {
  */
 export function createWonTest(rule: WonRule): (row: Record<string, unknown>) => boolean {
   const { mapping, wonValues = DEFAULT_WON_VALUES, everyRowWon = false } = rule;
-  const wonColumn = mapping.won;
+  const wonColumn = mapping.wonFlag;
   if (wonColumn) return (row) => readWonFlag(row[wonColumn]);
 
   const valueColumn = mapping.status ?? mapping.stage;
@@ -175,7 +179,7 @@ const HEADER_SYNONYMS: Record<OutcomeField, readonly string[]> = {
   ],
   status: ['状态', '商机状态', '订单状态', '线索状态', 'status', 'deal status'],
   stage: ['阶段', '销售阶段', '商机阶段', 'stage', 'deal stage', 'pipeline stage'],
-  won: ['是否赢单', '是否成交', '赢单', '成交', 'won', 'is won', 'closed won'],
+  wonFlag: ['是否赢单', '是否成交', '赢单', '成交', 'won', 'is won', 'closed won'],
   amount: [
     '金额',
     '成交金额',
@@ -189,7 +193,7 @@ const HEADER_SYNONYMS: Record<OutcomeField, readonly string[]> = {
     'revenue',
     'value',
   ],
-  closeDate: [
+  closedAt: [
     '成交日期',
     '成交时间',
     '签约日期',
@@ -202,7 +206,7 @@ const HEADER_SYNONYMS: Record<OutcomeField, readonly string[]> = {
     'closed at',
     'won date',
   ],
-  createdDate: [
+  createdAt: [
     '创建日期',
     '创建时间',
     '分配日期',
@@ -228,22 +232,35 @@ const HEADER_SYNONYMS: Record<OutcomeField, readonly string[]> = {
   ],
 };
 
-/** The import's standard field names that mean an outcome field. */
-const STANDARD_FIELDS: Record<string, OutcomeField> = {
-  owner: 'owner',
+/** The import's standard field names that mean an outcome field: the same names, and the owner key of an existing-owners list. */
+const STANDARD_FIELDS: Readonly<Record<string, OutcomeField>> = {
+  ...Object.fromEntries(OUTCOME_FIELDS.map((field) => [field, field])),
   owner_id: 'owner',
-  ownerId: 'owner',
-  status: 'status',
-  stage: 'stage',
-  won: 'won',
-  wonFlag: 'won',
-  amount: 'amount',
-  closeDate: 'closeDate',
-  closedAt: 'closeDate',
-  createdAt: 'createdDate',
-  createdDate: 'createdDate',
-  source: 'source',
 };
+
+/** Field names that saved dashboard settings used before they took the import's names. */
+const LEGACY_FIELDS: Readonly<Record<string, OutcomeField>> = {
+  won: 'wonFlag',
+  closeDate: 'closedAt',
+  createdDate: 'createdAt',
+};
+
+/**
+ * Reads a saved mapping, renaming the fields of older settings (`won`,
+ * `closeDate`, `createdDate`) and dropping keys that are not outcome fields.
+ */
+export function readOutcomeMapping(saved: unknown): OutcomeMapping {
+  if (!saved || typeof saved !== 'object') return {};
+
+  const mapping: OutcomeMapping = {};
+  for (const [key, column] of Object.entries(saved as Record<string, unknown>)) {
+    const field = (OUTCOME_FIELDS as readonly string[]).includes(key)
+      ? (key as OutcomeField)
+      : LEGACY_FIELDS[key];
+    if (field && typeof column === 'string' && !mapping[field]) mapping[field] = column;
+  }
+  return mapping;
+}
 
 /**
  * Suggests a mapping from a dataset's columns: a column's standard field

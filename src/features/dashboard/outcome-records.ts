@@ -116,8 +116,8 @@ export function readDatasetRecords(
       sourceKind: 'dataset',
       rowNumber,
       owner: mapping.owner ? (textOf(row[mapping.owner]) ?? '') : '',
-      createdDay: readDay(row, rowNumber, mapping.createdDate),
-      closedDay: readDay(row, rowNumber, mapping.closeDate),
+      createdDay: readDay(row, rowNumber, mapping.createdAt),
+      closedDay: readDay(row, rowNumber, mapping.closedAt),
       won: isWon(row),
       amount,
       stage: stageOf(row, mapping),
@@ -144,7 +144,7 @@ export interface RunInput {
   leads: readonly Record<string, unknown>[];
   results: readonly RunLeadResult[];
   /** Dataset columns of the leads' creation date and source, when mapped. */
-  mapping?: Pick<OutcomeMapping, 'createdDate' | 'source'>;
+  mapping?: Pick<OutcomeMapping, 'createdAt' | 'source'>;
 }
 
 /**
@@ -163,8 +163,8 @@ export function readRunRecords(
   run.results.forEach((result, index) => {
     if (!result.ownerId) return;
     const lead = run.leads[index] ?? {};
-    const created = run.mapping?.createdDate
-      ? readDayNumberCell(lead[run.mapping.createdDate], timeZone)
+    const created = run.mapping?.createdAt
+      ? readDayNumberCell(lead[run.mapping.createdAt], timeZone)
       : null;
 
     records.push({

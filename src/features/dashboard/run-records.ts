@@ -118,7 +118,7 @@ export async function loadRunInput(
       leads,
       results,
       mapping: {
-        ...(createdColumn ? { createdDate: createdColumn } : {}),
+        ...(createdColumn ? { createdAt: createdColumn } : {}),
         ...(sourceColumn ? { source: sourceColumn } : {}),
       },
     },

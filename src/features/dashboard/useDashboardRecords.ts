@@ -3,7 +3,7 @@ import { getDatabase } from '../../storage/db';
 import type { RepRecord } from '../../storage/records';
 import { DEFAULT_TIME_ZONE, type RowIssue } from '../targets';
 import { readDatasetChunks } from '../targets/dataset-reader';
-import type { DashboardSettings } from './dashboard-settings';
+import { datasetSourceOf, type DashboardSettings } from './dashboard-settings';
 import type { RoundRobinPool } from './fairness';
 import { readDatasetRecords, readRunRecords, type OutcomeRecord } from './outcome-records';
 import { loadRunInput } from './run-records';
@@ -47,8 +47,10 @@ export function useDashboardRecords(
       let rowsRead = 0;
 
       for (const datasetId of settings.datasetIds) {
-        const source = settings.sources[datasetId];
-        if (!source) continue;
+        const dataset = await getDatabase().datasets.get(datasetId);
+        if (signal.aborted) return;
+        if (!dataset) continue;
+        const source = datasetSourceOf(settings, dataset);
         const collected = { issues: [] as RowIssue[], count: 0 };
         for await (const chunk of readDatasetChunks(datasetId, getDatabase(), signal)) {
           const read = readDatasetRecords(

@@ -68,7 +68,7 @@ export function suggestDatasetChoice(
   return {
     ...current,
     datasetId: dataset.id,
-    dateColumn: mapping.closeDate ?? mapping.createdDate ?? null,
+    dateColumn: mapping.closedAt ?? mapping.createdAt ?? null,
     amountColumn: mapping.amount ?? null,
     ownerColumn: mapping.owner ?? null,
   };
@@ -91,7 +91,7 @@ function wonFilter(
 ): ((row: Record<string, unknown>) => boolean) | undefined {
   if (!onlyWon) return undefined;
   const mapping = suggestOutcomeMapping(dataset.columns);
-  if (!mapping.won && !mapping.status && !mapping.stage) return undefined;
+  if (!mapping.wonFlag && !mapping.status && !mapping.stage) return undefined;
   return createWonTest({ mapping });
 }
 

@@ -76,8 +76,8 @@ const mapping = {
   owner: '负责人',
   stage: '阶段',
   amount: '金额',
-  createdDate: '创建日期',
-  closeDate: '成交日期',
+  createdAt: '创建日期',
+  closedAt: '成交日期',
   source: '来源',
 };
 

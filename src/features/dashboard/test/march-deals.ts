@@ -106,8 +106,8 @@ export const UNREADABLE_DEAL = {
 
 export const DEAL_MAPPING = {
   owner: '负责人',
-  createdDate: '创建日期',
-  closeDate: '成交日期',
+  createdAt: '创建日期',
+  closedAt: '成交日期',
   stage: '阶段',
   amount: '金额',
   source: '来源',
