@@ -59,7 +59,7 @@ export function readDashboardSettings(stored: unknown): DashboardSettings {
  * suggested from its columns (the import wizard's fields, then header names).
  */
 export function datasetSourceOf(
-  settings: DashboardSettings,
+  settings: Pick<DashboardSettings, 'sources'>,
   dataset: { id: string; columns: readonly { key: string; header: string; field?: string }[] },
 ): DatasetSourceSettings {
   return settings.sources[dataset.id] ?? { mapping: suggestOutcomeMapping(dataset.columns) };

@@ -33,6 +33,12 @@ export interface OutcomeRecord {
   leadSource: string | null;
   /** Round-robin node that assigned the lead, for runs. */
   roundRobinNodeId?: string;
+  /**
+   * Identity of the lead across sources: its id (the column mapped to the
+   * standard field `id`), else its dataset and row (`datasetId#row`). See
+   * `mergeRunAssignments`.
+   */
+  leadKey?: string;
 }
 
 export interface RecordsRead {
@@ -52,6 +58,17 @@ function textOf(value: unknown): string | null {
   return String(value).trim();
 }
 
+/** The lead's id as text when `idColumn` has one, else its dataset and 1-based row. */
+export function leadKeyOf(
+  row: Record<string, unknown>,
+  idColumn: string | undefined,
+  datasetId: string,
+  rowNumber: number,
+): string {
+  const id = idColumn ? textOf(row[idColumn]) : null;
+  return id ?? `${datasetId}#${rowNumber}`;
+}
+
 /** The stage column's value, else the status column's. */
 function stageOf(row: Record<string, unknown>, mapping: OutcomeMapping): string | null {
   const column = mapping.stage ?? mapping.status;
@@ -63,7 +80,13 @@ function stageOf(row: Record<string, unknown>, mapping: OutcomeMapping): string 
  * listed as issues and read as unknown; the row still counts.
  */
 export function readDatasetRecords(
-  dataset: { id: string; rows: Iterable<Record<string, unknown>>; firstRowNumber?: number },
+  dataset: {
+    id: string;
+    rows: Iterable<Record<string, unknown>>;
+    firstRowNumber?: number;
+    /** Column of the lead id, when the dataset has one. */
+    idColumn?: string;
+  },
   rule: WonRule,
   timeZone: string = DEFAULT_TIME_ZONE,
 ): RecordsRead {
@@ -122,6 +145,7 @@ export function readDatasetRecords(
       amount,
       stage: stageOf(row, mapping),
       leadSource: mapping.source ? textOf(row[mapping.source]) : null,
+      leadKey: leadKeyOf(row, dataset.idColumn, dataset.id, rowNumber),
     });
   }
   return { records, issues, issueCount };
@@ -145,6 +169,9 @@ export interface RunInput {
   results: readonly RunLeadResult[];
   /** Dataset columns of the leads' creation date and source, when mapped. */
   mapping?: Pick<OutcomeMapping, 'createdAt' | 'source'>;
+  /** Dataset the run's leads are the rows of, and its lead-id column, for `leadKey`. */
+  datasetId?: string;
+  idColumn?: string;
 }
 
 /**
@@ -178,8 +205,62 @@ export function readRunRecords(
       amount: 0,
       stage: null,
       leadSource: run.mapping?.source ? textOf(lead[run.mapping.source]) : null,
+      ...(run.datasetId
+        ? { leadKey: leadKeyOf(lead, run.idColumn, run.datasetId, index + 1) }
+        : {}),
       ...(result.roundRobinNodeId ? { roundRobinNodeId: result.roundRobinNodeId } : {}),
     });
   });
   return records;
+}
+
+/**
+ * Counts each lead once when it is both in a dataset and in applied runs.
+ * Leads are matched by `leadKey`. The applied run decides the assignment
+ * (owner, day assigned, round-robin node); the dataset row gives the
+ * outcome (won, amount, close date, stage, and the source when it has one).
+ * `runRecords` are taken newest run first, and a lead in several runs keeps
+ * the first. A dataset row without a matching run, and a run's lead without
+ * a matching row, count as they are. Rows of one dataset that repeat a key
+ * are left as they are; only the first takes the run's assignment.
+ */
+export function mergeRunAssignments(
+  datasetRecords: readonly OutcomeRecord[],
+  runRecords: readonly OutcomeRecord[],
+): OutcomeRecord[] {
+  const assignments = new Map<string, OutcomeRecord>();
+  for (const record of runRecords) {
+    if (record.leadKey !== undefined && !assignments.has(record.leadKey))
+      assignments.set(record.leadKey, record);
+  }
+
+  const merged: OutcomeRecord[] = [];
+  const used = new Set<OutcomeRecord>();
+  for (const record of datasetRecords) {
+    const assignment = record.leadKey === undefined ? undefined : assignments.get(record.leadKey);
+    if (!assignment || used.has(assignment)) {
+      merged.push(record);
+      continue;
+    }
+    used.add(assignment);
+    merged.push({
+      ...assignment,
+      won: record.won,
+      amount: record.amount,
+      closedDay: record.closedDay,
+      stage: record.stage,
+      leadSource: record.leadSource ?? assignment.leadSource,
+    });
+  }
+
+  const counted = new Set<string>();
+  for (const record of runRecords) {
+    if (used.has(record)) continue;
+    if (record.leadKey !== undefined) {
+      if (counted.has(record.leadKey) || assignments.get(record.leadKey) !== record) continue;
+      counted.add(record.leadKey);
+    }
+    merged.push(record);
+  }
+  return merged;
 }

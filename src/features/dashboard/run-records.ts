@@ -95,9 +95,11 @@ export async function loadRunInput(
 ): Promise<{ input: RunInput; pools: RoundRobinPool[] } | null> {
   if (run.appliedAt === undefined) return null;
 
-  const version = run.versionId ? await database.flowVersions.get(run.versionId) : undefined;
+  // The copy of the flow the run saved is what it ran; older runs fall back to the version or flow.
+  const version =
+    !run.flowDocument && run.versionId ? await database.flowVersions.get(run.versionId) : undefined;
   const flow = await database.flows.get(run.flowId);
-  const document = version?.document ?? flow?.document;
+  const document = run.flowDocument ?? version?.document ?? flow?.document;
   const pools = document ? roundRobinPoolsOf(document, reps, flow?.name) : [];
   const poolIds = new Set(pools.map((pool) => pool.nodeId));
 
@@ -109,6 +111,7 @@ export async function loadRunInput(
   const dataset = await database.datasets.get(run.datasetId);
   const createdColumn = dataset?.columns.find((column) => column.field === 'createdAt')?.key;
   const sourceColumn = dataset?.columns.find((column) => column.field === 'source')?.key;
+  const idColumn = dataset?.columns.find((column) => column.field === 'id')?.key;
 
   return {
     input: {
@@ -117,6 +120,8 @@ export async function loadRunInput(
       now: run.now,
       leads,
       results,
+      datasetId: run.datasetId,
+      ...(idColumn ? { idColumn } : {}),
       mapping: {
         ...(createdColumn ? { createdAt: createdColumn } : {}),
         ...(sourceColumn ? { source: sourceColumn } : {}),
