@@ -10,11 +10,11 @@ const FIXTURES = 'e2e/simulation/fixtures';
 const NODES = ['src', 'score', 'filter', 'region', 'southRobin', 'eastRobin', 'others'];
 const EDGES = ['e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7', 'e8', 'e9'];
 
-/** Runs the trade-show flow on 300 generated GB18030 leads at a fixed time. */
-async function runChinaFlow(page: Page): Promise<SimulationPage> {
+/** Runs the trade-show flow on generated GB18030 leads at a fixed time. */
+async function runChinaFlow(page: Page, rows = 300): Promise<SimulationPage> {
   const directory = mkdtempSync(join(tmpdir(), 'sras-canvas-'));
   const leads = join(directory, '展会线索.csv');
-  writeGb18030Leads(leads, 300);
+  writeGb18030Leads(leads, rows);
   await seedRepsFromFile(page, `${FIXTURES}/china-reps.json`);
   const simulation = await prepareSimulation(page, {
     flow: `${FIXTURES}/china-flow.json`,
@@ -38,7 +38,7 @@ async function chooseFilter(page: Page, testId: string, option: string): Promise
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
-test.describe('simulation canvas and results table', () => {
+test.describe('simulation results', () => {
   test.setTimeout(120_000);
 
   test('draws counts on every node and edge and lights up a route', async ({ page }) => {
@@ -102,5 +102,37 @@ test.describe('simulation canvas and results table', () => {
 
     await simulation.search('张先生0');
     await expect(page.getByTestId('results-count')).toHaveText('0 leads');
+  });
+
+  test('saves a run, applies it and continues from its state', async ({ page }) => {
+    // 302 leads send an odd number of leads (71) to the 华南 round robin of
+    // two reps, so a run that continues from this one starts with the other rep.
+    const simulation = await runChinaFlow(page, 302);
+    expect(await nodeCount(simulation, 'southRobin')).toBe(71);
+    await simulation.openTab('tab-leads');
+    await simulation.search('张先生0');
+    await expect(simulation.rows().first()).toContainText('李娜');
+
+    await page.getByTestId('save-run').click();
+    await page.getByTestId('save-run-name').fill('第一批');
+    await page.getByTestId('save-run-confirm').click();
+    await simulation.openTab('tab-runs');
+    const run = page.getByTestId('saved-runs').getByRole('row', { name: /第一批/ });
+    await expect(run).toContainText('Simulation');
+
+    await run.getByRole('button', { name: 'Status' }).click();
+    await page.getByRole('menuitem', { name: 'Mark as applied' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Mark as applied' }).click();
+    await expect(run).toContainText('Applied');
+
+    const continued = page.getByRole('radio', { name: /^Continue from the last applied run/ });
+    await expect(continued).toBeEnabled();
+    await continued.check();
+    await page.getByRole('tab', { name: 'Overview' }).click();
+    await simulation.run();
+    await simulation.openTab('tab-leads');
+    await simulation.search('张先生0');
+    await expect(simulation.rows()).toHaveCount(1);
+    await expect(simulation.rows().first()).toContainText('王芳');
   });
 });
