@@ -42,7 +42,7 @@ test.describe('canvas editing', () => {
     await editor.connect(filterId, 'match', quotaId);
     await expect(editor.edges()).toHaveCount(1);
 
-    await editor.connect(quotaId, 'overflow', filterId);
+    await editor.drawConnection(quotaId, 'overflow', filterId);
 
     await expect(page.getByText('This connection would form a loop.')).toBeVisible();
     await expect(editor.edges()).toHaveCount(1);

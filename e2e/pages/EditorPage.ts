@@ -62,22 +62,82 @@ export class EditorPage {
     await this.paletteItem(type).dragTo(this.pane(), { targetPosition: position });
   }
 
-  /** Draw an edge from a node's output handle to another node's input. */
+  /**
+   * Draw an edge from a node's output handle to another node's input and wait
+   * until the canvas shows one edge more. Fails, naming the edge, when the
+   * edge is not added: use `drawConnection` for a connection the editor
+   * should refuse.
+   */
   async connect(sourceId: string, handleId: string, targetId: string): Promise<void> {
-    await this.dragBetween(this.handle(sourceId, handleId), this.handle(targetId, 'in'));
+    const before = await this.edges().count();
+    const target = this.handle(targetId, 'in');
+
+    await this.drawConnection(sourceId, handleId, targetId, async () => {
+      // Release only once React Flow has taken the input as a valid target.
+      await expect(target).toHaveClass(/(^|\s)valid(\s|$)/, { timeout: 1_000 });
+    });
+
+    await expect(
+      this.edges(),
+      `edge from ${sourceId}.${handleId} to ${targetId} was not added`,
+    ).toHaveCount(before + 1);
   }
 
-  /** Press the mouse on one element and release it on another, in small steps as a person would. */
-  async dragBetween(from: Locator, to: Locator): Promise<void> {
-    const start = await from.boundingBox();
-    const end = await to.boundingBox();
-    if (!start || !end) throw new Error('drag ends are not visible');
+  /**
+   * Press on a node's output handle and release on another node's input, in
+   * small steps as a person would. Waits for both handles to stand still
+   * first (a node that was just laid out, or a view still fitting, moves its
+   * handles) and for the connection to start. `beforeRelease` runs with the
+   * pointer over the input; the pointer is moved onto the input again until
+   * it passes.
+   */
+  async drawConnection(
+    sourceId: string,
+    handleId: string,
+    targetId: string,
+    beforeRelease: () => Promise<void> = async () => {},
+  ): Promise<void> {
+    const from = this.handle(sourceId, handleId);
+    const to = this.handle(targetId, 'in');
+    await this.waitForViewportAtRest();
+    const start = await this.steadyCentre(from);
+    const end = await this.steadyCentre(to);
 
-    await this.page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
+    await this.page.mouse.move(start.x, start.y);
     await this.page.mouse.down();
-    await this.page.mouse.move(start.x + start.width / 2 + 2, start.y + start.height / 2 + 2);
-    await this.page.mouse.move(end.x + end.width / 2, end.y + end.height / 2, { steps: 10 });
+    await this.page.mouse.move(start.x + 2, start.y + 2);
+    await expect(from).toHaveClass(/(^|\s)connectingfrom(\s|$)/);
+    await this.page.mouse.move(end.x, end.y, { steps: 10 });
+    // Near the pane's edge React Flow pans the view while a connection is
+    // drawn, which moves the input from under the pointer: follow it.
+    await expect(async () => {
+      const box = await to.boundingBox();
+      if (!box) throw new Error(`input of ${targetId} is not visible`);
+      await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await beforeRelease();
+    }).toPass({ timeout: 15_000 });
     await this.page.mouse.up();
+  }
+
+  /** The centre of an element once two reads of its box 100 ms apart agree. */
+  private async steadyCentre(element: Locator): Promise<{ x: number; y: number }> {
+    let previous = '';
+    let centre = { x: 0, y: 0 };
+    await expect
+      .poll(
+        async () => {
+          const box = await element.boundingBox();
+          if (!box) return false;
+          centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+          const current = JSON.stringify(centre);
+          const steady = current === previous;
+          previous = current;
+          return steady;
+        },
+        { intervals: [100] },
+      )
+      .toBe(true);
+    return centre;
   }
 
   /** Select a node by clicking its card header. */
