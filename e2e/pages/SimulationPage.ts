@@ -37,6 +37,18 @@ export class SimulationPage {
     return this.page.getByTestId('result-row');
   }
 
+  /**
+   * Selects the first row of the table once its lead has loaded (a row shows
+   * a placeholder until the worker sends its page, and a placeholder ignores
+   * clicks).
+   */
+  async selectFirstRow(): Promise<void> {
+    const row = this.rows().first();
+    await expect(row.getByTestId('result-owner')).not.toBeEmpty();
+    await row.click();
+    await expect(row).toHaveAttribute('aria-selected', 'true');
+  }
+
   async search(text: string): Promise<void> {
     await this.page.getByTestId('results-search').fill(text);
   }

@@ -59,7 +59,7 @@ for (const language of LANGUAGES) {
     await shoot(page, language.code, 'simulate');
 
     await simulation.openTab('tab-leads');
-    await simulation.rows().first().click();
+    await simulation.selectFirstRow();
     await expect(simulation.explanation().getByTestId('explanation-text')).not.toBeEmpty();
     await simulation.explanation().scrollIntoViewIfNeeded();
     await shoot(page, language.code, 'lead-reason');

@@ -61,7 +61,7 @@ test.describe('simulation results', () => {
     // The first lead came from a trade show in 广东省, so it went through the 华南 round robin.
     await simulation.search('张先生0');
     await expect(simulation.rows()).toHaveCount(1);
-    await simulation.rows().first().click();
+    await simulation.selectFirstRow();
 
     for (const nodeId of ['src', 'score', 'filter', 'region', 'southRobin']) {
       await expect(canvas.getByTestId(`flow-node-${nodeId}`)).toHaveAttribute('data-on-route');

@@ -65,7 +65,7 @@ test.describe('simulation', () => {
     const prospectId = (cliRows[1] as string[])[0] as string;
     await simulation.search(prospectId);
     await expect(simulation.rows()).toHaveCount(1);
-    await simulation.rows().first().click();
+    await simulation.selectFirstRow();
     await expect(simulation.explanation().getByTestId('explanation-text')).not.toBeEmpty();
     await saveScreenshot(page, 'simulation-xeducation-lead');
   });
@@ -122,7 +122,7 @@ test.describe('simulation', () => {
     // Lead 1 came from a trade show in 广东省, so the 华南 round robin gave it to 李娜.
     await simulation.search('张先生0');
     await expect(simulation.rows()).toHaveCount(1);
-    await simulation.rows().first().click();
+    await simulation.selectFirstRow();
     await expect(simulation.explanation().getByTestId('explanation-text')).toHaveText(
       "“线索评分” scores 35 (展会 +20, 有公司 +5) → 来源 = 展会, so it matches “展会线索” → 省份 广东省 (广东) is in 华南 → “华南组” round robin: 李娜's turn",
     );
