@@ -141,6 +141,33 @@ describe('compileFlow', () => {
 
     expect(!result.ok && result.problems.map((problem) => problem.code)).toContain('rep-unknown');
   });
+
+  it('compiles in with a text list as the substring test it is, with a warning', () => {
+    const substringFlow = buildFlow(
+      [
+        ['src', 'source'],
+        ['f', 'filter', { condition: { in: [{ var: 'province' }, '广东,广西'] } }],
+        ['yes', 'pool', { reason: 'match' }],
+        ['no', 'pool', { reason: 'else' }],
+      ],
+      [
+        ['src', 'out', 'f'],
+        ['f', 'match', 'yes'],
+        ['f', 'else', 'no'],
+      ],
+    );
+
+    const result = compileFlow(substringFlow);
+    if (!result.ok) throw new Error('the flow does not compile');
+    const { results } = createRunner(result.pipeline).run({
+      leads: [{ province: '广东' }, { province: '东,广' }, { province: '广州' }],
+      reps: [],
+      now: '2024-05-02T10:00:00+08:00',
+    });
+
+    expect(result.warnings.map((warning) => warning.code)).toEqual(['condition-in-text-list']);
+    expect(results.map((lead) => lead.poolReason)).toEqual(['match', 'match', 'else']);
+  });
 });
 
 describe('parsePipeline', () => {

@@ -461,6 +461,65 @@ describe('validateFlow', () => {
 
       expect(problems.map((problem) => problem.field)).toEqual(['data.rules[0].condition']);
     });
+
+    it('warns about in with a comma-separated text and suggests a list', () => {
+      const problems = withData('filter', {
+        condition: { in: [{ var: 'province' }, '广东,广西'] },
+      });
+
+      expect(problems).toEqual([
+        {
+          code: 'condition-in-text-list',
+          severity: 'warning',
+          nodeId: 'filter',
+          field: 'data.condition',
+          params: { path: 'in[1]', value: '广东,广西', items: '["广东","广西"]' },
+        },
+      ]);
+    });
+
+    it.each([
+      ['广东、广西', '["广东","广西"]'],
+      ['广东，广西 , 海南', '["广东","广西","海南"]'],
+      ['广东,', '["广东"]'],
+    ])('warns about in with the text %j', (text, items) => {
+      const problems = withData('filter', { condition: { in: [{ var: 'province' }, text] } });
+
+      expect(problems.map((problem) => [problem.code, problem.params.items])).toEqual([
+        ['condition-in-text-list', items],
+      ]);
+    });
+
+    it('names the path of a text list nested in a score rule', () => {
+      const problems = withData('score', {
+        rules: [
+          {
+            label: 'south',
+            condition: {
+              and: [{ '>': [{ var: 'visits' }, 1] }, { in: [{ var: 'province' }, '广东、广西'] }],
+            },
+            points: 5,
+          },
+        ],
+      });
+
+      expect(problems).toMatchObject([
+        {
+          code: 'condition-in-text-list',
+          field: 'data.rules[0].condition',
+          params: { path: 'and[1].in[1]' },
+        },
+      ]);
+    });
+
+    it.each([
+      ['a list', { in: [{ var: 'province' }, ['广东', '广西']] }],
+      ['a text without separators', { in: [{ var: 'remark' }, '加急'] }],
+      ['a field as the second argument', { in: ['VIP', { var: 'tags' }] }],
+      ['a comma as the first argument', { in: [',', { var: 'remark' }] }],
+    ])('does not warn about in with %s', (_name, condition) => {
+      expect(withData('filter', { condition })).toEqual([]);
+    });
   });
 
   describe('node data', () => {

@@ -55,6 +55,8 @@ export const messagesEn = {
       'The condition is nested more than {{maxDepth}} levels deep. Simplify the rule.',
     'condition-too-large':
       'The condition has more than {{maxNodes}} parts. Split it into several nodes.',
+    'condition-in-text-list':
+      'The rule tests whether the value is part of the text "{{value}}", because "in" with one text is a substring test. To match any of the values, use a list: {{items}}.',
     'score-field-invalid':
       'The score field name is empty. Enter the field that receives the score.',
     'score-base-invalid': 'The base score "{{value}}" is not a number. Enter a number such as 0.',

@@ -36,6 +36,8 @@ export const messagesZhCn: EngineMessages = {
       '条件读取的字段"{{field}}"含有不允许的路径片段"{{segment}}"。请使用普通字段名。',
     'condition-too-deep': '条件嵌套超过 {{maxDepth}} 层。请简化规则。',
     'condition-too-large': '条件超过 {{maxNodes}} 个部分。请拆分到多个节点。',
+    'condition-in-text-list':
+      '该规则判断取值是否为文本"{{value}}"的一部分，因为"in"对单个文本做的是子串匹配。若要匹配其中任一取值，请改用列表：{{items}}。',
     'score-field-invalid': '评分字段名为空。请填写写入分数的字段。',
     'score-base-invalid': '基础分"{{value}}"不是数字。请填写数字，例如 0。',
     'score-points-invalid': '评分规则的分值"{{value}}"不是数字。请填写数字。',

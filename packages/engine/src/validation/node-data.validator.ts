@@ -1,4 +1,4 @@
-import { compileCondition, type ConditionOptions } from '../conditions/index.js';
+import { compileCondition, findTextListTests, type ConditionOptions } from '../conditions/index.js';
 import { describeValue } from '../flow/flow.parse.js';
 import type { FlowNode, Rep } from '../flow/flow.types.js';
 import { ELSE_HANDLE } from '../flow/node-handles.js';
@@ -84,10 +84,20 @@ function checkCondition(
     return;
   }
 
-  const compiled = compileCondition(condition, context.conditionOptions);
-  if (compiled.ok) return;
-  for (const problem of compiled.problems) {
-    report(problem.code, field, { ...problem.params, path: problem.path });
+  const compiled = compileCondition(condition, { ...context.conditionOptions, codegen: false });
+  if (!compiled.ok) {
+    for (const problem of compiled.problems) {
+      report(problem.code, field, { ...problem.params, path: problem.path });
+    }
+    return;
+  }
+
+  for (const test of findTextListTests(condition)) {
+    report('condition-in-text-list', field, {
+      path: test.path,
+      value: test.text,
+      items: JSON.stringify(test.items),
+    });
   }
 }
 

@@ -39,6 +39,7 @@ export const PROBLEM_SEVERITIES = {
   'condition-unsafe-path': 'error',
   'condition-too-deep': 'error',
   'condition-too-large': 'error',
+  'condition-in-text-list': 'warning',
   'score-field-invalid': 'error',
   'score-base-invalid': 'error',
   'score-points-invalid': 'error',
