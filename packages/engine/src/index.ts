@@ -15,6 +15,12 @@ export {
   type ParseFlowResult,
 } from './flow/flow.parse.js';
 export {
+  repairFlow,
+  type FlowRepair,
+  type RepairFlowOptions,
+  type RepairFlowResult,
+} from './flow/flow.repair.js';
+export {
   ELSE_HANDLE,
   FIXED_OUTPUT_HANDLES,
   getOutputHandles,

@@ -58,4 +58,14 @@ describe('repairFlowDocument', () => {
       { kind: 'duplicateEdge', edgeId: 'e1' },
     ]);
   });
+
+  it('keeps an edge from a handle the node does not have', () => {
+    const document = flow(['a', 'b'], []);
+    const withUnknownHandle = {
+      ...document,
+      edges: [{ id: 'e1', source: 'a', sourceHandle: 'north', target: 'b' }],
+    };
+
+    expect(repairFlowDocument(withUnknownHandle).repairs).toEqual([]);
+  });
 });

@@ -1,8 +1,9 @@
 /**
  * Repairs of a structurally valid flow document whose parts refer to each
- * other wrongly. Pure: the CLI and the server can use it as it is.
+ * other wrongly, for the flow file import. The engine's `repairFlow` does
+ * the work; this module keeps the import's list of repairs.
  */
-import type { FlowDocument, FlowEdge, FlowNode } from '@sras/engine';
+import { repairFlow, type FlowDocument } from '@sras/engine';
 
 export type FlowRepair =
   | { kind: 'duplicateNode'; nodeId: string }
@@ -19,38 +20,31 @@ export interface RepairedFlow {
  * Drops the parts of `document` that cannot be kept: a node whose id an
  * earlier node has, an edge whose id an earlier edge has, and an edge from or
  * to a node that does not exist. Everything else is kept unchanged,
- * unknown fields included.
+ * unknown fields included. Edges from an unknown handle are kept: the
+ * editor shows the validator's warning for them.
  */
 export function repairFlowDocument(document: FlowDocument): RepairedFlow {
-  const repairs: FlowRepair[] = [];
+  const { flow, repairs } = repairFlow(document, { handles: false });
 
-  const nodeIds = new Set<string>();
-  const nodes: FlowNode[] = [];
-  for (const node of document.nodes) {
-    if (nodeIds.has(node.id)) {
-      repairs.push({ kind: 'duplicateNode', nodeId: node.id });
-      continue;
-    }
-    nodeIds.add(node.id);
-    nodes.push(node);
-  }
-
-  const edgeIds = new Set<string>();
-  const edges: FlowEdge[] = [];
-  for (const edge of document.edges) {
-    if (edgeIds.has(edge.id)) {
-      repairs.push({ kind: 'duplicateEdge', edgeId: edge.id });
-      continue;
-    }
-    const missingNodeId = [edge.source, edge.target].find((id) => !nodeIds.has(id));
-    if (missingNodeId !== undefined) {
-      repairs.push({ kind: 'edgeToMissingNode', edgeId: edge.id, missingNodeId });
-      continue;
-    }
-    edgeIds.add(edge.id);
-    edges.push(edge);
-  }
-
-  if (repairs.length === 0) return { document, repairs };
-  return { document: { ...document, nodes, edges }, repairs };
+  return {
+    document: flow,
+    repairs: repairs.flatMap((repair): FlowRepair[] => {
+      switch (repair.kind) {
+        case 'node-id-duplicate':
+          return [{ kind: 'duplicateNode', nodeId: repair.nodeId }];
+        case 'edge-id-duplicate':
+          return [{ kind: 'duplicateEdge', edgeId: repair.edgeId }];
+        case 'edge-node-missing':
+          return [
+            {
+              kind: 'edgeToMissingNode',
+              edgeId: repair.edgeId,
+              missingNodeId: repair.missingNodeIds[0] ?? '',
+            },
+          ];
+        default:
+          return [];
+      }
+    }),
+  };
 }

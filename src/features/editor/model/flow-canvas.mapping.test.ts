@@ -71,6 +71,23 @@ describe('flow canvas mapping', () => {
     ]);
   });
 
+  it('reports an edge whose source and target are one missing node once', () => {
+    const broken = makeFlow([makeNode('C', 'roundRobin')], [makeEdge('e1', 'Z', 'Z')]);
+
+    expect(repairDanglingEdges(broken).droppedEdges).toEqual([
+      { edgeId: 'e1', missingNodeIds: ['Z'] },
+    ]);
+  });
+
+  it('keeps edges with a repeated id or an unknown handle', () => {
+    const kept = makeFlow(
+      [makeNode('A', 'filter'), makeNode('C', 'roundRobin')],
+      [makeEdge('e1', 'A', 'C', 'north'), makeEdge('e1', 'A', 'C', 'match')],
+    );
+
+    expect(repairDanglingEdges(kept).document).toBe(kept);
+  });
+
   it('returns the same document when no edge dangles', () => {
     expect(repairDanglingEdges(document).document).toBe(document);
   });

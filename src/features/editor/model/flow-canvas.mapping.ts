@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { FlowDocument, FlowEdge, FlowNode } from '@sras/engine';
+import { repairFlow, type FlowDocument, type FlowEdge, type FlowNode } from '@sras/engine';
 
 /*
  * The one place where the flow document meets React Flow. Document nodes and
@@ -106,16 +106,12 @@ export function repairDanglingEdges(document: FlowDocument): {
   document: FlowDocument;
   droppedEdges: DroppedEdge[];
 } {
-  const nodeIds = new Set(document.nodes.map((node) => node.id));
-  const droppedEdges: DroppedEdge[] = [];
+  const { flow, repairs } = repairFlow(document, { duplicateIds: false, handles: false });
 
-  const edges = document.edges.filter((edge) => {
-    const missingNodeIds = [edge.source, edge.target].filter((id) => !nodeIds.has(id));
-    if (missingNodeIds.length === 0) return true;
-    droppedEdges.push({ edgeId: edge.id, missingNodeIds: [...new Set(missingNodeIds)] });
-    return false;
-  });
-
-  if (droppedEdges.length === 0) return { document, droppedEdges };
-  return { document: { ...document, edges }, droppedEdges };
+  const droppedEdges = repairs.flatMap((repair): DroppedEdge[] =>
+    repair.kind === 'edge-node-missing'
+      ? [{ edgeId: repair.edgeId, missingNodeIds: repair.missingNodeIds }]
+      : [],
+  );
+  return { document: flow, droppedEdges };
 }
