@@ -168,4 +168,39 @@ describe('state carried between runs', () => {
     expect(JSON.stringify(next.roundRobin)).toBe('{"rr":{"A":-1,"B":1}}');
     expect(next.assigned).toEqual({});
   });
+
+  describe('runDelta', () => {
+    const expiredState: AllocationState = {
+      ...createEmptyState(),
+      roundRobin: { rr: { A: 1, B: -1 }, old: { Z: 2 } },
+      quota: { q: { '2024-01-30': { web: 4 }, '2024-05-02': { web: 1 } } },
+      assigned: { A: { '2024-01-30': 3, '2024-05-02': 1 }, Z: { '2024-W04': 1 } },
+      dedup: { 'phone:13900000001': 'A', 'company:示例科技': null },
+    };
+
+    it.each([
+      ['an empty state', createEmptyState()],
+      ['a state with expired counters', expiredState],
+    ])('returns the full run’s delta and no state, from %s', (_name, state) => {
+      const input = { leads: batch, reps: team, now: NOW, timeField: 'at', state };
+
+      const full = runner.run(input);
+      const deltaOnly = runner.runDelta(input);
+
+      expect(deltaOnly).not.toHaveProperty('state');
+      expect(deltaOnly.delta).toEqual(full.delta);
+      expect(deltaOnly.results).toEqual(full.results);
+      expect(JSON.stringify(applyStateDelta(state, deltaOnly.delta))).toBe(
+        JSON.stringify(full.state),
+      );
+    });
+
+    it('leaves the input state unchanged', () => {
+      const state = structuredClone(expiredState);
+
+      runner.runDelta({ leads: batch, reps: team, now: NOW, state });
+
+      expect(state).toEqual(expiredState);
+    });
+  });
 });

@@ -222,3 +222,6 @@ export interface RunResult {
   /** Changes against the input state, for hosts that store state as rows. */
   delta: StateDelta;
 }
+
+/** A run's output without the new state, from {@link Runner.runDelta}. */
+export type RunDeltaResult = Omit<RunResult, 'state'>;

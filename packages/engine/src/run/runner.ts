@@ -1,5 +1,6 @@
 import { isEmptyValue, type CompiledTest, type ConditionOptions } from '../conditions/index.js';
 import type { Pipeline } from '../compile/pipeline.types.js';
+import type { AllocationState } from '../state/state.schema.js';
 import { parsePipeline } from '../compile/pipeline.schema.js';
 import { dedupKeyOf } from '../dedup/dedup-keys.js';
 import type { Lead, LeadValue } from '../flow/flow.types.js';
@@ -29,6 +30,7 @@ import type {
   RunInput,
   RunnerOptions,
   RunResult,
+  RunDeltaResult,
   TraceStep,
 } from './run.types.js';
 import { buildStateOutput } from './state-output.js';
@@ -44,6 +46,12 @@ export interface Runner {
    * team, existing owners, state or `now` are invalid.
    */
   run(input: RunInput): RunResult;
+  /**
+   * Runs like {@link run} but returns the delta without the new state: for
+   * hosts that store the state as rows and write only what changed (the
+   * server). It skips copying every entry of the input state into a new one.
+   */
+  runDelta(input: RunInput): RunDeltaResult;
   /**
    * Runs like {@link run} but returns the per-lead results as columns,
    * without an object per lead: for large batches (simulation of a whole
@@ -82,13 +90,17 @@ export function createRunner(pipeline: Pipeline, options: RunnerOptions = {}): R
   const program = buildProgram(checked, options.conditionOptions);
   const calendar = createZonedCalendar(checked.timezone);
   const runColumns = (input: RunInput) =>
-    runProgram(program, calendar, options.conditionOptions, input);
+    runProgram(program, calendar, options.conditionOptions, input, true) as RunColumnsResult;
   return {
     pipeline: checked,
     runColumns,
     run: (input) => {
       const { columns, summary, state, delta } = runColumns(input);
       return { results: leadResultsOf(columns), summary, state, delta };
+    },
+    runDelta: (input) => {
+      const run = runProgram(program, calendar, options.conditionOptions, input, false);
+      return { results: leadResultsOf(run.columns), summary: run.summary, delta: run.delta };
     },
   };
 }
@@ -110,7 +122,8 @@ function runProgram(
   calendar: ZonedCalendar,
   conditionOptions: ConditionOptions | undefined,
   input: RunInput,
-): RunColumnsResult {
+  includeState: boolean,
+): Omit<RunColumnsResult, 'state'> & { state: AllocationState | null } {
   const prepared = prepareRunInput(input, calendar);
   const { leads, state, nowMs, timeField, trace } = prepared;
   const nodes = program.nodes;
@@ -418,16 +431,19 @@ function runProgram(
   }
 
   const cutoffDay = calendar.periodsAt(nowMs).dayNumber - COUNTER_RETENTION_DAYS;
-  const { state: nextState, delta } = buildStateOutput({
-    input: state,
-    nodes,
-    roster,
-    repCounters,
-    quotas: nodeStates.map((nodeState) => nodeState.quota),
-    currentWeights: nodeStates.map((nodeState) => nodeState.current),
-    dedup,
-    cutoffDay,
-  });
+  const { state: nextState, delta } = buildStateOutput(
+    {
+      input: state,
+      nodes,
+      roster,
+      repCounters,
+      quotas: nodeStates.map((nodeState) => nodeState.quota),
+      currentWeights: nodeStates.map((nodeState) => nodeState.current),
+      dedup,
+      cutoffDay,
+    },
+    includeState,
+  );
 
   const columns: LeadColumns = {
     count,

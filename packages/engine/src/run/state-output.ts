@@ -28,12 +28,14 @@ export interface RunStateParts {
  * Builds the state after a run and its delta against the input state. The
  * state is canonical (see toCanonicalRecord), and counters of periods that
  * ended before the cutoff are dropped. Dedup keys stay in first-seen order,
- * so that a large key set needs no sorting.
+ * so that a large key set needs no sorting. With `includeState` false only
+ * the delta is built and `state` is null, which saves copying every entry
+ * of the input state for hosts that store the delta.
  */
-export function buildStateOutput(parts: RunStateParts): {
-  state: AllocationState;
-  delta: StateDelta;
-} {
+export function buildStateOutput(
+  parts: RunStateParts,
+  includeState: boolean,
+): { state: AllocationState | null; delta: StateDelta } {
   const delta: StateDelta = {
     roundRobin: [],
     quota: [],
@@ -42,10 +44,11 @@ export function buildStateOutput(parts: RunStateParts): {
     removed: { quota: [], assigned: [] },
   };
 
-  const roundRobin = writeRoundRobin(parts, delta);
-  const quota = writeQuota(parts, delta);
-  const assigned = writeAssigned(parts, delta);
+  const roundRobin = writeRoundRobin(parts, delta, includeState);
+  const quota = writeQuota(parts, delta, includeState);
+  const assigned = writeAssigned(parts, delta, includeState);
   for (const [key, ownerId] of parts.dedup.changed) delta.dedup.push({ key, ownerId });
+  if (roundRobin === null || quota === null || assigned === null) return { state: null, delta };
 
   const state: AllocationState = {
     ...parts.input,
@@ -59,8 +62,13 @@ export function buildStateOutput(parts: RunStateParts): {
   return { state, delta };
 }
 
-function writeRoundRobin(parts: RunStateParts, delta: StateDelta): NestedCounts {
-  const weights = toNestedMap(parts.input.roundRobin);
+/** Adds the changed weights to the delta; returns every weight when `includeState`, else null. */
+function writeRoundRobin(
+  parts: RunStateParts,
+  delta: StateDelta,
+  includeState: boolean,
+): NestedCounts | null {
+  const weights = includeState ? toNestedMap(parts.input.roundRobin) : null;
   parts.nodes.forEach((node, index) => {
     if (node.kind !== NodeKind.RoundRobin) return;
 
@@ -70,15 +78,20 @@ function writeRoundRobin(parts: RunStateParts, delta: StateDelta): NestedCounts 
       const weight = current[assignee] as number;
       if (weight !== (initial[repId] ?? 0))
         delta.roundRobin.push({ nodeId: node.id, repId, weight });
-      setNested(weights, [node.id, repId], weight);
+      if (weights !== null) setNested(weights, [node.id, repId], weight);
     });
   });
   return weights;
 }
 
-function writeQuota(parts: RunStateParts, delta: StateDelta): NestedCounts {
+/** Adds the changed and expired quota counters to the delta; returns every counter when `includeState`. */
+function writeQuota(
+  parts: RunStateParts,
+  delta: StateDelta,
+  includeState: boolean,
+): NestedCounts | null {
   const { input, cutoffDay } = parts;
-  const counts = toNestedMap(input.quota);
+  const counts = includeState ? toNestedMap(input.quota) : null;
   parts.nodes.forEach((node, index) => {
     const counter = parts.quotas[index];
     if (node.kind !== NodeKind.Quota || counter === null || counter === undefined) return;
@@ -91,24 +104,28 @@ function writeQuota(parts: RunStateParts, delta: StateDelta): NestedCounts {
         ) {
           delta.quota.push({ nodeId: node.id, period, value, count });
         }
-        setNested(counts, [node.id, period, value], count);
+        if (counts !== null) setNested(counts, [node.id, period, value], count);
       }
     }
   });
 
-  for (const [nodeId, periods] of counts) {
-    for (const period of [...(periods as NestedCounts).keys()]) {
-      if (!isPeriodExpired(period, cutoffDay)) continue;
-      (periods as NestedCounts).delete(period);
-      if (input.quota[nodeId]?.[period] !== undefined) delta.removed.quota.push({ nodeId, period });
+  for (const [nodeId, periods] of Object.entries(input.quota)) {
+    for (const period of Object.keys(periods)) {
+      if (isPeriodExpired(period, cutoffDay)) delta.removed.quota.push({ nodeId, period });
     }
   }
+  if (counts !== null) dropExpired(counts, cutoffDay);
   return counts;
 }
 
-function writeAssigned(parts: RunStateParts, delta: StateDelta): NestedCounts {
+/** Adds the changed and expired rep counters to the delta; returns every counter when `includeState`. */
+function writeAssigned(
+  parts: RunStateParts,
+  delta: StateDelta,
+  includeState: boolean,
+): NestedCounts | null {
   const { input, roster, repCounters, cutoffDay } = parts;
-  const counts = toNestedMap(input.assigned);
+  const counts = includeState ? toNestedMap(input.assigned) : null;
   for (const [period, byRep] of repCounters.byPeriod) {
     roster.ids.forEach((repId, index) => {
       // A repeated rep id reads and writes the counts of its first entry.
@@ -118,17 +135,25 @@ function writeAssigned(parts: RunStateParts, delta: StateDelta): NestedCounts {
       if (count !== (input.assigned[repId]?.[period] ?? 0) && !isPeriodExpired(period, cutoffDay)) {
         delta.assigned.push({ repId, period, count });
       }
-      setNested(counts, [repId, period], count);
+      if (counts !== null) setNested(counts, [repId, period], count);
     });
   }
 
-  for (const [repId, periods] of counts) {
-    for (const period of [...(periods as NestedCounts).keys()]) {
-      if (!isPeriodExpired(period, cutoffDay)) continue;
-      (periods as NestedCounts).delete(period);
-      if (input.assigned[repId]?.[period] !== undefined)
-        delta.removed.assigned.push({ repId, period });
+  for (const [repId, periods] of Object.entries(input.assigned)) {
+    for (const period of Object.keys(periods)) {
+      if (isPeriodExpired(period, cutoffDay)) delta.removed.assigned.push({ repId, period });
     }
   }
+  if (counts !== null) dropExpired(counts, cutoffDay);
   return counts;
+}
+
+/** Deletes the counters of expired periods: the second level of `owner → period → …`. */
+function dropExpired(counts: NestedCounts, cutoffDay: number): void {
+  for (const periods of counts.values()) {
+    if (!(periods instanceof Map)) continue;
+    for (const period of [...periods.keys()]) {
+      if (isPeriodExpired(period, cutoffDay)) periods.delete(period);
+    }
+  }
 }

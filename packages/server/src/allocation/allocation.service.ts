@@ -93,7 +93,7 @@ export async function allocateLeads(
       dedupKeys,
     });
     const run = runEngine(() =>
-      compiled.runner.run({
+      compiled.runner.runDelta({
         leads,
         reps,
         existingOwners: owners.rowsMatching(dedupKeys),
@@ -102,7 +102,7 @@ export async function allocateLeads(
       }),
     );
 
-    await writeStateDelta(trx, workspaceId, flowId, run.delta, run.state);
+    await writeStateDelta(trx, workspaceId, flowId, run.delta, state);
     const results = run.results.map(toView);
     await writeAudit(trx, {
       workspaceId,

@@ -111,41 +111,60 @@ export async function loadState(
 }
 
 /**
- * Writes the rows that a run changed, in the caller's transaction: each row
- * the delta touches is rewritten from the run's new state, which holds
- * every entry of that row because `loadState` read the whole row.
+ * Writes the rows that a run changed, in the caller's transaction. Each row
+ * the delta touches is the row as `loadState` read it (into `base`, the
+ * state the run started from) with the delta's entries set, in the engine's
+ * canonical form: keys sorted, zero counters and weights left out. So the
+ * run returns only its delta (`runner.runDelta`) and the rows equal those
+ * of the full new state.
  */
 export async function writeStateDelta(
   db: Kysely<Database>,
   workspaceId: string,
   flowId: string,
   delta: StateDelta,
-  next: AllocationState,
+  base: AllocationState,
 ): Promise<void> {
-  const rows = new Map<string, { scope: string; key: string; value: string }>();
-  const put = (scope: string, key: string, value: unknown) =>
-    rows.set(`${scope}\u0000${key}`, { scope, key, value: JSON.stringify(value) });
-
-  for (const { nodeId } of delta.roundRobin) {
-    put(roundRobinScope(flowId), nodeId, next.roundRobin[nodeId] ?? {});
-  }
-  for (const { nodeId, period } of delta.quota) {
-    put(quotaScope(flowId, period), nodeId, next.quota[nodeId]?.[period] ?? {});
-  }
-  for (const period of new Set(delta.assigned.map((entry) => entry.period))) {
-    const counts: Record<string, number> = {};
-    for (const [repId, periods] of Object.entries(next.assigned)) {
-      const count = periods[period];
-      if (count !== undefined) counts[repId] = count;
+  // Entries are kept in Maps, so that a rep id or value such as `__proto__` stays an entry.
+  const rows = new Map<string, { scope: string; key: string; values: Map<string, unknown> }>();
+  const rowOf = (scope: string, key: string, loaded: () => object) => {
+    const id = `${scope}\u0000${key}`;
+    let row = rows.get(id);
+    if (row === undefined) {
+      row = { scope, key, values: new Map(Object.entries(loaded())) };
+      rows.set(id, row);
     }
-    put(assignedScope(period), ALL_REPS_KEY, counts);
+    return row.values;
+  };
+
+  for (const { nodeId, repId, weight } of delta.roundRobin) {
+    rowOf(roundRobinScope(flowId), nodeId, () => base.roundRobin[nodeId] ?? {}).set(repId, weight);
   }
-  for (const { key, ownerId } of delta.dedup) put(DEDUP_SCOPE, key, ownerId);
+  for (const { nodeId, period, value, count } of delta.quota) {
+    const loaded = () => base.quota[nodeId]?.[period] ?? {};
+    rowOf(quotaScope(flowId, period), nodeId, loaded).set(value, count);
+  }
+  for (const { repId, period, count } of delta.assigned) {
+    rowOf(assignedScope(period), ALL_REPS_KEY, () => countsOfPeriod(base, period)).set(
+      repId,
+      count,
+    );
+  }
+  const dedupRows = delta.dedup.map(({ key, ownerId }) => ({
+    scope: DEDUP_SCOPE,
+    key,
+    value: JSON.stringify(ownerId),
+  }));
+  const written = [...rows.values()].map(({ scope, key, values }) => ({
+    scope,
+    key,
+    value: JSON.stringify(canonicalCounts(values)),
+  }));
 
   // `delta.removed` is not applied: it names counters of past periods, which
   // loadState never loads. Their rows are deleted by pruneExpiredStateRows
   // (state-pruning.ts), which the server runs every hour.
-  for (const part of chunk([...rows.values()], 200)) {
+  for (const part of chunk([...written, ...dedupRows], 200)) {
     await db
       .insertInto('allocation_state')
       .values(part.map((row) => ({ workspace_id: workspaceId, ...row })))
@@ -156,6 +175,33 @@ export async function writeStateDelta(
       )
       .execute();
   }
+}
+
+/** Returns the counts of every rep in one period: the entries of that period's row. */
+function countsOfPeriod(state: AllocationState, period: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const [repId, periods] of Object.entries(state.assigned)) {
+    const count = periods[period];
+    if (count !== undefined) counts[repId] = count;
+  }
+  return counts;
+}
+
+/**
+ * Returns a row's numbers in the engine's canonical state form: keys sorted
+ * by UTF-16 code units and zeros left out, built with Object.fromEntries so
+ * that a key such as `__proto__` is an ordinary property.
+ */
+function canonicalCounts(values: ReadonlyMap<string, unknown>): Record<string, unknown> {
+  const keys = [...values.keys()].sort(compareCodeUnits);
+  return Object.fromEntries(
+    keys.filter((key) => values.get(key) !== 0).map((key) => [key, values.get(key)]),
+  );
+}
+
+function compareCodeUnits(left: string, right: string): number {
+  if (left < right) return -1;
+  return left > right ? 1 : 0;
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
