@@ -11,16 +11,22 @@ import { roundTableByLines, transpose } from './table-rounding';
  * totals follow the weights exactly and each row's total is within about one
  * unit of its real share. Cells with weight 0 get 0. Throws when the amount is
  * positive and every weight is 0.
+ *
+ * `monthWeights`, when given, are the months' weights the rows were
+ * normalised from. Column sums of normalised rows carry floating-point error,
+ * and in a near tie that error, not the month order, would pick the month
+ * that gets the spare unit.
  */
 export function spreadByMonths(
   amount: number,
   weights: readonly (readonly number[])[],
+  monthWeights?: readonly number[],
 ): number[][] {
   const monthCount = weights[0]?.length ?? 0;
-  const monthWeights = Array.from({ length: monthCount }, (_, month) =>
+  const columnSums = Array.from({ length: monthCount }, (_, month) =>
     weights.reduce((sum, row) => sum + (row[month] ?? 0), 0),
   );
-  const monthTotals = apportion(amount, monthWeights);
+  const monthTotals = apportion(amount, monthWeights ?? columnSums);
   return transpose(roundTableByLines(monthTotals, transpose(weights)));
 }
 

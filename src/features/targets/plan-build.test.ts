@@ -319,6 +319,27 @@ describe('createTargetPlan properties', () => {
     );
   });
 
+  it('gives a near-tied spare unit to the earlier month, as the time split does', () => {
+    const people = [
+      { id: 'r1', name: '销售1', team: '华东一组', weight: 1 },
+      { id: 'r2', name: '销售2', team: '华东一组', weight: 0 },
+      { id: 'r3', name: '销售3', team: '华东一组', weight: 1 },
+      { id: 'r4', name: '销售4', team: '华东一组', weight: 0 },
+      { id: 'r5', name: '销售5', team: '华东一组', weight: 0 },
+      { id: 'r6', name: '销售6', team: '华东一组', weight: 0 },
+      { id: 'r7', name: '销售7', team: '华东一组', weight: 0 },
+    ];
+    const monthActuals = [
+      0, 0, 0, 0, 0, 47.1991413361393, 0, 4999999.999999992, 0, 0, 0, 4999999.999999993,
+    ];
+    const timeSplit = { method: 'lastYear' as const, monthActuals };
+
+    const result = createTargetPlan(planInput({ people, timeSplit, total: 4863488 }));
+
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(companyMonths(result.value)).toEqual([0, 0, 0, 0, 0, 23, 0, 2431733, 0, 0, 0, 2431732]);
+  });
+
   it('keeps company months exact', () => {
     fc.assert(
       fc.property(

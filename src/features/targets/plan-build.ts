@@ -267,7 +267,10 @@ function distributeBySplit(plan: TargetPlan, total: number, now: number): Target
   if (emptyMonths.length > 0 && free > 0)
     notices.push({ code: 'months-without-people', months: emptyMonths });
 
-  const spread = spreadByMonths(free, normalised);
+  const staffedMonthWeights = time.weights.map((monthWeight, month) =>
+    (monthTotals[month] ?? 0) > 0 ? monthWeight : 0,
+  );
+  const spread = spreadByMonths(free, normalised, staffedMonthWeights);
   leafRows.forEach((row, rowIndex) => {
     const rowValues = values[row] ?? [];
     spread[rowIndex]?.forEach((value, month) => {
