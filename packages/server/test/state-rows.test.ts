@@ -157,6 +157,34 @@ describe.each(dialects)('writeStateDelta on %s', (dialect) => {
     expect(reloaded.assigned).toEqual(fullState?.assigned);
   });
 
+  it('reads rep and node ids such as __proto__ as plain keys', async () => {
+    const empty = await loadState(server.database.db, server.workspaceId, needsOf([]));
+    await writeStateDelta(
+      server.database.db,
+      server.workspaceId,
+      FLOW_ID,
+      {
+        roundRobin: [],
+        quota: [{ nodeId: '__proto__', period: periods.day, value: 'web', count: 2 }],
+        assigned: [{ repId: '__proto__', period: periods.day, count: 3 }],
+        dedup: [],
+        removed: { quota: [], assigned: [] },
+      },
+      empty,
+    );
+
+    const state = await loadState(server.database.db, server.workspaceId, needsOf([]));
+
+    expect(Object.hasOwn(state.assigned, '__proto__')).toBe(true);
+    expect(Object.getOwnPropertyDescriptor(state.assigned, '__proto__')?.value).toEqual({
+      [periods.day]: 3,
+    });
+    expect(Object.getOwnPropertyDescriptor(state.quota, '__proto__')?.value).toEqual({
+      [periods.day]: { web: 2 },
+    });
+    expect(({} as Record<string, unknown>)[periods.day]).toBeUndefined();
+  });
+
   it('leaves out weights and counts that return to zero', async () => {
     const state = await loadState(server.database.db, server.workspaceId, needsOf([]));
     const base: AllocationState = {

@@ -92,22 +92,44 @@ export async function loadState(
 
   for (const row of rows) {
     if (row.scope === DEDUP_SCOPE) {
-      state.dedup[row.key] = JSON.parse(row.value) as string | null;
+      setOwn(state.dedup, row.key, JSON.parse(row.value) as string | null);
       continue;
     }
     const values = JSON.parse(row.value) as Record<string, number>;
     if (row.scope.startsWith(ROUND_ROBIN_PREFIX)) {
-      state.roundRobin[row.key] = values;
+      setOwn(state.roundRobin, row.key, values);
     } else if (row.scope.startsWith(QUOTA_PREFIX)) {
       const period = row.scope.slice(QUOTA_PREFIX.length + flowId.length + 1);
-      (state.quota[row.key] ??= {})[period] = values;
+      setOwn(ownRecord(state.quota, row.key), period, values);
     } else {
       const period = row.scope.slice(ASSIGNED_PREFIX.length);
       for (const [repId, count] of Object.entries(values))
-        (state.assigned[repId] ??= {})[period] = count;
+        setOwn(ownRecord(state.assigned, repId), period, count);
     }
   }
   return state;
+}
+
+/**
+ * Sets an own property even for a key such as `__proto__`: rep ids, node ids
+ * and dedup keys come from users, and a plain assignment with that key would
+ * change the record's prototype instead of storing the value.
+ */
+function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(record, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+}
+
+/** The record stored under `key`, created as an own property when missing. */
+function ownRecord<T>(record: Record<string, Record<string, T>>, key: string): Record<string, T> {
+  if (Object.hasOwn(record, key)) return record[key] as Record<string, T>;
+  const created: Record<string, T> = {};
+  setOwn(record, key, created);
+  return created;
 }
 
 /**
