@@ -64,6 +64,7 @@ export function SimulationSettingsPanel({
 
   const [datasetId, setDatasetId] = useState<string | null>(null);
   const [ownersId, setOwnersId] = useState<string | null>(null);
+  const [ownersChosen, setOwnersChosen] = useState(false);
   const [versionId, setVersionId] = useState<string>(DRAFT);
   const [start, setStart] = useState<'fresh' | 'applied'>('fresh');
   const [timeMode, setTimeMode] = useState<'now' | 'field'>('now');
@@ -76,6 +77,15 @@ export function SimulationSettingsPanel({
   }, [datasetId, datasets]);
 
   const dataset = datasets.find((candidate) => candidate.id === datasetId);
+
+  // Sample leads of a template come with that template's customer list: use
+  // it until the user picks a list, so duplicates show on the first run.
+  const templateId = dataset?.origin?.templateId;
+  useEffect(() => {
+    if (ownersChosen || templateId === undefined) return;
+    const sampleOwners = ownerLists.find((list) => list.origin?.templateId === templateId);
+    setOwnersId(sampleOwners?.id ?? null);
+  }, [ownersChosen, templateId, ownerLists]);
   const timeColumns = (dataset?.columns ?? [])
     .filter((column) => column.type === 'date' || /time|date|时间|日期/i.test(column.header))
     .map((column) => ({ value: column.key, label: column.header }));
@@ -139,7 +149,10 @@ export function SimulationSettingsPanel({
               ...ownerLists.map((list) => ({ value: list.id, label: list.name })),
             ]}
             value={ownersId ?? ''}
-            onChange={(value) => setOwnersId(value ? value : null)}
+            onChange={(value) => {
+              setOwnersChosen(true);
+              setOwnersId(value ? value : null);
+            }}
             allowDeselect={false}
             data-testid="simulation-owners"
           />
