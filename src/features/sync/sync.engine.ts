@@ -186,8 +186,8 @@ async function pushFlows(api: SyncApi, conflicts: SyncConflict[]): Promise<void>
       if (!isConflict(error)) throw error;
       const server = serverFlowDocument(error.current);
       if (error.current && server && sameContent(server, flow.document)) {
-        // The server already holds this very document: an earlier push
-        // arrived but its answer was lost (a reload or a dropped connection).
+        // The server already contains this document: an earlier push arrived
+        // but its response was lost to a reload or a dropped connection.
         await writeFlowMeta(flow.id, {
           serverRevision: error.current.revision,
           localRevision: flow.revision,

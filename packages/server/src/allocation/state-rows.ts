@@ -124,7 +124,7 @@ function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
   });
 }
 
-/** The record stored under `key`, created as an own property when missing. */
+/** Returns the record stored under `key`, created as an own property when missing. */
 function ownRecord<T>(record: Record<string, Record<string, T>>, key: string): Record<string, T> {
   if (Object.hasOwn(record, key)) return record[key] as Record<string, T>;
   const created: Record<string, T> = {};

@@ -10,7 +10,7 @@ import { openTemplate } from '../../templates/template-opener';
 describe('SimulationSettingsPanel', () => {
   useFreshDatabase();
 
-  it('starts with the customer list that came with the template of the sample leads', async () => {
+  it('preselects the template customer list', async () => {
     const opened = await openTemplate(findTemplate('collision-protection')!, 'en');
 
     await renderApp(paths.simulate(opened.flow.id));
@@ -21,7 +21,7 @@ describe('SimulationSettingsPanel', () => {
     await waitFor(() => expect(owners).toHaveValue(opened.ownersDataset?.name));
   });
 
-  it('keeps the list the user chose instead', async () => {
+  it('keeps a list the user picked', async () => {
     const user = userEvent.setup();
     const opened = await openTemplate(findTemplate('collision-protection')!, 'en');
     await renderApp(paths.simulate(opened.flow.id));
