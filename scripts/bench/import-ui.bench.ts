@@ -10,11 +10,10 @@
  * Needs Chromium at CHROMIUM_PATH or /usr/bin/chromium. Serves the build on
  * 127.0.0.1:BENCH_PORT (default 4373).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { machineLine, readLongTasks, recordLongTasks, startBenchBrowser } from './browser-bench';
 
 interface Options {
   rows: number;
@@ -60,73 +59,19 @@ function writeLeads(path: string, rows: number): number {
   return Buffer.byteLength(text);
 }
 
-async function waitForServer(url: string, server: ChildProcess): Promise<void> {
-  for (let attempt = 0; attempt < 150; attempt++) {
-    if (server.exitCode !== null)
-      throw new Error(`The preview server exited with ${server.exitCode}.`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`The preview server did not answer at ${url} within 30 s.`);
-}
-
-/** Long tasks recorded since the page loaded, as [start, duration] in ms. */
-async function longTasks(page: Page): Promise<[number, number][]> {
-  return page.evaluate(
-    () => (window as unknown as { __longTasks: [number, number][] }).__longTasks,
-  );
-}
-
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}.`);
-
   const directory = mkdtempSync(join(tmpdir(), 'sras-bench-'));
   const file = join(directory, 'leads-200k.csv');
   const bytes = writeLeads(file, options.rows);
 
-  if (options.build) {
-    const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('vite build failed.');
-  }
-  const baseUrl = `http://127.0.0.1:${options.port}`;
-  const server = spawn(
-    'npx',
-    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(options.port), '--strictPort'],
-    { stdio: 'ignore', detached: true },
-  );
-  const browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-
+  const { baseUrl, browser, close } = await startBenchBrowser(options);
   try {
-    await waitForServer(baseUrl, server);
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'en-US' });
-    await page.addInitScript(() => {
-      const tasks: [number, number][] = [];
-      (window as unknown as { __longTasks: [number, number][] }).__longTasks = tasks;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) tasks.push([entry.startTime, entry.duration]);
-      }).observe({ type: 'longtask', buffered: true });
-    });
+    await recordLongTasks(page);
     await page.goto(`${baseUrl}/data`);
     await page.getByTestId('import-dropzone').waitFor();
-    const loadTasks = (await longTasks(page)).length;
+    const loadTasks = (await readLongTasks(page)).length;
 
     const now = () => page.evaluate(() => performance.now());
     const marks: [string, number][] = [['choose file', await now()]];
@@ -156,7 +101,7 @@ async function main(): Promise<void> {
     });
     await page.waitForTimeout(500);
 
-    const tasks = (await longTasks(page)).slice(loadTasks);
+    const tasks = (await readLongTasks(page)).slice(loadTasks);
     const longest = tasks.reduce((max, [, duration]) => Math.max(max, duration), 0);
     const version = browser.version();
     const phaseOf = (time: number) =>
@@ -170,12 +115,11 @@ async function main(): Promise<void> {
         `time to preview: ${(preview / 1000).toFixed(2)} s`,
         `time to store: ${(store / 1000).toFixed(2)} s (table loaded after ${(tableReady / 1000).toFixed(2)} s)`,
         `long tasks during the import: ${tasks.length}, longest ${longest === 0 ? 'none over 50 ms' : `${Math.round(longest)} ms`}`,
-        `machine: ${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, Chromium ${version}`,
+        machineLine(version),
       ].join('\n'),
     );
   } finally {
-    await browser.close();
-    if (server.pid) process.kill(-server.pid);
+    await close();
     rmSync(directory, { recursive: true, force: true });
   }
 }

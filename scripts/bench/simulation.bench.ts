@@ -13,10 +13,8 @@
  * Needs Chromium at CHROMIUM_PATH or /usr/bin/chromium. Serves the build on
  * 127.0.0.1:BENCH_PORT (default 4374).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { machineLine, readLongTasks, recordLongTasks, startBenchBrowser } from './browser-bench';
 
 interface Options {
   rows: number;
@@ -189,58 +187,15 @@ async function seed(page: Page, rows: number): Promise<void> {
   );
 }
 
-async function waitForServer(url: string, server: ChildProcess): Promise<void> {
-  for (let attempt = 0; attempt < 150; attempt++) {
-    if (server.exitCode !== null)
-      throw new Error(`The preview server exited with ${server.exitCode}.`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`The preview server did not answer at ${url} within 30 s.`);
-}
-
 async function longTasksSince(page: Page, since: number): Promise<number[]> {
-  const tasks = await page.evaluate(
-    () => (window as unknown as { __longTasks: [number, number][] }).__longTasks,
-  );
+  const tasks = await readLongTasks(page);
   return tasks.filter(([start]) => start >= since).map(([, duration]) => duration);
 }
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}.`);
-
-  if (options.build) {
-    const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('vite build failed.');
-  }
-  const baseUrl = `http://127.0.0.1:${options.port}`;
-  const server = spawn(
-    'npx',
-    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(options.port), '--strictPort'],
-    { stdio: 'ignore', detached: true },
-  );
-  const browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-
+  const { baseUrl, browser, close } = await startBenchBrowser(options);
   try {
-    await waitForServer(baseUrl, server);
     const page = await browser.newPage({
       viewport: { width: 1280, height: 900 },
       locale: 'en-US',
@@ -249,13 +204,7 @@ async function main(): Promise<void> {
     // tsx compiles this file with esbuild's keepNames, which wraps named
     // functions in a __name helper; functions sent to the page need it too.
     await page.addInitScript('globalThis.__name = (target) => target;');
-    await page.addInitScript(() => {
-      const tasks: [number, number][] = [];
-      (window as unknown as { __longTasks: [number, number][] }).__longTasks = tasks;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) tasks.push([entry.startTime, entry.duration]);
-      }).observe({ type: 'longtask', buffered: true });
-    });
+    await recordLongTasks(page);
     await page.goto(`${baseUrl}/flows`);
     const seedStart = Date.now();
     await seed(page, options.rows);
@@ -306,12 +255,11 @@ async function main(): Promise<void> {
         `simulation: ${(runTime / 1000).toFixed(1)} s, longest main-thread task ${longest(runTasks)}`,
         `search of every lead: ${(searchTime / 1000).toFixed(1)} s, longest main-thread task ${longest(searchTasks)}`,
         `CSV export: ${(exportTime / 1000).toFixed(1)} s, longest main-thread task ${longest(exportTasks)}`,
-        `machine: ${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, Chromium ${browser.version()}`,
+        machineLine(browser.version()),
       ].join('\n'),
     );
   } finally {
-    await browser.close();
-    if (server.pid) process.kill(-server.pid);
+    await close();
   }
 }
 

@@ -1,0 +1,102 @@
+/**
+ * What the browser benchmarks share: the built app served by `vite preview`
+ * on loopback, Debian's Chromium driving it, and the page's long tasks.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { chromium, type Browser, type Page } from '@playwright/test';
+
+/** A served build and a browser; `close` ends both. */
+export interface BenchBrowser {
+  baseUrl: string;
+  browser: Browser;
+  close: () => Promise<void>;
+}
+
+/**
+ * Builds the app when `build` is set, serves it on `port` and launches
+ * Chromium (`CHROMIUM_PATH`, else /usr/bin/chromium) once the server answers.
+ */
+export async function startBenchBrowser(options: {
+  port: number;
+  build: boolean;
+}): Promise<BenchBrowser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}.`);
+
+  if (options.build) {
+    const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('vite build failed.');
+  }
+  const baseUrl = `http://127.0.0.1:${options.port}`;
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(options.port), '--strictPort'],
+    { stdio: 'ignore', detached: true },
+  );
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const close = async () => {
+    await browser.close();
+    if (server.pid) process.kill(-server.pid);
+  };
+
+  try {
+    await waitForServer(baseUrl, server);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { baseUrl, browser, close };
+}
+
+async function waitForServer(url: string, server: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 150; attempt++) {
+    if (server.exitCode !== null)
+      throw new Error(`The preview server exited with ${server.exitCode}.`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`The preview server did not respond at ${url} within 30 s.`);
+}
+
+/** Makes every page load of `page` record its long tasks from the start. */
+export async function recordLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const tasks: [number, number][] = [];
+    (window as unknown as { __longTasks: [number, number][] }).__longTasks = tasks;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) tasks.push([entry.startTime, entry.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+/** Returns the long tasks recorded since the page loaded, as [start, duration] in ms. */
+export async function readLongTasks(page: Page): Promise<[number, number][]> {
+  return page.evaluate(
+    () => (window as unknown as { __longTasks: [number, number][] }).__longTasks,
+  );
+}
+
+/** Describes the machine for a benchmark's report. */
+export function machineLine(chromiumVersion: string): string {
+  const cores = cpus();
+  const memory = Math.round(totalmem() / 2 ** 30);
+  return `machine: ${cores[0]?.model ?? 'unknown'}, ${cores.length} cores, ${memory} GiB, Node ${process.version}, Chromium ${chromiumVersion}`;
+}
