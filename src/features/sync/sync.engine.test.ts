@@ -194,12 +194,12 @@ describe('sync engine', () => {
     expect(await queueLocalChanges()).toBe(0);
   });
 
-  it('takes a flow the server already holds as pushed, not as a conflict', async () => {
+  it('adopts a flow already on the server', async () => {
     useBrowser('a');
     await connectWorkspace(server.url, server.ownerToken);
     const flow = await createFlow('Pushed before a reload');
     const api = createSyncApi({ serverUrl: server.url, token: server.ownerToken });
-    // The push reached the server, but the page reloaded before it stored the answer.
+    // The push reached the server, but the page reloaded before it stored the response.
     await api.putFlow(flow.document, 0);
 
     await requestSync();
@@ -211,7 +211,7 @@ describe('sync engine', () => {
     expect((await api.getFlow(flow.id)).document.name).toBe('Edited after the reload');
   });
 
-  it('takes a rep list the server already holds as pushed, not as a conflict', async () => {
+  it('adopts a rep list already on the server', async () => {
     useBrowser('a');
     await connectWorkspace(server.url, server.ownerToken);
     const api = createSyncApi({ serverUrl: server.url, token: server.ownerToken });

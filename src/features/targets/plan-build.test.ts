@@ -319,7 +319,7 @@ describe('createTargetPlan properties', () => {
     );
   });
 
-  it('gives a near-tied spare unit to the earlier month, as the time split does', () => {
+  it('breaks near month ties by order', () => {
     const people = [
       { id: 'r1', name: '销售1', team: '华东一组', weight: 1 },
       { id: 'r2', name: '销售2', team: '华东一组', weight: 0 },
