@@ -4,10 +4,15 @@ import { afterEach } from 'vitest';
 import '@testing-library/jest-dom/vitest';
 import 'fake-indexeddb/auto';
 import { configure } from '@testing-library/dom';
+import fc from 'fast-check';
 
 // Screens load lazily and Dexie answers asynchronously; on a busy 2-core CI
 // machine that can take seconds, so findBy queries wait up to 10 s.
 configure({ asyncUtilTimeout: 10_000 });
+
+// Property tests draw the same cases on every run, so a red CI always
+// reproduces; set FC_SEED to explore other cases locally.
+fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20_261_205) });
 
 class ResizeObserverStub implements ResizeObserver {
   constructor(private readonly callback: ResizeObserverCallback) {}
