@@ -44,6 +44,35 @@ describe('sras allocate on a GB18030 Chinese export', () => {
     expect(columnValues(result, 'owner_id')).toEqual(expectedOwners(leads));
   });
 
+  it('warns on stderr about a rule that orders phone numbers as numbers, and still allocates', async () => {
+    const { dir } = await allocateChina(['--out', 'first.csv']);
+    const flow = JSON.parse(readFileSync(join(dir, 'china-flow.json'), 'utf8')) as {
+      nodes: unknown[];
+      edges: { id: string; source: string; sourceHandle: string; target: string }[];
+    };
+    flow.nodes.push({
+      id: 'mobiles',
+      type: 'filter',
+      position: { x: 100, y: 0 },
+      data: { condition: { '>=': [{ var: 'phone' }, 13_000_000_000] } },
+    });
+    flow.edges[0]!.target = 'mobiles';
+    flow.edges.push(
+      { id: 'm1', source: 'mobiles', sourceHandle: 'match', target: 'dedup' },
+      { id: 'm2', source: 'mobiles', sourceHandle: 'else', target: 'dedup' },
+    );
+    writeFileSync(join(dir, 'china-flow.json'), JSON.stringify(flow));
+
+    const run = await runSras(
+      [...chinaArgs, '--leads', 'leads.csv', '--now', NOW, '--out', 'result.csv'],
+      dir,
+    );
+
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^warning node mobiles \(data\.condition\): .*"phone"/m);
+    expect((await readResult(join(dir, 'result.csv'))).rows).toHaveLength(300);
+  });
+
   it('lays out the result file with the input columns first and CRLF line ends', async () => {
     const { dir } = await allocateChina(['--out', 'result.csv']);
 

@@ -30,6 +30,25 @@ describe('sras validate', () => {
     expect(run.stdout).toContain('china-flow.json: no problems.');
   });
 
+  it('warns about a rule that orders postal codes as numbers and exits 0', async () => {
+    const dir = setUp([]);
+    const flow = JSON.parse(BROKEN_FLOW) as {
+      nodes: { id: string; type: string; data: unknown }[];
+    };
+    flow.nodes[1] = {
+      ...flow.nodes[1]!,
+      id: 'cap',
+      type: 'filter',
+      data: { condition: { '<': [{ var: 'postalCode' }, 200_000] } },
+    };
+    writeFileSync(join(dir, 'flow.json'), JSON.stringify(flow));
+
+    const run = await runSras(['validate', 'flow.json'], dir);
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^warning node cap \(data\.condition\): .*"postalCode"/m);
+  });
+
   it('prints errors with the node and field and exits 1', async () => {
     const dir = setUp([]);
     writeFileSync(join(dir, 'flow.json'), BROKEN_FLOW);

@@ -522,6 +522,62 @@ describe('validateFlow', () => {
     });
   });
 
+  describe('orderings of text columns', () => {
+    const fieldTypes = {
+      手机: 'phone',
+      邮编: 'postalCode',
+      备注: 'text',
+      访问次数: 'number',
+    } as const;
+
+    function withCondition(condition: unknown): FlowProblem[] {
+      const { nodes, edges } = fullFlow();
+      const specs = nodes.map(([id, type, data]): NodeSpec =>
+        id === 'filter' ? [id, type, { condition }] : [id, type, data],
+      );
+      return check(buildFlow(specs, edges), {
+        reps: team,
+        conditionOptions: { fieldTypes },
+      });
+    }
+
+    it('warns when a phone column is compared with a number', () => {
+      expect(withCondition({ '>': [{ var: '手机' }, 13_000_000_000] })).toEqual([
+        {
+          code: 'condition-text-column-ordered',
+          severity: 'warning',
+          nodeId: 'filter',
+          field: 'data.condition',
+          params: { path: '>[0]', field: '手机', value: 13_000_000_000 },
+        },
+      ]);
+    });
+
+    it.each([
+      ['a postal code on the right', { '<=': [100_000, { var: '邮编' }] }],
+      ['a text column in a between test', { '<': [1, { var: '备注' }, 9] }],
+    ])('names the path of %s', (_name, ordering) => {
+      const problems = withCondition({ and: [{ '==': [1, 1] }, ordering] });
+
+      expect(problems.map((problem) => problem.code)).toEqual(['condition-text-column-ordered']);
+      expect(String(problems[0]?.params.path)).toMatch(/^and\[1\]\.[<=]+\[1\]$/);
+    });
+
+    it.each([
+      ['a number column', { '>': [{ var: '访问次数' }, 9] }],
+      ['an untyped column', { '>': [{ var: 'visits' }, 9] }],
+      ['a text column against text', { '>': [{ var: '备注' }, 'm'] }],
+      ['a text column tested for equality', { '==': [{ var: '手机' }, 13_800_000_000] }],
+      ['list elements inside some', { some: [{ var: '手机' }, { '>': [{ var: '' }, 5] }] }],
+    ])('does not warn about %s', (_name, condition) => {
+      expect(withCondition(condition)).toEqual([]);
+    });
+
+    it('does not warn when the caller declares no column types', () => {
+      expect(withData('filter', { condition: { '>': [{ var: '手机' }, 5] } })).toEqual([]);
+    });
+  });
+
   describe('node data', () => {
     it.each([
       [

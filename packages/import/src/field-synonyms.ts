@@ -35,6 +35,27 @@ export const STANDARD_FIELDS = [
 
 export type StandardField = (typeof STANDARD_FIELDS)[number];
 
+/** The kind of text a text-only field holds: a phone number, a postal code or an id. */
+export type TextFieldKind = 'phone' | 'postalCode' | 'id';
+
+/**
+ * Standard fields whose values stay text even when they are all digits:
+ * phones, postal codes and ids keep their leading zeros and compare as text.
+ * Usable as the engine's `fieldTypes` for leads keyed by standard field.
+ */
+export const TEXT_FIELD_KINDS: Readonly<Record<string, TextFieldKind>> = {
+  id: 'id',
+  phone: 'phone',
+  tel: 'phone',
+  postalCode: 'postalCode',
+};
+
+/** Returns the kind of a field of `TEXT_FIELD_KINDS`, or null for any other field. */
+export function textFieldKind(field: string | null | undefined): TextFieldKind | null {
+  if (field === null || field === undefined || !Object.hasOwn(TEXT_FIELD_KINDS, field)) return null;
+  return TEXT_FIELD_KINDS[field] ?? null;
+}
+
 /**
  * Header names of each field in Chinese and English, compared after
  * `normaliseHeader`, most specific first. `phone` lists mobile names only:

@@ -51,7 +51,10 @@ export {
   STANDARD_FIELDS,
   FIELD_SYNONYMS,
   normaliseHeader,
+  TEXT_FIELD_KINDS,
+  textFieldKind,
   type StandardField,
+  type TextFieldKind,
 } from './field-synonyms.js';
 export {
   DEFAULT_PLACEHOLDER_VALUES,

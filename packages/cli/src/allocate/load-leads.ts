@@ -3,7 +3,9 @@ import {
   formatImportIssue,
   formatImportMessage,
   importFile,
+  textFieldKind,
   type ImportResult,
+  type TextFieldKind,
 } from '@sras/import';
 import type { Lead, LeadValue } from '@sras/engine';
 
@@ -17,7 +19,7 @@ export interface LoadedLeads {
   /** Column keys in file order: what the result file repeats before its own columns. */
   columns: string[];
   /** Keys of columns that contain identifiers or phones and must compare as text. */
-  textColumns: Record<string, 'phone' | 'postalCode' | 'id'>;
+  textColumns: Record<string, TextFieldKind>;
   /** Fully blank rows skipped. */
   skippedRows: number;
 }
@@ -66,7 +68,7 @@ export async function loadLeads(
   reportImport(context, file, result, options.keepPlaceholders);
   const textColumns: LoadedLeads['textColumns'] = {};
   for (const column of result.columns) {
-    const kind = textKind(column.field);
+    const kind = textFieldKind(column.field);
     if (kind) {
       textColumns[column.key] = kind;
       textColumns[column.field as string] = kind;
@@ -92,13 +94,6 @@ export function importFailure(context: CliContext, file: string, error: unknown)
       reason: error instanceof Error ? error.message : String(error),
     }),
   );
-}
-
-function textKind(field: string | null): 'phone' | 'postalCode' | 'id' | null {
-  if (field === 'phone' || field === 'tel') return 'phone';
-  if (field === 'postalCode') return 'postalCode';
-  if (field === 'id') return 'id';
-  return null;
 }
 
 function reportImport(

@@ -34,7 +34,7 @@ import {
 import { parseMapOption, parseNowOption, parseSheetOption } from '../allocate/parse-options.js';
 import { PROGRESS_THRESHOLD_ROWS } from '../allocate/progress-reporter.js';
 import type { CommandModule } from './command-module.js';
-import { problemLocation } from './validate.command.js';
+import { describeProblem, problemLocation } from './validate.command.js';
 
 /** Options of `sras allocate`, as commander parses them. */
 interface AllocateOptions {
@@ -124,6 +124,8 @@ async function allocate(context: CliContext, options: AllocateOptions): Promise<
   const conditionOptions = { fieldTypes: loaded.textColumns };
   const compiled = compileFlow(flow, { reps, conditionOptions });
   if (!compiled.ok) throw flowFailure(context, options.flow, compiled.problems);
+  for (const warning of compiled.warnings)
+    context.io.stderr(`${describeProblem(context, warning)}\n`);
 
   if (loaded.leads.length >= PROGRESS_THRESHOLD_ROWS) {
     context.io.stderr(

@@ -1,4 +1,5 @@
 import { formatProblem, parseFlow, validateFlow, type FlowProblem } from '@sras/engine';
+import { TEXT_FIELD_KINDS } from '@sras/import';
 
 import type { CliContext } from '../cli-context.js';
 import type { CommandModule } from './command-module.js';
@@ -31,7 +32,9 @@ async function readFlowProblems(context: CliContext, file: string): Promise<Flow
     .decode(await context.readBytes(file))
     .replace(/^\uFEFF/, '');
   const parsed = parseFlow(text);
-  return parsed.ok ? validateFlow(parsed.flow) : parsed.problems;
+  if (!parsed.ok) return parsed.problems;
+  // Imported phones, postal codes and ids stay text, as `allocate` reads them.
+  return validateFlow(parsed.flow, { conditionOptions: { fieldTypes: TEXT_FIELD_KINDS } });
 }
 
 /** Words a flow problem with its severity and location, in the context's language. */

@@ -1,4 +1,4 @@
-import { MAX_CONDITION_DEPTH, MAX_CONDITION_NODES } from './condition.types.js';
+import { MAX_CONDITION_DEPTH, MAX_CONDITION_NODES, type FieldType } from './condition.types.js';
 import { SCOPED_OPERATIONS, isPlainObject, operationArguments } from './condition.grammar.js';
 
 /**
@@ -100,6 +100,83 @@ export function findTextListTests(expr: unknown): TextListTest[] {
     }
 
     args.forEach((arg, index) => visit(arg, depth + 1, argumentPath(index)));
+  };
+
+  visit(expr, 1, '');
+  return found;
+}
+
+/** Column types whose values a condition keeps as text (see `FieldType`). */
+const TEXT_COLUMN_TYPES: ReadonlySet<FieldType> = new Set(['text', 'phone', 'postalCode', 'id']);
+
+const ORDERINGS: ReadonlySet<string> = new Set(['<', '<=', '>', '>=']);
+
+/** A `<`, `<=`, `>` or `>=` between a text-typed column and a number. */
+export interface TextColumnOrdering {
+  /** Path of the column's `var`, in the compiler's notation (`and[0].>[0]`). */
+  path: string;
+  /** The column read. */
+  field: string;
+  /** The column's declared type. */
+  type: FieldType;
+  /** The number it is compared with. */
+  value: number;
+}
+
+/**
+ * Finds each ordering (`<`, `<=`, `>`, `>=`) that compares a column typed as
+ * text, phone, postal code or id with a number literal. Such a column keeps
+ * its values as text, so the comparison orders them as text ("9" after
+ * "10"), which is almost never what the author meant. Only direct reads of a literal
+ * field name count, as the compiler types only those.
+ */
+export function findTextColumnOrderings(
+  expr: unknown,
+  fieldTypes: Readonly<Record<string, FieldType>> | undefined,
+): TextColumnOrdering[] {
+  const found: TextColumnOrdering[] = [];
+  if (fieldTypes === undefined) return found;
+  let nodes = 0;
+
+  const textColumnOf = (arg: unknown): { field: string; type: FieldType } | null => {
+    if (!isPlainObject(arg) || !Object.hasOwn(arg, 'var') || Object.keys(arg).length !== 1)
+      return null;
+    const name = operationArguments(arg.var)[0];
+    const field = typeof name === 'number' ? String(name) : name;
+    if (typeof field !== 'string' || !Object.hasOwn(fieldTypes, field)) return null;
+    const type = fieldTypes[field]!;
+    return TEXT_COLUMN_TYPES.has(type) ? { field, type } : null;
+  };
+
+  const visit = (node: unknown, depth: number, path: string): void => {
+    nodes++;
+    if (nodes > MAX_CONDITION_NODES || depth > MAX_CONDITION_DEPTH) return;
+
+    if (Array.isArray(node)) {
+      node.forEach((item, index) => visit(item, depth + 1, `${path}[${index}]`));
+      return;
+    }
+    if (!isPlainObject(node)) return;
+    const keys = Object.keys(node);
+    if (keys.length !== 1) return;
+
+    const operator = keys[0]!;
+    const args = operationArguments(node[operator]);
+    const argumentPath = (index: number) => `${path === '' ? '' : `${path}.`}${operator}[${index}]`;
+    if (ORDERINGS.has(operator)) {
+      const number = args.find((arg): arg is number => typeof arg === 'number');
+      if (number !== undefined) {
+        args.forEach((arg, index) => {
+          const column = textColumnOf(arg);
+          if (column !== null) found.push({ path: argumentPath(index), ...column, value: number });
+        });
+      }
+    }
+
+    args.forEach((arg, index) => {
+      if (SCOPED_OPERATIONS.has(operator) && index === 1) return;
+      visit(arg, depth + 1, argumentPath(index));
+    });
   };
 
   visit(expr, 1, '');

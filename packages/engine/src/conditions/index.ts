@@ -9,7 +9,11 @@ export type {
 } from './condition.types.js';
 export { MAX_CONDITION_DEPTH, MAX_CONDITION_NODES } from './condition.types.js';
 export { compileCondition } from './condition.compile.js';
-export { conditionFields, findTextListTests } from './condition.inspect.js';
+export {
+  conditionFields,
+  findTextColumnOrderings,
+  findTextListTests,
+} from './condition.inspect.js';
 export type { TextListTest } from './condition.inspect.js';
 export { isEmptyValue, isTruthy } from './condition.truthiness.js';
 export { CONDITION_OPERATIONS } from './condition.grammar.js';

@@ -38,6 +38,8 @@ export const messagesZhCn: EngineMessages = {
     'condition-too-large': '条件超过 {{maxNodes}} 个部分。请拆分到多个节点。',
     'condition-in-text-list':
       '该规则判断取值是否为文本"{{value}}"的一部分，因为"in"对单个文本做的是子串匹配。若要匹配其中任一取值，请改用列表：{{items}}。',
+    'condition-text-column-ordered':
+      '该规则把列"{{field}}"与数字 {{value}} 比较大小，但数据集把这一列按文本保存，因此会按文本排序："9" 排在 "10" 之后。请改用"等于"或"属于"比较，或改用数字列。',
     'score-field-invalid': '评分字段名为空。请填写写入分数的字段。',
     'score-base-invalid': '基础分"{{value}}"不是数字。请填写数字，例如 0。',
     'score-points-invalid': '评分规则的分值"{{value}}"不是数字。请填写数字。',

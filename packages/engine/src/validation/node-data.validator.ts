@@ -1,4 +1,9 @@
-import { compileCondition, findTextListTests, type ConditionOptions } from '../conditions/index.js';
+import {
+  compileCondition,
+  findTextColumnOrderings,
+  findTextListTests,
+  type ConditionOptions,
+} from '../conditions/index.js';
 import { describeValue } from '../flow/flow.parse.js';
 import type { FlowNode, Rep } from '../flow/flow.types.js';
 import { ELSE_HANDLE } from '../flow/node-handles.js';
@@ -97,6 +102,13 @@ function checkCondition(
       path: test.path,
       value: test.text,
       items: JSON.stringify(test.items),
+    });
+  }
+  for (const ordering of findTextColumnOrderings(condition, context.conditionOptions?.fieldTypes)) {
+    report('condition-text-column-ordered', field, {
+      path: ordering.path,
+      field: ordering.field,
+      value: ordering.value,
     });
   }
 }

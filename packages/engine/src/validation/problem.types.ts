@@ -40,6 +40,7 @@ export const PROBLEM_SEVERITIES = {
   'condition-too-deep': 'error',
   'condition-too-large': 'error',
   'condition-in-text-list': 'warning',
+  'condition-text-column-ordered': 'warning',
   'score-field-invalid': 'error',
   'score-base-invalid': 'error',
   'score-points-invalid': 'error',

@@ -38,4 +38,27 @@ describe('validateFlowDocument', () => {
       ['robin1', 'rep-c'],
     ]);
   });
+
+  it('warns when a rule orders phone numbers as numbers', () => {
+    const filtered = makeFlow(
+      [
+        makeNode('source1', 'source'),
+        makeNode('filter1', 'filter', { condition: { '>=': [{ var: 'phone' }, 13_000_000_000] } }),
+        makeNode('pool1', 'pool'),
+      ],
+      [
+        makeEdge('e1', 'source1', 'filter1', 'out'),
+        makeEdge('e2', 'filter1', 'pool1', 'match'),
+        makeEdge('e3', 'filter1', 'pool1', 'else'),
+      ],
+    );
+
+    const problems = validateFlowDocument(filtered, []).filter(
+      (problem) => problem.code === 'condition-text-column-ordered',
+    );
+
+    expect(problems).toMatchObject([
+      { nodeId: 'filter1', severity: 'warning', params: { field: 'phone' } },
+    ]);
+  });
 });

@@ -1,4 +1,5 @@
 import { validateFlow, type FlowDocument, type FlowProblem, type Rep } from '@sras/engine';
+import { TEXT_FIELD_KINDS } from '@sras/import';
 
 /**
  * Problems of the document being edited, from the engine's validator, with
@@ -11,7 +12,12 @@ export function validateFlowDocument(
   document: FlowDocument,
   reps: readonly Rep[] = [],
 ): FlowProblem[] {
-  const problems = validateFlow(document, { reps });
+  const problems = validateFlow(document, {
+    reps,
+    // Phones, postal codes and ids stay text in every dataset, so a rule that
+    // orders them as numbers gets a warning.
+    conditionOptions: { fieldTypes: TEXT_FIELD_KINDS },
+  });
   return reps.length > 0 ? problems : mergeUnknownRepsByNode(problems);
 }
 

@@ -11,6 +11,7 @@ import {
   type ConditionOptions,
   type FieldType,
 } from '@sras/engine';
+import { textFieldKind } from '@sras/import';
 import type { SrasDatabase } from '../../../storage/db';
 import type { DatasetColumn } from '../../../storage/records';
 import { StorageFullError } from '../../../storage/storage-full';
@@ -377,14 +378,7 @@ function readStartState(state: unknown): AllocationState | null {
 export function conditionOptionsOf(columns: readonly DatasetColumn[]): ConditionOptions {
   const fieldTypes: Record<string, FieldType> = {};
   for (const column of columns) {
-    const textKind =
-      column.field === 'phone' || column.field === 'tel'
-        ? 'phone'
-        : column.field === 'postalCode'
-          ? 'postalCode'
-          : column.field === 'id'
-            ? 'id'
-            : null;
+    const textKind = textFieldKind(column.field);
     if (textKind !== null) fieldTypes[column.key] = textKind;
     else if (column.type !== 'text') fieldTypes[column.key] = column.type;
   }
