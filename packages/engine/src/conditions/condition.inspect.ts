@@ -1,6 +1,54 @@
 import { MAX_CONDITION_DEPTH, MAX_CONDITION_NODES, type FieldType } from './condition.types.js';
 import { SCOPED_OPERATIONS, isPlainObject, operationArguments } from './condition.grammar.js';
 
+/** One operation met by `forEachOperation`. */
+interface OperationVisit {
+  operator: string;
+  args: readonly unknown[];
+  /** Path of argument `index`, in the compiler's notation (`and[1].in[1]`). */
+  argumentPath(index: number): string;
+}
+
+/**
+ * Calls `visit` for every operation of an expression, outermost first,
+ * within the compiler's depth and size limits, so that it also works on
+ * expressions that do not compile. With `skipScoped`, the second argument
+ * of `all`, `none` and `some` is skipped: its `var`s read list elements,
+ * not lead fields.
+ */
+function forEachOperation(
+  expr: unknown,
+  skipScoped: boolean,
+  visit: (operation: OperationVisit) => void,
+): void {
+  let nodes = 0;
+
+  const walk = (node: unknown, depth: number, path: string): void => {
+    nodes++;
+    if (nodes > MAX_CONDITION_NODES || depth > MAX_CONDITION_DEPTH) return;
+
+    if (Array.isArray(node)) {
+      node.forEach((item, index) => walk(item, depth + 1, `${path}[${index}]`));
+      return;
+    }
+    if (!isPlainObject(node)) return;
+    const keys = Object.keys(node);
+    if (keys.length !== 1) return;
+
+    const operator = keys[0]!;
+    const args = operationArguments(node[operator]);
+    const argumentPath = (index: number) => `${path === '' ? '' : `${path}.`}${operator}[${index}]`;
+    visit({ operator, args, argumentPath });
+
+    args.forEach((arg, index) => {
+      if (skipScoped && SCOPED_OPERATIONS.has(operator) && index === 1) return;
+      walk(arg, depth + 1, argumentPath(index));
+    });
+  };
+
+  walk(expr, 1, '');
+}
+
 /**
  * Lists the lead fields an expression reads by name through `var`,
  * `missing` and `missing_some`, in order of first appearance. Works on
@@ -10,27 +58,12 @@ import { SCOPED_OPERATIONS, isPlainObject, operationArguments } from './conditio
  */
 export function conditionFields(expr: unknown): string[] {
   const fields: string[] = [];
-  let nodes = 0;
-
   const add = (name: unknown) => {
     const field = typeof name === 'number' ? String(name) : name;
     if (typeof field === 'string' && field !== '' && !fields.includes(field)) fields.push(field);
   };
 
-  const visit = (node: unknown, depth: number): void => {
-    nodes++;
-    if (nodes > MAX_CONDITION_NODES || depth > MAX_CONDITION_DEPTH) return;
-
-    if (Array.isArray(node)) {
-      for (const item of node) visit(item, depth + 1);
-      return;
-    }
-    if (!isPlainObject(node)) return;
-    const keys = Object.keys(node);
-    if (keys.length !== 1) return;
-
-    const operator = keys[0]!;
-    const args = operationArguments(node[operator]);
+  forEachOperation(expr, true, ({ operator, args }) => {
     if (operator === 'var') {
       add(args[0]);
     } else if (operator === 'missing') {
@@ -40,14 +73,7 @@ export function conditionFields(expr: unknown): string[] {
       const keysList: readonly unknown[] = Array.isArray(args[1][0]) ? args[1][0] : args[1];
       keysList.forEach(add);
     }
-
-    args.forEach((arg, index) => {
-      if (SCOPED_OPERATIONS.has(operator) && index === 1) return;
-      visit(arg, depth + 1);
-    });
-  };
-
-  visit(expr, 1);
+  });
   return fields;
 }
 
@@ -73,36 +99,15 @@ export interface TextListTest {
  */
 export function findTextListTests(expr: unknown): TextListTest[] {
   const found: TextListTest[] = [];
-  let nodes = 0;
-
-  const visit = (node: unknown, depth: number, path: string): void => {
-    nodes++;
-    if (nodes > MAX_CONDITION_NODES || depth > MAX_CONDITION_DEPTH) return;
-
-    if (Array.isArray(node)) {
-      node.forEach((item, index) => visit(item, depth + 1, `${path}[${index}]`));
-      return;
-    }
-    if (!isPlainObject(node)) return;
-    const keys = Object.keys(node);
-    if (keys.length !== 1) return;
-
-    const operator = keys[0]!;
-    const args = operationArguments(node[operator]);
-    const argumentPath = (index: number) => `${path === '' ? '' : `${path}.`}${operator}[${index}]`;
+  forEachOperation(expr, false, ({ operator, args, argumentPath }) => {
     const text = args[1];
-    if (operator === 'in' && typeof text === 'string' && LIST_SEPARATORS.test(text)) {
-      const items = text
-        .split(LIST_SEPARATORS)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-      found.push({ path: argumentPath(1), text, items });
-    }
-
-    args.forEach((arg, index) => visit(arg, depth + 1, argumentPath(index)));
-  };
-
-  visit(expr, 1, '');
+    if (operator !== 'in' || typeof text !== 'string' || !LIST_SEPARATORS.test(text)) return;
+    const items = text
+      .split(LIST_SEPARATORS)
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
+    found.push({ path: argumentPath(1), text, items });
+  });
   return found;
 }
 
@@ -136,7 +141,6 @@ export function findTextColumnOrderings(
 ): TextColumnOrdering[] {
   const found: TextColumnOrdering[] = [];
   if (fieldTypes === undefined) return found;
-  let nodes = 0;
 
   const textColumnOf = (arg: unknown): { field: string; type: FieldType } | null => {
     if (!isPlainObject(arg) || !Object.hasOwn(arg, 'var') || Object.keys(arg).length !== 1)
@@ -148,37 +152,14 @@ export function findTextColumnOrderings(
     return TEXT_COLUMN_TYPES.has(type) ? { field, type } : null;
   };
 
-  const visit = (node: unknown, depth: number, path: string): void => {
-    nodes++;
-    if (nodes > MAX_CONDITION_NODES || depth > MAX_CONDITION_DEPTH) return;
-
-    if (Array.isArray(node)) {
-      node.forEach((item, index) => visit(item, depth + 1, `${path}[${index}]`));
-      return;
-    }
-    if (!isPlainObject(node)) return;
-    const keys = Object.keys(node);
-    if (keys.length !== 1) return;
-
-    const operator = keys[0]!;
-    const args = operationArguments(node[operator]);
-    const argumentPath = (index: number) => `${path === '' ? '' : `${path}.`}${operator}[${index}]`;
-    if (ORDERINGS.has(operator)) {
-      const number = args.find((arg): arg is number => typeof arg === 'number');
-      if (number !== undefined) {
-        args.forEach((arg, index) => {
-          const column = textColumnOf(arg);
-          if (column !== null) found.push({ path: argumentPath(index), ...column, value: number });
-        });
-      }
-    }
-
+  forEachOperation(expr, true, ({ operator, args, argumentPath }) => {
+    if (!ORDERINGS.has(operator)) return;
+    const number = args.find((arg): arg is number => typeof arg === 'number');
+    if (number === undefined) return;
     args.forEach((arg, index) => {
-      if (SCOPED_OPERATIONS.has(operator) && index === 1) return;
-      visit(arg, depth + 1, argumentPath(index));
+      const column = textColumnOf(arg);
+      if (column !== null) found.push({ path: argumentPath(index), ...column, value: number });
     });
-  };
-
-  visit(expr, 1, '');
+  });
   return found;
 }
