@@ -41,8 +41,22 @@ export function emitTest(node: CompiledNode, parameters: ParameterList): string 
   return `${parameters.bind(node.test)}(d)`;
 }
 
+/** The template of each generated test, for inlining it into a pipeline's generated run. */
+const TEMPLATES = new WeakMap<Test, (parameters: ParameterList) => string>();
+
+/**
+ * Returns the template of a test that `generateTest` made: a function that
+ * writes the test's expression (reading the lead from `d`, scratch variable
+ * `v`) with its values bound to `parameters`. Undefined for any other test.
+ */
+export function conditionTemplateOf(
+  test: Test,
+): ((parameters: ParameterList) => string) | undefined {
+  return TEMPLATES.get(test);
+}
+
 /** Quoted words the templates use; nothing else in a generated source is quoted. */
-const TEMPLATE_WORDS = /'(?:use strict|object|number|string|function)'/g;
+export const TEMPLATE_WORDS = /'(?:use strict|object|number|string|function)'/g;
 const SAFE_SOURCE = /^[A-Za-z0-9_\s()[\]{};,.=!<>&|?:]*$/;
 
 /** Checks that a generated source contains only template text and parameter names. */
@@ -71,7 +85,9 @@ export function generateTest(root: CompiledNode): Test | undefined {
   try {
     // eslint-disable-next-line no-restricted-syntax -- the source holds template text and parameter names only; every value from the expression is an argument.
     const factory = new Function(...parameters.names, source) as (...values: unknown[]) => Test;
-    return factory(...parameters.values);
+    const test = factory(...parameters.values);
+    TEMPLATES.set(test, root.emit);
+    return test;
   } catch (error) {
     // A Content Security Policy without 'unsafe-eval' makes `new Function` throw EvalError.
     if (!(error instanceof EvalError)) throw error;

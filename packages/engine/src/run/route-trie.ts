@@ -24,6 +24,19 @@ export class RouteTrie {
     this.transitions = new Int32Array(Math.max(1, slotCount) * 16).fill(-1);
   }
 
+  /**
+   * The transition table as it is now (see `next`); `add` replaces it when it
+   * grows, so generated code reads it again after each new route.
+   */
+  get transitionTable(): Int32Array {
+    return this.transitions;
+  }
+
+  /** Number of step slots: the row width of the transition table. */
+  get width(): number {
+    return this.slotCount;
+  }
+
   /** Id of the empty route. */
   get root(): number {
     return 0;

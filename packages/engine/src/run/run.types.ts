@@ -15,6 +15,13 @@ export const REASON_CODES: readonly ReasonCode[] = [
 export interface RunnerOptions {
   /** Field types and empty values of the dataset, for the conditions. */
   conditionOptions?: ConditionOptions;
+  /**
+   * Whether to generate one function per pipeline for its per-lead loop
+   * (see `pipeline.codegen.ts`); default true. Runs with a trace, and hosts
+   * that forbid generated code, use the generic loop, which gives the same
+   * results.
+   */
+  codegen?: boolean;
 }
 
 export interface RunInput {

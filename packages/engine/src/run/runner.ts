@@ -35,6 +35,11 @@ import type {
 } from './run.types.js';
 import { buildStateOutput } from './state-output.js';
 import { buildSummary } from './run-summary.js';
+import {
+  generatePipelineRun,
+  type GeneratedRun,
+  type GeneratedRunContext,
+} from './pipeline.codegen.js';
 
 /** A compiled pipeline, ready to run batches of leads. */
 export interface Runner {
@@ -87,10 +92,17 @@ export function createRunner(pipeline: Pipeline, options: RunnerOptions = {}): R
     ]);
   }
 
-  const program = buildProgram(checked, options.conditionOptions);
+  const conditionOptions = options.conditionOptions;
+  const program = buildProgram(checked, conditionOptions);
   const calendar = createZonedCalendar(checked.timezone);
+  const generated =
+    options.codegen === false || conditionOptions?.codegen === false
+      ? null
+      : generatePipelineRun(program, {
+          quotaValue: (value) => quotaValueOf(value, conditionOptions),
+        });
   const runColumns = (input: RunInput) =>
-    runProgram(program, calendar, options.conditionOptions, input, true) as RunColumnsResult;
+    runProgram(program, generated, calendar, conditionOptions, input, true) as RunColumnsResult;
   return {
     pipeline: checked,
     runColumns,
@@ -99,7 +111,7 @@ export function createRunner(pipeline: Pipeline, options: RunnerOptions = {}): R
       return { results: leadResultsOf(columns), summary, state, delta };
     },
     runDelta: (input) => {
-      const run = runProgram(program, calendar, options.conditionOptions, input, false);
+      const run = runProgram(program, generated, calendar, conditionOptions, input, false);
       return { results: leadResultsOf(run.columns), summary: run.summary, delta: run.delta };
     },
   };
@@ -119,6 +131,7 @@ interface RunNodeState {
 
 function runProgram(
   program: Program,
+  generated: GeneratedRun | null,
   calendar: ZonedCalendar,
   conditionOptions: ConditionOptions | undefined,
   input: RunInput,
@@ -152,281 +165,313 @@ function runProgram(
   const traces: LeadTrace[] | null = trace ? [] : null;
   const leadKeys: string[] = [];
 
-  for (let position = 0; position < leads.length; position += 1) {
-    const lead = leadAt(leads, position);
+  if (generated !== null && traces === null) {
+    const dedupAt = (nodeIndex: number, work: Lead): number => {
+      const found = dedupLead(nodes[nodeIndex] as ProgramNode, work, leadKeys, dedup, roster);
+      if (found.duplicate) duplicatesFound += 1;
+      context.dedupOwner = found.ownerRep;
+      return found.handle;
+    };
+    const context: GeneratedRunContext = {
+      leads,
+      owners,
+      endNodes,
+      routes: routeColumn,
+      reasons,
+      fieldIds,
+      nodeStates,
+      nowCounters,
+      dayOf:
+        timeField === null
+          ? null
+          : (lead) => {
+              const raw = readField(lead, timeField, timeFieldChecked);
+              let parsed: number | null = null;
+              if (typeof raw === 'string') {
+                if (raw !== lastTimeText) {
+                  lastTimeText = raw;
+                  lastTime = calendar.parseTime(raw);
+                }
+                parsed = lastTime;
+              }
+              return parsed === null
+                ? repCounters.at(nowCounters.periods)
+                : repCounters.at(calendar.periodsAt(parsed));
+            },
+      repCounters,
+      repIds: roster.ids,
+      dedup,
+      leadKeys,
+      recordScore: (nodeIndex, fieldsId, score) =>
+        recordScore(
+          nodes[nodeIndex] as ProgramNode,
+          (nodeStates[nodeIndex] as RunNodeState).scoreIds,
+          fieldsId,
+          score,
+          fieldsTable,
+        ),
+      dedupAt,
+      dedupOwner: -1,
+      leastLoadedAt: (nodeIndex, day) => {
+        const nodeState = nodeStates[nodeIndex] as RunNodeState;
+        const chosen = pickLeastLoaded(nodeState, roster, day);
+        return chosen < 0 ? -1 : (nodeState.repIndexes[chosen] as number);
+      },
+    };
+    generated(context);
+  } else {
+    for (let position = 0; position < leads.length; position += 1) {
+      const lead = leadAt(leads, position);
 
-    // Allocation time: `now`, or the lead's time field when it reads as a time.
-    let day: RepDayCounters = nowCounters;
-    let at = nowMs;
-    let timeSource: LeadTrace['timeSource'] = 'now';
-    if (timeField !== null) {
-      const raw = readField(lead, timeField, timeFieldChecked);
-      let parsed: number | null = null;
-      if (typeof raw === 'string') {
-        if (raw !== lastTimeText) {
-          lastTimeText = raw;
-          lastTime = calendar.parseTime(raw);
+      // Allocation time: `now`, or the lead's time field when it reads as a time.
+      let day: RepDayCounters = nowCounters;
+      let at = nowMs;
+      let timeSource: LeadTrace['timeSource'] = 'now';
+      if (timeField !== null) {
+        const raw = readField(lead, timeField, timeFieldChecked);
+        let parsed: number | null = null;
+        if (typeof raw === 'string') {
+          if (raw !== lastTimeText) {
+            lastTimeText = raw;
+            lastTime = calendar.parseTime(raw);
+          }
+          parsed = lastTime;
         }
-        parsed = lastTime;
+        if (parsed === null) {
+          timeSource = 'fallback';
+          // Leads of other days may have changed counts that this day shares.
+          day = repCounters.at(nowCounters.periods);
+        } else {
+          at = parsed;
+          timeSource = 'field';
+          day = repCounters.at(calendar.periodsAt(parsed));
+        }
       }
-      if (parsed === null) {
-        timeSource = 'fallback';
-        // Leads of other days may have changed counts that this day shares.
-        day = repCounters.at(nowCounters.periods);
-      } else {
-        at = parsed;
-        timeSource = 'field';
-        day = repCounters.at(calendar.periodsAt(parsed));
-      }
-    }
 
-    let work = lead;
-    let fieldsId = 0;
-    let route = routes.root;
-    const steps: TraceStep[] | null = trace ? [] : null;
-    let ownerIndex = -1;
-    let reason = ASSIGNED;
-    if (leadKeys.length > 0) leadKeys.length = 0;
+      let work = lead;
+      let fieldsId = 0;
+      let route = routes.root;
+      const steps: TraceStep[] | null = trace ? [] : null;
+      let ownerIndex = -1;
+      let reason = ASSIGNED;
+      if (leadKeys.length > 0) leadKeys.length = 0;
 
-    let index = 0;
-    let node = nodes[0] as ProgramNode;
-    for (;;) {
-      node = nodes[index] as ProgramNode;
-      let handle = 0;
+      let index = 0;
+      let node = nodes[0] as ProgramNode;
+      for (;;) {
+        node = nodes[index] as ProgramNode;
+        let handle = 0;
 
-      // The case labels are literals because V8 (Node 20) dispatches literal
-      // Smi labels through a jump table and compares labels such as
-      // NodeKind.X one by one.
-      switch (node.kind) {
-        case 0: // NodeKind.Source
-          if (steps !== null)
-            steps.push({ type: 'source', nodeId: node.id, handle: node.handles[0] as string });
-          break;
+        // The case labels are literals because V8 (Node 20) dispatches literal
+        // Smi labels through a jump table and compares labels such as
+        // NodeKind.X one by one.
+        switch (node.kind) {
+          case 0: // NodeKind.Source
+            if (steps !== null)
+              steps.push({ type: 'source', nodeId: node.id, handle: node.handles[0] as string });
+            break;
 
-        case 1: {
-          // NodeKind.Filter
-          const matched = (node.condition as CompiledTest)(work);
-          handle = matched ? 0 : 1;
-          if (steps !== null) {
-            steps.push({
-              type: 'filter',
-              nodeId: node.id,
-              handle: node.handles[handle] as string,
-              matched,
-            });
-          }
-          break;
-        }
-
-        case 2: {
-          // NodeKind.Score
-          const conditions = node.conditions;
-          let score = node.base;
-          const matchedRules = steps === null ? null : ([] as boolean[]);
-          for (let rule = 0; rule < conditions.length; rule += 1) {
-            const matched = (conditions[rule] as CompiledTest)(work);
-            if (matched) score += node.points[rule] as number;
-            if (matchedRules !== null) matchedRules.push(matched);
-          }
-          fieldsId = recordScore(
-            node,
-            (nodeStates[index] as RunNodeState).scoreIds,
-            fieldsId,
-            score,
-            fieldsTable,
-          );
-          if (node.writesReadField) {
-            if (work === lead) work = { ...lead };
-            work[node.field] = score;
-          }
-          if (steps !== null && matchedRules !== null)
-            steps.push(scoreStep(node, score, matchedRules));
-          break;
-        }
-
-        case 3: {
-          // NodeKind.Branch
-          const conditions = node.conditions;
-          handle = conditions.length;
-          for (let item = 0; item < conditions.length; item += 1) {
-            if ((conditions[item] as CompiledTest)(work)) {
-              handle = item;
-              break;
+          case 1: {
+            // NodeKind.Filter
+            const matched = (node.condition as CompiledTest)(work);
+            handle = matched ? 0 : 1;
+            if (steps !== null) {
+              steps.push({
+                type: 'filter',
+                nodeId: node.id,
+                handle: node.handles[handle] as string,
+                matched,
+              });
             }
+            break;
           }
-          if (steps !== null) {
-            steps.push({
-              type: 'branch',
-              nodeId: node.id,
-              handle: node.handles[handle] as string,
-              caseId: node.itemIds[handle] ?? null,
-              caseLabel: node.itemLabels[handle] ?? null,
-            });
-          }
-          break;
-        }
 
-        case 4: {
-          // NodeKind.RegionSplit
-          const value = readField(work, node.field, node.fieldChecked);
-          handle = node.regionHandle(value);
-          if (steps !== null) steps.push(regionStep(node, handle, value));
-          break;
-        }
-
-        case 5: {
-          // NodeKind.Quota
-          const counter = (nodeStates[index] as RunNodeState).quota as QuotaCounter;
-          const period = periodKeyOf(node.period, day.periods);
-          const value =
-            node.field === ''
-              ? ''
-              : quotaValueOf(readField(work, node.field, node.fieldChecked), conditionOptions);
-          const used = counter.take(period, value, node.limit);
-          if (used >= node.limit) handle = 1;
-          if (steps !== null) {
-            steps.push({
-              type: 'quota',
-              nodeId: node.id,
-              handle: node.handles[handle] as string,
-              period,
-              perValue: node.field === '' ? null : value,
-              used,
-              limit: node.limit,
-            });
-          }
-          break;
-        }
-
-        case 6: {
-          // NodeKind.Dedup
-          const keyStart = leadKeys.length;
-          const keyTypes = node.dedupKeys;
-          for (let key = 0; key < keyTypes.length; key += 1) {
-            const type = keyTypes[key] as 'phone' | 'email' | 'company';
-            const normalised = dedupKeyOf(
-              type,
-              readField(work, type, node.dedupFieldChecked[key] as boolean),
+          case 2: {
+            // NodeKind.Score
+            const conditions = node.conditions;
+            let score = node.base;
+            const matchedRules = steps === null ? null : ([] as boolean[]);
+            for (let rule = 0; rule < conditions.length; rule += 1) {
+              const matched = (conditions[rule] as CompiledTest)(work);
+              if (matched) score += node.points[rule] as number;
+              if (matchedRules !== null) matchedRules.push(matched);
+            }
+            fieldsId = recordScore(
+              node,
+              (nodeStates[index] as RunNodeState).scoreIds,
+              fieldsId,
+              score,
+              fieldsTable,
             );
-            if (normalised !== null) leadKeys.push(normalised);
+            if (node.writesReadField) {
+              if (work === lead) work = { ...lead };
+              work[node.field] = score;
+            }
+            if (steps !== null && matchedRules !== null)
+              steps.push(scoreStep(node, score, matchedRules));
+            break;
           }
 
-          let duplicate = false;
-          let ownerId: string | null = null;
-          for (let key = keyStart; key < leadKeys.length; key += 1) {
-            const normalised = leadKeys[key] as string;
-            if (!dedup.has(normalised)) continue;
-            duplicate = true;
-            if (ownerId === null) ownerId = dedup.ownerOf(normalised);
+          case 3: {
+            // NodeKind.Branch
+            const conditions = node.conditions;
+            handle = conditions.length;
+            for (let item = 0; item < conditions.length; item += 1) {
+              if ((conditions[item] as CompiledTest)(work)) {
+                handle = item;
+                break;
+              }
+            }
+            if (steps !== null) {
+              steps.push({
+                type: 'branch',
+                nodeId: node.id,
+                handle: node.handles[handle] as string,
+                caseId: node.itemIds[handle] ?? null,
+                caseLabel: node.itemLabels[handle] ?? null,
+              });
+            }
+            break;
           }
 
-          const ownerRep = ownerId === null ? -1 : roster.indexOf(ownerId);
-          const ownerActive = roster.isActive(ownerRep);
-          if (!duplicate) {
-            handle = 0;
-          } else {
-            duplicatesFound += 1;
-            if (node.assignExistingOwner && ownerActive) {
-              handle = ENDED;
-              ownerIndex = ownerRep;
+          case 4: {
+            // NodeKind.RegionSplit
+            const value = readField(work, node.field, node.fieldChecked);
+            handle = node.regionHandle(value);
+            if (steps !== null) steps.push(regionStep(node, handle, value));
+            break;
+          }
+
+          case 5: {
+            // NodeKind.Quota
+            const counter = (nodeStates[index] as RunNodeState).quota as QuotaCounter;
+            const period = periodKeyOf(node.period, day.periods);
+            const value =
+              node.field === ''
+                ? ''
+                : quotaValueOf(readField(work, node.field, node.fieldChecked), conditionOptions);
+            const used = counter.take(period, value, node.limit);
+            if (used >= node.limit) handle = 1;
+            if (steps !== null) {
+              steps.push({
+                type: 'quota',
+                nodeId: node.id,
+                handle: node.handles[handle] as string,
+                period,
+                perValue: node.field === '' ? null : value,
+                used,
+                limit: node.limit,
+              });
+            }
+            break;
+          }
+
+          case 6: {
+            // NodeKind.Dedup
+            const found = dedupLead(node, work, leadKeys, dedup, roster);
+            handle = found.handle;
+            if (found.duplicate) duplicatesFound += 1;
+            if (handle === ENDED) {
+              ownerIndex = found.ownerRep;
               reason = EXISTING_OWNER;
-            } else {
-              handle = 1;
             }
+            if (steps !== null) {
+              steps.push(
+                dedupStep(
+                  node,
+                  handle,
+                  leadKeys.slice(found.keyStart),
+                  dedup,
+                  found.duplicate ? found.ownerId : null,
+                  found.ownerActive,
+                ),
+              );
+            }
+            break;
           }
-          if (steps !== null) {
-            steps.push(
-              dedupStep(
-                node,
-                handle,
-                leadKeys.slice(keyStart),
-                dedup,
-                duplicate ? ownerId : null,
-                ownerActive,
-              ),
-            );
-          }
-          break;
-        }
 
-        case 7: {
-          // NodeKind.RoundRobin
-          const nodeState = nodeStates[index] as RunNodeState;
-          const chosen = pickRoundRobin(nodeState, day);
-          if (chosen < 0) handle = 0;
-          else {
+          case 7: {
+            // NodeKind.RoundRobin
+            const nodeState = nodeStates[index] as RunNodeState;
+            const chosen = pickRoundRobin(nodeState, day);
+            if (chosen < 0) handle = 0;
+            else {
+              handle = ENDED;
+              ownerIndex = nodeState.repIndexes[chosen] as number;
+            }
+            if (steps !== null)
+              steps.push(assignerStep(node, nodeState, roster, day, chosen, true));
+            break;
+          }
+
+          case 8: {
+            // NodeKind.LeastLoaded
+            const nodeState = nodeStates[index] as RunNodeState;
+            const chosen = pickLeastLoaded(nodeState, roster, day);
+            if (chosen < 0) handle = 0;
+            else {
+              handle = ENDED;
+              ownerIndex = nodeState.repIndexes[chosen] as number;
+            }
+            if (steps !== null)
+              steps.push(assignerStep(node, nodeState, roster, day, chosen, false));
+            break;
+          }
+
+          case 9: {
+            // NodeKind.Assign
+            const nodeState = nodeStates[index] as RunNodeState;
+            const rep = nodeState.repIndexes[0] as number;
+            const chosen = rep >= 0 && (day.room[rep] as number) > 0 ? 0 : -1;
+            if (chosen < 0) handle = 0;
+            else {
+              handle = ENDED;
+              ownerIndex = rep;
+            }
+            if (steps !== null)
+              steps.push(assignerStep(node, nodeState, roster, day, chosen, false));
+            break;
+          }
+
+          case 10: // NodeKind.Pool
             handle = ENDED;
-            ownerIndex = nodeState.repIndexes[chosen] as number;
-          }
-          if (steps !== null) steps.push(assignerStep(node, nodeState, roster, day, chosen, true));
-          break;
+            reason = POOL;
+            if (steps !== null)
+              steps.push({ type: 'pool', nodeId: node.id, handle: null, reason: node.poolReason });
+            break;
         }
 
-        case 8: {
-          // NodeKind.LeastLoaded
-          const nodeState = nodeStates[index] as RunNodeState;
-          const chosen = pickLeastLoaded(nodeState, roster, day);
-          if (chosen < 0) handle = 0;
-          else {
-            handle = ENDED;
-            ownerIndex = nodeState.repIndexes[chosen] as number;
-          }
-          if (steps !== null) steps.push(assignerStep(node, nodeState, roster, day, chosen, false));
+        if (handle === ENDED) break;
+        route = routes.next(route, node.handleSlot + handle);
+        const next = node.targets[handle] as number;
+        if (next < 0) {
+          reason = NO_ROUTE;
           break;
         }
-
-        case 9: {
-          // NodeKind.Assign
-          const nodeState = nodeStates[index] as RunNodeState;
-          const rep = nodeState.repIndexes[0] as number;
-          const chosen = rep >= 0 && (day.room[rep] as number) > 0 ? 0 : -1;
-          if (chosen < 0) handle = 0;
-          else {
-            handle = ENDED;
-            ownerIndex = rep;
-          }
-          if (steps !== null) steps.push(assignerStep(node, nodeState, roster, day, chosen, false));
-          break;
-        }
-
-        case 10: // NodeKind.Pool
-          handle = ENDED;
-          reason = POOL;
-          if (steps !== null)
-            steps.push({ type: 'pool', nodeId: node.id, handle: null, reason: node.poolReason });
-          break;
+        index = next;
       }
 
-      if (handle === ENDED) break;
-      route = routes.next(route, node.handleSlot + handle);
-      const next = node.targets[handle] as number;
-      if (next < 0) {
-        reason = NO_ROUTE;
-        break;
+      let ownerId: string | null = null;
+      if (ownerIndex >= 0) {
+        ownerId = roster.ids[ownerIndex] as string;
+        repCounters.add(ownerIndex, day);
       }
-      index = next;
-    }
+      for (let key = 0; key < leadKeys.length; key += 1)
+        dedup.register(leadKeys[key] as string, ownerId);
 
-    let ownerId: string | null = null;
-    if (ownerIndex >= 0) {
-      ownerId = roster.ids[ownerIndex] as string;
-      repCounters.add(ownerIndex, day);
-    }
-    for (let key = 0; key < leadKeys.length; key += 1)
-      dedup.register(leadKeys[key] as string, ownerId);
-
-    owners[position] = ownerIndex;
-    endNodes[position] = index;
-    routeColumn[position] = route;
-    reasons[position] = reason;
-    fieldIds[position] = fieldsId;
-    if (traces !== null && steps !== null) {
-      traces[position] = {
-        time: new Date(at).toISOString(),
-        timeSource,
-        day: day.periods.day,
-        steps,
-      };
+      owners[position] = ownerIndex;
+      endNodes[position] = index;
+      routeColumn[position] = route;
+      reasons[position] = reason;
+      fieldIds[position] = fieldsId;
+      if (traces !== null && steps !== null) {
+        traces[position] = {
+          time: new Date(at).toISOString(),
+          timeSource,
+          day: day.periods.day,
+          steps,
+        };
+      }
     }
   }
 
@@ -494,6 +539,56 @@ function createNodeState(
   const saved = state.roundRobin[node.id] ?? {};
   const current = Float64Array.from(node.repIds, (repId) => saved[repId] ?? 0);
   return { scoreIds: null, repIndexes, weights, current, quota: null };
+}
+
+/** What a dedup node found for one lead. */
+interface DedupFinding {
+  /** Where the lead's keys from this node start in the run's list of the lead's keys. */
+  keyStart: number;
+  duplicate: boolean;
+  ownerId: string | null;
+  ownerRep: number;
+  ownerActive: boolean;
+  /** 0 (new), 1 (duplicate) or ENDED when the lead goes to its active existing owner. */
+  handle: number;
+}
+
+/**
+ * Runs a dedup node on a lead: appends the lead's normalised keys to
+ * `leadKeys` and looks them up. The owner is the first known key's owner.
+ */
+function dedupLead(
+  node: ProgramNode,
+  work: Lead,
+  leadKeys: string[],
+  dedup: DedupRegistry,
+  roster: RepRoster,
+): DedupFinding {
+  const keyStart = leadKeys.length;
+  const keyTypes = node.dedupKeys;
+  for (let key = 0; key < keyTypes.length; key += 1) {
+    const type = keyTypes[key] as 'phone' | 'email' | 'company';
+    const normalised = dedupKeyOf(
+      type,
+      readField(work, type, node.dedupFieldChecked[key] as boolean),
+    );
+    if (normalised !== null) leadKeys.push(normalised);
+  }
+
+  let duplicate = false;
+  let ownerId: string | null = null;
+  for (let key = keyStart; key < leadKeys.length; key += 1) {
+    const normalised = leadKeys[key] as string;
+    if (!dedup.has(normalised)) continue;
+    duplicate = true;
+    if (ownerId === null) ownerId = dedup.ownerOf(normalised);
+  }
+
+  const ownerRep = ownerId === null ? -1 : roster.indexOf(ownerId);
+  const ownerActive = roster.isActive(ownerRep);
+  let handle = 0;
+  if (duplicate) handle = node.assignExistingOwner && ownerActive ? ENDED : 1;
+  return { keyStart, duplicate, ownerId, ownerRep, ownerActive, handle };
 }
 
 /**

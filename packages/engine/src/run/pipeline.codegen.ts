@@ -1,0 +1,348 @@
+import {
+  ParameterList,
+  TEMPLATE_WORDS,
+  conditionTemplateOf,
+} from '../conditions/condition.codegen.js';
+import type { CompiledTest } from '../conditions/index.js';
+import type { Lead, LeadValue } from '../flow/flow.types.js';
+import { readOwnField } from './field-access.js';
+import { NodeKind, type Program, type ProgramNode } from './program.js';
+import type { QuotaCounter } from './quota-counters.js';
+import type { RepCounters, RepDayCounters } from './rep-roster.js';
+import type { DedupRegistry } from './dedup-registry.js';
+
+/**
+ * Code generation of a pipeline's whole per-lead loop, one function per
+ * pipeline: node dispatch as a switch over node indexes whose cases are the
+ * nodes' code, route transitions with their slots as constants, condition
+ * tests inlined from their templates (`condition.codegen.ts`), and the
+ * result columns written directly. It replaces the generic loop of the
+ * runner for runs without a trace, with the same results byte for byte.
+ *
+ * Safety: the source is assembled only from the fixed templates in this file
+ * and the condition templates, parameter names made up by `ParameterList`
+ * (`p0`, `p1` …) and non-negative integers computed here (node indexes,
+ * handle slots, counts). Every field name, value, label, node id and rep id
+ * reaches the generated function as an argument value, never as source
+ * text, and `isPipelineSourceSafe` checks the assembled source before it is
+ * compiled. Where the host forbids `new Function`, no run is generated and
+ * the runner keeps its generic loop.
+ */
+
+/** Per-node data of one run that the generated code reads (see the runner's node states). */
+export interface GeneratedNodeState {
+  readonly repIndexes: Int32Array;
+  readonly weights: Float64Array;
+  readonly current: Float64Array;
+  readonly quota: QuotaCounter | null;
+}
+
+/** What a generated run reads and writes: the leads, the result columns and the run's counters. */
+export interface GeneratedRunContext {
+  readonly leads: readonly Lead[];
+  readonly owners: Int32Array;
+  readonly endNodes: Int32Array;
+  readonly routes: Int32Array;
+  readonly reasons: Uint8Array;
+  readonly fieldIds: Int32Array;
+  readonly nodeStates: readonly GeneratedNodeState[];
+  /** The counters of `now`'s day, used for every lead when `dayOf` is null. */
+  readonly nowCounters: RepDayCounters;
+  /** The counters of a lead's allocation day, or null when the run has no time field. */
+  readonly dayOf: ((lead: Lead) => RepDayCounters) | null;
+  readonly repCounters: RepCounters;
+  readonly repIds: readonly string[];
+  readonly dedup: DedupRegistry;
+  /** Normalised dedup keys of the current lead; the dedup nodes append to it. */
+  readonly leadKeys: string[];
+  /** Records a score node's score (see the runner's `recordScore`) and returns the lead's fields id. */
+  readonly recordScore: (nodeIndex: number, fieldsId: number, score: number) => number;
+  /**
+   * Runs a dedup node: returns the handle to leave by, or -1 when the lead
+   * goes to its existing owner, whose rep index is then in `dedupOwner`.
+   */
+  readonly dedupAt: (nodeIndex: number, work: Lead) => number;
+  dedupOwner: number;
+  /** Runs a least-loaded node: the chosen rep's index, or -1 when no assignee is eligible. */
+  readonly leastLoadedAt: (nodeIndex: number, day: RepDayCounters) => number;
+}
+
+/** The per-lead loop of one pipeline, generated. */
+export type GeneratedRun = (context: GeneratedRunContext) => void;
+
+/** Most score rules whose matches index a table of fields ids (2^n slots per score node). */
+const MAX_MASK_RULES = 12;
+
+/** Characters a generated pipeline source may hold besides the templates' quoted words. */
+const SAFE_PIPELINE_SOURCE = /^[A-Za-z0-9_ \n()[\]{};,.=!<>&|?:+\-*]*$/;
+
+/** Checks that a generated pipeline source contains only template text, parameter names and integers. */
+export function isPipelineSourceSafe(source: string): boolean {
+  return SAFE_PIPELINE_SOURCE.test(source.replace(TEMPLATE_WORDS, ''));
+}
+
+/** Writes a non-negative integer computed by the generator (never a value from the flow). */
+function int(value: number): string {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new Error(`A generated pipeline needs a non-negative integer, not ${String(value)}.`);
+  }
+  return String(value);
+}
+
+/** Options of {@link generatePipelineRun}. */
+export interface PipelineCodegenOptions {
+  /** The quota's bucket of a `per` value (the runner's `quotaValueOf` with the run's condition options). */
+  quotaValue: (value: LeadValue | undefined) => string;
+}
+
+/**
+ * Generates the per-lead loop of a compiled program, or returns null when
+ * the host forbids generated code.
+ */
+export function generatePipelineRun(
+  program: Program,
+  options: PipelineCodegenOptions,
+): GeneratedRun | null {
+  const source = pipelineSource(program, options);
+  if (!isPipelineSourceSafe(source.text)) {
+    throw new Error('A generated pipeline source contains text outside the templates.');
+  }
+
+  try {
+    // eslint-disable-next-line no-restricted-syntax -- the source holds template text, parameter names and integers only; every value from the pipeline is an argument.
+    const factory = new Function(...source.parameters.names, source.text) as (
+      ...values: unknown[]
+    ) => GeneratedRun;
+    return factory(...source.parameters.values);
+  } catch (error) {
+    // A Content Security Policy without 'unsafe-eval' makes `new Function` throw EvalError.
+    if (!(error instanceof EvalError)) throw error;
+    return null;
+  }
+}
+
+/** The source of a generated run and the values its parameters receive. */
+export interface PipelineSource {
+  text: string;
+  parameters: ParameterList;
+}
+
+/** Assembles the source of a program's generated run; exported for the tests of its safety. */
+export function pipelineSource(program: Program, options: PipelineCodegenOptions): PipelineSource {
+  const parameters = new ParameterList();
+  const writer = new SourceWriter(program, parameters, options);
+  const nodes = program.nodes;
+  const hasDedup = nodes.some((node) => node.kind === NodeKind.Dedup);
+
+  const prelude = nodes.map((node) => writer.prelude(node)).join('');
+  const cases = nodes.map((node) => `case ${int(node.index)}: {\n${writer.body(node)}}\n`).join('');
+  const resetKeys = hasDedup ? 'if (lk.length > 0) lk.length = 0;\n' : '';
+  const registerKeys = hasDedup
+    ? 'if (lk.length > 0) { y = o >= 0 ? ids[o] : null; ' +
+      'for (let j = 0; j < lk.length; j++) dd.register(lk[j], y); }\n'
+    : '';
+
+  const text =
+    `'use strict'; return function (c) {\n` +
+    `const leads = c.leads, n = leads.length, ow = c.owners, en = c.endNodes, ro = c.routes, ` +
+    `rn = c.reasons, fi = c.fieldIds, ns = c.nodeStates, now = c.nowCounters, dayOf = c.dayOf, ` +
+    `rc = c.repCounters, ids = c.repIds, dd = c.dedup, lk = c.leadKeys;\n` +
+    `let T = ${writer.trie}.transitionTable;\n` +
+    prelude +
+    `let v, x, y, h, s, m;\n` +
+    `for (let i = 0; i < n; i++) {\n` +
+    `let d = leads[i];\n` +
+    `if (typeof d !== 'object' || d === null) d = ${writer.emptyLead};\n` +
+    `const ld = d;\n` +
+    `const day = dayOf === null ? now : dayOf(ld);\n` +
+    `let k = 0, r = 0, o = -1, e = 0, f = 0;\n` +
+    resetKeys +
+    `L: for (;;) {\nswitch (k) {\n${cases}}\n}\n` +
+    `if (o >= 0) rc.add(o, day);\n` +
+    registerKeys +
+    `ow[i] = o; en[i] = k; ro[i] = r; rn[i] = e; fi[i] = f;\n` +
+    `}\n};`;
+  return { text, parameters };
+}
+
+// Reasons, as indexes into REASON_CODES (the runner's constants).
+const EXISTING_OWNER = 1;
+const POOL = 2;
+const NO_ROUTE = 3;
+
+/** Writes the code of each node; holds the parameters shared by all nodes. */
+class SourceWriter {
+  readonly trie: string;
+  readonly emptyLead: string;
+  private readonly ownField: string;
+  private readonly quotaValue: string;
+  private readonly width: number;
+
+  constructor(
+    program: Program,
+    private readonly parameters: ParameterList,
+    options: PipelineCodegenOptions,
+  ) {
+    this.trie = parameters.bind(program.routes);
+    this.emptyLead = parameters.bind(Object.freeze({}));
+    this.ownField = parameters.bind(readOwnField);
+    this.quotaValue = parameters.bind(options.quotaValue);
+    this.width = program.routes.width;
+  }
+
+  /** Per-run locals of a node, read once before the loop. */
+  prelude(node: ProgramNode): string {
+    const k = int(node.index);
+    switch (node.kind) {
+      case NodeKind.Score:
+        if (node.conditions.length > MAX_MASK_RULES) return '';
+        return `const mk${k} = new Int32Array(${int(2 ** node.conditions.length)}).fill(-1);\n`;
+      case NodeKind.Quota:
+        return `const q${k} = ns[${k}].quota;\n`;
+      case NodeKind.RoundRobin:
+        return `const ri${k} = ns[${k}].repIndexes, w${k} = ns[${k}].weights, cw${k} = ns[${k}].current;\n`;
+      case NodeKind.Assign:
+        return `const a${k} = ns[${k}].repIndexes[0];\n`;
+      default:
+        return '';
+    }
+  }
+
+  /** The code of one node: it ends every path with `continue L` (next node) or `break L` (the lead ends). */
+  body(node: ProgramNode): string {
+    switch (node.kind) {
+      case NodeKind.Source:
+        return this.leave(node, 0);
+      case NodeKind.Filter:
+        return (
+          `if (${this.test(node.condition as CompiledTest)}) {\n${this.leave(node, 0)}}\n` +
+          this.leave(node, 1)
+        );
+      case NodeKind.Score:
+        return this.score(node);
+      case NodeKind.Branch:
+        return (
+          node.conditions
+            .map((test, item) => `if (${this.test(test)}) {\n${this.leave(node, item)}}\n`)
+            .join('') + this.leave(node, node.conditions.length)
+        );
+      case NodeKind.RegionSplit:
+        return this.regionSplit(node);
+      case NodeKind.Quota:
+        return this.quota(node);
+      case NodeKind.Dedup:
+        return (
+          `h = c.dedupAt(${int(node.index)}, d);\n` +
+          `if (h < 0) { o = c.dedupOwner; e = ${int(EXISTING_OWNER)}; break L; }\n` +
+          `if (h === 0) {\n${this.leave(node, 0)}}\n` +
+          this.leave(node, 1)
+        );
+      case NodeKind.RoundRobin:
+        return this.roundRobin(node);
+      case NodeKind.LeastLoaded:
+        return (
+          `x = c.leastLoadedAt(${int(node.index)}, day);\n` +
+          `if (x >= 0) { o = x; break L; }\n` +
+          this.leave(node, 0)
+        );
+      case NodeKind.Assign: {
+        const rep = `a${int(node.index)}`;
+        return `if (${rep} >= 0 && day.room[${rep}] > 0) { o = ${rep}; break L; }\n${this.leave(node, 0)}`;
+      }
+      case NodeKind.Pool:
+        return `e = ${int(POOL)}; break L;\n`;
+    }
+  }
+
+  /** Takes a handle: the route's next id from the transition table, then the next node or the end. */
+  private leave(node: ProgramNode, handle: number): string {
+    const slot = int(node.handleSlot + handle);
+    const route =
+      `x = T[r * ${int(this.width)} + ${slot}];\n` +
+      `if (x < 0) { x = ${this.trie}.next(r, ${slot}); T = ${this.trie}.transitionTable; }\n` +
+      `r = x;\n`;
+    const target = node.targets[handle] ?? -1;
+    if (target < 0) return `${route}e = ${int(NO_ROUTE)}; break L;\n`;
+    return `${route}k = ${int(target)}; continue L;\n`;
+  }
+
+  /** A condition test on the current lead `d`: its template inlined, or a call of the compiled test. */
+  private test(test: CompiledTest): string {
+    const template = conditionTemplateOf(test as (data: unknown) => boolean);
+    if (template !== undefined) return template(this.parameters);
+    return `${this.parameters.bind(test)}(d)`;
+  }
+
+  /** Reads the node's field from the current lead, with the own-property check where needed. */
+  private read(node: ProgramNode): string {
+    const field = this.parameters.bind(node.field);
+    return node.fieldChecked ? `${this.ownField}(d, ${field})` : `d[${field}]`;
+  }
+
+  private score(node: ProgramNode): string {
+    const k = int(node.index);
+    const masked = node.conditions.length <= MAX_MASK_RULES;
+    let code = `s = ${this.parameters.bind(node.base)};\n${masked ? 'm = 0;\n' : ''}`;
+    node.conditions.forEach((test, rule) => {
+      const points = this.parameters.bind(node.points[rule]);
+      const mark = masked ? ` m |= ${int(2 ** rule)};` : '';
+      code += `if (${this.test(test)}) { s += ${points};${mark} }\n`;
+    });
+
+    // A lead's first score is looked up by the rules it matched, which fix
+    // the score; the first lead with those matches records it.
+    code += masked
+      ? `if (f === 0) { x = mk${k}[m]; if (x < 0) { x = c.recordScore(${k}, 0, s); mk${k}[m] = x; } f = x; }\n` +
+        `else f = c.recordScore(${k}, f, s);\n`
+      : `f = c.recordScore(${k}, f, s);\n`;
+    if (node.writesReadField) {
+      code += `if (d === ld) d = { ...ld };\nd[${this.parameters.bind(node.field)}] = s;\n`;
+    }
+    return code + this.leave(node, 0);
+  }
+
+  private regionSplit(node: ProgramNode): string {
+    const handleOf = this.parameters.bind(node.regionHandle);
+    const regions = node.itemIds.length;
+    let code = `switch (${handleOf}(${this.read(node)})) {\n`;
+    for (let handle = 0; handle < regions; handle += 1) {
+      code += `case ${int(handle)}: {\n${this.leave(node, handle)}}\n`;
+    }
+    return `${code}default: {\n${this.leave(node, regions)}}\n}\n`;
+  }
+
+  private quota(node: ProgramNode): string {
+    const period =
+      node.period === 'day'
+        ? 'day.periods.day'
+        : node.period === 'week'
+          ? 'day.periods.week'
+          : node.period === 'month'
+            ? 'day.periods.month'
+            : this.parameters.bind('total');
+    const value =
+      node.field === '' ? this.parameters.bind('') : `${this.quotaValue}(${this.read(node)})`;
+    const limit = this.parameters.bind(node.limit);
+    return (
+      `if (q${int(node.index)}.take(${period}, ${value}, ${limit}) >= ${limit}) {\n` +
+      `${this.leave(node, 1)}}\n${this.leave(node, 0)}`
+    );
+  }
+
+  /** Smooth weighted round robin, as the runner's `pickRoundRobin`, with the owner written directly. */
+  private roundRobin(node: ProgramNode): string {
+    const k = int(node.index);
+    return (
+      `{ const room = day.room; let t = 0, b = -1;\n` +
+      `for (let a = 0; a < ${int(node.repIds.length)}; a++) {\n` +
+      `const rep = ri${k}[a];\n` +
+      `if (rep < 0 || !(room[rep] > 0)) continue;\n` +
+      `const w = w${k}[a], nx = cw${k}[a] + w;\n` +
+      `cw${k}[a] = nx; t += w;\n` +
+      `if (b < 0 || nx > cw${k}[b]) b = a;\n` +
+      `}\n` +
+      `if (b >= 0) { cw${k}[b] = cw${k}[b] - t; o = ri${k}[b]; break L; } }\n` +
+      this.leave(node, 0)
+    );
+  }
+}
