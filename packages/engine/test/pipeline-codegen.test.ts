@@ -5,10 +5,11 @@ import { compileFlow } from '../src/compile/flow.compiler.js';
 import type { Pipeline } from '../src/compile/pipeline.types.js';
 import type { ConditionOptions } from '../src/conditions/index.js';
 import type { FlowDocument, Lead, Rep } from '../src/flow/flow.types.js';
-import { isPipelineSourceSafe } from '../src/run/pipeline.codegen.js';
+import { isPipelineSourceSafe, pipelineSource } from '../src/run/pipeline.codegen.js';
+import { buildProgram } from '../src/run/program.js';
 import { createRunner } from '../src/run/runner.js';
 import type { RunInput } from '../src/run/run.types.js';
-import { buildFlow, compileOrThrow } from './support/flow-builder.js';
+import { buildFlow, compileOrThrow, type EdgeSpec, type NodeSpec } from './support/flow-builder.js';
 import {
   flowArbitrary,
   leadsArbitrary,
@@ -191,6 +192,46 @@ describe('generated pipeline run', () => {
     expect(runAllWays(pipeline, input, true)).toBe(runAllWays(pipeline, input, false));
   });
 
+  it('runs flows with too many paths to write out one by one through a switch, with the same results', () => {
+    // Nine filters in a row whose outputs both lead on: 2^9 paths to the round robin.
+    const steps = Array.from({ length: 9 }, (_, index) => `f${index}`);
+    const flow = buildFlow(
+      [
+        ['src', 'source'],
+        ...steps.map((id, index): NodeSpec => [
+          id,
+          'filter',
+          { condition: { '>': [{ var: 'visits' }, index] } },
+        ]),
+        ['rr', 'roundRobin', { assignees: [{ repId: 'A' }, { repId: 'B' }] }],
+      ],
+      [
+        ['src', 'out', 'f0'],
+        ...steps.flatMap((id, index): EdgeSpec[] => {
+          const next = steps[index + 1] ?? 'rr';
+          return [
+            [id, 'match', next],
+            [id, 'else', next],
+          ];
+        }),
+      ],
+    );
+    const pipeline = compileOrThrow(flow);
+    const source = pipelineSource(buildProgram(pipeline), { quotaValue: () => '' }).text;
+    expect(source).toContain('switch (k)');
+
+    const leads = Array.from({ length: 30 }, (_, index) => ({ visits: index % 8 }));
+    const input: RunInput = {
+      leads,
+      reps: [
+        { id: 'A', name: 'A', capacity: { day: 10 } },
+        { id: 'B', name: 'B' },
+      ],
+      now: PROPERTY_NOW,
+    };
+    expect(runAllWays(pipeline, input, true)).toBe(runAllWays(pipeline, input, false));
+  });
+
   it('uses the generic loop where generated code is forbidden', () => {
     const flow = buildFlow(
       [
@@ -341,7 +382,7 @@ describe('generated pipeline safety', () => {
       expect(JSON.stringify(generated)).toBe(JSON.stringify(generic));
     }
 
-    const pipelineSources = sources.filter((source) => source.includes('switch (k)'));
+    const pipelineSources = sources.filter((source) => source.includes('return function (c)'));
     expect(pipelineSources).toHaveLength(HOSTILE.length);
     for (const source of sources) {
       expect(isPipelineSourceSafe(source)).toBe(true);

@@ -129,13 +129,47 @@ export interface PipelineSource {
 
 /** Assembles the source of a program's generated run; exported for the tests of its safety. */
 export function pipelineSource(program: Program, options: PipelineCodegenOptions): PipelineSource {
+  try {
+    return assemble(program, options, true);
+  } catch (error) {
+    if (!(error instanceof TooManyPaths)) throw error;
+    return assemble(program, options, false);
+  }
+}
+
+/**
+ * Thrown while writing a pipeline path by path when the paths hold more
+ * nodes than MAX_INLINED_NODES, or a node is reached again on one path.
+ */
+class TooManyPaths extends Error {}
+
+/**
+ * Writes the run in one of two shapes. By paths (`inline`): each node's
+ * code is followed by the code of the node each handle leads to, so every
+ * place in the code stands for one route from the source, and a lead's
+ * route id is looked up once where it ends. By switch: a loop over a switch
+ * with one case per node, taking each step in the route transition table,
+ * for pipelines with too many paths.
+ */
+function assemble(
+  program: Program,
+  options: PipelineCodegenOptions,
+  inline: boolean,
+): PipelineSource {
   const parameters = new ParameterList();
   const writer = new SourceWriter(program, parameters, options);
   const nodes = program.nodes;
   const hasDedup = nodes.some((node) => node.kind === NodeKind.Dedup);
 
   const prelude = nodes.map((node) => writer.prelude(node)).join('');
-  const cases = nodes.map((node) => `case ${int(node.index)}: {\n${writer.body(node)}}\n`).join('');
+  const walk = inline
+    ? `L: {\n${writer.body(nodes[0] as ProgramNode, [])}}\n`
+    : `L: for (;;) {\nswitch (k) {\n${nodes
+        .map((node) => `case ${int(node.index)}: {\n${writer.body(node, null)}}\n`)
+        .join('')}}\n}\n`;
+  // By paths, `r` holds the place where the lead ended; its route id is
+  // learnt (walking the place's steps through the route trie) on first use.
+  const route = inline ? `x = er[r];\nif (x < 0) x = ${writer.learnRoute}(r);\n` : 'x = r;\n';
   const resetKeys = hasDedup ? 'if (lk.length > 0) lk.length = 0;\n' : '';
   const registerKeys = hasDedup
     ? 'if (lk.length > 0) { y = o >= 0 ? ids[o] : null; ' +
@@ -148,8 +182,9 @@ export function pipelineSource(program: Program, options: PipelineCodegenOptions
     `rn = c.reasons, fi = c.fieldIds, ns = c.nodeStates, now = c.nowCounters, dayOf = c.dayOf, ` +
     `rc = c.repCounters, ids = c.repIds, dd = c.dedup, lk = c.leadKeys;\n` +
     `let T = ${writer.trie}.transitionTable;\n` +
+    `const er = ${writer.endRoutes}.ids;\n` +
     prelude +
-    `let v, x, y, h, s, m;\n` +
+    `let v, x = 0, y = null, h = 0, s = 0, m = 0;\n` +
     `for (let i = 0; i < n; i++) {\n` +
     `let d = leads[i];\n` +
     `if (typeof d !== 'object' || d === null) d = ${writer.emptyLead};\n` +
@@ -157,13 +192,26 @@ export function pipelineSource(program: Program, options: PipelineCodegenOptions
     `const day = dayOf === null ? now : dayOf(ld);\n` +
     `let k = 0, r = 0, o = -1, e = 0, f = 0;\n` +
     resetKeys +
-    `L: for (;;) {\nswitch (k) {\n${cases}}\n}\n` +
+    walk +
     `if (o >= 0) rc.add(o, day);\n` +
     registerKeys +
-    `ow[i] = o; en[i] = k; ro[i] = r; rn[i] = e; fi[i] = f;\n` +
+    route +
+    `ow[i] = o; en[i] = k; ro[i] = x; rn[i] = e; fi[i] = f;\n` +
     `}\n};`;
+  writer.seal();
   return { text, parameters };
 }
+
+/** Step slots taken from the source, or null when writing by switch. */
+type Path = readonly number[] | null;
+
+/** Tells whether a path (step slots) already passed through a node: a cycle. */
+function onPath(program: Program, path: readonly number[], node: number): boolean {
+  return node === 0 || path.some((slot) => program.slotNodes[slot] === node);
+}
+
+/** Most node codes a pipeline written by paths may hold; past it, the switch shape is used. */
+const MAX_INLINED_NODES = 400;
 
 // Reasons, as indexes into REASON_CODES (the runner's constants).
 const EXISTING_OWNER = 1;
@@ -174,12 +222,20 @@ const NO_ROUTE = 3;
 class SourceWriter {
   readonly trie: string;
   readonly emptyLead: string;
+  /** By paths: the route id of each place where leads end, -1 until learnt. */
+  readonly endRoutes: string;
+  /** By paths: learns the route id of a place where leads end. */
+  readonly learnRoute: string;
   private readonly ownField: string;
   private readonly quotaValue: string;
   private readonly width: number;
+  /** By paths: the step slots of each place where leads end. */
+  private readonly endSlots: (readonly number[])[] = [];
+  private readonly endRouteIds: { ids: Int32Array } = { ids: new Int32Array(0) };
+  private inlinedNodes = 0;
 
   constructor(
-    program: Program,
+    private readonly program: Program,
     private readonly parameters: ParameterList,
     options: PipelineCodegenOptions,
   ) {
@@ -188,6 +244,24 @@ class SourceWriter {
     this.ownField = parameters.bind(readOwnField);
     this.quotaValue = parameters.bind(options.quotaValue);
     this.width = program.routes.width;
+
+    // The table is made once the places are known (see `seal`); the
+    // function that learns a route reads it through this holder.
+    const holder = this.endRouteIds;
+    const endSlots = this.endSlots;
+    const routes = program.routes;
+    this.endRoutes = parameters.bind(holder);
+    this.learnRoute = parameters.bind((place: number): number => {
+      let route = routes.root;
+      for (const slot of endSlots[place] as readonly number[]) route = routes.next(route, slot);
+      holder.ids[place] = route;
+      return route;
+    });
+  }
+
+  /** Makes the table of route ids once every place where leads end is known. */
+  seal(): void {
+    this.endRouteIds.ids = new Int32Array(this.endSlots.length).fill(-1);
   }
 
   /** Per-run locals of a node, read once before the loop. */
@@ -208,60 +282,95 @@ class SourceWriter {
     }
   }
 
-  /** The code of one node: it ends every path with `continue L` (next node) or `break L` (the lead ends). */
-  body(node: ProgramNode): string {
+  /**
+   * The code of one node. Every path through it ends with `break L` (the
+   * lead ends) or, by switch, `continue L` (the next node). `path` holds the
+   * step slots taken from the source, or is null when writing by switch.
+   */
+  body(node: ProgramNode, path: Path): string {
+    if (path !== null) {
+      this.inlinedNodes += 1;
+      if (this.inlinedNodes > MAX_INLINED_NODES) throw new TooManyPaths();
+    }
+
     switch (node.kind) {
       case NodeKind.Source:
-        return this.leave(node, 0);
+        return this.leave(node, 0, path);
       case NodeKind.Filter:
         return (
-          `if (${this.test(node.condition as CompiledTest)}) {\n${this.leave(node, 0)}}\n` +
-          this.leave(node, 1)
+          `if (${this.test(node.condition as CompiledTest)}) {\n${this.leave(node, 0, path)}}\n` +
+          this.leave(node, 1, path)
         );
       case NodeKind.Score:
-        return this.score(node);
+        return this.score(node, path);
       case NodeKind.Branch:
         return (
           node.conditions
-            .map((test, item) => `if (${this.test(test)}) {\n${this.leave(node, item)}}\n`)
-            .join('') + this.leave(node, node.conditions.length)
+            .map((test, item) => `if (${this.test(test)}) {\n${this.leave(node, item, path)}}\n`)
+            .join('') + this.leave(node, node.conditions.length, path)
         );
       case NodeKind.RegionSplit:
-        return this.regionSplit(node);
+        return this.regionSplit(node, path);
       case NodeKind.Quota:
-        return this.quota(node);
+        return this.quota(node, path);
       case NodeKind.Dedup:
         return (
           `h = c.dedupAt(${int(node.index)}, d);\n` +
-          `if (h < 0) { o = c.dedupOwner; e = ${int(EXISTING_OWNER)}; break L; }\n` +
-          `if (h === 0) {\n${this.leave(node, 0)}}\n` +
-          this.leave(node, 1)
+          `if (h < 0) { o = c.dedupOwner; e = ${int(EXISTING_OWNER)}; ${this.end(node, path)}}\n` +
+          `if (h === 0) {\n${this.leave(node, 0, path)}}\n` +
+          this.leave(node, 1, path)
         );
       case NodeKind.RoundRobin:
-        return this.roundRobin(node);
+        return this.roundRobin(node, path);
       case NodeKind.LeastLoaded:
         return (
           `x = c.leastLoadedAt(${int(node.index)}, day);\n` +
-          `if (x >= 0) { o = x; break L; }\n` +
-          this.leave(node, 0)
+          `if (x >= 0) { o = x; ${this.end(node, path)}}\n` +
+          this.leave(node, 0, path)
         );
       case NodeKind.Assign: {
         const rep = `a${int(node.index)}`;
-        return `if (${rep} >= 0 && day.room[${rep}] > 0) { o = ${rep}; break L; }\n${this.leave(node, 0)}`;
+        return (
+          `if (${rep} >= 0 && day.room[${rep}] > 0) { o = ${rep}; ${this.end(node, path)}}\n` +
+          this.leave(node, 0, path)
+        );
       }
       case NodeKind.Pool:
-        return `e = ${int(POOL)}; break L;\n`;
+        return `e = ${int(POOL)}; ${this.end(node, path)}`;
     }
   }
 
-  /** Takes a handle: the route's next id from the transition table, then the next node or the end. */
-  private leave(node: ProgramNode, handle: number): string {
-    const slot = int(node.handleSlot + handle);
-    const route =
-      `x = T[r * ${int(this.width)} + ${slot}];\n` +
-      `if (x < 0) { x = ${this.trie}.next(r, ${slot}); T = ${this.trie}.transitionTable; }\n` +
-      `r = x;\n`;
+  /**
+   * Ends the lead at a node. By paths, it records the place (the steps
+   * taken) and leaves its number in `r`, and the node's index in `k`.
+   */
+  private end(node: ProgramNode, path: Path): string {
+    if (path === null) return 'break L;\n';
+    this.endSlots.push(path);
+    return `k = ${int(node.index)}; r = ${int(this.endSlots.length - 1)}; break L;\n`;
+  }
+
+  /**
+   * Takes a handle. By paths: the code of the next node follows, or the
+   * lead ends when the handle is not connected. By switch: the route's next
+   * id from the transition table, then the next node's case or the end.
+   */
+  private leave(node: ProgramNode, handle: number, path: Path): string {
+    const slot = node.handleSlot + handle;
     const target = node.targets[handle] ?? -1;
+    if (path !== null) {
+      const next = [...path, slot];
+      if (target < 0) return `e = ${int(NO_ROUTE)}; ${this.end(node, next)}`;
+      if (onPath(this.program, path, target)) {
+        throw new TooManyPaths();
+      }
+      return this.body(this.program.nodes[target] as ProgramNode, next);
+    }
+
+    const route =
+      `x = T[r * ${int(this.width)} + ${int(slot)}];\n` +
+      `if (x < 0) { x = ${this.trie}.next(r, ${int(slot)}); T = ${this.trie}.transitionTable; }\n` +
+      `r = x;\n`;
     if (target < 0) return `${route}e = ${int(NO_ROUTE)}; break L;\n`;
     return `${route}k = ${int(target)}; continue L;\n`;
   }
@@ -279,7 +388,7 @@ class SourceWriter {
     return node.fieldChecked ? `${this.ownField}(d, ${field})` : `d[${field}]`;
   }
 
-  private score(node: ProgramNode): string {
+  private score(node: ProgramNode, path: Path): string {
     const k = int(node.index);
     const masked = node.conditions.length <= MAX_MASK_RULES;
     let code = `s = ${this.parameters.bind(node.base)};\n${masked ? 'm = 0;\n' : ''}`;
@@ -298,20 +407,20 @@ class SourceWriter {
     if (node.writesReadField) {
       code += `if (d === ld) d = { ...ld };\nd[${this.parameters.bind(node.field)}] = s;\n`;
     }
-    return code + this.leave(node, 0);
+    return code + this.leave(node, 0, path);
   }
 
-  private regionSplit(node: ProgramNode): string {
+  private regionSplit(node: ProgramNode, path: Path): string {
     const handleOf = this.parameters.bind(node.regionHandle);
     const regions = node.itemIds.length;
     let code = `switch (${handleOf}(${this.read(node)})) {\n`;
     for (let handle = 0; handle < regions; handle += 1) {
-      code += `case ${int(handle)}: {\n${this.leave(node, handle)}}\n`;
+      code += `case ${int(handle)}: {\n${this.leave(node, handle, path)}}\n`;
     }
-    return `${code}default: {\n${this.leave(node, regions)}}\n}\n`;
+    return `${code}default: {\n${this.leave(node, regions, path)}}\n}\n`;
   }
 
-  private quota(node: ProgramNode): string {
+  private quota(node: ProgramNode, path: Path): string {
     const period =
       node.period === 'day'
         ? 'day.periods.day'
@@ -325,12 +434,12 @@ class SourceWriter {
     const limit = this.parameters.bind(node.limit);
     return (
       `if (q${int(node.index)}.take(${period}, ${value}, ${limit}) >= ${limit}) {\n` +
-      `${this.leave(node, 1)}}\n${this.leave(node, 0)}`
+      `${this.leave(node, 1, path)}}\n${this.leave(node, 0, path)}`
     );
   }
 
   /** Smooth weighted round robin, as the runner's `pickRoundRobin`, with the owner written directly. */
-  private roundRobin(node: ProgramNode): string {
+  private roundRobin(node: ProgramNode, path: Path): string {
     const k = int(node.index);
     return (
       `{ const room = day.room; let t = 0, b = -1;\n` +
@@ -341,8 +450,8 @@ class SourceWriter {
       `cw${k}[a] = nx; t += w;\n` +
       `if (b < 0 || nx > cw${k}[b]) b = a;\n` +
       `}\n` +
-      `if (b >= 0) { cw${k}[b] = cw${k}[b] - t; o = ri${k}[b]; break L; } }\n` +
-      this.leave(node, 0)
+      `if (b >= 0) { cw${k}[b] = cw${k}[b] - t; o = ri${k}[b]; ${this.end(node, path)}} }\n` +
+      this.leave(node, 0, path)
     );
   }
 }
