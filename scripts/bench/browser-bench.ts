@@ -94,6 +94,86 @@ export async function readLongTasks(page: Page): Promise<[number, number][]> {
   );
 }
 
+/** A long animation frame with the scripts that ran in it, as Chromium reports it. */
+export interface LongFrame {
+  start: number;
+  duration: number;
+  blockingDuration: number;
+  /** Time spent in style and layout after the scripts, in ms. */
+  renderDuration: number;
+  scripts: {
+    invoker: string;
+    invokerType: string;
+    source: string;
+    duration: number;
+    forcedLayout: number;
+  }[];
+}
+
+/**
+ * Makes every page load of `page` record its long animation frames (over
+ * 50 ms) with script attribution, to tell what a long task was.
+ */
+export async function recordLongFrames(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const frames: unknown[] = [];
+    (window as unknown as { __longFrames: unknown[] }).__longFrames = frames;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        const frame = entry as PerformanceEntry & {
+          blockingDuration: number;
+          renderStart: number;
+          scripts: (PerformanceEntry & {
+            invoker: string;
+            invokerType: string;
+            sourceURL: string;
+            sourceFunctionName: string;
+            sourceCharPosition: number;
+            forcedStyleAndLayoutDuration: number;
+          })[];
+        };
+        frames.push({
+          start: frame.startTime,
+          duration: frame.duration,
+          blockingDuration: frame.blockingDuration,
+          renderDuration:
+            frame.renderStart > 0 ? frame.startTime + frame.duration - frame.renderStart : 0,
+          scripts: frame.scripts.map((script) => ({
+            invoker: script.invoker,
+            invokerType: script.invokerType,
+            source: `${script.sourceFunctionName}@${script.sourceURL.split('/').pop() ?? ''}:${script.sourceCharPosition}`,
+            duration: script.duration,
+            forcedLayout: script.forcedStyleAndLayoutDuration,
+          })),
+        });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  });
+}
+
+/** Returns the long animation frames recorded since the page loaded. */
+export async function readLongFrames(page: Page): Promise<LongFrame[]> {
+  return page.evaluate(() => (window as unknown as { __longFrames: LongFrame[] }).__longFrames);
+}
+
+/** Describes each frame on one line: its length, rendering time and scripts over 5 ms. */
+export function describeLongFrames(frames: readonly LongFrame[]): string {
+  return frames
+    .map((frame) => {
+      const scripts = frame.scripts
+        .filter((script) => script.duration >= 5)
+        .map(
+          (script) =>
+            `${script.invokerType} ${script.invoker} ${script.source} ${Math.round(script.duration)} ms` +
+            (script.forcedLayout >= 5
+              ? ` (forced layout ${Math.round(script.forcedLayout)} ms)`
+              : ''),
+        );
+      return `  frame at ${Math.round(frame.start)} ms: ${Math.round(frame.duration)} ms, blocking ${Math.round(frame.blockingDuration)} ms, render ${Math.round(frame.renderDuration)} ms; ${scripts.join('; ') || 'no script over 5 ms'}`;
+    })
+    .join('\n');
+}
+
 /** Describes the machine for a benchmark's report. */
 export function machineLine(chromiumVersion: string): string {
   const cores = cpus();

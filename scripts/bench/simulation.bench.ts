@@ -9,26 +9,45 @@
  *
  *   npm run bench:simulation              builds the app first
  *   npm run bench:simulation -- --rows 200000 --no-build
+ *   add --frames to print each long animation frame with its scripts, and
+ *   --profile FILE to write a CPU profile (.cpuprofile) of the run and
+ *   the opening of the results table
  *
  * Needs Chromium at CHROMIUM_PATH or /usr/bin/chromium. Serves the build on
  * 127.0.0.1:BENCH_PORT (default 4374).
  */
+import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { machineLine, readLongTasks, recordLongTasks, startBenchBrowser } from './browser-bench';
+import {
+  describeLongFrames,
+  machineLine,
+  readLongFrames,
+  readLongTasks,
+  recordLongFrames,
+  recordLongTasks,
+  startBenchBrowser,
+} from './browser-bench';
 
 interface Options {
   rows: number;
   build: boolean;
   port: number;
+  /** Print each long animation frame with its scripts. */
+  frames: boolean;
+  /** Write a CPU profile of the page from Run until the results table is open to this file. */
+  profile: string | null;
 }
 
 function parseOptions(argv: string[]): Options {
   const rowsIndex = argv.indexOf('--rows');
+  const profileIndex = argv.indexOf('--profile');
   const rows = rowsIndex >= 0 ? Number(argv[rowsIndex + 1]) : 1_000_000;
   if (!Number.isInteger(rows) || rows < 1) throw new Error('--rows takes a whole number above 0.');
   return {
     rows,
     build: !argv.includes('--no-build'),
+    frames: argv.includes('--frames'),
+    profile: profileIndex >= 0 ? (argv[profileIndex + 1] ?? null) : null,
     port: Number(process.env.BENCH_PORT ?? 4374),
   };
 }
@@ -205,6 +224,7 @@ async function main(): Promise<void> {
     // functions in a __name helper; functions sent to the page need it too.
     await page.addInitScript('globalThis.__name = (target) => target;');
     await recordLongTasks(page);
+    if (options.frames) await recordLongFrames(page);
     await page.goto(`${baseUrl}/flows`);
     const seedStart = Date.now();
     await seed(page, options.rows);
@@ -215,17 +235,39 @@ async function main(): Promise<void> {
     await page.waitForTimeout(1000);
     const now = () => page.evaluate(() => performance.now());
 
+    const profiler = options.profile ? await page.context().newCDPSession(page) : null;
+    if (profiler) {
+      await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
+      await profiler.send('Profiler.start');
+    }
     const runMark = await now();
     const runStart = Date.now();
     await page.getByTestId('simulation-run').click();
     await page.getByTestId('card-total-value').waitFor({ timeout: 1_800_000 });
     const runTime = Date.now() - runStart;
+    // The rest of the result view mounts in the frames after the cards:
+    // the run's tasks count until the chart and the canvas counts are drawn
+    // and the page has been idle for a second.
+    await page.getByTestId('simulation-rep-chart').waitFor();
+    await page.getByTestId('simulation-count-src').waitFor();
+    const viewTime = Date.now() - runStart;
+    await page.waitForTimeout(1000);
+    const tableMark = await now();
     const runTasks = await longTasksSince(page, runMark);
     const total = await page.getByTestId('card-total-value').innerText();
 
+    const tableStart = Date.now();
     await page.getByTestId('tab-leads').click();
-    await page.getByTestId('result-row').first().waitFor();
+    await page.getByTestId('result-owner').filter({ hasText: /\S/ }).first().waitFor();
+    const tableTime = Date.now() - tableStart;
+    await page.waitForTimeout(500);
+    if (profiler && options.profile) {
+      const { profile } = await profiler.send('Profiler.stop');
+      writeFileSync(options.profile, JSON.stringify(profile));
+    }
     const searchMark = await now();
+    const tableTasks = await longTasksSince(page, tableMark);
     const searchStart = Date.now();
     // The last lead's name is the only one that contains it, so one lead is found.
     await page.getByTestId('results-search').fill(`客户${options.rows - 1}`);
@@ -252,12 +294,29 @@ async function main(): Promise<void> {
     console.log(
       [
         `leads: ${options.rows.toLocaleString('en')} (shown total ${total}), stored in ${(seeded / 1000).toFixed(1)} s`,
-        `simulation: ${(runTime / 1000).toFixed(1)} s, longest main-thread task ${longest(runTasks)}`,
+        `simulation: ${(runTime / 1000).toFixed(1)} s to the cards, ${(viewTime / 1000).toFixed(1)} s to the chart and canvas counts, longest main-thread task ${longest(runTasks)}`,
+        `results table opened: ${(tableTime / 1000).toFixed(1)} s, longest main-thread task ${longest(tableTasks)}`,
         `search of every lead: ${(searchTime / 1000).toFixed(1)} s, longest main-thread task ${longest(searchTasks)}`,
         `CSV export: ${(exportTime / 1000).toFixed(1)} s, longest main-thread task ${longest(exportTasks)}`,
         machineLine(browser.version()),
       ].join('\n'),
     );
+    if (options.frames) {
+      const frames = await readLongFrames(page);
+      const between = (from: number, to: number) =>
+        describeLongFrames(frames.filter((frame) => frame.start >= from && frame.start < to));
+      const tasks = await readLongTasks(page);
+      console.log(
+        `long tasks: ${tasks.map(([start, duration]) => `${Math.round(start)}+${Math.round(duration)}`).join(', ')}`,
+      );
+      console.log(
+        `marks: run ${Math.round(runMark)}, search ${Math.round(searchMark)}, export ${Math.round(exportMark)}`,
+      );
+      console.log(`long frames of the simulation:\n${between(runMark, tableMark)}`);
+      console.log(`long frames of opening the table:\n${between(tableMark, searchMark)}`);
+      console.log(`long frames of the search:\n${between(searchMark, exportMark)}`);
+      console.log(`long frames of the export:\n${between(exportMark, Infinity)}`);
+    }
   } finally {
     await close();
   }

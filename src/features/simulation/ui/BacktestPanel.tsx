@@ -24,7 +24,7 @@ import {
 } from '../worker/simulation.client';
 import type { RunSettings } from '../worker/simulation.protocol';
 import { ResultsTable } from './ResultsTable';
-import { DRAFT } from './SimulationSettingsPanel';
+import { DRAFT, documentOfVersion } from './SimulationSettingsPanel';
 
 interface BacktestPanelProps {
   flow: FlowRecord;
@@ -49,10 +49,7 @@ export function BacktestPanel({ flow, versions, settings, reps, columns }: Backt
 
   if (versions.length === 0) return <Alert color="blue">{t('backtest.needVersions')}</Alert>;
 
-  const documentOf = (id: string) =>
-    id === DRAFT
-      ? flow.document
-      : (versions.find((version) => version.id === id)?.document ?? flow.document);
+  const documentOf = (id: string) => documentOfVersion(flow, versions, id);
   const options = [
     { value: DRAFT, label: t('settings.versionDraft') },
     ...versions.map((version) => ({ value: version.id, label: version.name })),

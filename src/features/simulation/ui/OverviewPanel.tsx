@@ -1,9 +1,7 @@
-import { lazy, Suspense } from 'react';
 import {
   Badge,
   Button,
   Group,
-  Loader,
   Paper,
   SimpleGrid,
   Stack,
@@ -17,9 +15,9 @@ import type { FlowDocument } from '@sras/engine';
 import { useFormat } from '../../../i18n/useFormat';
 import type { CapacityUse, RunOverview, UnassignedGroup } from '../engine/run-overview';
 import type { ResultQuery } from '../engine/result-query';
+import { RepShareBars } from './RepShareBars';
 import { useNodeName } from './useNodeName';
-
-const RepShareChart = lazy(() => import('./RepShareChart'));
+import { useStagedReveal } from './useStagedReveal';
 
 interface OverviewPanelProps {
   overview: RunOverview;
@@ -55,11 +53,16 @@ function StatCard({
   );
 }
 
-/** The result cards: totals, leads per rep against their weights, capacity use and unassigned reasons. */
+/**
+ * The result cards: totals, leads per rep against their weights, capacity
+ * use and unassigned reasons. The totals mount first, the rest in the next
+ * frames, so that no single commit blocks the page.
+ */
 export function OverviewPanel({ overview, document, onShowLeads }: OverviewPanelProps) {
   const { t } = useTranslation('simulation');
   const format = useFormat();
   const nodeName = useNodeName(document);
+  const stage = useStagedReveal(overview, 3);
   const { summary } = overview;
   const percent = (count: number) =>
     summary.total === 0
@@ -94,138 +97,140 @@ export function OverviewPanel({ overview, document, onShowLeads }: OverviewPanel
         />
       </SimpleGrid>
 
-      <Paper withBorder p="sm">
-        <Stack gap="xs">
-          <Title order={3} size="h5">
-            {t('reps.title')}
-          </Title>
-          <Text size="xs" c="dimmed">
-            {t('reps.help')}
-          </Text>
-          {overview.reps.length === 0 ? (
-            <Text size="sm">{t('reps.empty')}</Text>
-          ) : (
-            <>
-              <Suspense fallback={<Loader size="sm" />}>
-                <RepShareChart reps={overview.reps} />
-              </Suspense>
-              <Table striped data-testid="simulation-rep-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('reps.rep')}</Table.Th>
-                    <Table.Th ta="right">{t('reps.assigned')}</Table.Th>
-                    <Table.Th ta="right">{t('reps.promised')}</Table.Th>
-                    <Table.Th ta="right">{t('reps.deviation')}</Table.Th>
-                    <Table.Th ta="right">{t('reps.existingOwner')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {overview.reps.map((rep) => (
-                    <Table.Tr key={rep.repId} data-testid={`rep-row-${rep.repId}`}>
-                      <Table.Td>
-                        <Button
-                          variant="subtle"
-                          size="compact-sm"
-                          onClick={() => onShowLeads({ ownerId: rep.repId })}
-                        >
-                          {rep.name}
-                        </Button>
-                        {!rep.active && (
-                          <Badge size="xs" color="gray" ml={4}>
-                            {t('reps.inactive')}
-                          </Badge>
-                        )}
-                      </Table.Td>
-                      <Table.Td ta="right" data-testid={`rep-assigned-${rep.repId}`}>
-                        {format.number(rep.assigned)}
-                      </Table.Td>
-                      <Table.Td ta="right">
-                        {format.number(rep.promised, { maximumFractionDigits: 1 })}
-                      </Table.Td>
-                      <Table.Td
-                        ta="right"
-                        c={
-                          Math.abs(rep.deviation) >= 1
-                            ? rep.deviation > 0
-                              ? 'orange'
-                              : 'blue'
-                            : undefined
-                        }
-                      >
-                        {format.number(rep.deviation, {
-                          maximumFractionDigits: 1,
-                          signDisplay: 'exceptZero',
-                        })}
-                      </Table.Td>
-                      <Table.Td ta="right">{format.number(rep.existingOwner)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </>
-          )}
-        </Stack>
-      </Paper>
-
-      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+      {stage >= 2 && (
         <Paper withBorder p="sm">
           <Stack gap="xs">
             <Title order={3} size="h5">
-              {t('unassigned.title')}
+              {t('reps.title')}
             </Title>
-            {overview.unassigned.length === 0 ? (
-              <Text size="sm">{t('unassigned.none')}</Text>
+            <Text size="xs" c="dimmed">
+              {t('reps.help')}
+            </Text>
+            {overview.reps.length === 0 ? (
+              <Text size="sm">{t('reps.empty')}</Text>
             ) : (
-              overview.unassigned.map((group) => (
-                <UnassignedRow
-                  key={`${group.reason}-${group.nodeId}-${group.handle ?? ''}`}
-                  group={group}
-                  nodeName={nodeName}
-                  onShowLeads={onShowLeads}
-                />
-              ))
+              <>
+                <RepShareBars reps={overview.reps} />
+                <Table striped data-testid="simulation-rep-table">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('reps.rep')}</Table.Th>
+                      <Table.Th ta="right">{t('reps.assigned')}</Table.Th>
+                      <Table.Th ta="right">{t('reps.promised')}</Table.Th>
+                      <Table.Th ta="right">{t('reps.deviation')}</Table.Th>
+                      <Table.Th ta="right">{t('reps.existingOwner')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {overview.reps.map((rep) => (
+                      <Table.Tr key={rep.repId} data-testid={`rep-row-${rep.repId}`}>
+                        <Table.Td>
+                          <Button
+                            variant="subtle"
+                            size="compact-sm"
+                            onClick={() => onShowLeads({ ownerId: rep.repId })}
+                          >
+                            {rep.name}
+                          </Button>
+                          {!rep.active && (
+                            <Badge size="xs" color="gray" ml={4}>
+                              {t('reps.inactive')}
+                            </Badge>
+                          )}
+                        </Table.Td>
+                        <Table.Td ta="right" data-testid={`rep-assigned-${rep.repId}`}>
+                          {format.number(rep.assigned)}
+                        </Table.Td>
+                        <Table.Td ta="right">
+                          {format.number(rep.promised, { maximumFractionDigits: 1 })}
+                        </Table.Td>
+                        <Table.Td
+                          ta="right"
+                          c={
+                            Math.abs(rep.deviation) >= 1
+                              ? rep.deviation > 0
+                                ? 'orange'
+                                : 'blue'
+                              : undefined
+                          }
+                        >
+                          {format.number(rep.deviation, {
+                            maximumFractionDigits: 1,
+                            signDisplay: 'exceptZero',
+                          })}
+                        </Table.Td>
+                        <Table.Td ta="right">{format.number(rep.existingOwner)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </>
             )}
           </Stack>
         </Paper>
-        <Paper withBorder p="sm">
-          <Stack gap="xs">
-            <Title order={3} size="h5">
-              {t('capacity.title')}
-            </Title>
-            <Text size="xs" c="dimmed">
-              {t('capacity.help')}
-            </Text>
-            <Table data-testid="simulation-capacity-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('reps.rep')}</Table.Th>
-                  <Table.Th>{t('capacity.day')}</Table.Th>
-                  <Table.Th>{t('capacity.week')}</Table.Th>
-                  <Table.Th>{t('capacity.month')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {overview.capacity
-                  .filter(
-                    (rep) =>
-                      rep.month.used > 0 ||
-                      rep.day.limit !== null ||
-                      rep.week.limit !== null ||
-                      rep.month.limit !== null,
-                  )
-                  .map((rep) => (
-                    <Table.Tr key={rep.repId}>
-                      <Table.Td>{rep.name}</Table.Td>
-                      <CapacityCell use={rep.day} />
-                      <CapacityCell use={rep.week} />
-                      <CapacityCell use={rep.month} />
-                    </Table.Tr>
-                  ))}
-              </Table.Tbody>
-            </Table>
-          </Stack>
-        </Paper>
-      </SimpleGrid>
+      )}
+
+      {stage >= 3 && (
+        <SimpleGrid cols={{ base: 1, lg: 2 }}>
+          <Paper withBorder p="sm">
+            <Stack gap="xs">
+              <Title order={3} size="h5">
+                {t('unassigned.title')}
+              </Title>
+              {overview.unassigned.length === 0 ? (
+                <Text size="sm">{t('unassigned.none')}</Text>
+              ) : (
+                overview.unassigned.map((group) => (
+                  <UnassignedRow
+                    key={`${group.reason}-${group.nodeId}-${group.handle ?? ''}`}
+                    group={group}
+                    nodeName={nodeName}
+                    onShowLeads={onShowLeads}
+                  />
+                ))
+              )}
+            </Stack>
+          </Paper>
+          <Paper withBorder p="sm">
+            <Stack gap="xs">
+              <Title order={3} size="h5">
+                {t('capacity.title')}
+              </Title>
+              <Text size="xs" c="dimmed">
+                {t('capacity.help')}
+              </Text>
+              <Table data-testid="simulation-capacity-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('reps.rep')}</Table.Th>
+                    <Table.Th>{t('capacity.day')}</Table.Th>
+                    <Table.Th>{t('capacity.week')}</Table.Th>
+                    <Table.Th>{t('capacity.month')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {overview.capacity
+                    .filter(
+                      (rep) =>
+                        rep.month.used > 0 ||
+                        rep.day.limit !== null ||
+                        rep.week.limit !== null ||
+                        rep.month.limit !== null,
+                    )
+                    .map((rep) => (
+                      <Table.Tr key={rep.repId}>
+                        <Table.Td>{rep.name}</Table.Td>
+                        <CapacityCell use={rep.day} />
+                        <CapacityCell use={rep.week} />
+                        <CapacityCell use={rep.month} />
+                      </Table.Tr>
+                    ))}
+                </Table.Tbody>
+              </Table>
+            </Stack>
+          </Paper>
+        </SimpleGrid>
+      )}
     </Stack>
   );
 }

@@ -11,6 +11,7 @@ import {
   SimulationRequestError,
   type SimulationProgress,
 } from '../worker/simulation.client';
+import { nextPaint } from './next-paint';
 import { useSimulationStore } from './simulation.store';
 
 interface ResultActionsProps {
@@ -40,18 +41,25 @@ export function ResultActions({ flow, versionId, startRunId, onProgress }: Resul
 
   const exportAs = async (format: 'csv' | 'xlsx') => {
     setBusy(true);
+    let fileName: string | null = null;
     try {
       const language = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
       const file = await getSimulationClient().export('current', format, language, onProgress)
         .result;
       downloadFile(file.fileName, [file.file], file.file.type);
-      notifications.show({ color: 'green', message: t('export.done', { file: file.fileName }) });
+      fileName = file.fileName;
     } catch (error) {
       fail(error);
-    } finally {
-      onProgress(null);
-      setBusy(false);
     }
+    // Starting the download, removing the progress bar and showing the
+    // notice each lay the page out again: one frame each keeps every task
+    // short.
+    await nextPaint();
+    onProgress(null);
+    setBusy(false);
+    if (fileName === null) return;
+    await nextPaint();
+    notifications.show({ color: 'green', message: t('export.done', { file: fileName }) });
   };
 
   const save = async () => {

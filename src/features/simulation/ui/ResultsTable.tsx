@@ -259,7 +259,7 @@ export function ResultsTable(props: ResultsTableProps) {
                 }}
                 tabIndex={0}
               >
-                <div role="cell" className={classes.number}>
+                <div role="cell" className={classes.number} data-testid="result-number">
                   {row ? row.position + 1 : ''}
                 </div>
                 <div role="cell" className={classes.truncate}>
@@ -271,12 +271,12 @@ export function ResultsTable(props: ResultsTableProps) {
                   </div>
                 ))}
                 {compare && (
-                  <div role="cell" className={classes.truncate}>
+                  <div role="cell" className={classes.truncate} data-testid="result-compared-owner">
                     {row ? repName(row.comparedOwnerId ?? null) || t('table.ownerNone') : ''}
                   </div>
                 )}
                 <div role="cell" className={classes.truncate} data-testid="result-owner">
-                  {row ? repName(row.result.ownerId) || '—' : ''}
+                  {row ? repName(row.result.ownerId) || (compare ? t('table.ownerNone') : '—') : ''}
                 </div>
                 <div role="cell">
                   {row && (

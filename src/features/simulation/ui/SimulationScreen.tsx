@@ -1,11 +1,10 @@
-import { useDeferredValue, useState } from 'react';
+import { startTransition, useCallback, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import {
   Alert,
   Anchor,
   Button,
   Center,
-  Grid,
   Group,
   List,
   Loader,
@@ -21,7 +20,7 @@ import { Link, useParams } from 'react-router';
 import { formatProblem } from '@sras/engine';
 import { paths } from '../../../app/paths';
 import { getDatabase } from '../../../storage/db';
-import type { FlowRecord } from '../../../storage/records';
+import type { FlowRecord, FlowVersionRecord } from '../../../storage/records';
 import { useStoredFlow } from '../../flows/flow-repository';
 import { useVersions } from '../../versions/version-repository';
 import type { ResultQuery } from '../engine/result-query';
@@ -33,10 +32,18 @@ import { ResultsTable } from './ResultsTable';
 import { SavedRunsPanel } from './SavedRunsPanel';
 import { SimulationCanvas } from './SimulationCanvas';
 import { SimulationProgressPanel } from './SimulationProgressPanel';
-import { SimulationSettingsPanel, type SettingsChoice } from './SimulationSettingsPanel';
+import {
+  DRAFT,
+  SimulationSettingsPanel,
+  documentOfVersion,
+  type SettingsChoice,
+} from './SimulationSettingsPanel';
 import { useSimulationStore } from './simulation.store';
 import { useTeam } from './useSimulationInputs';
+import { useStagedReveal } from './useStagedReveal';
 import { useSimulationRunner } from './useSimulationRunner';
+
+const NO_VERSIONS: FlowVersionRecord[] = [];
 
 /** The simulation screen at `/flows/:flowId/simulate`. */
 export function SimulationScreen() {
@@ -65,7 +72,7 @@ export function SimulationScreen() {
 
 function SimulationWorkspace({ flow }: { flow: FlowRecord }) {
   const { t, i18n } = useTranslation('simulation');
-  const versions = useVersions(flow.id) ?? [];
+  const versions = useVersions(flow.id) ?? NO_VERSIONS;
   const reps = useTeam();
   const runner = useSimulationRunner(flow.id);
   // Progress is read by SimulationProgressPanel alone: re-rendering the
@@ -75,12 +82,8 @@ function SimulationWorkspace({ flow }: { flow: FlowRecord }) {
   const selected = useSimulationStore((state) => state.selected);
   const generation = useSimulationStore((state) => state.generation);
   const openRunId = useSimulationStore((state) => state.runId);
-  const currentReady = useSimulationStore((state) =>
-    state.flowId === flow.id ? state.ready : null,
-  );
-  // The first render of the results (canvas, cards, charts) takes several
-  // frames; a deferred value lets React render it in slices between frames.
-  const ready = useDeferredValue(currentReady);
+  const ready = useSimulationStore((state) => (state.flowId === flow.id ? state.ready : null));
+  const [versionId, setVersionId] = useState<string>(DRAFT);
   const [choice, setChoice] = useState<SettingsChoice | null>(null);
   const [tab, setTab] = useState<string | null>('overview');
   const [query, setQuery] = useState<ResultQuery>({});
@@ -89,11 +92,22 @@ function SimulationWorkspace({ flow }: { flow: FlowRecord }) {
     [ready?.settings.datasetId],
   );
 
-  const run = (next: SettingsChoice) => {
-    setChoice(next);
-    setQuery({});
-    void runner.run(next.settings);
-  };
+  const run = useCallback(
+    (next: SettingsChoice) => {
+      setChoice(next);
+      setQuery({});
+      void runner.run(next.settings);
+    },
+    [runner],
+  );
+  const open = (runId: string) => void runner.open(runId);
+  // The result block mounts one frame after the run ends, apart from the
+  // form's and the progress bar's changes. Its cards, the rest of the
+  // overview and the canvas counts then follow one frame each.
+  const resultShown = useStagedReveal(ready, 2) === 2;
+  // A tab's first render (the results table with its filters) is sliced
+  // between frames rather than done in the click's task.
+  const changeTab = (next: string | null) => startTransition(() => setTab(next));
   const showLeads = (next: ResultQuery) => {
     setQuery(next);
     setTab('leads');
@@ -127,6 +141,8 @@ function SimulationWorkspace({ flow }: { flow: FlowRecord }) {
           flow={flow}
           versions={versions}
           reps={reps}
+          versionId={versionId}
+          onVersionChange={setVersionId}
           running={running}
           hasResult={ready !== null}
           onRun={run}
@@ -159,7 +175,7 @@ function SimulationWorkspace({ flow }: { flow: FlowRecord }) {
         </Alert>
       )}
 
-      {ready && (
+      {ready && resultShown && (
         <>
           {ready.warnings.length > 0 && (
             <Text size="sm" c="yellow.8">
@@ -174,108 +190,103 @@ function SimulationWorkspace({ flow }: { flow: FlowRecord }) {
               onProgress={(actionProgress) => useSimulationStore.setState({ actionProgress })}
             />
           </Group>
-          <Grid gap="md">
-            <Grid.Col span={12}>
-              <Paper withBorder aria-label={t('canvas.label')}>
-                <SimulationCanvas
-                  document={ready.settings.flow}
-                  summary={ready.overview.summary}
-                  route={selected?.route ?? null}
-                  endNodeId={selected ? (selected.endNodeId ?? null) : null}
-                  height={380}
-                />
-              </Paper>
-            </Grid.Col>
-            <Grid.Col span={12}>
-              <Tabs value={tab} onChange={setTab} keepMounted={false}>
-                <Tabs.List>
-                  <Tabs.Tab value="overview">{t('tabs.overview')}</Tabs.Tab>
-                  <Tabs.Tab value="leads" data-testid="tab-leads">
-                    {t('tabs.leads')}
-                  </Tabs.Tab>
-                  <Tabs.Tab value="backtest" data-testid="tab-backtest">
-                    {t('tabs.backtest')}
-                  </Tabs.Tab>
-                  <Tabs.Tab value="runs" data-testid="tab-runs">
-                    {t('tabs.runs')}
-                  </Tabs.Tab>
-                </Tabs.List>
-                <Tabs.Panel value="overview" pt="sm">
-                  <OverviewPanel
-                    overview={ready.overview}
-                    document={ready.settings.flow}
-                    onShowLeads={showLeads}
-                  />
-                </Tabs.Panel>
-                <Tabs.Panel value="leads" pt="sm">
-                  <Stack gap="sm">
-                    <div style={{ height: 420, display: 'flex', flexDirection: 'column' }}>
-                      <ResultsTable
-                        slot="current"
-                        generation={generation}
-                        document={ready.settings.flow}
-                        reps={runReps}
-                        columns={columns}
-                        query={query}
-                        onQueryChange={setQuery}
-                        selectedPosition={selected?.position ?? null}
-                        onSelect={(row) =>
-                          useSimulationStore.setState({
-                            selected: {
-                              position: row.position,
-                              route: row.result.route,
-                              endNodeId: row.result.nodeId,
-                            },
-                          })
-                        }
-                      />
-                    </div>
-                    {selected ? (
-                      <LeadExplanationPanel
-                        slot="current"
-                        position={selected.position}
-                        document={ready.settings.flow}
-                        reps={runReps}
-                        columns={columns}
-                        onClose={() => useSimulationStore.setState({ selected: null })}
-                      />
-                    ) : (
-                      <Text size="sm" c="dimmed">
-                        {t('explanation.hint')}
-                      </Text>
-                    )}
-                  </Stack>
-                </Tabs.Panel>
-                <Tabs.Panel value="backtest" pt="sm">
-                  <BacktestPanel
-                    flow={flow}
-                    versions={versions}
-                    settings={ready.settings}
-                    reps={runReps}
-                    columns={columns}
-                  />
-                </Tabs.Panel>
-                <Tabs.Panel value="runs" pt="sm">
-                  <SavedRunsPanel
-                    flowId={flow.id}
-                    versions={versions}
-                    openRunId={openRunId}
-                    onOpen={(runId) => void runner.open(runId)}
-                  />
-                </Tabs.Panel>
-              </Tabs>
-            </Grid.Col>
-          </Grid>
         </>
+      )}
+
+      {/* Mounted before the run, at the same place in the tree, so that a
+          finished run only adds counts to it. */}
+      <Paper withBorder aria-label={t('canvas.label')}>
+        <SimulationCanvas
+          document={ready?.settings.flow ?? documentOfVersion(flow, versions, versionId)}
+          summary={ready?.overview.summary ?? null}
+          route={selected?.route ?? null}
+          endNodeId={selected ? (selected.endNodeId ?? null) : null}
+          height={380}
+        />
+      </Paper>
+
+      {ready && resultShown && (
+        <Tabs value={tab} onChange={changeTab} keepMounted={false}>
+          <Tabs.List>
+            <Tabs.Tab value="overview">{t('tabs.overview')}</Tabs.Tab>
+            <Tabs.Tab value="leads" data-testid="tab-leads">
+              {t('tabs.leads')}
+            </Tabs.Tab>
+            <Tabs.Tab value="backtest" data-testid="tab-backtest">
+              {t('tabs.backtest')}
+            </Tabs.Tab>
+            <Tabs.Tab value="runs" data-testid="tab-runs">
+              {t('tabs.runs')}
+            </Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="overview" pt="sm">
+            <OverviewPanel
+              overview={ready.overview}
+              document={ready.settings.flow}
+              onShowLeads={showLeads}
+            />
+          </Tabs.Panel>
+          <Tabs.Panel value="leads" pt="sm">
+            <Stack gap="sm">
+              <div style={{ height: 420, display: 'flex', flexDirection: 'column' }}>
+                <ResultsTable
+                  slot="current"
+                  generation={generation}
+                  document={ready.settings.flow}
+                  reps={runReps}
+                  columns={columns}
+                  query={query}
+                  onQueryChange={setQuery}
+                  selectedPosition={selected?.position ?? null}
+                  onSelect={(row) =>
+                    useSimulationStore.setState({
+                      selected: {
+                        position: row.position,
+                        route: row.result.route,
+                        endNodeId: row.result.nodeId,
+                      },
+                    })
+                  }
+                />
+              </div>
+              {selected ? (
+                <LeadExplanationPanel
+                  slot="current"
+                  position={selected.position}
+                  document={ready.settings.flow}
+                  reps={runReps}
+                  columns={columns}
+                  onClose={() => useSimulationStore.setState({ selected: null })}
+                />
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {t('explanation.hint')}
+                </Text>
+              )}
+            </Stack>
+          </Tabs.Panel>
+          <Tabs.Panel value="backtest" pt="sm">
+            <BacktestPanel
+              flow={flow}
+              versions={versions}
+              settings={ready.settings}
+              reps={runReps}
+              columns={columns}
+            />
+          </Tabs.Panel>
+          <Tabs.Panel value="runs" pt="sm">
+            <SavedRunsPanel
+              flowId={flow.id}
+              versions={versions}
+              openRunId={openRunId}
+              onOpen={open}
+            />
+          </Tabs.Panel>
+        </Tabs>
       )}
       {!ready && (
         <Paper withBorder p="sm">
-          <SavedRunsPanel
-            flowId={flow.id}
-            versions={versions}
-            openRunId={null}
-            onOpen={(runId) => void runner.open(runId)}
-          />
+          <SavedRunsPanel flowId={flow.id} versions={versions} openRunId={null} onOpen={open} />
         </Paper>
       )}
     </Stack>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import {
   Alert,
   Anchor,
@@ -26,6 +26,16 @@ import { useAppliedState, useDatasetsOfKind } from './useSimulationInputs';
 /** Version choice of the current draft. */
 export const DRAFT = 'draft';
 
+/** The document of a version choice: the draft's, or the version's. */
+export function documentOfVersion(
+  flow: FlowRecord,
+  versions: readonly FlowVersionRecord[],
+  versionId: string,
+): FlowDocument {
+  if (versionId === DRAFT) return flow.document;
+  return versions.find((version) => version.id === versionId)?.document ?? flow.document;
+}
+
 export interface SettingsChoice {
   settings: RunSettings;
   versionId: string | null;
@@ -36,6 +46,9 @@ interface SimulationSettingsPanelProps {
   flow: FlowRecord;
   versions: FlowVersionRecord[];
   reps: Rep[];
+  /** The version to run, `DRAFT` for the draft; the screen shows it on its canvas. */
+  versionId: string;
+  onVersionChange: (versionId: string) => void;
   running: boolean;
   hasResult: boolean;
   onRun: (choice: SettingsChoice) => void;
@@ -47,11 +60,17 @@ function toLocalInput(epochMs: number): string {
   return date.toISOString().slice(0, 16);
 }
 
-/** The form above the results: leads, existing customers, version, starting state and time. */
-export function SimulationSettingsPanel({
+/**
+ * The form above the results: leads, existing customers, version, starting
+ * state and time. Memoised: the screen re-renders as a result mounts, and
+ * this form has nothing new to show then.
+ */
+export const SimulationSettingsPanel = memo(function SimulationSettingsPanel({
   flow,
   versions,
   reps,
+  versionId,
+  onVersionChange,
   running,
   hasResult,
   onRun,
@@ -65,7 +84,6 @@ export function SimulationSettingsPanel({
   const [datasetId, setDatasetId] = useState<string | null>(null);
   const [ownersId, setOwnersId] = useState<string | null>(null);
   const [ownersChosen, setOwnersChosen] = useState(false);
-  const [versionId, setVersionId] = useState<string>(DRAFT);
   const [start, setStart] = useState<'fresh' | 'applied'>('fresh');
   const [timeMode, setTimeMode] = useState<'now' | 'field'>('now');
   const [time, setTime] = useState(() => toLocalInput(Date.now()));
@@ -90,10 +108,7 @@ export function SimulationSettingsPanel({
     .filter((column) => column.type === 'date' || /time|date|时间|日期/i.test(column.header))
     .map((column) => ({ value: column.key, label: column.header }));
   const appliedRun = applied?.run;
-  const document: FlowDocument =
-    versionId === DRAFT
-      ? flow.document
-      : (versions.find((version) => version.id === versionId)?.document ?? flow.document);
+  const document = documentOfVersion(flow, versions, versionId);
 
   const submit = () => {
     if (!dataset) return;
@@ -163,7 +178,7 @@ export function SimulationSettingsPanel({
               ...versions.map((version) => ({ value: version.id, label: version.name })),
             ]}
             value={versionId}
-            onChange={(value) => setVersionId(value ?? DRAFT)}
+            onChange={(value) => onVersionChange(value ?? DRAFT)}
             allowDeselect={false}
             data-testid="simulation-version"
           />
@@ -242,4 +257,4 @@ export function SimulationSettingsPanel({
       </Stack>
     </Paper>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { getSimulationClient, SimulationRequestError } from '../worker/simulation.client';
 import type { RunReady, RunSettings } from '../worker/simulation.protocol';
 import { useSimulationStore } from './simulation.store';
@@ -40,16 +40,18 @@ export function useSimulationRunner(flowId: string) {
     [flowId],
   );
 
-  const onProgress = (progress: {
-    phase: 'load' | 'run' | 'write' | 'search';
-    done: number;
-    total: number;
-  }) => useSimulationStore.setState({ progress });
-
-  return {
-    run: (settings: RunSettings) =>
-      track(() => getSimulationClient().run('current', settings, onProgress), null),
-    open: (runId: string) =>
-      track(() => getSimulationClient().load('current', runId, onProgress), runId),
-  };
+  // One object per flow, so that components given `run` or `open` need not re-render.
+  return useMemo(() => {
+    const onProgress = (progress: {
+      phase: 'load' | 'run' | 'write' | 'search';
+      done: number;
+      total: number;
+    }) => useSimulationStore.setState({ progress });
+    return {
+      run: (settings: RunSettings) =>
+        track(() => getSimulationClient().run('current', settings, onProgress), null),
+      open: (runId: string) =>
+        track(() => getSimulationClient().load('current', runId, onProgress), runId),
+    };
+  }, [track]);
 }

@@ -79,11 +79,13 @@ export class SimulationClient {
     settings: RunSettings,
     onProgress?: (progress: SimulationProgress) => void,
   ): RunningRequest<RunReady> {
-    return this.start(
-      { type: 'run', slot, settings },
-      onProgress,
-      (answer) => expect(answer, 'run').ready,
-    );
+    // The worker does not send the settings back: keeping this object
+    // spares a copy and keeps the flow document the same object, so the
+    // canvas showing it does not lay itself out again.
+    return this.start({ type: 'run', slot, settings }, onProgress, (answer) => ({
+      ...expect(answer, 'run').ready,
+      settings,
+    }));
   }
 
   load(
@@ -91,11 +93,12 @@ export class SimulationClient {
     runId: string,
     onProgress?: (progress: SimulationProgress) => void,
   ): RunningRequest<RunReady> {
-    return this.start(
-      { type: 'load', slot, runId },
-      onProgress,
-      (answer) => expect(answer, 'run').ready,
-    );
+    return this.start({ type: 'load', slot, runId }, onProgress, (answer) => {
+      const loaded = expect(answer, 'run');
+      if (loaded.settings === null)
+        throw new Error(`The worker returned saved run ${runId} without its settings.`);
+      return { ...loaded.ready, settings: loaded.settings };
+    });
   }
 
   query(

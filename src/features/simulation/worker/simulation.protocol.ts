@@ -84,8 +84,13 @@ export interface LeadTraceAnswer {
   lead: Lead;
 }
 
+/**
+ * The result of a request. A run or a load returns the overview alone,
+ * because the per-lead results stay in the worker. The settings come back
+ * only for a loaded run: the screen keeps those it sent with a run.
+ */
 export type SimulationAnswer =
-  | { type: 'run'; ready: RunReady }
+  | { type: 'run'; ready: Omit<RunReady, 'settings'>; settings: RunSettings | null }
   | { type: 'query'; total: number }
   | { type: 'page'; start: number; rows: PageRow[] }
   | { type: 'explain'; trace: LeadTraceAnswer }

@@ -220,6 +220,35 @@ describe('SimulationSession', () => {
 
     const reopened = await client.load('before', runId).result;
     expect(reopened.overview.summary).toEqual(record?.summary);
+    expect(reopened.settings).toEqual(expect.objectContaining({ datasetId, flow: FLOW }));
+  });
+
+  it('answers a run with the overview alone, not the settings it was sent', async () => {
+    const datasetId = await storeDataset(database(), 10);
+    const answers: SimulationResponse[] = [];
+    const session = new SimulationSession((message) => answers.push(message), database);
+
+    await session.handle({
+      type: 'run',
+      requestId: 1,
+      slot: 'current',
+      settings: settings(datasetId),
+    });
+
+    const done = answers.find((message) => message.type === 'done');
+    expect(done?.type === 'done' && done.answer).toEqual(
+      expect.objectContaining({ type: 'run', settings: null }),
+    );
+  });
+
+  it('gives a run back the settings object it was started with', async () => {
+    const datasetId = await storeDataset(database(), 10);
+    const { client } = inProcessClient(database);
+    const sent = settings(datasetId);
+
+    const ready = await client.run('current', sent).result;
+
+    expect(ready.settings).toBe(sent);
   });
 
   it('compares two runs of the same leads', async () => {

@@ -102,7 +102,7 @@ export class SimulationSession {
   ): Promise<SimulationAnswer> {
     switch (request.type) {
       case 'run':
-        return this.run(request.requestId, request.slot, request.settings);
+        return this.run(request.requestId, request.slot, request.settings, false);
       case 'load':
         return this.load(request.requestId, request.slot, request.runId);
       case 'query':
@@ -145,6 +145,7 @@ export class SimulationSession {
     requestId: number,
     slotName: Slot,
     settings: RunSettings,
+    returnSettings: boolean,
   ): Promise<SimulationAnswer> {
     const database = this.database();
     const source = await openDataset(database, settings.datasetId);
@@ -195,9 +196,9 @@ export class SimulationSession {
           run.state,
         ),
         warnings: run.warnings,
-        settings,
         leadCount: run.columns.count,
       },
+      settings: returnSettings ? settings : null,
     };
   }
 
@@ -207,7 +208,7 @@ export class SimulationSession {
     if (!record) throw new SimulationInputError('runMissing', { runId });
     const settings = settingsOfRun(record);
     if (!settings) throw new SimulationInputError('runNotReplayable', { runId });
-    return this.run(requestId, slotName, settings);
+    return this.run(requestId, slotName, settings, true);
   }
 
   private async query(
