@@ -6,7 +6,6 @@ import {
   Button,
   Center,
   Group,
-  List,
   Loader,
   Paper,
   Stack,
@@ -17,7 +16,6 @@ import {
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { formatProblem } from '@sras/engine';
 import { paths } from '../../../app/paths';
 import { getDatabase } from '../../../storage/db';
 import type { FlowRecord, FlowVersionRecord } from '../../../storage/records';
@@ -25,6 +23,7 @@ import { useStoredFlow } from '../../flows/flow-repository';
 import { useVersions } from '../../versions/version-repository';
 import type { ResultQuery } from '../engine/result-query';
 import { BacktestPanel } from './BacktestPanel';
+import { FlowProblemList } from './FlowProblemList';
 import { LeadExplanationPanel } from './LeadExplanationPanel';
 import { OverviewPanel } from './OverviewPanel';
 import { ResultActions } from './ResultActions';
@@ -71,7 +70,7 @@ export function SimulationScreen() {
 }
 
 function SimulationWorkspace({ flow }: { flow: FlowRecord }) {
-  const { t, i18n } = useTranslation('simulation');
+  const { t } = useTranslation('simulation');
   const versions = useVersions(flow.id) ?? NO_VERSIONS;
   const reps = useTeam();
   const runner = useSimulationRunner(flow.id);
@@ -158,13 +157,7 @@ function SimulationWorkspace({ flow }: { flow: FlowRecord }) {
               <Text size="sm">
                 {t('errors.flowInvalid', { count: failure.problems?.length ?? 0 })}
               </Text>
-              <List size="sm">
-                {(failure.problems ?? []).slice(0, 10).map((problem, index) => (
-                  <List.Item key={index}>
-                    {formatProblem(problem, i18n.language === 'zh-CN' ? 'zh-CN' : 'en')}
-                  </List.Item>
-                ))}
-              </List>
+              <FlowProblemList problems={failure.problems ?? []} document={flow.document} />
               <Anchor component={Link} to={paths.flowEditor(flow.id)} size="sm">
                 {t('backToEditor')}
               </Anchor>
@@ -178,9 +171,9 @@ function SimulationWorkspace({ flow }: { flow: FlowRecord }) {
       {ready && resultShown && (
         <>
           {ready.warnings.length > 0 && (
-            <Text size="sm" c="yellow.8">
-              {t('warnings', { count: ready.warnings.length })}
-            </Text>
+            <Alert color="yellow" title={t('warnings', { count: ready.warnings.length })}>
+              <FlowProblemList problems={ready.warnings} document={ready.settings.flow} />
+            </Alert>
           )}
           <Group justify="flex-end">
             <ResultActions
