@@ -20,6 +20,7 @@ export const paths = {
   backup: () => '/backup',
   targets: () => '/targets',
   dashboard: () => '/dashboard',
+  settings: () => '/settings',
   /** The user guide, in the UI language when `language` is not given. */
   guide: (language?: string) => (language ? `/guide/${encodeURIComponent(language)}` : '/guide'),
 };

@@ -14,6 +14,7 @@ import {
   IconLayoutGrid,
   IconListDetails,
   IconRoute,
+  IconSettings,
   IconTarget,
   IconUsers,
 } from '@tabler/icons-react';
@@ -117,6 +118,12 @@ export const screenRoutes: ScreenRoute[] = [
   {
     path: 'guide/:language',
     load: () => import('../features/guide/GuideScreen').then((module) => module.GuideScreen),
+  },
+  {
+    path: 'settings',
+    load: () =>
+      import('../features/settings/SettingsScreen').then((module) => module.SettingsScreen),
+    nav: { labelKey: 'settings:nav', icon: IconSettings, order: 94 },
   },
   {
     path: 'settings/sync',

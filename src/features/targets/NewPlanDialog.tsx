@@ -15,6 +15,7 @@ import {
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatasetRecord } from '../../storage/records';
+import { useWorkspaceTimeZone } from '../settings/workspace-settings';
 import { createId } from '../../storage/ids';
 import { dateInTimeZone } from './civil-date';
 import { createTargetPlan, MAX_PLAN_YEAR, MIN_PLAN_YEAR } from './plan-build';
@@ -36,6 +37,7 @@ interface NewPlanDialogProps {
 /** Form for a new plan: year, name, unit, total, the splits and the reps to include. */
 export function NewPlanDialog({ opened, people, datasets, onClose, onCreate }: NewPlanDialogProps) {
   const { t } = useTranslation('targets');
+  const timeZone = useWorkspaceTimeZone();
   const defaultYear = Number(dateInTimeZone(Date.now()).slice(0, 4)) + 1;
   const [year, setYear] = useState(defaultYear);
   const [name, setName] = useState('');
@@ -63,7 +65,12 @@ export function NewPlanDialog({ opened, people, datasets, onClose, onCreate }: N
     event.preventDefault();
     setBusy(true);
     try {
-      const resolved = await resolveSplits(splits, { year, people: included, datasets });
+      const resolved = await resolveSplits(splits, {
+        year,
+        people: included,
+        datasets,
+        ...(timeZone ? { timeZone } : {}),
+      });
       if (!resolved.ok) {
         setErrors([t(resolved.errorKey)]);
         return;

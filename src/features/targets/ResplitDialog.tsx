@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatasetRecord } from '../../storage/records';
+import { useWorkspaceTimeZone } from '../settings/workspace-settings';
 import { planTotal } from './plan-grid';
 import { SplitMethodFields } from './SplitMethodFields';
 import { initialSplitForm, resolveSplits, type SplitFormState } from './split-form';
@@ -28,6 +29,7 @@ function formFromPlan(plan: TargetPlan): SplitFormState {
 /** Re-splits a draft with other methods, keeping its total and locked cells. */
 export function ResplitDialog({ opened, plan, datasets, onClose, onApply }: ResplitDialogProps) {
   const { t } = useTranslation('targets');
+  const timeZone = useWorkspaceTimeZone();
   const [splits, setSplits] = useState<SplitFormState>(() => formFromPlan(plan));
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
@@ -46,6 +48,7 @@ export function ResplitDialog({ opened, plan, datasets, onClose, onApply }: Resp
         year: plan.year,
         people: plan.people,
         datasets,
+        ...(timeZone ? { timeZone } : {}),
       });
       if (!resolved.ok) {
         setErrors([t(resolved.errorKey)]);

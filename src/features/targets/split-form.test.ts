@@ -97,3 +97,45 @@ describe('resolveSplits', () => {
     });
   });
 });
+
+describe('resolveSplits in a workspace time zone', () => {
+  const database = useFreshDatabase();
+
+  // Instants near midnight: New York is 13 hours behind Shanghai in January and December.
+  const EDGE_ROWS = [
+    // 2025-12-31 20:00 in New York, 2026-01-01 09:00 in Shanghai.
+    { owner: '张伟', closedAt: '2026-01-01T01:00:00Z', amount: 1_000, stage: '赢单' },
+    // 2026-01-31 19:00 in New York, 2026-02-01 08:00 in Shanghai.
+    { owner: '张伟', closedAt: '2026-02-01T00:00:00Z', amount: 20_000, stage: '赢单' },
+    // 2026-12-31 19:00 in New York, 2027-01-01 08:00 in Shanghai.
+    { owner: '王芳', closedAt: '2027-01-01T00:00:00Z', amount: 300_000, stage: '赢单' },
+  ];
+
+  async function resolveIn(timeZone: string) {
+    await database().datasets.put({ ...DATASET, rowCount: EDGE_ROWS.length, chunkSize: 10 });
+    await database().datasetRows.put({ datasetId: DATASET.id, chunk: 0, rows: EDGE_ROWS });
+    const form = initialSplitForm(2027);
+    form.time = 'lastYear';
+    form.actuals = suggestDatasetChoice(DATASET, form.actuals);
+    const resolved = await resolveSplits(form, {
+      year: 2027,
+      people: SEVEN_REPS,
+      datasets: [DATASET],
+      timeZone,
+    });
+    if (!resolved.ok) throw new Error(resolved.errorKey);
+    return resolved.timeSplit;
+  }
+
+  it('counts instants in the months they fall in in America/New_York', async () => {
+    expect(await resolveIn('America/New_York')).toMatchObject({
+      monthActuals: [20_000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 300_000],
+    });
+  });
+
+  it('counts the same instants a month or a year later in Asia/Shanghai', async () => {
+    expect(await resolveIn('Asia/Shanghai')).toMatchObject({
+      monthActuals: [1_000, 20_000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    });
+  });
+});

@@ -6,7 +6,7 @@
 import { createOwnerMatcher, createWonTest, suggestOutcomeMapping } from '../dashboard';
 import type { DatasetRecord } from '../../storage/records';
 import { annualiseResult, sumByMonth, sumByOwner } from './actuals';
-import { type CivilDate, isCivilDate } from './civil-date';
+import { type CivilDate, DEFAULT_TIME_ZONE, isCivilDate } from './civil-date';
 import { readAllDatasetRows } from './dataset-reader';
 import { personRowKey } from './plan-grid';
 import type { PeopleSplit, PlanPerson, TimeSplit } from './target-plan.types';
@@ -95,11 +95,21 @@ function wonFilter(
   return createWonTest({ mapping });
 }
 
-/** Turns the form's choices into split methods, reading datasets where needed. */
+/**
+ * Turns the form's choices into split methods, reading datasets where needed.
+ * Dates with a time and an offset count in the month they fall in in
+ * `context.timeZone` (the workspace time zone; Asia/Shanghai when absent).
+ */
 export async function resolveSplits(
   state: SplitFormState,
-  context: { year: number; people: readonly PlanPerson[]; datasets: readonly DatasetRecord[] },
+  context: {
+    year: number;
+    people: readonly PlanPerson[];
+    datasets: readonly DatasetRecord[];
+    timeZone?: string;
+  },
 ): Promise<SplitResolution> {
+  const timeZone = context.timeZone ?? DEFAULT_TIME_ZONE;
   let skippedRows = 0;
   let unmatchedOwners: string[] = [];
 
@@ -116,9 +126,7 @@ export async function resolveSplits(
       rows,
       { dateColumn, ...(amountColumn ? { amountColumn } : {}) },
       context.year - 1,
-      {
-        include: wonFilter(dataset, onlyWon),
-      },
+      { timeZone, include: wonFilter(dataset, onlyWon) },
     );
     skippedRows += actuals.issueCount;
     timeSplit = {
@@ -157,7 +165,7 @@ export async function resolveSplits(
         const found = match(owner);
         return found.kind === 'rep' ? personRowKey(found.repId) : null;
       },
-      { include: wonFilter(dataset, onlyWon) },
+      { timeZone, include: wonFilter(dataset, onlyWon) },
     );
     skippedRows += owners.issueCount;
     unmatchedOwners = owners.unmatched.map((entry) => entry.owner);
