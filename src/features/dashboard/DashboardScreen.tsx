@@ -23,22 +23,20 @@ import { Link } from 'react-router';
 import { notifyFailure } from '../../app/notifications';
 import { paths } from '../../app/paths';
 import { getDatabase } from '../../storage/db';
-import { DEFAULT_TIME_ZONE, isCivilDate, parseCivilDate } from '../targets';
+import { useWorkspaceTimeZone } from '../settings/workspace-settings';
+import { isCivilDate, parseCivilDate } from '../targets';
 import { useDatasets } from '../targets/dataset-reader';
 import { useReps, useTargetPlans } from '../targets/target-plan.repository';
-import { attainmentByRep, funnelByStage, leadsBySource, monthlyTrend } from './chart-data';
-import { computeDashboard, NO_SOURCE } from './dashboard-metrics';
 import { saveDashboardSettings, useDashboardSettings } from './dashboard-settings';
 import { selectTargets, sumMonthlyTargets } from './dashboard-targets';
-import { computeFairness } from './fairness';
 import { FairnessPanel } from './FairnessPanel';
 import { MetricsTable } from './MetricsTables';
-import { DEFAULT_LOST_VALUES, DEFAULT_STAGE_ORDER } from './outcome-fields';
 import { BehindPaceAlert, SummaryCards, UnmatchedOwners } from './PacePanels';
 import { SourcesDialog } from './SourcesDialog';
-import { useDashboardRecords } from './useDashboardRecords';
+import { useDashboardFigures } from './useDashboardFigures';
 import { useDashboardView, type PeriodChoice } from './useDashboardQuery';
 import { useDashboardFormat } from './useDashboardFormat';
+import type { DashboardRequestInput } from './worker/dashboard.protocol';
 
 const DashboardCharts = lazy(() => import('./DashboardCharts'));
 
@@ -46,7 +44,7 @@ const DashboardCharts = lazy(() => import('./DashboardCharts'));
 export function DashboardScreen() {
   const { t } = useTranslation('dashboard');
   const format = useDashboardFormat();
-  const timeZone = DEFAULT_TIME_ZONE;
+  const timeZone = useWorkspaceTimeZone();
   const [view, updateView] = useDashboardView(timeZone);
   const settings = useDashboardSettings();
   const reps = useReps();
@@ -54,7 +52,6 @@ export function DashboardScreen() {
   const datasets = useDatasets();
   const runs = useLiveQuery(() => getDatabase().runs.toArray(), []);
   const flows = useLiveQuery(() => getDatabase().flows.toArray(), []);
-  const records = useDashboardRecords(settings, reps, timeZone);
   const [editingSources, setEditingSources] = useState(false);
 
   const repNames = useMemo(() => new Map((reps ?? []).map((rep) => [rep.id, rep.name])), [reps]);
@@ -69,26 +66,53 @@ export function DashboardScreen() {
       ),
     [plans, startYear, endYear],
   );
+  const teams = useMemo(
+    () =>
+      [...new Set((reps ?? []).map((rep) => rep.team ?? ''))].sort((a, b) =>
+        a.localeCompare(b, 'zh-CN'),
+      ),
+    [reps],
+  );
+  const hasSources = settings
+    ? settings.datasetIds.length > 0 || settings.runIds.length > 0
+    : false;
 
-  // NOTE: the figures are computed on the main thread in one pass, about 0.2 s for 100,000
-  // records on a loaded 2-core machine (docs/benchmarks.md); a Web Worker would keep larger
-  // datasets off the main thread.
-  const result = useMemo(() => {
-    if (records.status !== 'ready' || !reps || !settings) return null;
-    return computeDashboard({
-      reps: reps.map((rep) => ({ id: rep.id, name: rep.name, team: rep.team ?? '' })),
-      records: records.records,
-      targets: targets.byYear,
-      targetUnit: targets.unit,
-      period: view.period,
-      asOf: view.asOf,
-      behindMargin: settings.behindMargin,
-      ...(view.team !== null ? { team: view.team } : {}),
-      ...(view.leadSources.length > 0 ? { leadSources: view.leadSources } : {}),
-    });
-  }, [records, reps, settings, targets, view]);
+  // Reading the sources and every figure run in the dashboard worker (about 0.2 s for 100,000
+  // records on a loaded 2-core machine, see docs/benchmarks.md); the main thread only sends the view.
+  const input = useMemo((): DashboardRequestInput | null => {
+    if (!settings || !reps || !timeZone || !hasSources) return null;
+    const selectedRowKeys = [
+      ...reps
+        .filter((rep) => view.team === null || rep.team === view.team)
+        .map((rep) => `rep:${rep.id}`),
+      ...(view.team ? [`team:${view.team}`] : teams.filter(Boolean).map((team) => `team:${team}`)),
+    ];
+    return {
+      settings: {
+        datasetIds: settings.datasetIds,
+        runIds: settings.runIds,
+        sources: settings.sources,
+      },
+      reps,
+      timeZone,
+      query: {
+        reps: reps.map((rep) => ({ id: rep.id, name: rep.name, team: rep.team ?? '' })),
+        targets: targets.byYear,
+        targetUnit: targets.unit,
+        monthlyTargets: sumMonthlyTargets(targets, selectedRowKeys),
+        trendPeriod: { start: `${startYear}-01-01`, end: `${startYear}-12-31` },
+        period: view.period,
+        asOf: view.asOf,
+        behindMargin: settings.behindMargin,
+        fairness: { threshold: settings.fairnessThreshold, minLeads: settings.fairnessMinLeads },
+        ...(view.team !== null ? { team: view.team } : {}),
+        ...(view.leadSources.length > 0 ? { leadSources: view.leadSources } : {}),
+      },
+    };
+  }, [settings, reps, timeZone, hasSources, targets, teams, view, startYear]);
+  const { figures, busy, rowsRead, error } = useDashboardFigures(input);
 
-  if (!settings || !reps || !plans || !datasets || !runs || !flows) {
+  if (!settings || !reps || !plans || !datasets || !runs || !flows || !timeZone) {
     return (
       <Center h={200}>
         <Loader aria-label={t('common:loading')} />
@@ -97,20 +121,6 @@ export function DashboardScreen() {
   }
 
   const appliedRuns = runs.filter((run) => typeof run.appliedAt === 'number');
-  const teams = [...new Set(reps.map((rep) => rep.team ?? ''))].sort((a, b) =>
-    a.localeCompare(b, 'zh-CN'),
-  );
-  const allSources =
-    records.status === 'ready'
-      ? [...new Set(records.records.map((record) => record.leadSource ?? NO_SOURCE))].sort()
-      : [];
-  const selectedRowKeys = [
-    ...reps
-      .filter((rep) => view.team === null || rep.team === view.team)
-      .map((rep) => `rep:${rep.id}`),
-    ...(view.team ? [`team:${view.team}`] : teams.filter(Boolean).map((team) => `team:${team}`)),
-  ];
-  const hasSources = settings.datasetIds.length > 0 || settings.runIds.length > 0;
   const draftYears = [...targets.plans.values()].filter((plan) => plan.status !== 'approved');
   const missingPlanYears = Array.from(
     { length: endYear - startYear + 1 },
@@ -201,10 +211,12 @@ export function DashboardScreen() {
           <MultiSelect
             label={t('filters.sources')}
             placeholder={view.leadSources.length === 0 ? t('filters.allSources') : undefined}
-            data={allSources.map((source) => ({
-              value: source,
-              label: source || t('charts.noSource'),
-            }))}
+            data={[...new Set([...(figures?.leadSources ?? []), ...view.leadSources])].map(
+              (source) => ({
+                value: source,
+                label: source || t('charts.noSource'),
+              }),
+            )}
             value={view.leadSources}
             onChange={(value) => updateView({ source: value })}
             clearable
@@ -216,7 +228,15 @@ export function DashboardScreen() {
             start: view.period.start,
             end: view.period.end,
             asOf: view.asOf,
-          })}
+          })}{' '}
+          <Anchor
+            component={Link}
+            to={paths.settings()}
+            size="xs"
+            data-testid="dashboard-time-zone"
+          >
+            {t('filters.timeZone', { zone: timeZone })}
+          </Anchor>
         </Text>
       </Paper>
 
@@ -250,41 +270,49 @@ export function DashboardScreen() {
         </Alert>
       )}
 
-      {hasSources && records.status === 'loading' && (
+      {hasSources && !figures && !error && (
         <Center h={160}>
           <Stack align="center" gap="xs">
             <Loader />
-            <Text size="sm" c="dimmed">
-              {t('loading', { rows: format.number(records.rowsRead) })}
+            <Text size="sm" c="dimmed" data-testid="dashboard-loading">
+              {rowsRead > 0 ? t('loading', { rows: format.number(rowsRead) }) : t('computing')}
             </Text>
           </Stack>
         </Center>
       )}
-      {records.status === 'failed' && (
+      {hasSources && error && (
         <Alert color="red" title={t('errors.loadFailed')}>
-          {records.message}
+          {error}
         </Alert>
       )}
 
-      {hasSources && result && records.status === 'ready' && (
-        <>
+      {hasSources && figures && (
+        <Stack gap="md" aria-busy={busy} data-testid="dashboard-figures">
+          {busy && (
+            <Group gap="xs" data-testid="dashboard-updating">
+              <Loader size="xs" />
+              <Text size="sm" c="dimmed">
+                {t('updating')}
+              </Text>
+            </Group>
+          )}
           <SummaryCards
-            total={result.total}
-            behindCount={result.reps.filter((rep) => rep.pace.status === 'behind').length}
+            total={figures.total}
+            behindCount={figures.reps.filter((rep) => rep.pace.status === 'behind').length}
             unit={targets.unit}
           />
-          <BehindPaceAlert reps={result.reps} unit={targets.unit} margin={settings.behindMargin} />
+          <BehindPaceAlert reps={figures.reps} unit={targets.unit} margin={settings.behindMargin} />
           <MetricsTable
             kind="reps"
-            rows={result.reps}
-            total={result.total}
+            rows={figures.reps}
+            total={figures.total}
             unit={targets.unit}
             fileName={`${t('tables.reps')}-${view.period.start}`}
           />
           <MetricsTable
             kind="teams"
-            rows={result.teams}
-            total={result.total}
+            rows={figures.teams}
+            total={figures.total}
             unit={targets.unit}
             fileName={`${t('tables.teams')}-${view.period.start}`}
           />
@@ -297,36 +325,22 @@ export function DashboardScreen() {
           >
             <DashboardCharts
               unit={targets.unit}
-              attainment={attainmentByRep(result.reps)}
-              trend={monthlyTrend({
-                records: result.records,
-                monthlyTargets: sumMonthlyTargets(targets, selectedRowKeys),
-                period: { start: `${startYear}-01-01`, end: `${startYear}-12-31` },
-                asOf: view.asOf,
-                unit: targets.unit,
-              })}
-              funnel={funnelByStage({
-                records: result.records,
-                period: result.countedPeriod,
-                stageOrder: DEFAULT_STAGE_ORDER,
-                lostStages: DEFAULT_LOST_VALUES,
-              })}
-              sources={leadsBySource(result.records, result.countedPeriod, view.asOf)}
+              attainment={figures.attainment}
+              trend={figures.trend}
+              funnel={figures.funnel}
+              sources={figures.sources}
             />
           </Suspense>
           <SimpleGrid cols={{ base: 1, lg: 2 }}>
             <FairnessPanel
-              pools={computeFairness(records.pools, result.records, result.repIds, {
-                threshold: settings.fairnessThreshold,
-                minLeads: settings.fairnessMinLeads,
-              })}
+              pools={figures.fairness}
               repName={repName}
               threshold={settings.fairnessThreshold}
               hasRuns={settings.runIds.length > 0}
             />
             <Stack>
-              <UnmatchedOwners owners={result.unmatched} repName={repName} />
-              {Object.entries(records.issues)
+              <UnmatchedOwners owners={figures.unmatched} repName={repName} />
+              {Object.entries(figures.issues)
                 .filter(([, issues]) => issues.count > 0)
                 .map(([datasetId, issues]) => (
                   <Alert
@@ -350,7 +364,7 @@ export function DashboardScreen() {
                 ))}
             </Stack>
           </SimpleGrid>
-        </>
+        </Stack>
       )}
 
       <SourcesDialog

@@ -18,6 +18,44 @@ export interface DashboardView {
 const PERIOD_CHOICES: readonly PeriodChoice[] = ['month', 'quarter', 'year', 'custom'];
 
 /**
+ * Reads the view from the address's parameters. Without `asOf`, today is
+ * the calendar date of `now` (epoch milliseconds) in `timeZone`, so the
+ * default month, quarter and year are those of the workspace time zone.
+ */
+export function readDashboardView(
+  params: URLSearchParams,
+  timeZone: string = DEFAULT_TIME_ZONE,
+  now: number = Date.now(),
+): DashboardView {
+  const asOfParam = params.get('asOf');
+  const asOf = asOfParam && isCivilDate(asOfParam) ? asOfParam : dateInTimeZone(now, timeZone);
+  const choiceParam = params.get('period') as PeriodChoice | null;
+  const periodChoice = choiceParam && PERIOD_CHOICES.includes(choiceParam) ? choiceParam : 'month';
+
+  let period = periodContaining(periodChoice === 'custom' ? 'month' : periodChoice, asOf);
+  const from = params.get('from');
+  const to = params.get('to');
+  if (
+    periodChoice === 'custom' &&
+    from &&
+    to &&
+    isCivilDate(from) &&
+    isCivilDate(to) &&
+    from <= to
+  ) {
+    period = { start: from, end: to };
+  }
+
+  return {
+    asOf,
+    periodChoice,
+    period,
+    team: params.get('team'),
+    leadSources: params.getAll('source'),
+  };
+}
+
+/**
  * Reads and writes the view in the URL: `asOf`, `period`
  * (month | quarter | year | custom), `from` and `to` for a custom period,
  * `team` and repeated `source`.
@@ -27,36 +65,7 @@ export function useDashboardView(
 ): [DashboardView, (patch: Partial<Record<string, string | string[] | null>>) => void] {
   const [params, setParams] = useSearchParams();
 
-  const view = useMemo((): DashboardView => {
-    const asOfParam = params.get('asOf');
-    const asOf =
-      asOfParam && isCivilDate(asOfParam) ? asOfParam : dateInTimeZone(Date.now(), timeZone);
-    const choiceParam = params.get('period') as PeriodChoice | null;
-    const periodChoice =
-      choiceParam && PERIOD_CHOICES.includes(choiceParam) ? choiceParam : 'month';
-
-    let period = periodContaining(periodChoice === 'custom' ? 'month' : periodChoice, asOf);
-    const from = params.get('from');
-    const to = params.get('to');
-    if (
-      periodChoice === 'custom' &&
-      from &&
-      to &&
-      isCivilDate(from) &&
-      isCivilDate(to) &&
-      from <= to
-    ) {
-      period = { start: from, end: to };
-    }
-
-    return {
-      asOf,
-      periodChoice,
-      period,
-      team: params.get('team'),
-      leadSources: params.getAll('source'),
-    };
-  }, [params, timeZone]);
+  const view = useMemo(() => readDashboardView(params, timeZone), [params, timeZone]);
 
   const update = useCallback(
     (patch: Partial<Record<string, string | string[] | null>>) => {

@@ -1,0 +1,51 @@
+import { expect, test } from '@playwright/test';
+import { seedReps, seedTables } from '../helpers/seed-storage';
+import { DashboardPage } from '../pages/DashboardPage';
+import { SettingsPage } from '../pages/SettingsPage';
+
+// 18:00 UTC on 31 March 2027 is 1 April in Shanghai and the afternoon of 31 March in New York.
+const DEAL = {
+  owner: '张伟',
+  stage: '赢单',
+  amount: 70_000,
+  createdAt: '2027-03-20',
+  closedAt: '2027-03-31T18:00:00Z',
+};
+
+test.describe('workspace time zone', () => {
+  test('moves a deal closed late on 31 March into March when the zone is New York', async ({
+    page,
+  }) => {
+    const dashboard = new DashboardPage(page);
+    await dashboard.goto('2027-03-31');
+    await seedReps(page, [{ id: 'r1', name: '张伟', team: '华东一组' }]);
+    await seedTables(page, {
+      datasets: [
+        {
+          id: 'deals',
+          name: '三月成交',
+          kind: 'deals',
+          importedAt: 1,
+          rowCount: 1,
+          chunkSize: 1000,
+          columns: Object.keys(DEAL).map((key) => ({ key, header: key, field: key, type: 'text' })),
+        },
+      ],
+      datasetRows: [{ datasetId: 'deals', chunk: 0, rows: [DEAL] }],
+      settings: [{ key: 'dashboard.settings', value: { datasetIds: ['deals'], runIds: [] } }],
+    });
+
+    await expect(page.getByTestId('dashboard-time-zone')).toContainText('Asia/Shanghai');
+    await expect(dashboard.repCell('r1', 'won')).toHaveText('0');
+    await expect(dashboard.repCell('r1', 'revenue')).toHaveText('¥0');
+
+    const settings = new SettingsPage(page);
+    await settings.goto();
+    await settings.chooseTimeZone('new_york', 'America/New_York');
+
+    await dashboard.goto('2027-03-31');
+    await expect(page.getByTestId('dashboard-time-zone')).toContainText('America/New_York');
+    await expect(dashboard.repCell('r1', 'won')).toHaveText('1');
+    await expect(dashboard.repCell('r1', 'revenue')).toHaveText('¥70,000');
+  });
+});
