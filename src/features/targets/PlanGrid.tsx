@@ -19,8 +19,12 @@ export interface PlanGridProps {
   selected: CellRef | null;
   readOnly: boolean;
   onSelect: (cell: CellRef) => void;
-  /** Called with a whole, non-negative value; returns false when the plan rejected it. */
-  onCommit: (cell: CellRef, value: number) => boolean;
+  /**
+   * Called with a whole, non-negative value; resolves to false when the plan
+   * rejected it or the edit failed. Until it resolves the cell shows the new
+   * value as pending, and other cells can be edited.
+   */
+  onCommit: (cell: CellRef, value: number) => Promise<boolean>;
   /** Called when focus leaves an editor whose text is not a whole number; the cell keeps its value. */
   onInvalidEntry: (cell: CellRef, text: string) => void;
   onToggleLock: (cell: CellRef) => void;
@@ -77,6 +81,8 @@ export function PlanGrid({
   // The edit that a blur may still commit. Enter and Escape clear it before they move focus,
   // so the blur they cause neither commits twice nor commits a cancelled edit.
   const openEditRef = useRef<CellRef | null>(null);
+  // Values committed but not yet answered, by cell id, shown in place of the plan's value.
+  const [pending, setPending] = useState<ReadonlyMap<string, number>>(new Map());
 
   const columnLabel = (column: ColumnKey) => t(`columns.${column}`);
   const cellId = (cell: CellRef) => `${cell.row}|${cell.column}`;
@@ -113,6 +119,25 @@ export function PlanGrid({
     setEditing(null);
   };
 
+  // Sends the value and shows it as pending until the plan answers. A rejected value reopens the
+  // editor with the typed text, unless the user has moved on to another cell meanwhile.
+  const send = (cell: CellRef, value: number, text: string) => {
+    const id = cellId(cell);
+    setPending((current) => new Map(current).set(id, value));
+    void onCommit(cell, value).then((accepted) => {
+      setPending((current) => {
+        const next = new Map(current);
+        next.delete(id);
+        return next;
+      });
+      const element = tableRef.current?.querySelector(`[data-cell="${CSS.escape(id)}"]`);
+      if (!accepted && openEditRef.current === null && element === document.activeElement) {
+        openEditRef.current = cell;
+        setEditing({ cell, text, error: true, replace: false });
+      }
+    });
+  };
+
   const commit = () => {
     if (!editing) return;
     const value = parseWholeNumber(editing.text);
@@ -120,12 +145,9 @@ export function PlanGrid({
       setEditing({ ...editing, error: true });
       return;
     }
-    if (onCommit(editing.cell, value)) {
-      closeEditor();
-      focusCell(editing.cell);
-    } else {
-      setEditing({ ...editing, error: true });
-    }
+    closeEditor();
+    focusCell(editing.cell);
+    send(editing.cell, value, editing.text);
   };
 
   // Focus left the editor: an unchanged value only closes it, a new whole number is committed
@@ -142,7 +164,7 @@ export function PlanGrid({
       if (editing.text.trim() !== '') onInvalidEntry(editing.cell, editing.text);
       return;
     }
-    if (value !== current) onCommit(editing.cell, value);
+    if (value !== current) send(editing.cell, value, editing.text);
   };
 
   const move = (rowIndex: number, columnIndex: number) => {
@@ -192,6 +214,7 @@ export function PlanGrid({
         role="grid"
         aria-label={t('grid.label', { name: plan.name })}
         aria-readonly={readOnly}
+        aria-busy={pending.size > 0 || undefined}
         className={classes.grid}
         withTableBorder
         withColumnBorders
@@ -229,6 +252,7 @@ export function PlanGrid({
                 const locked = isCellLocked(plan, cell);
                 const inactive = isInactive(row, column);
                 const isEditing = editing?.cell.row === row.key && editing.cell.column === column;
+                const pendingValue = pending.get(cellId(cell));
                 const label = `${rowLabel(row)} · ${columnLabel(column)}`;
 
                 return (
@@ -238,6 +262,7 @@ export function PlanGrid({
                     data-cell={cellId(cell)}
                     data-locked={locked || undefined}
                     data-inactive={inactive || undefined}
+                    data-pending={pendingValue !== undefined || undefined}
                     aria-label={label}
                     aria-selected={isSelected}
                     aria-readonly={readOnly || inactive || undefined}
@@ -250,6 +275,7 @@ export function PlanGrid({
                       isSelected ? classes.selected : '',
                       locked ? classes.locked : '',
                       inactive ? classes.inactive : '',
+                      pendingValue !== undefined ? classes.pending : '',
                     ].join(' ')}
                     onClick={() => onSelect(cell)}
                     onDoubleClick={() => !inactive && startEdit(cell)}
@@ -299,7 +325,7 @@ export function PlanGrid({
                             className={classes.lockIcon}
                           />
                         )}
-                        {format.number(cells[column])}
+                        {format.number(pendingValue ?? cells[column])}
                       </span>
                     )}
                   </Table.Td>

@@ -1,11 +1,32 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { useFreshDatabase } from '../../test/database';
 import { renderApp } from '../../test/render-app';
 import { approvePlan } from './plan-versions';
 import { saveTargetPlans } from './target-plan.repository';
 import { buildPlan, NOW } from './test/plan-fixtures';
+import { createInProcessPort } from './worker/in-process-port';
+import { PlanEditClient, setPlanEditClientForTesting } from './worker/plan-edit.client';
+import { handlePlanEditRequest } from './worker/plan-edit.handler';
+import type { PlanEditRequest, PlanEditResponse } from './worker/plan-edit.protocol';
+
+/** A plan-edit worker on the real handler whose answers wait until `release`, or fail. */
+function controlledWorker(mode: 'hold' | 'fail') {
+  const held: (() => void)[] = [];
+  const port = createInProcessPort<PlanEditRequest, PlanEditResponse>((post) => (message) => {
+    if (mode === 'fail') {
+      post({ type: 'failed', requestId: message.requestId, message: 'out of memory' });
+      return;
+    }
+    held.push(() => post(handlePlanEditRequest(message)));
+  });
+  setPlanEditClientForTesting(new PlanEditClient(port));
+  return {
+    heldCount: () => held.length,
+    releaseOne: () => held.shift()?.(),
+  };
+}
 
 function cell(row: string, column: string): HTMLElement {
   const element = document.querySelector<HTMLElement>(`[data-cell="${row}|${column}"]`);
@@ -15,6 +36,7 @@ function cell(row: string, column: string): HTMLElement {
 
 describe('TargetsScreen', () => {
   useFreshDatabase();
+  afterEach(() => setPlanEditClientForTesting(undefined));
 
   it('edits, locks and re-spreads from the keyboard', async () => {
     const user = userEvent.setup();
@@ -150,5 +172,57 @@ describe('TargetsScreen', () => {
     expect(within(cell('company', 'year')).queryByRole('textbox')).toBeNull();
     expect(screen.getByRole('button', { name: 'New draft version' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
+  });
+
+  it('applies a second edit made while the first is re-spread, after the first', async () => {
+    const user = userEvent.setup();
+    const worker = controlledWorker('hold');
+    await saveTargetPlans([buildPlan()]);
+    await renderApp('/targets?plan=plan-2027');
+    await screen.findByRole('grid');
+
+    await user.click(cell('company', 'year'));
+    await user.keyboard('13000000{Enter}');
+    await waitFor(() => expect(worker.heldCount()).toBe(1));
+    expect(cell('company', 'year')).toHaveAttribute('data-pending', 'true');
+    expect(cell('company', 'year')).toHaveTextContent('13,000,000');
+    expect(screen.getByRole('grid')).toHaveAttribute('aria-busy', 'true');
+
+    await user.click(cell('rep:r1', 'm3'));
+    await user.keyboard('100000{Enter}');
+    // The second edit waits for the first: only one request has reached the worker.
+    expect(worker.heldCount()).toBe(1);
+
+    worker.releaseOne();
+    await waitFor(() => expect(screen.getByTestId('plan-total')).toHaveTextContent('¥13,000,000'));
+    await waitFor(() => expect(worker.heldCount()).toBe(1));
+    worker.releaseOne();
+
+    await waitFor(() => expect(cell('rep:r1', 'm3')).not.toHaveAttribute('data-pending'));
+    expect(cell('rep:r1', 'm3')).toHaveTextContent('100,000');
+    expect(screen.getByTestId('sum-reps')).toHaveTextContent('exact');
+    expect(screen.getByRole('grid')).not.toHaveAttribute('aria-busy');
+  });
+
+  it('keeps the plan as it was when the re-spread fails', async () => {
+    const user = userEvent.setup();
+    controlledWorker('fail');
+    await saveTargetPlans([buildPlan()]);
+    await renderApp('/targets?plan=plan-2027');
+    await screen.findByRole('grid');
+
+    await user.click(cell('company', 'year'));
+    await user.keyboard('13000000{Enter}');
+
+    expect(
+      await screen.findByText('The change was not applied, and the plan is as it was'),
+    ).toBeVisible();
+    expect(screen.getByText('out of memory')).toBeVisible();
+    await waitFor(() => expect(cell('company', 'year')).not.toHaveAttribute('data-pending'));
+    expect(screen.getByTestId('plan-total')).toHaveTextContent('¥12,000,000');
+    // The editor opens again with the typed value, so the edit can be sent again.
+    const editor = within(cell('company', 'year')).getByRole('textbox');
+    expect(editor).toHaveValue('13000000');
+    expect(editor).toHaveAttribute('aria-invalid', 'true');
   });
 });

@@ -26,7 +26,7 @@ import {
   IconUpload,
   IconWand,
 } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { notifyFailure } from '../../app/notifications';
@@ -34,7 +34,7 @@ import { createId } from '../../storage/ids';
 import { useDatasets } from './dataset-reader';
 import { NewPlanDialog } from './NewPlanDialog';
 import { resplitTargetPlan } from './plan-build';
-import { isCellLocked, setCellLock, setCellValue } from './plan-edit';
+import { isCellLocked, setCellLock } from './plan-edit';
 import { cellValue } from './plan-grid';
 import { approvePlan, createDraftVersion } from './plan-versions';
 import { PlanGrid } from './PlanGrid';
@@ -51,6 +51,8 @@ import {
 import type { CellRef, TargetPlan, TargetProblem, TargetResult } from './target-plan.types';
 import { useAmountFormat } from './useAmountFormat';
 import { usePlanFile } from './usePlanFile';
+import { getPlanEditClient } from './worker/plan-edit.client';
+import { PlanEditQueue, type PlanEdit } from './worker/plan-edit-queue';
 
 /** The targets screen: plans by year and version, the editable grid and its exact totals. */
 export function TargetsScreen() {
@@ -76,6 +78,27 @@ export function TargetsScreen() {
     [reps],
   );
   const formatAmount = useAmountFormat(working?.unit ?? 'yuan');
+
+  // Grid edits run one after another on the newest plan (see PlanEditQueue); the ref is what
+  // the queue reads, ahead of the state while an accepted edit waits to render.
+  const planRef = useRef<TargetPlan | null>(null);
+  useEffect(() => {
+    planRef.current = working;
+  }, [working]);
+  const editQueue = useMemo(
+    () =>
+      new PlanEditQueue({
+        read: () => planRef.current,
+        write: (next) => {
+          planRef.current = next;
+          setWorking(next);
+          saveTargetPlans([next]).catch((error: unknown) =>
+            notifyFailure(t, 'targets:errors.saveFailed', error),
+          );
+        },
+      }),
+    [t],
+  );
 
   // Another tab's save, or a switch of plan, replaces the plan being edited here.
   useEffect(() => {
@@ -122,6 +145,24 @@ export function TargetsScreen() {
     if (result.value !== plan) persist([result.value], result.value);
     return true;
   };
+
+  // Queues a grid edit; resolves to whether it was applied.
+  const edit = async (planId: string, change: PlanEdit): Promise<boolean> => {
+    const outcome = await editQueue.enqueue(planId, change);
+    setInvalidEntry(null);
+    if (outcome.status === 'rejected') {
+      setRejection(outcome.problems);
+      return false;
+    }
+    if (outcome.status === 'failed') {
+      notifyFailure(t, 'targets:errors.editFailed', outcome.error);
+      return false;
+    }
+    if (outcome.status === 'applied') setRejection(null);
+    return outcome.status === 'applied';
+  };
+  const toggleLock = (planId: string, cell: CellRef) =>
+    void edit(planId, (base) => setCellLock(base, cell, !isCellLocked(base, cell), Date.now()));
 
   const plan = working;
   const readOnly = plan?.status !== 'draft';
@@ -345,9 +386,7 @@ export function TargetsScreen() {
                     leftSection={
                       selectedLocked ? <IconLockOpen size={14} /> : <IconLock size={14} />
                     }
-                    onClick={() =>
-                      apply(setCellLock(plan, selected, !selectedLocked, Date.now()), plan)
-                    }
+                    onClick={() => toggleLock(plan.id, selected)}
                   >
                     {selectedLocked ? t('actions.unlock') : t('actions.lock')}
                   </Button>
@@ -361,14 +400,16 @@ export function TargetsScreen() {
             selected={selected}
             readOnly={readOnly}
             onSelect={setSelected}
-            onCommit={(cell, value) => apply(setCellValue(plan, cell, value, Date.now()), plan)}
+            onCommit={(cell, value) =>
+              edit(plan.id, (base) =>
+                getPlanEditClient().setCellValue(base, cell, value, Date.now()),
+              )
+            }
             onInvalidEntry={(cell, text) => {
               setRejection(null);
               setInvalidEntry({ cell, text });
             }}
-            onToggleLock={(cell) =>
-              apply(setCellLock(plan, cell, !isCellLocked(plan, cell), Date.now()), plan)
-            }
+            onToggleLock={(cell) => toggleLock(plan.id, cell)}
           />
 
           <Modal

@@ -1,0 +1,179 @@
+import { describe, expect, it, vi } from 'vitest';
+import { buildPlan } from '../test/plan-fixtures';
+import { cellValue } from '../plan-grid';
+import { setCellLock } from '../plan-edit';
+import type { TargetPlan } from '../target-plan.types';
+import { createInProcessPort } from './in-process-port';
+import { PlanEditClient } from './plan-edit.client';
+import { handlePlanEditRequest } from './plan-edit.handler';
+import type { PlanEditRequest, PlanEditResponse } from './plan-edit.protocol';
+import { PlanEditQueue } from './plan-edit-queue';
+
+const YEAR = { row: 'company', column: 'year' } as const;
+const R1_MARCH = { row: 'rep:r1', column: 'm3' } as const;
+
+/** A plan-edit client on the real handler; `hold` keeps answers back until `release`. */
+function harness() {
+  const held: (() => void)[] = [];
+  let holding = false;
+  const port = createInProcessPort<PlanEditRequest, PlanEditResponse>((post) => (message) => {
+    const answer = () => post(handlePlanEditRequest(message));
+    if (holding) held.push(answer);
+    else answer();
+  });
+  return {
+    client: new PlanEditClient(port),
+    hold: () => {
+      holding = true;
+    },
+    heldCount: () => held.length,
+    release: () => {
+      holding = false;
+      held.splice(0).forEach((answer) => answer());
+    },
+  };
+}
+
+function store(initial: TargetPlan) {
+  let current: TargetPlan | null = initial;
+  const writes: TargetPlan[] = [];
+  const queue = new PlanEditQueue({
+    read: () => current,
+    write: (plan) => {
+      current = plan;
+      writes.push(plan);
+    },
+  });
+  return {
+    queue,
+    writes,
+    current: () => current,
+    replace: (plan: TargetPlan | null) => (current = plan),
+  };
+}
+
+describe('PlanEditClient', () => {
+  it('re-spreads a new total in the worker handler', async () => {
+    const { client } = harness();
+
+    const result = await client.setCellValue(buildPlan(), YEAR, 13_000_000, 5);
+
+    if (!result.ok) throw new Error('rejected');
+    expect(cellValue(result.value, YEAR)).toBe(13_000_000);
+    expect(result.value.updatedAt).toBe(5);
+  });
+
+  it('answers a rejected edit with its problems', async () => {
+    const { client } = harness();
+    const locked = setCellLock(buildPlan(), { row: 'rep:r1', column: 'year' }, true, 0);
+    if (!locked.ok) throw new Error('lock failed');
+
+    const result = await client.setCellValue(locked.value, YEAR, 5, 1);
+
+    expect(result.ok).toBe(false);
+  });
+
+  it('rejects when the handler fails', async () => {
+    const { client } = harness();
+    const broken = { ...buildPlan(), values: null } as unknown as TargetPlan;
+
+    await expect(client.setCellValue(broken, YEAR, 1, 1)).rejects.toThrow();
+  });
+});
+
+describe('PlanEditQueue', () => {
+  it('applies a second edit made while the first is in flight on top of the first', async () => {
+    const { client, hold, release, heldCount } = harness();
+    const plans = store(buildPlan());
+    hold();
+
+    const first = plans.queue.enqueue('plan-2027', (plan) =>
+      client.setCellValue(plan, YEAR, 13_000_000, 1),
+    );
+    await vi.waitFor(() => expect(heldCount()).toBe(1));
+    const second = plans.queue.enqueue('plan-2027', (plan) =>
+      client.setCellValue(plan, R1_MARCH, 100_000, 2),
+    );
+    release();
+
+    const firstOutcome = await first;
+    const secondOutcome = await second;
+    if (firstOutcome.status !== 'applied' || secondOutcome.status !== 'applied')
+      throw new Error('an edit was not applied');
+    expect(plans.writes).toEqual([firstOutcome.plan, secondOutcome.plan]);
+    // The second edit changes only r1's March, so the year moves by exactly its difference.
+    const marchAfterFirst = cellValue(firstOutcome.plan, R1_MARCH);
+    expect(cellValue(secondOutcome.plan, R1_MARCH)).toBe(100_000);
+    expect(cellValue(secondOutcome.plan, YEAR)).toBe(13_000_000 - marchAfterFirst + 100_000);
+  });
+
+  it('runs edits in the order they were queued even when the later one answers first', async () => {
+    const plans = store(buildPlan());
+    const order: string[] = [];
+    let finishFirst: () => void = () => {};
+
+    const first = plans.queue.enqueue('plan-2027', async (plan) => {
+      await new Promise<void>((resolve) => (finishFirst = resolve));
+      order.push('first');
+      return { ok: true, value: { ...plan, name: 'first' }, notices: [] };
+    });
+    const second = plans.queue.enqueue('plan-2027', (plan) => {
+      order.push(`second after ${plan.name}`);
+      return { ok: true, value: { ...plan, name: 'second' }, notices: [] };
+    });
+    await Promise.resolve();
+    finishFirst();
+    await second;
+
+    expect(order).toEqual(['first', 'second after first']);
+    expect((await first).status).toBe('applied');
+    expect(plans.current()?.name).toBe('second');
+  });
+
+  it('leaves the plan as it was when an edit fails, and runs the next edit on it', async () => {
+    const { client } = harness();
+    const original = buildPlan();
+    const plans = store(original);
+
+    const failed = await plans.queue.enqueue('plan-2027', () =>
+      Promise.reject(new Error('worker crashed')),
+    );
+    const next = await plans.queue.enqueue('plan-2027', (plan) =>
+      client.setCellValue(plan, YEAR, 12_000_001, 3),
+    );
+
+    expect(failed).toEqual({ status: 'failed', error: new Error('worker crashed') });
+    expect(next.status).toBe('applied');
+    expect(plans.writes).toHaveLength(1);
+    expect(cellValue(plans.writes[0]!, YEAR)).toBe(12_000_001);
+  });
+
+  it('reports a rejected edit and keeps the plan', async () => {
+    const { client } = harness();
+    const locked = setCellLock(buildPlan(), { row: 'rep:r1', column: 'year' }, true, 0);
+    if (!locked.ok) throw new Error('lock failed');
+    const plans = store(locked.value);
+
+    const outcome = await plans.queue.enqueue('plan-2027', (plan) =>
+      client.setCellValue(plan, YEAR, 5, 1),
+    );
+
+    expect(outcome.status).toBe('rejected');
+    expect(plans.writes).toEqual([]);
+    expect(plans.current()).toBe(locked.value);
+  });
+
+  it('skips an edit of a plan that was replaced by another one before its turn', async () => {
+    const plans = store(buildPlan());
+    plans.replace({ ...buildPlan(), id: 'plan-2028' });
+
+    const outcome = await plans.queue.enqueue('plan-2027', (plan) => ({
+      ok: true,
+      value: plan,
+      notices: [],
+    }));
+
+    expect(outcome).toEqual({ status: 'skipped' });
+    expect(plans.writes).toEqual([]);
+  });
+});

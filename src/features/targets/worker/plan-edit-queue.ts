@@ -1,0 +1,55 @@
+/**
+ * Runs a screen's edits of a plan one after another. Each edit starts from
+ * the plan the previous one left, so a quick second edit made while the
+ * first is still being re-spread is neither lost nor applied out of order.
+ * An edit that is rejected or fails leaves the plan as it was, and the next
+ * edit starts from that plan.
+ */
+import type { TargetPlan, TargetProblem, TargetResult } from '../target-plan.types';
+
+export type PlanEditOutcome =
+  | { status: 'applied'; plan: TargetPlan }
+  | { status: 'rejected'; problems: TargetProblem[]; plan: TargetPlan }
+  | { status: 'failed'; error: unknown }
+  /** The plan being edited was replaced by another plan before the edit's turn came. */
+  | { status: 'skipped' };
+
+export interface PlanEditQueueOptions {
+  /** The plan as it is now: the last applied edit, or a newer version saved elsewhere. */
+  read: () => TargetPlan | null;
+  /** Makes an edited plan the current one; called in edit order, only for accepted edits. */
+  write: (plan: TargetPlan) => void;
+}
+
+export type PlanEdit = (
+  plan: TargetPlan,
+) => TargetResult<TargetPlan> | Promise<TargetResult<TargetPlan>>;
+
+export class PlanEditQueue {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: PlanEditQueueOptions) {}
+
+  /** Queues an edit of the plan `planId`; resolves with its outcome once it has run. */
+  enqueue(planId: string, edit: PlanEdit): Promise<PlanEditOutcome> {
+    const run = this.tail.then(() => this.run(planId, edit));
+    this.tail = run;
+    return run;
+  }
+
+  private async run(planId: string, edit: PlanEdit): Promise<PlanEditOutcome> {
+    const plan = this.options.read();
+    if (!plan || plan.id !== planId) return { status: 'skipped' };
+
+    let result: TargetResult<TargetPlan>;
+    try {
+      result = await edit(plan);
+    } catch (error) {
+      return { status: 'failed', error };
+    }
+
+    if (!result.ok) return { status: 'rejected', problems: result.problems, plan };
+    if (result.value !== plan) this.options.write(result.value);
+    return { status: 'applied', plan: result.value };
+  }
+}

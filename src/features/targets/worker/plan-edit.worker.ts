@@ -1,0 +1,11 @@
+/// <reference lib="webworker" />
+/** Entry of the plan-edit worker: re-spreads edited totals off the main thread. */
+import { handlePlanEditRequest } from './plan-edit.handler';
+import type { PlanEditRequest } from './plan-edit.protocol';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+// Requests are answered in the order they arrive: each edit is synchronous.
+scope.addEventListener('message', (event: MessageEvent<PlanEditRequest>) => {
+  scope.postMessage(handlePlanEditRequest(event.data));
+});
