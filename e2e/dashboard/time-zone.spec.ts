@@ -13,9 +13,7 @@ const DEAL = {
 };
 
 test.describe('workspace time zone', () => {
-  test('moves a deal closed late on 31 March into March when the zone is New York', async ({
-    page,
-  }) => {
+  test('counts a late 31 March deal in March in New York', async ({ page }) => {
     const dashboard = new DashboardPage(page);
     await dashboard.goto('2027-03-31');
     await seedReps(page, [{ id: 'r1', name: '张伟', team: '华东一组' }]);

@@ -77,8 +77,8 @@ export function DashboardScreen() {
     ? settings.datasetIds.length > 0 || settings.runIds.length > 0
     : false;
 
-  // Reading the sources and every figure run in the dashboard worker (about 0.2 s for 100,000
-  // records on a loaded 2-core machine, see docs/benchmarks.md); the main thread only sends the view.
+  // Reading the sources and every figure run in the dashboard worker, because they take about
+  // 0.2 s for 100,000 records (docs/benchmarks.md). The main thread only sends the view.
   const input = useMemo((): DashboardRequestInput | null => {
     if (!settings || !reps || !timeZone || !hasSources) return null;
     const selectedRowKeys = [

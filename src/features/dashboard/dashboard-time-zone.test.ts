@@ -41,7 +41,7 @@ describe('dashboard figures in America/Los_Angeles', () => {
   const DECEMBER = { start: '2026-12-01', end: '2026-12-31' };
   const JANUARY = { start: '2027-01-01', end: '2027-01-31' };
 
-  it('counts a deal closed on New Year’s Eve there in December of the old year', () => {
+  it('counts a New Year’s Eve deal in December', () => {
     // 30 of 31 days elapsed before 31 December: 30,000 expected, 21,000 short.
     expect(revenueIn('America/Los_Angeles', DECEMBER, '2026-12-31')).toEqual({
       revenue: 9_000,
@@ -51,7 +51,7 @@ describe('dashboard figures in America/Los_Angeles', () => {
     expect(revenueIn('America/Los_Angeles', JANUARY, '2027-01-10').revenue).toBe(0);
   });
 
-  it('counts the same instant in January of the new year in Asia/Shanghai', () => {
+  it('counts the same instant in January in Shanghai', () => {
     expect(revenueIn('Asia/Shanghai', DECEMBER, '2026-12-31').revenue).toBe(0);
     // 9 of 31 days elapsed by 10 January: 9,000 expected, 9,000 reached.
     expect(revenueIn('Asia/Shanghai', JANUARY, '2027-01-10')).toEqual({

@@ -33,7 +33,7 @@ describe('readDashboardView', () => {
     });
   });
 
-  it('keeps March and its first quarter in America/New_York on the evening of 31 March', () => {
+  it('keeps 31 March evening in March in New York', () => {
     expect(view('', 'America/New_York', APRIL_FIRST_UTC)).toMatchObject({
       asOf: '2027-03-31',
       period: { start: '2027-03-01', end: '2027-03-31' },

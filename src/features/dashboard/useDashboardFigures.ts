@@ -14,7 +14,7 @@ export interface DashboardFiguresState {
   busy: boolean;
   /** Rows read so far while the sources are being read. */
   rowsRead: number;
-  /** Why the last computation failed; null when it did not. */
+  /** Message of the last failed computation; null when it did not fail. */
   error: string | null;
 }
 
@@ -28,7 +28,7 @@ function sourcesKey(input: DashboardRequestInput): string {
 /**
  * Computes the dashboard's figures in the dashboard worker whenever `input`
  * changes (pass a memoised object). A newer input cancels the computation
- * in flight; until it answers, the previous figures stay on screen when
+ * in flight. Until it finishes, the previous figures stay on screen when
  * they come from the same sources.
  */
 export function useDashboardFigures(

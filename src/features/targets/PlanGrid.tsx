@@ -81,7 +81,7 @@ export function PlanGrid({
   // The edit that a blur may still commit. Enter and Escape clear it before they move focus,
   // so the blur they cause neither commits twice nor commits a cancelled edit.
   const openEditRef = useRef<CellRef | null>(null);
-  // Values committed but not yet answered, by cell id, shown in place of the plan's value.
+  // Values sent but not yet applied or rejected, by cell id, shown in place of the plan's value.
   const [pending, setPending] = useState<ReadonlyMap<string, number>>(new Map());
 
   const columnLabel = (column: ColumnKey) => t(`columns.${column}`);
@@ -119,7 +119,7 @@ export function PlanGrid({
     setEditing(null);
   };
 
-  // Sends the value and shows it as pending until the plan answers. A rejected value reopens the
+  // Sends the value and shows it as pending until the edit is applied or rejected. A rejected value reopens the
   // editor with the typed text, unless the user has moved on to another cell meanwhile.
   const send = (cell: CellRef, value: number, text: string) => {
     const id = cellId(cell);

@@ -79,8 +79,8 @@ export function TargetsScreen() {
   );
   const formatAmount = useAmountFormat(working?.unit ?? 'yuan');
 
-  // Grid edits run one after another on the newest plan (see PlanEditQueue); the ref is what
-  // the queue reads, ahead of the state while an accepted edit waits to render.
+  // Grid edits run one after another on the newest plan (see PlanEditQueue). The queue reads
+  // the ref, which is ahead of the state while an accepted edit waits to render.
   const planRef = useRef<TargetPlan | null>(null);
   useEffect(() => {
     planRef.current = working;

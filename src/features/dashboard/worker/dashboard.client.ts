@@ -1,7 +1,7 @@
 /**
  * The screen's side of the dashboard worker. The dashboard shows one view
  * at a time, so starting a computation cancels the one still in flight:
- * its promise rejects with a `DashboardCancelledError` and a late answer to
+ * its promise rejects with a `DashboardCancelledError` and a late reply to
  * it is dropped. One worker serves the app, started on first use, so its
  * loaded records survive leaving and reopening the screen.
  */

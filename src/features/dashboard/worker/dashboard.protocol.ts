@@ -3,7 +3,7 @@ import type { RepRecord } from '../../../storage/records';
 import type { DashboardFigures, FiguresQuery } from '../dashboard-figures';
 import type { LoadRecordsOptions } from '../dashboard-records';
 
-/** What the dashboard needs computed: where its records come from, and the figures' query. */
+/** A computation request: the sources of the records, and the figures' query. */
 export interface DashboardRequestInput {
   settings: LoadRecordsOptions['settings'];
   reps: RepRecord[];

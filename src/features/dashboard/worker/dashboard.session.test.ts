@@ -76,7 +76,7 @@ function input(
   };
 }
 
-/** A client whose worker is the real session in this thread; `sent` records every request. */
+/** Creates a client on the real session in this thread; `sent` records every request. */
 function harness(database: () => SrasDatabase) {
   const sent: DashboardRequest[] = [];
   const answered: DashboardResponse[] = [];
@@ -100,7 +100,7 @@ function revenueOf(figures: { reps: { repId: string; revenue: number }[] }, repI
 describe('DashboardClient with the dashboard session', () => {
   const database = useFreshDatabase();
 
-  it('answers with the figures the pure functions compute from the stored dataset', async () => {
+  it('computes the figures of the stored dataset', async () => {
     await storeDeals(database());
     const { client } = harness(database);
 
@@ -116,7 +116,7 @@ describe('DashboardClient with the dashboard session', () => {
     expect(figures.leadSources).toEqual(['', '官网', '展会', '转介绍']);
   });
 
-  it('reports rows read while reading the dataset chunk by chunk', async () => {
+  it('reports rows read per chunk', async () => {
     await storeDeals(database(), [ROWS.slice(0, 5), ROWS.slice(5)]);
     const { client } = harness(database);
     const progress: number[] = [];
@@ -126,7 +126,7 @@ describe('DashboardClient with the dashboard session', () => {
     expect(progress).toEqual([5, ROWS.length]);
   });
 
-  it('reads the sources once and recomputes only the figures for another period', async () => {
+  it('reads the sources once per selection', async () => {
     await storeDeals(database());
     const { client, answered } = harness(database);
 
@@ -139,7 +139,7 @@ describe('DashboardClient with the dashboard session', () => {
     expect(april.countedPeriod).toEqual({ start: '2027-04-01', end: '2027-04-10' });
   });
 
-  it('cancels the computation in flight when a newer view is asked for, and answers the newer one', async () => {
+  it('cancels a stale computation for a newer view', async () => {
     await storeDeals(database());
     const { client, sent, answered } = harness(database);
 
@@ -155,7 +155,7 @@ describe('DashboardClient with the dashboard session', () => {
     ]);
   });
 
-  it('answers requests in the order they were sent', async () => {
+  it('answers requests in order', async () => {
     await storeDeals(database());
     const { answered } = harness(database);
     const session = new DashboardSession((message) => answered.push(message), database);
@@ -170,7 +170,7 @@ describe('DashboardClient with the dashboard session', () => {
     ).toEqual([1, 2]);
   });
 
-  it('rejects with the reason when reading fails, and reads again for the next request', async () => {
+  it('rejects with the reason when reading fails', async () => {
     await storeDeals(database());
     const { client } = harness(database);
 
@@ -182,7 +182,7 @@ describe('DashboardClient with the dashboard session', () => {
     expect(revenueOf(figures, 'r1')).toBeGreaterThan(0);
   });
 
-  it('counts a deal closed late on 31 March in the month it falls in in the workspace time zone', async () => {
+  it('counts a deal in its month in the workspace zone', async () => {
     await storeDeals(database());
     const { client } = harness(database);
 

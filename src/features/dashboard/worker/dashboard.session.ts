@@ -1,7 +1,7 @@
 /**
  * The dashboard worker's state: the records of the chosen sources, read
- * once from IndexedDB and kept while the sources, the reps, the time zone
- * and the stored datasets and runs stay the same, so that a change of
+ * once from IndexedDB. They are kept while the sources, the reps, the time
+ * zone and the stored datasets and runs stay the same, so a change of
  * period or filter only recomputes the figures. Requests run one after
  * another; a cancel takes effect at once, also for a request still
  * waiting. Runs in a Web Worker (see dashboard.worker.ts); tests drive it
@@ -26,7 +26,7 @@ export class DashboardSession {
     private readonly database: () => SrasDatabase,
   ) {}
 
-  /** Takes one message; resolves when the request it starts has been answered. */
+  /** Handles one message; resolves once the request it starts has been replied to. */
   handle(message: DashboardRequest): Promise<void> {
     if (message.type === 'cancel') {
       this.controllers.get(message.target)?.abort();

@@ -12,7 +12,7 @@ import { PlanEditQueue } from './plan-edit-queue';
 const YEAR = { row: 'company', column: 'year' } as const;
 const R1_MARCH = { row: 'rep:r1', column: 'm3' } as const;
 
-/** A plan-edit client on the real handler; `hold` keeps answers back until `release`. */
+/** A plan-edit client on the real handler; `hold` delays its replies until `release`. */
 function harness() {
   const held: (() => void)[] = [];
   let holding = false;
@@ -82,7 +82,7 @@ describe('PlanEditClient', () => {
 });
 
 describe('PlanEditQueue', () => {
-  it('applies a second edit made while the first is in flight on top of the first', async () => {
+  it('applies a second edit on top of one in flight', async () => {
     const { client, hold, release, heldCount } = harness();
     const plans = store(buildPlan());
     hold();
@@ -107,7 +107,7 @@ describe('PlanEditQueue', () => {
     expect(cellValue(secondOutcome.plan, YEAR)).toBe(13_000_000 - marchAfterFirst + 100_000);
   });
 
-  it('runs edits in the order they were queued even when the later one answers first', async () => {
+  it('runs edits in queue order', async () => {
     const plans = store(buildPlan());
     const order: string[] = [];
     let finishFirst: () => void = () => {};
@@ -130,7 +130,7 @@ describe('PlanEditQueue', () => {
     expect(plans.current()?.name).toBe('second');
   });
 
-  it('leaves the plan as it was when an edit fails, and runs the next edit on it', async () => {
+  it('keeps the plan when an edit fails', async () => {
     const { client } = harness();
     const original = buildPlan();
     const plans = store(original);
@@ -163,7 +163,7 @@ describe('PlanEditQueue', () => {
     expect(plans.current()).toBe(locked.value);
   });
 
-  it('skips an edit of a plan that was replaced by another one before its turn', async () => {
+  it('skips an edit of a replaced plan', async () => {
     const plans = store(buildPlan());
     plans.replace({ ...buildPlan(), id: 'plan-2028' });
 
