@@ -138,10 +138,11 @@ describe('generated pipeline run', () => {
     }
   });
 
-  it('runs the same with several score rules and a later node reading the score', () => {
+  it('runs the same with several score rules and nodes reading the score before and after it changes', () => {
     const flow = buildFlow(
       [
         ['src', 'source'],
+        ['f0', 'filter', { condition: { '>=': [{ var: 'score' }, 1] } }],
         [
           's1',
           'score',
@@ -168,7 +169,9 @@ describe('generated pipeline run', () => {
         ['pool', 'pool', { reason: 'low' }],
       ],
       [
-        ['src', 'out', 's1'],
+        ['src', 'out', 'f0'],
+        ['f0', 'match', 's1'],
+        ['f0', 'else', 'pool'],
         ['s1', 'out', 's2'],
         ['s2', 'out', 'f'],
         ['f', 'match', 'rr'],
@@ -178,6 +181,7 @@ describe('generated pipeline run', () => {
     const leads = Array.from({ length: 40 }, (_, index) => ({
       id: `L${index}`,
       visits: String(index % 7),
+      score: String(index % 4),
       channel: index % 3 === 0 ? 'web' : index % 3 === 1 ? '' : 'ad',
     }));
     const input: RunInput = {

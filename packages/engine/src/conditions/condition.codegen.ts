@@ -28,6 +28,15 @@ export class ParameterList {
     this.values.push(value);
     return name;
   }
+
+  /**
+   * Returns the expression that reads field `key` as a number with
+   * `parse`, written by `write`. A pipeline's generated run overrides it to
+   * read each field once per lead.
+   */
+  numericRead(_key: string, _parse: unknown, write: () => string): string {
+    return write();
+  }
 }
 
 /**

@@ -4,6 +4,7 @@ import { booleanNode } from './condition.node.js';
 import { isInheritedName, readNamedProperty } from './field-path.js';
 import type { MissingTest } from './condition.values.js';
 import {
+  isBlank,
   looseEquals,
   numberOf,
   parseNumberCell,
@@ -92,6 +93,9 @@ function constantNumber(value: unknown, isMissing: MissingTest): number {
  */
 function textNumberParser(field: CompiledNode, isMissing: MissingTest): (text: string) => number {
   const parse = field.numberColumn === true ? parseNumberCell : parseNumericText;
+  // Both parsers return NaN for blank text, so without placeholders the
+  // missing test could not change a result.
+  if (isMissing === isBlank) return parse;
   return (text) => {
     const number = parse(text);
     return number === number && !isMissing(text) ? number : NaN;
@@ -111,9 +115,11 @@ function numericReader(key: string, parseText: (text: string) => number): Numeri
 
 /** Writes the template of `numericReader`: the field as a number, or NaN. */
 function emitNumericRead(parameters: ParameterList, key: string, parseText: unknown): string {
-  const name = parameters.bind(key);
-  const parse = parameters.bind(parseText);
-  return `(typeof (v = d[${name}]) === 'number' ? v : typeof v === 'string' ? ${parse}(v) : NaN)`;
+  return parameters.numericRead(key, parseText, () => {
+    const name = parameters.bind(key);
+    const parse = parameters.bind(parseText);
+    return `(typeof (v = d[${name}]) === 'number' ? v : typeof v === 'string' ? ${parse}(v) : NaN)`;
+  });
 }
 
 export type OrderingOperator = '<' | '<=' | '>' | '>=';

@@ -15,6 +15,8 @@ const CODE_9 = 57;
 const CODE_PLUS = 43;
 const CODE_MINUS = 45;
 const CODE_DOT = 46;
+/** Integers with at most this many digits are exact in a double, so they are summed digit by digit. */
+const MAX_EXACT_DIGITS = 15;
 
 /**
  * Parses numeric text: an optional sign, then `0` or digits that do not start
@@ -32,21 +34,32 @@ export function parseNumericText(text: string): number {
 
   let index = start;
   let code = text.charCodeAt(index);
-  if (code === CODE_PLUS || code === CODE_MINUS) {
+  const negative = code === CODE_MINUS;
+  if (code === CODE_PLUS || negative) {
     index++;
     if (index === end) return NaN;
     code = text.charCodeAt(index);
   }
 
+  // The integer part's value, exact while it has at most 15 digits.
+  let integer = 0;
+  const integerStart = index;
   if (code === CODE_0) {
     index++;
   } else if (code >= CODE_1 && code <= CODE_9) {
+    integer = code - CODE_0;
     index++;
-    while (index < end && isDigit(text.charCodeAt(index))) index++;
+    while (index < end && isDigit((code = text.charCodeAt(index)))) {
+      integer = integer * 10 + (code - CODE_0);
+      index++;
+    }
   } else {
     return NaN;
   }
 
+  if (index === end && index - integerStart <= MAX_EXACT_DIGITS) {
+    return negative ? -integer : integer;
+  }
   if (index < end) {
     if (text.charCodeAt(index) !== CODE_DOT) return NaN;
     index++;

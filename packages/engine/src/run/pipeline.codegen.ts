@@ -156,17 +156,17 @@ function assemble(
   options: PipelineCodegenOptions,
   inline: boolean,
 ): PipelineSource {
-  const parameters = new ParameterList();
+  const parameters = new PipelineParameters();
   const writer = new SourceWriter(program, parameters, options);
   const nodes = program.nodes;
   const hasDedup = nodes.some((node) => node.kind === NodeKind.Dedup);
 
-  const prelude = nodes.map((node) => writer.prelude(node)).join('');
   const walk = inline
     ? `L: {\n${writer.body(nodes[0] as ProgramNode, [])}}\n`
     : `L: for (;;) {\nswitch (k) {\n${nodes
         .map((node) => `case ${int(node.index)}: {\n${writer.body(node, null)}}\n`)
         .join('')}}\n}\n`;
+  const prelude = nodes.map((node) => writer.prelude(node)).join('') + parameters.declarations();
   // By paths, `r` holds the place where the lead ended; its route id is
   // learnt (walking the place's steps through the route trie) on first use.
   const route = inline ? `x = er[r];\nif (x < 0) x = ${writer.learnRoute}(r);\n` : 'x = r;\n';
@@ -184,8 +184,9 @@ function assemble(
     `let T = ${writer.trie}.transitionTable;\n` +
     `const er = ${writer.endRoutes}.ids;\n` +
     prelude +
-    `let v, x = 0, y = null, h = 0, s = 0, m = 0;\n` +
+    `let v, x = 0, y = null, h = 0, s = 0, m = 0, lc = 0;\n` +
     `for (let i = 0; i < n; i++) {\n` +
+    `lc++;\n` +
     `let d = leads[i];\n` +
     `if (typeof d !== 'object' || d === null) d = ${writer.emptyLead};\n` +
     `const ld = d;\n` +
@@ -208,6 +209,41 @@ type Path = readonly number[] | null;
 /** Tells whether a path (step slots) already passed through a node: a cycle. */
 function onPath(program: Program, path: readonly number[], node: number): boolean {
   return node === 0 || path.some((slot) => program.slotNodes[slot] === node);
+}
+
+/**
+ * Parameters of a generated run, which also share numeric field reads:
+ * the first condition on a lead that reads a field as a number stores the
+ * number in a variable of the run, and later conditions read the variable.
+ * `lc` counts leads and changes of the lead (a score written into it), so
+ * a stored number from another lead or an older lead is never used.
+ */
+class PipelineParameters extends ParameterList {
+  private readonly reads = new Map<unknown, Map<string, number>>();
+  private count = 0;
+
+  override numericRead(key: string, parse: unknown, write: () => string): string {
+    let byKey = this.reads.get(parse);
+    if (byKey === undefined) {
+      byKey = new Map();
+      this.reads.set(parse, byKey);
+    }
+    let id = byKey.get(key);
+    if (id === undefined) {
+      id = this.count;
+      this.count += 1;
+      byKey.set(key, id);
+    }
+    const at = int(id);
+    return `(g${at} === lc ? n${at} : ((g${at} = lc), (n${at} = ${write()})))`;
+  }
+
+  /** Declares the variables of the shared reads. */
+  declarations(): string {
+    let code = '';
+    for (let id = 0; id < this.count; id += 1) code += `let n${int(id)} = 0, g${int(id)} = 0;\n`;
+    return code;
+  }
 }
 
 /** Most node codes a pipeline written by paths may hold; past it, the switch shape is used. */
@@ -405,7 +441,7 @@ class SourceWriter {
         `else f = c.recordScore(${k}, f, s);\n`
       : `f = c.recordScore(${k}, f, s);\n`;
     if (node.writesReadField) {
-      code += `if (d === ld) d = { ...ld };\nd[${this.parameters.bind(node.field)}] = s;\n`;
+      code += `if (d === ld) d = { ...ld };\nd[${this.parameters.bind(node.field)}] = s;\nlc++;\n`;
     }
     return code + this.leave(node, 0, path);
   }

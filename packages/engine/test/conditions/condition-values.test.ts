@@ -48,6 +48,17 @@ describe('parseNumericText', () => {
   ])('rejects %j', (text) => {
     expect(parseNumericText(text)).toBeNaN();
   });
+
+  it('reads integers of every length as Number does, signs and zero included', () => {
+    const texts = ['-0', '+0', '0', '7', '-7', '+7', ' 42 '];
+    for (let digits = 1; digits <= 22; digits += 1) {
+      const text = '9'.repeat(digits);
+      texts.push(text, `-${text}`, `1${'0'.repeat(digits)}`, `${'8'.repeat(digits)}3`);
+    }
+    texts.push('9007199254740993', '123456789012345', '1234567890123456');
+    for (const text of texts)
+      expect(Object.is(parseNumericText(text), Number(text)), text).toBe(true);
+  });
 });
 
 describe('parseNumberCell', () => {
