@@ -23,7 +23,7 @@ function time<T>(label: string, runs: number, work: () => T): T {
   const started = performance.now();
   for (let run = 0; run < runs; run++) result = work();
   const each = (performance.now() - started) / runs;
-  console.log(`${label.padEnd(58)} ${each.toFixed(2).padStart(9)} ms`);
+  console.log(`${label.padEnd(66)} ${each.toFixed(2).padStart(9)} ms`);
   return result;
 }
 
