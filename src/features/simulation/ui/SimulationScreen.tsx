@@ -74,9 +74,9 @@ function SimulationWorkspace({ flow }: { flow: FlowRecord }) {
   const versions = useVersions(flow.id) ?? NO_VERSIONS;
   const reps = useTeam();
   const runner = useSimulationRunner(flow.id);
-  // Progress is read by SimulationProgressPanel alone: re-rendering the
-  // whole screen on every progress message kept the main thread busy.
-  const running = useSimulationStore((state) => state.progress !== null);
+  // Progress is read by SimulationProgressPanel and whether a run is in
+  // flight by the Run button alone: re-rendering the whole screen on every
+  // progress message, or as a run starts and ends, kept the main thread busy.
   const failure = useSimulationStore((state) => state.failure);
   const selected = useSimulationStore((state) => state.selected);
   const generation = useSimulationStore((state) => state.generation);
@@ -142,8 +142,6 @@ function SimulationWorkspace({ flow }: { flow: FlowRecord }) {
           reps={reps}
           versionId={versionId}
           onVersionChange={setVersionId}
-          running={running}
-          hasResult={ready !== null}
           onRun={run}
         />
       )}

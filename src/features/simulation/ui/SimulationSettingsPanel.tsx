@@ -21,6 +21,7 @@ import { paths } from '../../../app/paths';
 import { useFormat } from '../../../i18n/useFormat';
 import type { FlowRecord, FlowVersionRecord } from '../../../storage/records';
 import type { RunSettings } from '../worker/simulation.protocol';
+import { useSimulationStore } from './simulation.store';
 import { useAppliedState, useDatasetsOfKind } from './useSimulationInputs';
 
 /** Version choice of the current draft. */
@@ -49,8 +50,6 @@ interface SimulationSettingsPanelProps {
   /** The version to run, `DRAFT` for the draft; the screen shows it on its canvas. */
   versionId: string;
   onVersionChange: (versionId: string) => void;
-  running: boolean;
-  hasResult: boolean;
   onRun: (choice: SettingsChoice) => void;
 }
 
@@ -71,8 +70,6 @@ export const SimulationSettingsPanel = memo(function SimulationSettingsPanel({
   reps,
   versionId,
   onVersionChange,
-  running,
-  hasResult,
   onRun,
 }: SimulationSettingsPanelProps) {
   const { t } = useTranslation('simulation');
@@ -244,17 +241,42 @@ export const SimulationSettingsPanel = memo(function SimulationSettingsPanel({
           </Alert>
         )}
         <Group>
-          <Button
-            leftSection={<IconPlayerPlay size={16} />}
+          <RunButton
+            flowId={flow.id}
             onClick={submit}
-            loading={running}
             disabled={!dataset || (timeMode === 'field' && !timeField)}
-            data-testid="simulation-run"
-          >
-            {hasResult ? t('settings.rerun') : t('settings.run')}
-          </Button>
+          />
         </Group>
       </Stack>
     </Paper>
   );
 });
+
+/**
+ * The Run button. It alone follows whether a run is in flight, so that
+ * starting and finishing a run do not re-render the whole form.
+ */
+function RunButton({
+  flowId,
+  onClick,
+  disabled,
+}: {
+  flowId: string;
+  onClick: () => void;
+  disabled: boolean;
+}) {
+  const { t } = useTranslation('simulation');
+  const running = useSimulationStore((state) => state.progress !== null);
+  const hasResult = useSimulationStore((state) => state.flowId === flowId && state.ready !== null);
+  return (
+    <Button
+      leftSection={<IconPlayerPlay size={16} />}
+      onClick={onClick}
+      loading={running}
+      disabled={disabled}
+      data-testid="simulation-run"
+    >
+      {hasResult ? t('settings.rerun') : t('settings.run')}
+    </Button>
+  );
+}
