@@ -8,6 +8,13 @@
  *
  * BENCH_DATABASE_URL (or TEST_DATABASE_URL) must name a role that may create
  * databases; the benchmark makes and drops its own. Prints a Markdown table.
+ *
+ * Other settings: BENCH_DURATION (seconds per scenario, default 10),
+ * BENCH_SCENARIO (run only scenarios whose name contains it), BENCH_LOG_LEVEL
+ * (the server's LOG_LEVEL, default info as in production; its log is read
+ * and dropped), BENCH_SERVER_ARGS (extra node arguments for the server, such
+ * as `--cpu-prof` or `--trace-gc`), BENCH_SERVER_OUTPUT (a file that gets the
+ * server's standard output, such as its log and `--trace-gc` lines).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -20,7 +27,11 @@ import pg from 'pg';
 import { dedupFlow } from '../test/fixtures/flows.js';
 
 const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+const PROBE = fileURLToPath(new URL('./event-loop-probe.mjs', import.meta.url));
 const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 10);
+const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
+const SERVER_ARGS = (process.env.BENCH_SERVER_ARGS ?? '').split(/\s+/).filter(Boolean);
+const SERVER_OUTPUT = process.env.BENCH_SERVER_OUTPUT;
 const REPS = Array.from({ length: 20 }, (_, index) => ({
   id: `rep-${index}`,
   name: `Rep ${index}`,
@@ -49,7 +60,15 @@ interface Row {
   p99: number;
   /** CPU time of the server process per request, which other load on the machine barely changes. */
   cpuMsPerRequest: number | null;
+  /** The server's event-loop delay in milliseconds during the scenario. */
+  loopDelay: EventLoopDelay | null;
   errors: number;
+}
+
+interface EventLoopDelay {
+  p50: number;
+  p99: number;
+  max: number;
 }
 
 async function main(): Promise<void> {
@@ -83,7 +102,7 @@ async function main(): Promise<void> {
 }
 
 async function benchDatabase(label: string, env: NodeJS.ProcessEnv): Promise<Row[]> {
-  const server = await startServer({ ...env, SRAS_RATE_LIMIT_MAX: '10000000', LOG_LEVEL: 'warn' });
+  const server = await startServer({ ...env, SRAS_RATE_LIMIT_MAX: '10000000', LOG_LEVEL });
   try {
     const token = await setUp(server.url);
     const rows: Row[] = [];
@@ -94,17 +113,20 @@ async function benchDatabase(label: string, env: NodeJS.ProcessEnv): Promise<Row
       { name: 'warm-up', leadsPerRequest: 1, connections: 10 },
       3,
     );
-    for (const scenario of SCENARIOS) {
+    const only = process.env.BENCH_SCENARIO;
+    for (const scenario of SCENARIOS.filter((item) => !only || item.name.includes(only))) {
       console.error(`${label}: ${scenario.name} for ${DURATION_SECONDS} s …`);
+      server.child.send('event-loop:reset');
       const cpuBefore = processCpuMs(server.child.pid);
       const measured = await runScenario(server.url, token, scenario);
       const cpuAfter = processCpuMs(server.child.pid);
+      const loopDelay = await readEventLoopDelay(server.child);
       const requests = measured.requestsPerSecond * DURATION_SECONDS;
       const cpuMsPerRequest =
         cpuBefore === null || cpuAfter === null || requests === 0
           ? null
           : (cpuAfter - cpuBefore) / requests;
-      rows.push({ database: label, ...measured, cpuMsPerRequest });
+      rows.push({ database: label, ...measured, cpuMsPerRequest, loopDelay });
     }
     return rows;
   } finally {
@@ -134,7 +156,7 @@ async function runScenario(
   token: string,
   scenario: Scenario,
   duration = DURATION_SECONDS,
-): Promise<Omit<Row, 'database' | 'cpuMsPerRequest'>> {
+): Promise<Omit<Row, 'database' | 'cpuMsPerRequest' | 'loopDelay'>> {
   let counter = 0;
   const tag = randomBytes(3).toString('hex');
   const makeLead = () => {
@@ -178,8 +200,8 @@ async function runScenario(
 
 function formatTable(rows: Row[]): string {
   const lines = [
-    '| database | scenario | requests/s | leads/s | p50 ms | p99 ms | server CPU ms/request | errors |',
-    '|---|---|---:|---:|---:|---:|---:|---:|',
+    '| database | scenario | requests/s | leads/s | p50 ms | p99 ms | server CPU ms/request | event-loop delay p99 / max ms | errors |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map((row) =>
       [
         row.database,
@@ -189,6 +211,9 @@ function formatTable(rows: Row[]): string {
         row.p50,
         row.p99,
         row.cpuMsPerRequest === null ? 'n/a' : row.cpuMsPerRequest.toFixed(2),
+        row.loopDelay === null
+          ? 'n/a'
+          : `${row.loopDelay.p99.toFixed(1)} / ${row.loopDelay.max.toFixed(1)}`,
         row.errors,
       ]
         .join(' | ')
@@ -212,20 +237,46 @@ function processCpuMs(pid: number | undefined): number | null {
 }
 
 async function startServer(env: NodeJS.ProcessEnv): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [...SERVER_ARGS, '--import', PROBE, MAIN], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
+    let found = false;
+    // The request log goes to stdout too: read it, keep none of it once the address is known.
+    const copy = SERVER_OUTPUT ? fs.createWriteStream(SERVER_OUTPUT) : null;
     child.stdout?.on('data', (chunk: Buffer) => {
+      copy?.write(chunk);
+      if (found) return;
       output += chunk.toString();
       const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
+      if (match?.[1]) {
+        found = true;
+        output = '';
+        resolve(match[1]);
+      }
     });
     child.once('exit', (code) => reject(new Error(`server exited with code ${code}`)));
   });
   return { url, child };
+}
+
+/** Asks the server's event-loop probe for the delay since its last reset; null when it does not answer. */
+async function readEventLoopDelay(child: ChildProcess): Promise<EventLoopDelay | null> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      child.off('message', onMessage);
+      resolve(null);
+    }, 2000);
+    const onMessage = (message: unknown) => {
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      resolve(message as EventLoopDelay);
+    };
+    child.on('message', onMessage);
+    child.send('event-loop:read');
+  });
 }
 
 async function send(

@@ -24,6 +24,11 @@ export interface ServerConfig {
   idempotencyTtlHours: number;
   /** SQLite `synchronous`: NORMAL survives a crash of the process, FULL also a power loss. */
   sqliteSynchronous: 'NORMAL' | 'FULL';
+  /**
+   * Milliseconds between SQLite WAL checkpoints in a worker thread; 0 leaves
+   * them to SQLite, inside the commit that fills the log.
+   */
+  sqliteCheckpointIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -57,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     appDir: path.resolve(readText(env, 'SRAS_APP_DIR') ?? defaultAppDir),
     idempotencyTtlHours: readInteger(env, 'SRAS_IDEMPOTENCY_TTL_HOURS', 168, 1),
     sqliteSynchronous: readSynchronous(env),
+    sqliteCheckpointIntervalMs: readInteger(env, 'SRAS_SQLITE_CHECKPOINT_MS', 1000, 0, 3_600_000),
   };
 }
 

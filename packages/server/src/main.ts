@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config.js';
 import { migrateToLatest, openDatabase } from './db/database.js';
+import type { CheckpointReport } from './db/wal-checkpointer.js';
 import { purgeIdempotencyRecords } from './allocation/idempotency.js';
 import { pruneExpiredStateRows } from './allocation/state-pruning.js';
 import { buildServer } from './server.js';
@@ -15,17 +16,30 @@ async function main(): Promise<void> {
   let logConnectionError = (error: Error): void => {
     process.stderr.write(`idle PostgreSQL connection failed: ${error.message}\n`);
   };
+  let logCheckpointError = (error: Error): void => {
+    process.stderr.write(`${error.message}; SQLite checkpoints in commits again\n`);
+  };
+  let logCheckpoint = (_report: CheckpointReport): void => undefined;
   const database = openDatabase({
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,
     sqliteSynchronous: config.sqliteSynchronous,
+    sqliteCheckpointIntervalMs: config.sqliteCheckpointIntervalMs,
     onConnectionError: (error) => logConnectionError(error),
+    onCheckpoint: (report) => logCheckpoint(report),
+    onCheckpointError: (error) => logCheckpointError(error),
   });
   await migrateToLatest(database);
 
   const app = await buildServer({ config, database });
   logConnectionError = (error) =>
     app.log.error({ err: error }, 'idle PostgreSQL connection failed; the pool replaces it');
+  logCheckpointError = (error) =>
+    app.log.error(
+      { err: error },
+      'background WAL checkpoints stopped; SQLite checkpoints in commits again',
+    );
+  logCheckpoint = (report) => app.log.debug(report, 'WAL checkpoint');
   const purge = async () => {
     const cutoff = new Date(Date.now() - config.idempotencyTtlHours * 3_600_000);
     try {

@@ -11,6 +11,7 @@ describe('loadConfig', () => {
     expect(config.dataDir).toBe(path.resolve('./data'));
     expect(config.databaseUrl).toBeUndefined();
     expect(config.logLevel).toBe('info');
+    expect(config.sqliteCheckpointIntervalMs).toBe(1000);
   });
 
   it('reads every variable', () => {
@@ -25,6 +26,7 @@ describe('loadConfig', () => {
       SRAS_RATE_LIMIT_MAX: '10',
       SRAS_RATE_LIMIT_WINDOW_MS: '2000',
       SRAS_APP_DIR: '/srv/app',
+      SRAS_SQLITE_CHECKPOINT_MS: '0',
     });
 
     expect(config).toEqual({
@@ -40,6 +42,7 @@ describe('loadConfig', () => {
       appDir: '/srv/app',
       idempotencyTtlHours: 168,
       sqliteSynchronous: 'NORMAL',
+      sqliteCheckpointIntervalMs: 0,
     });
   });
 

@@ -13,6 +13,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import { createMigrationProvider, type Dialect } from './migrations.js';
+import { startWalCheckpointer, type CheckpointReport } from './wal-checkpointer.js';
 import type { Database } from './schema.js';
 
 /** An open database: the Kysely instance, which dialect it speaks, and how to close it. */
@@ -32,6 +33,16 @@ export interface OpenDatabaseOptions {
   /** SQLite `synchronous` setting; default NORMAL. */
   sqliteSynchronous?: 'NORMAL' | 'FULL';
   /**
+   * Milliseconds between WAL checkpoints run by a worker thread, off the
+   * event loop (see `startWalCheckpointer`); 0 or absent leaves them to
+   * SQLite, inside the commit that fills the log. SQLite only.
+   */
+  sqliteCheckpointIntervalMs?: number;
+  /** Called after a background checkpoint that copied pages. */
+  onCheckpoint?: (report: CheckpointReport) => void;
+  /** Called when background checkpoints cannot run and SQLite's own are back on. */
+  onCheckpointError?: (error: Error) => void;
+  /**
    * Called when an idle PostgreSQL connection fails (the server restarted or
    * ended it); the pool replaces the connection. Default: a line on stderr.
    */
@@ -39,6 +50,7 @@ export interface OpenDatabaseOptions {
 }
 
 const SQLITE_FILE = 'sras.sqlite';
+const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 const PG_INT8 = 20;
 
 /** Opens SQLite in `dataDir`, or PostgreSQL when `databaseUrl` is set. Does not migrate. */
@@ -46,10 +58,12 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
   if (options.databaseUrl) {
     return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.onConnectionError);
   }
-  return openSqlite(options.dataDir, options.sqliteSynchronous ?? 'NORMAL');
+  return openSqlite(options);
 }
 
-function openSqlite(dataDir: string, synchronous: 'NORMAL' | 'FULL'): DatabaseHandle {
+function openSqlite(options: OpenDatabaseOptions): DatabaseHandle {
+  const { dataDir } = options;
+  const synchronous = options.sqliteSynchronous ?? 'NORMAL';
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, SQLITE_FILE);
   const connection = new SQLite(file);
@@ -64,11 +78,29 @@ function openSqlite(dataDir: string, synchronous: 'NORMAL' | 'FULL'): DatabaseHa
   connection.pragma(`synchronous = ${synchronous}`);
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 10000');
+  // After a checkpoint has copied the whole log, the next writer starts it
+  // again from the top and the file is cut down to this size.
+  connection.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
+  const checkpointer = options.sqliteCheckpointIntervalMs
+    ? startWalCheckpointer(connection, {
+        intervalMs: options.sqliteCheckpointIntervalMs,
+        onCheckpoint: options.onCheckpoint,
+        onError: options.onCheckpointError,
+      })
+    : null;
 
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(connection) }),
   });
-  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    location: file,
+    close: async () => {
+      await checkpointer?.stop();
+      await db.destroy();
+    },
+  };
 }
 
 const STATEMENT_CACHE_SIZE = 256;

@@ -27,7 +27,12 @@ export interface TestServer {
 export async function startTestServer(
   dialect: DialectUnderTest,
   env: NodeJS.ProcessEnv = {},
-  options: { withWorkspace?: boolean; onRoute?: BuildServerOptions['onRoute'] } = {},
+  options: {
+    withWorkspace?: boolean;
+    onRoute?: BuildServerOptions['onRoute'];
+    /** Fastify logger option; default none. */
+    logger?: BuildServerOptions['logger'];
+  } = {},
 ): Promise<TestServer> {
   const testDatabase: TestDatabase = await createTestDatabase(dialect);
   const config = loadConfig({
@@ -38,7 +43,12 @@ export async function startTestServer(
   });
   const database = openDatabase(testDatabase.options);
   await migrateToLatest(database);
-  const app = await buildServer({ config, database, logger: false, onRoute: options.onRoute });
+  const app = await buildServer({
+    config,
+    database,
+    logger: options.logger ?? false,
+    onRoute: options.onRoute,
+  });
 
   const created =
     options.withWorkspace === false
