@@ -11,7 +11,7 @@ import { ApiError } from './http/api-error.js';
 import { installCors } from './http/cors.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { readBearerToken } from './http/request-context.js';
-import { installRequestLog } from './http/request-log.js';
+import { CompactRequestLog } from './http/request-log.js';
 import { registerStaticApp } from './http/static-app.js';
 import { registerAllocationRoutes } from './routes/allocation.routes.js';
 import { registerAuditRoutes } from './routes/audit.routes.js';
@@ -37,13 +37,12 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     bodyLimit: config.bodyLimitBytes,
     // Allocation requests from integrators may come in fast; ids make the log joinable.
     requestIdHeader: 'x-request-id',
-    // One line per request from installRequestLog instead of Fastify's two.
-    disableRequestLogging: true,
+    // One line per request instead of Fastify's two.
+    logController: new CompactRequestLog(),
   });
   app.decorateRequest('principal', null);
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   installErrorHandler(app);
-  installRequestLog(app);
   installCors(app);
 
   await app.register(rateLimit, {

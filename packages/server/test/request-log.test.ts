@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 
-describe('request log', () => {
+describe('CompactRequestLog', () => {
   let server: TestServer;
   const lines: Record<string, unknown>[] = [];
 
