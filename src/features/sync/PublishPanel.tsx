@@ -17,25 +17,33 @@ import { useTranslation } from 'react-i18next';
 import { createSyncApi, SyncApiError, type ServerFlowSummary } from './sync-api.client';
 import type { SyncConnection } from './sync-metadata';
 import { requestSync } from './sync.engine';
+import { useSyncStatus } from './sync.store';
 
 interface PublishPanelProps {
   connection: SyncConnection;
 }
 
+/** Outcome of the last Publish click, shown under the table. */
+type PublishOutcome =
+  | { flowId: string; version: number }
+  | { flowId: string; problems: FlowProblem[] }
+  | { flowId: string; moved: { name: string; seen: number; current: number } }
+  | { flowId: string; error: string };
+
 /**
- * The workspace's flows on the server with the version the allocation API
- * runs, a Publish button per flow, and the request that allocates a lead.
+ * The workspace's flows on the server with their revision and the version
+ * the allocation API runs, a Publish button per flow, and the request that
+ * allocates a lead. Publish publishes the revision shown in the row: when
+ * the flow changed on the server since the list was loaded, the server
+ * responds 412, nothing is published, and the reloaded list shows the new
+ * revision for the user to check.
  */
 export function PublishPanel({ connection }: PublishPanelProps) {
   const { t, i18n } = useTranslation('sync');
   const [flows, setFlows] = useState<ServerFlowSummary[] | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
-  const [outcome, setOutcome] = useState<
-    | { flowId: string; version: number }
-    | { flowId: string; problems: FlowProblem[] }
-    | { flowId: string; error: string }
-    | null
-  >(null);
+  const [outcome, setOutcome] = useState<PublishOutcome | null>(null);
+  const lastSyncedAt = useSyncStatus((status) => status.lastSyncedAt);
   const canPublish = connection.role === 'owner' || connection.role === 'editor';
   const api = createSyncApi({ serverUrl: connection.serverUrl, token: connection.token });
 
@@ -51,21 +59,31 @@ export function PublishPanel({ connection }: PublishPanelProps) {
     }
   }, [connection.serverUrl, connection.token]);
 
+  // Reloaded after every sync, so the revisions shown include this browser's own pushes.
   useEffect(() => {
     void load();
-  }, [load]);
+  }, [load, lastSyncedAt]);
 
   const publish = async (flow: ServerFlowSummary) => {
     setBusyId(flow.id);
     setOutcome(null);
     try {
-      // Send the latest local edits first, so that what is published is what the editor shows.
+      // Local edits go first. When they make a new revision, the server
+      // rejects the one shown, as it would for another user's edit.
       await requestSync();
-      const current = await api.getFlow(flow.id);
-      const { version } = await api.publishFlow(flow.id, current.revision);
+      const { version } = await api.publishFlow(flow.id, flow.revision);
       setOutcome({ flowId: flow.id, version });
     } catch (error) {
-      if (error instanceof SyncApiError && error.code === 'flow-has-errors') {
+      if (error instanceof SyncApiError && error.status === 412) {
+        setOutcome({
+          flowId: flow.id,
+          moved: {
+            name: flow.name || flow.id,
+            seen: flow.revision,
+            current: error.current?.revision ?? flow.revision,
+          },
+        });
+      } else if (error instanceof SyncApiError && error.code === 'flow-has-errors') {
         const problems = (error.details.problems as FlowProblem[] | undefined) ?? [];
         setOutcome({
           flowId: flow.id,
@@ -102,6 +120,7 @@ export function PublishPanel({ connection }: PublishPanelProps) {
               <Table.Tr>
                 <Table.Th>{t('publish.columns.name')}</Table.Th>
                 <Table.Th>{t('publish.columns.id')}</Table.Th>
+                <Table.Th>{t('publish.columns.revision')}</Table.Th>
                 <Table.Th>{t('publish.columns.published')}</Table.Th>
                 <Table.Th />
               </Table.Tr>
@@ -112,6 +131,9 @@ export function PublishPanel({ connection }: PublishPanelProps) {
                   <Table.Td>{flow.name}</Table.Td>
                   <Table.Td>
                     <Code>{flow.id}</Code>
+                  </Table.Td>
+                  <Table.Td data-testid={`server-flow-revision-${flow.id}`}>
+                    {flow.revision}
                   </Table.Td>
                   <Table.Td>
                     {flow.publishedVersion === null ? (
@@ -154,6 +176,11 @@ export function PublishPanel({ connection }: PublishPanelProps) {
                 </List.Item>
               ))}
             </List>
+          </Alert>
+        )}
+        {outcome && 'moved' in outcome && (
+          <Alert color="orange" title={t('publish.movedTitle')}>
+            {t('publish.moved', outcome.moved)}
           </Alert>
         )}
         {outcome && 'error' in outcome && <Alert color="red">{outcome.error}</Alert>}
