@@ -40,6 +40,16 @@ export interface ServerFlowSummary {
   publishedVersion: number | null;
 }
 
+/** A saved flow version's document, fetched apart from the `flow-versions` list. */
+export interface ServerVersionDocument {
+  id: string;
+  flowId: string;
+  document: FlowDocument;
+}
+
+/** Most ids one `getVersionDocuments` call sends; the server accepts no more. */
+export const MAX_VERSION_DOCUMENTS_PER_REQUEST = 100;
+
 export interface WorkspaceInfo {
   id: string;
   name: string;
@@ -190,6 +200,16 @@ export function createSyncApi(options: SyncApiOptions) {
     getList: <T>(kind: ListKind) => request<ServerDocument<T[]>>('GET', `/api/v1/${kind}`),
     putList: (kind: ListKind, items: unknown[], revision: number) =>
       request<{ revision: number }>('PUT', `/api/v1/${kind}`, items, ifMatch(revision)),
+    /**
+     * Fetches the documents of saved flow versions, which the `flow-versions`
+     * list leaves out; at most {@link MAX_VERSION_DOCUMENTS_PER_REQUEST} ids.
+     * `missing` lists the ids the server has no document for.
+     */
+    getVersionDocuments: (ids: readonly string[]) =>
+      request<{ versions: ServerVersionDocument[]; missing: string[] }>(
+        'GET',
+        `/api/v1/flow-versions/documents?ids=${ids.map(encodeURIComponent).join(',')}`,
+      ),
     audit: (query: AuditQuery) => {
       const search = new URLSearchParams();
       for (const [name, value] of Object.entries(query)) {

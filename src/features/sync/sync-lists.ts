@@ -18,7 +18,7 @@ import type {
 } from '../../storage/records';
 import { writeTransaction } from '../../storage/storage-full';
 import { readExistingOwners } from '../simulation/worker/dataset-source';
-import type { ListKind } from './sync-api.client';
+import { MAX_VERSION_DOCUMENTS_PER_REQUEST, type ListKind, type SyncApi } from './sync-api.client';
 
 export interface ListBinding {
   kind: ListKind;
@@ -26,8 +26,21 @@ export interface ListBinding {
   read: () => Promise<unknown[]>;
   /** A text that changes whenever the local list changes; `EMPTY_LIST_FINGERPRINT` for none. */
   fingerprint: () => Promise<string>;
-  /** Replaces the local list with the server's items in one transaction. */
-  replace: (items: unknown[]) => Promise<void>;
+  /**
+   * Replaces the local list with the server's items in one transaction,
+   * after fetching with `api` what the server's list leaves out.
+   */
+  replace: (items: unknown[], api: SyncApi) => Promise<void>;
+  /**
+   * The items as the server's list and change feed carry them, for telling
+   * whether both sides hold the same list; the items themselves by default.
+   */
+  summarize?: (items: unknown[]) => unknown[];
+  /**
+   * The items to send, given the ids whose full item the server already
+   * has; all of `items` by default.
+   */
+  toServer?: (items: unknown[], onServer: ReadonlySet<string>) => unknown[];
 }
 
 /** Fingerprint of a list without items. */
@@ -125,6 +138,65 @@ const existingOwnersBinding: ListBinding = {
   },
 };
 
+async function readVersionsById(): Promise<FlowVersionRecord[]> {
+  const rows = await getDatabase().flowVersions.toArray();
+  return rows.sort(compareIds);
+}
+
+function compareIds(a: { id: string }, b: { id: string }): number {
+  if (a.id < b.id) return -1;
+  return a.id > b.id ? 1 : 0;
+}
+
+/** A saved version without its document: what the server's list keeps. */
+function versionSummary(item: unknown): Record<string, unknown> {
+  const { document: _document, ...summary } = item as Record<string, unknown>;
+  return summary;
+}
+
+/**
+ * Saved flow versions. The server keeps their summaries as the list and
+ * each document apart, because a saved version's document never changes.
+ * So a push sends only the documents the server lacks, a pull fetches only
+ * those this browser lacks, and the fingerprint covers the summaries.
+ */
+const flowVersionsBinding: ListBinding = {
+  kind: 'flow-versions',
+  read: readVersionsById,
+  fingerprint: async () => fingerprintList((await readVersionsById()).map(versionSummary)),
+  summarize: (items) => items.map(versionSummary),
+  toServer: (items, onServer) =>
+    items.map((item) =>
+      onServer.has((item as FlowVersionRecord).id) ? versionSummary(item) : item,
+    ),
+  replace: async (items, api) => {
+    const db = getDatabase();
+    const local = new Map((await db.flowVersions.toArray()).map((row) => [row.id, row.document]));
+    const documents = new Map(local);
+    const lacking = (items as Partial<FlowVersionRecord>[])
+      .filter((item) => item.document === undefined && !local.has(item.id as string))
+      .map((item) => item.id as string);
+    for (let start = 0; start < lacking.length; start += MAX_VERSION_DOCUMENTS_PER_REQUEST) {
+      const { versions } = await api.getVersionDocuments(
+        lacking.slice(start, start + MAX_VERSION_DOCUMENTS_PER_REQUEST),
+      );
+      for (const version of versions) documents.set(version.id, version.document);
+    }
+
+    // A version deleted on the server after its list was read has no
+    // document there any more. It is left out, and the next pull brings the
+    // list without it.
+    const rows = (items as FlowVersionRecord[]).flatMap((item) => {
+      const document = item.document ?? documents.get(item.id);
+      return document ? [{ ...item, document }] : [];
+    });
+    await db.transaction('rw', db.flowVersions, async () => {
+      await db.flowVersions.clear();
+      await db.flowVersions.bulkPut(rows);
+    });
+  },
+};
+
 export const SYNCED_LISTS: readonly ListBinding[] = [
   tableBinding(
     'reps',
@@ -141,14 +213,7 @@ export const SYNCED_LISTS: readonly ListBinding[] = [
     (db) => db.targetPlans as unknown as RowTable,
     (item, now) => ({ createdAt: now, updatedAt: now, ...item }) as TargetPlanRecord,
   ),
-  // NOTE: the versions of every flow are one server document, sent whole on
-  // each change. A workspace with thousands of large versions may pass the
-  // server's body limit (SRAS_BODY_LIMIT_BYTES, 10 MB by default).
-  tableBinding(
-    'flow-versions',
-    (db) => db.flowVersions as unknown as RowTable,
-    (item) => item as unknown as FlowVersionRecord,
-  ),
+  flowVersionsBinding,
   existingOwnersBinding,
 ];
 

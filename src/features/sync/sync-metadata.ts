@@ -28,6 +28,11 @@ export interface ListSyncMeta {
   serverRevision: number;
   /** Fingerprint of the local list at that moment. */
   fingerprint: string;
+  /**
+   * Ids of the items in the agreed list, for lists whose server keeps part
+   * of each item apart (saved flow versions): these need not be sent whole again.
+   */
+  itemIds?: string[];
 }
 
 const CONNECTION_KEY = 'sync.connection';

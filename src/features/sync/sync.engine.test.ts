@@ -1,9 +1,9 @@
 import type { FlowDocument } from '@sras/engine';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SrasDatabase, setDatabaseForTesting } from '../../storage/db';
 import { createFlow, getFlow, listFlows, saveFlowDocument } from '../flows/flow-repository';
 import { createSyncApi } from './sync-api.client';
-import { readConnection, writeConnection } from './sync-metadata';
+import { readConnection, readListMeta, writeConnection, writeListMeta } from './sync-metadata';
 import { connectWorkspace, createFirstWorkspace, SyncSetupError } from './sync.actions';
 import { queueLocalChanges, requestSync, resolveConflict } from './sync.engine';
 import { syncStore } from './sync.store';
@@ -15,6 +15,7 @@ import { getVersion, saveVersion } from '../versions/version-repository';
 import { SYNCED_LISTS, SYNCED_OWNERS_DATASET_ID } from './sync-lists';
 
 let server: SyncTestServer;
+const realFetch = globalThis.fetch;
 let run = 0;
 let names: { a: string; b: string };
 
@@ -292,6 +293,74 @@ describe('sync engine', () => {
     expect(pulled?.note).toBe('上线前');
     expect(pulled?.document).toEqual(version.document);
     expect(syncStore.getState().pending).toBe(0);
+  });
+
+  it('sends a version document only once', async () => {
+    useBrowser('a');
+    await connectWorkspace(server.url, server.ownerToken);
+    const flow = await createFlow(`发送一次 ${run}`);
+    const first = (await saveVersion(flow.id, '第一版'))!;
+    await requestSync();
+    const second = (await saveVersion(flow.id, '第二版'))!;
+    const sent: Record<string, unknown>[][] = [];
+    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      if (String(input).endsWith('/api/v1/flow-versions') && init?.method === 'PUT')
+        sent.push(JSON.parse(String(init.body)) as Record<string, unknown>[]);
+      return realFetch(input, init);
+    });
+
+    try {
+      await requestSync();
+    } finally {
+      fetchSpy.mockRestore();
+    }
+
+    const items = new Map(sent.at(-1)!.map((item) => [item.id, item]));
+    expect(items.get(first.id)).not.toHaveProperty('document');
+    expect(items.get(second.id)?.document).toEqual(second.document);
+    expect(syncStore.getState().pending).toBe(0);
+  });
+
+  it('fetches version documents when keeping the server list', async () => {
+    useBrowser('a');
+    await connectWorkspace(server.url, server.ownerToken);
+    const flow = await createFlow(`版本冲突 ${run}`);
+    await requestSync();
+    useBrowser('b');
+    await connectWorkspace(server.url, server.ownerToken);
+    useBrowser('a');
+    const fromA = (await saveVersion(flow.id, 'A 的版本'))!;
+    await requestSync();
+
+    useBrowser('b');
+    await saveVersion(flow.id, 'B 的版本');
+    await requestSync();
+    const conflict = syncStore.getState().conflicts.find((item) => item.kind === 'flow-versions');
+    expect(conflict).toBeDefined();
+    await resolveConflict(conflict!, 'keep-server', (name) => name);
+
+    expect((await getVersion(fromA.id))?.document).toEqual(fromA.document);
+    expect(syncStore.getState().conflicts).toEqual([]);
+  });
+
+  it('sends a version whole when the server reports its document missing', async () => {
+    useBrowser('a');
+    await connectWorkspace(server.url, server.ownerToken);
+    const flow = await createFlow(`补发 ${run}`);
+    const version = (await saveVersion(flow.id, '漏发的版本'))!;
+    const meta = await readListMeta('flow-versions');
+    // Recorded as if the server already had this version whole.
+    await writeListMeta('flow-versions', {
+      ...meta!,
+      itemIds: [...(meta?.itemIds ?? []), version.id],
+    });
+
+    await requestSync();
+    useBrowser('b');
+    await connectWorkspace(server.url, server.ownerToken);
+
+    expect(syncStore.getState().error).toBeNull();
+    expect((await getVersion(version.id))?.document).toEqual(version.document);
   });
 
   it('syncs the newest existing-owner list as an owners dataset', async () => {

@@ -30,7 +30,7 @@ import {
   type ServerChange,
   type SyncApi,
 } from './sync-api.client';
-import { EMPTY_LIST_FINGERPRINT, SYNCED_LISTS } from './sync-lists';
+import { EMPTY_LIST_FINGERPRINT, SYNCED_LISTS, type ListBinding } from './sync-lists';
 import {
   readConnection,
   readFlowMetas,
@@ -231,6 +231,45 @@ async function pushFlows(api: SyncApi, conflicts: SyncConflict[]): Promise<void>
   }
 }
 
+/** Records that the local list and the server's list at `revision` agree. */
+async function writeAgreedList(
+  binding: ListBinding,
+  revision: number,
+  rows: readonly unknown[],
+  fingerprint: string,
+): Promise<void> {
+  await writeListMeta(binding.kind, {
+    serverRevision: revision,
+    fingerprint,
+    ...(binding.toServer ? { itemIds: rows.map((row) => (row as { id: string }).id) } : {}),
+  });
+  await dequeue(entityOfList(binding.kind), binding.kind);
+}
+
+/**
+ * Sends a list. A list whose server keeps part of each item apart sends
+ * whole only the items the server lacks: those not in the last agreed list,
+ * or those the server reports missing (`version-document-missing`).
+ */
+async function putList(
+  api: SyncApi,
+  binding: ListBinding,
+  rows: unknown[],
+  revision: number,
+  onServer: readonly string[],
+): Promise<{ revision: number }> {
+  if (!binding.toServer) return api.putList(binding.kind, rows, revision);
+
+  try {
+    return await api.putList(binding.kind, binding.toServer(rows, new Set(onServer)), revision);
+  } catch (error) {
+    if (!(error instanceof SyncApiError) || error.code !== 'version-document-missing') throw error;
+    const missing = new Set((error.details.missing as string[] | undefined) ?? []);
+    const present = onServer.filter((id) => !missing.has(id));
+    return api.putList(binding.kind, binding.toServer(rows, new Set(present)), revision);
+  }
+}
+
 async function pushLists(api: SyncApi, conflicts: SyncConflict[]): Promise<void> {
   for (const binding of SYNCED_LISTS) {
     const meta = await readListMeta(binding.kind);
@@ -239,14 +278,19 @@ async function pushLists(api: SyncApi, conflicts: SyncConflict[]): Promise<void>
     const rows = await binding.read();
 
     try {
-      const { revision } = await api.putList(binding.kind, rows, meta?.serverRevision ?? 0);
-      await writeListMeta(binding.kind, { serverRevision: revision, fingerprint });
-      await dequeue(entityOfList(binding.kind), binding.kind);
+      const { revision } = await putList(
+        api,
+        binding,
+        rows,
+        meta?.serverRevision ?? 0,
+        meta?.itemIds ?? [],
+      );
+      await writeAgreedList(binding, revision, rows, fingerprint);
     } catch (error) {
       if (!isConflict(error)) throw error;
-      if (error.current && sameContent(error.current.document, rows)) {
-        await writeListMeta(binding.kind, { serverRevision: error.current.revision, fingerprint });
-        await dequeue(entityOfList(binding.kind), binding.kind);
+      const summarize = binding.summarize ?? ((items: unknown[]) => items);
+      if (error.current && sameContent(error.current.document, summarize(rows))) {
+        await writeAgreedList(binding, error.current.revision, rows, fingerprint);
         continue;
       }
       conflicts.push({
@@ -272,7 +316,8 @@ async function pull(
     const page = await api.changes(since);
     for (const change of page.changes) {
       if (inConflict.has(`${change.kind}\u0000${change.id}`)) continue;
-      const conflict = change.kind === 'flow' ? await pullFlow(change) : await pullList(change);
+      const conflict =
+        change.kind === 'flow' ? await pullFlow(change) : await pullList(api, change);
       if (conflict) conflicts.push(conflict);
     }
     since = page.next;
@@ -306,7 +351,7 @@ async function pullFlow(change: ServerChange): Promise<SyncConflict | null> {
   return null;
 }
 
-async function pullList(change: ServerChange): Promise<SyncConflict | null> {
+async function pullList(api: SyncApi, change: ServerChange): Promise<SyncConflict | null> {
   const binding = SYNCED_LISTS.find((candidate) => candidate.kind === change.kind);
   if (!binding) return null;
   const meta = await readListMeta(binding.kind);
@@ -326,7 +371,7 @@ async function pullList(change: ServerChange): Promise<SyncConflict | null> {
     };
   }
 
-  await applyServerList(binding.kind, (change.document as unknown[]) ?? [], change.revision);
+  await applyServerList(api, binding.kind, (change.document as unknown[]) ?? [], change.revision);
   return null;
 }
 
@@ -350,6 +395,7 @@ async function applyServerFlow(
 }
 
 async function applyServerList(
+  api: SyncApi,
   kind: SyncConflict['kind'],
   items: unknown[],
   revision: number,
@@ -357,10 +403,8 @@ async function applyServerList(
   const binding = SYNCED_LISTS.find((candidate) => candidate.kind === kind);
   if (!binding) return;
 
-  await binding.replace(items);
-  const fingerprint = await binding.fingerprint();
-  await writeListMeta(binding.kind, { serverRevision: revision, fingerprint });
-  await dequeue(entityOfList(kind), kind);
+  await binding.replace(items, api);
+  await writeAgreedList(binding, revision, items, await binding.fingerprint());
 }
 
 export type ConflictChoice = 'keep-local' | 'keep-server' | 'keep-both';
@@ -383,17 +427,23 @@ export async function resolveConflict(
   if (conflict.kind === 'flow') {
     await resolveFlowConflict(api, conflict, choice, copyName);
   } else if (choice === 'keep-local') {
-    const { revision } = await api.putList(conflict.kind, conflict.local, conflict.serverRevision);
     const binding = SYNCED_LISTS.find((candidate) => candidate.kind === conflict.kind);
     if (binding) {
-      await writeListMeta(conflict.kind, {
-        serverRevision: revision,
-        fingerprint: await binding.fingerprint(),
-      });
-      await dequeue(entityOfList(conflict.kind), conflict.kind);
+      // The server's list names the items it has whole.
+      const onServer = (binding.toServer ? conflict.server : []).map(
+        (item) => (item as { id: string }).id,
+      );
+      const { revision } = await putList(
+        api,
+        binding,
+        conflict.local,
+        conflict.serverRevision,
+        onServer,
+      );
+      await writeAgreedList(binding, revision, conflict.local, await binding.fingerprint());
     }
   } else {
-    await applyServerList(conflict.kind, conflict.server, conflict.serverRevision);
+    await applyServerList(api, conflict.kind, conflict.server, conflict.serverRevision);
   }
 
   syncStore.setState((status) => ({

@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -142,10 +143,99 @@ export function createMigrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.dropTable('allocation_state').execute();
       },
     },
+
+    '0003-saved-version-documents': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('saved_version_documents')
+          .addColumn('workspace_id', 'text', (col) =>
+            col.notNull().references('workspaces.id').onDelete('cascade'),
+          )
+          .addColumn('id', 'text', (col) => col.notNull())
+          .addColumn('flow_id', 'text', (col) => col.notNull())
+          .addColumn('body', 'text', (col) => col.notNull())
+          .addPrimaryKeyConstraint('saved_version_documents_pk', ['workspace_id', 'id'])
+          .execute();
+        await splitSavedVersionLists(db as unknown as Kysely<Database>);
+      },
+      async down(db: Kysely<unknown>) {
+        await joinSavedVersionLists(db as unknown as Kysely<Database>);
+        await db.schema.dropTable('saved_version_documents').execute();
+      },
+    },
   };
 }
 
 /** A Kysely migration provider over {@link createMigrations}. */
 export function createMigrationProvider(dialect: Dialect): MigrationProvider {
   return { getMigrations: async () => createMigrations(dialect) };
+}
+
+/**
+ * Moves the document of every saved version out of the `flow-versions`
+ * lists into `saved_version_documents`, leaving each list item's other
+ * fields. Revisions stay as they are: the list's content is the same.
+ */
+async function splitSavedVersionLists(db: Kysely<Database>): Promise<void> {
+  const lists = await db
+    .selectFrom('documents')
+    .select(['workspace_id', 'id', 'body'])
+    .where('kind', '=', 'flow-versions')
+    .where('body', 'is not', null)
+    .execute();
+
+  for (const list of lists) {
+    const items = JSON.parse(list.body as string) as Record<string, unknown>[];
+    const summaries = items.map(({ document: _document, ...summary }) => summary);
+    for (const item of items) {
+      if (item.document === undefined) continue;
+      await db
+        .insertInto('saved_version_documents')
+        .values({
+          workspace_id: list.workspace_id,
+          id: String(item.id),
+          flow_id: String(item.flowId),
+          body: JSON.stringify(item.document),
+        })
+        .onConflict((conflict) => conflict.columns(['workspace_id', 'id']).doNothing())
+        .execute();
+    }
+    await db
+      .updateTable('documents')
+      .set({ body: JSON.stringify(summaries) })
+      .where('workspace_id', '=', list.workspace_id)
+      .where('kind', '=', 'flow-versions')
+      .where('id', '=', list.id)
+      .execute();
+  }
+}
+
+/** Puts the documents back into the `flow-versions` lists, undoing {@link splitSavedVersionLists}. */
+async function joinSavedVersionLists(db: Kysely<Database>): Promise<void> {
+  const lists = await db
+    .selectFrom('documents')
+    .select(['workspace_id', 'id', 'body'])
+    .where('kind', '=', 'flow-versions')
+    .where('body', 'is not', null)
+    .execute();
+
+  for (const list of lists) {
+    const rows = await db
+      .selectFrom('saved_version_documents')
+      .select(['id', 'body'])
+      .where('workspace_id', '=', list.workspace_id)
+      .execute();
+    const bodies = new Map(rows.map((row) => [row.id, row.body]));
+    const items = (JSON.parse(list.body as string) as Record<string, unknown>[]).map((item) => {
+      const body = bodies.get(String(item.id));
+      return body === undefined ? item : { ...item, document: JSON.parse(body) as unknown };
+    });
+    await db
+      .updateTable('documents')
+      .set({ body: JSON.stringify(items) })
+      .where('workspace_id', '=', list.workspace_id)
+      .where('kind', '=', 'flow-versions')
+      .where('id', '=', list.id)
+      .execute();
+  }
 }

@@ -6,6 +6,7 @@ export interface Database {
   tokens: TokenTable;
   documents: DocumentTable;
   flow_versions: FlowVersionTable;
+  saved_version_documents: SavedVersionDocumentTable;
   allocation_state: AllocationStateTable;
   idempotency_records: IdempotencyTable;
   audit_entries: AuditTable;
@@ -52,6 +53,20 @@ export interface DocumentTable {
   updated_at: string;
   /** Flows only: the version allocation runs, null while unpublished. */
   published_version: number | null;
+}
+
+/**
+ * The flow document of each named version the app saved (the items of the
+ * `flow-versions` list), apart from the list, which keeps only each item's
+ * other fields. A saved version's document never changes.
+ */
+export interface SavedVersionDocumentTable {
+  workspace_id: string;
+  /** The list item's id. */
+  id: string;
+  flow_id: string;
+  /** The flow document as JSON text. */
+  body: string;
 }
 
 export interface FlowVersionTable {

@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'flow-has-errors'
   | 'flow-not-published'
   | 'idempotency-key-reused'
+  | 'version-document-missing'
   | 'workspace-exists'
   | 'rate-limited'
   | 'internal-error';

@@ -75,6 +75,21 @@ function listDocumentPaths(segment: string, itemSchema: object, what: string) {
   };
 }
 
+/** Adds the 422 that a version list answers when it leaves out a document the server lacks. */
+function withSavedVersionNotes<T extends Record<string, { put: { responses: object } }>>(
+  paths: T,
+): T {
+  for (const path of Object.values(paths)) {
+    path.put.responses = {
+      ...path.put.responses,
+      '422': errorResponse(
+        'An item without `document` names a version the server has no document for (`version-document-missing`); `error.missing` lists their ids. Send them with their documents.',
+      ),
+    };
+  }
+  return paths;
+}
+
 export const openApiDocument = {
   openapi: '3.1.0',
   info: {
@@ -172,22 +187,70 @@ export const openApiDocument = {
       'target list',
     ),
     ...listDocumentPaths('existing-owners', ref('ExistingOwner'), 'existing-owner list'),
-    ...listDocumentPaths(
-      'flow-versions',
-      {
-        type: 'object',
-        required: ['id', 'flowId', 'name', 'document', 'createdAt'],
-        properties: {
-          id: { type: 'string' },
-          flowId: { type: 'string' },
-          name: { type: 'string' },
-          document: ref('FlowDocument'),
-          createdAt: { type: 'number', description: 'Epoch milliseconds.' },
+    ...withSavedVersionNotes(
+      listDocumentPaths(
+        'flow-versions',
+        {
+          type: 'object',
+          required: ['id', 'flowId', 'name', 'createdAt'],
+          properties: {
+            id: { type: 'string' },
+            flowId: { type: 'string' },
+            name: { type: 'string' },
+            document: {
+              ...ref('FlowDocument'),
+              description:
+                'The saved flow document. Sent only for versions the server lacks; never returned in the list, the change feed or a 412 (fetch it with `GET /api/v1/flow-versions/documents`).',
+            },
+            createdAt: { type: 'number', description: 'Epoch milliseconds.' },
+          },
+          additionalProperties: true,
         },
-        additionalProperties: true,
-      },
-      'flow version list',
+        'flow version list (summaries; documents apart)',
+      ),
     ),
+    '/api/v1/flow-versions/documents': {
+      get: {
+        summary: 'Read the documents of saved flow versions',
+        tags: ['sync'],
+        parameters: [
+          {
+            name: 'ids',
+            in: 'query',
+            required: true,
+            description: 'Comma-separated version ids, at most 100.',
+            schema: { type: 'string' },
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The documents in the order asked for; `missing` lists ids without a document (the version was deleted).',
+            content: json({
+              type: 'object',
+              required: ['versions', 'missing'],
+              properties: {
+                versions: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['id', 'flowId', 'document'],
+                    properties: {
+                      id: { type: 'string' },
+                      flowId: { type: 'string' },
+                      document: ref('FlowDocument'),
+                    },
+                  },
+                },
+                missing: { type: 'array', items: { type: 'string' } },
+              },
+            }),
+          },
+          '400': errorResponse('No ids, or more than 100 (`validation-failed`).'),
+          ...authErrors,
+        },
+      },
+    },
     '/api/v1/flows': {
       get: {
         summary: 'List the flows that are not deleted',

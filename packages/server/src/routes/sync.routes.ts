@@ -9,6 +9,12 @@ import { readIfMatch, revisionTag } from '../http/revision-header.js';
 import { parseBody } from '../http/validation.js';
 import { DOCUMENT_KINDS, LIST_DOCUMENT_ID } from '../sync/document-kinds.js';
 import { publishFlow } from '../sync/publish.js';
+import {
+  MAX_DOCUMENTS_PER_REQUEST,
+  readSavedVersionDocuments,
+  storeSavedVersions,
+  type SavedVersionItem,
+} from '../sync/saved-versions.store.js';
 import { findDocument, listChanges, listDocuments, writeDocument } from '../sync/document.store.js';
 
 /** URL path segment of each list kind under /api/v1. */
@@ -28,6 +34,22 @@ const changesQuerySchema = z.object({
 });
 
 const flowIdSchema = z.string().min(1).max(200);
+
+const versionDocumentsQuerySchema = z.object({
+  ids: z
+    .string()
+    .min(1)
+    .transform((text) => [...new Set(text.split(',').filter(Boolean))])
+    .pipe(
+      z
+        .array(z.string().min(1))
+        .min(1)
+        .max(
+          MAX_DOCUMENTS_PER_REQUEST,
+          `ask for at most ${MAX_DOCUMENTS_PER_REQUEST} versions per request`,
+        ),
+    ),
+});
 
 const publishBodySchema = z
   .object({ revision: z.number().int().min(1), document: flowDocumentSchema.optional() })
@@ -66,10 +88,24 @@ export function registerSyncRoutes(app: FastifyInstance, handle: DatabaseHandle)
         id: LIST_DOCUMENT_ID,
         expectedRevision: readIfMatch(request),
         document,
+        ...(kind === 'flow-versions'
+          ? {
+              store: (trx, items) =>
+                storeSavedVersions(trx, workspaceId, items as SavedVersionItem[]),
+            }
+          : {}),
       });
       return { revision };
     });
   }
+
+  app.get('/api/v1/flow-versions/documents', { preHandler: canRead }, async (request) => {
+    const { workspaceId } = principalOf(request);
+    const { ids } = parseBody(versionDocumentsQuerySchema, request.query, 'query');
+    const versions = await readSavedVersionDocuments(handle.db, workspaceId, ids);
+    const found = new Set(versions.map((version) => version.id));
+    return { versions, missing: ids.filter((id) => !found.has(id)) };
+  });
 
   app.get('/api/v1/flows', { preHandler: canRead }, async (request) => {
     const { workspaceId } = principalOf(request);

@@ -11,13 +11,17 @@ const targetListSchema = z.array(z.looseObject({ id: z.string().min(1) }));
 
 const existingOwnerListSchema = z.array(existingOwnerSchema);
 
-/** The named versions the app saves of its flows: each a snapshot of one flow's document. */
+/**
+ * The named versions the app saves of its flows: each a snapshot of one
+ * flow's document. The document may be left out of an item whose document
+ * the server already has (see saved-versions.store.ts).
+ */
 const flowVersionListSchema = z.array(
   z.looseObject({
     id: z.string().min(1),
     flowId: z.string().min(1),
     name: z.string(),
-    document: flowDocumentSchema,
+    document: flowDocumentSchema.optional(),
     createdAt: z.number(),
   }),
 );

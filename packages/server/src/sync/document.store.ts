@@ -128,6 +128,12 @@ export interface WriteRequest {
   /** The new body, or null to delete. */
   document: unknown;
   now?: Date;
+  /**
+   * Turns the body into what is stored, in the transaction once the
+   * revision is checked: the `flow-versions` list stores its documents
+   * apart and keeps summaries.
+   */
+  store?: (trx: Kysely<Database>, document: unknown) => Promise<unknown>;
 }
 
 /**
@@ -169,11 +175,15 @@ export async function writeDocument(
       throw new ApiError(404, 'not-found', `This ${label} was not found in this workspace.`);
     }
 
+    const body =
+      request.document !== null && request.store
+        ? await request.store(trx, request.document)
+        : request.document;
     const seq = await nextChangeSeq(trx, workspaceId);
     const revision = currentRevision + 1;
     const values = {
       revision,
-      body: request.document === null ? null : JSON.stringify(request.document),
+      body: body === null ? null : JSON.stringify(body),
       deleted: request.document === null ? 1 : 0,
       change_seq: seq,
       updated_at: now,
