@@ -4,13 +4,12 @@ import Fastify, {
   type FastifyServerOptions,
   type RouteOptions,
 } from 'fastify';
-import { hashToken } from './auth/tokens.js';
 import type { ServerConfig } from './config.js';
 import type { DatabaseHandle } from './db/database.js';
 import { ApiError } from './http/api-error.js';
 import { installCors } from './http/cors.js';
 import { installErrorHandler } from './http/error-handler.js';
-import { readBearerToken } from './http/request-context.js';
+import { bearerTokenHash, readBearerToken } from './http/request-context.js';
 import { CompactRequestLog } from './http/request-log.js';
 import { registerStaticApp } from './http/static-app.js';
 import { registerAllocationRoutes } from './routes/allocation.routes.js';
@@ -53,7 +52,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     // requests without one. Only the token's hash is kept in memory.
     keyGenerator: (request) => {
       const token = readBearerToken(request);
-      return token ? `token:${hashToken(token)}` : `ip:${request.ip}`;
+      return token ? `token:${bearerTokenHash(request, token)}` : `ip:${request.ip}`;
     },
     errorResponseBuilder: (_request, context) =>
       new ApiError(

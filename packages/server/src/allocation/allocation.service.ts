@@ -35,7 +35,7 @@ export interface AllocationRequest {
   flowId: string;
   leads: Lead[];
   idempotencyKey: string | null;
-  /** Hash of the flow id and body, see `hashRequest`. */
+  /** Hash of the flow id and body, see `hashRequest`; unused without an idempotency key. */
   requestHash: string;
 }
 

@@ -116,6 +116,12 @@ export async function loadState(
  * change the record's prototype instead of storing the value.
  */
 function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
+  // Only `__proto__` has a setter on a plain object; defineProperty costs
+  // several times a plain assignment, and loadState runs per request.
+  if (key !== '__proto__') {
+    record[key] = value;
+    return;
+  }
   Object.defineProperty(record, key, {
     value,
     enumerable: true,

@@ -67,13 +67,15 @@ export async function checkToken(
   db: Kysely<Database>,
   token: string,
   now: Date = new Date(),
+  /** `hashToken(token)` when the caller already has it. */
+  tokenHash: string = hashToken(token),
 ): Promise<TokenCheck> {
   if (!token.startsWith(TOKEN_PREFIX)) return { status: 'invalid' };
 
   const row = await db
     .selectFrom('tokens')
     .select(['id', 'workspace_id', 'role', 'flow_id', 'expires_at', 'revoked_at'])
-    .where('token_hash', '=', hashToken(token))
+    .where('token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!row || row.revoked_at !== null) return { status: 'invalid' };
   if (row.expires_at !== null && Date.parse(row.expires_at) <= now.getTime()) {

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { checkToken, type Principal } from '../auth/tokens.js';
+import { checkToken, hashToken, type Principal } from '../auth/tokens.js';
 import { roleAllows, type Permission } from '../auth/permissions.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { ApiError } from './api-error.js';
@@ -8,6 +8,21 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
   }
+}
+
+const tokenHashes = new WeakMap<FastifyRequest, string>();
+
+/**
+ * Returns `hashToken` of the request's bearer token, hashed once per
+ * request: the rate limiter and the permission check both need it.
+ */
+export function bearerTokenHash(request: FastifyRequest, token: string): string {
+  let hash = tokenHashes.get(request);
+  if (hash === undefined) {
+    hash = hashToken(token);
+    tokenHashes.set(request, hash);
+  }
+  return hash;
 }
 
 /** Reads the bearer token of a request, or undefined when there is none. */
@@ -35,7 +50,7 @@ export function requirePermission(handle: DatabaseHandle, permission: Permission
       );
     }
 
-    const check = await checkToken(handle.db, token);
+    const check = await checkToken(handle.db, token, new Date(), bearerTokenHash(request, token));
     if (check.status === 'invalid') {
       throw new ApiError(
         401,

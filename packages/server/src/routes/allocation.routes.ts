@@ -88,7 +88,8 @@ export function registerAllocationRoutes(
         flowId,
         leads,
         idempotencyKey,
-        requestHash: hashRequest(flowId, input),
+        // Only a keyed request is compared with an earlier one.
+        requestHash: idempotencyKey === null ? '' : hashRequest(flowId, input),
       });
       if (answer.replayed) void reply.header('idempotent-replayed', 'true');
       return answer.body;
