@@ -63,12 +63,35 @@ export interface GeneratedRunContext {
    */
   readonly dedupAt: (nodeIndex: number, work: Lead) => number;
   dedupOwner: number;
+  /** Leads that ended at each place (see GeneratedRun.places); empty by switch. */
+  readonly placeCounts: Float64Array;
+  /** Leads assigned per rep index, counted only when written path by path. */
+  readonly repCounts: Float64Array;
   /** Runs a least-loaded node: the chosen rep's index, or -1 when no assignee is eligible. */
   readonly leastLoadedAt: (nodeIndex: number, day: RepDayCounters) => number;
 }
 
+/**
+ * The places where leads end in a pipeline written path by path: for each,
+ * the node, the reason, and the route id (learnt on first use).
+ */
+export interface PlaceTable {
+  readonly count: number;
+  readonly nodes: Int32Array;
+  readonly reasons: Uint8Array;
+  routeOf(place: number): number;
+}
+
 /** The per-lead loop of one pipeline, generated. */
-export type GeneratedRun = (context: GeneratedRunContext) => void;
+export interface GeneratedRun {
+  run(context: GeneratedRunContext): void;
+  /**
+   * Set when the pipeline is written path by path: the run then counts the
+   * leads that end at each place (`placeCounts`) and per rep
+   * (`repCounts`), from which the summary is made without another pass.
+   */
+  places: PlaceTable | null;
+}
 
 /** Most score rules whose matches index a table of fields ids (2^n slots per score node). */
 const MAX_MASK_RULES = 12;
@@ -112,8 +135,8 @@ export function generatePipelineRun(
     // eslint-disable-next-line no-restricted-syntax -- the source holds template text, parameter names and integers only; every value from the pipeline is an argument.
     const factory = new Function(...source.parameters.names, source.text) as (
       ...values: unknown[]
-    ) => GeneratedRun;
-    return factory(...source.parameters.values);
+    ) => GeneratedRun['run'];
+    return { run: factory(...source.parameters.values), places: source.places };
   } catch (error) {
     // A Content Security Policy without 'unsafe-eval' makes `new Function` throw EvalError.
     if (!(error instanceof EvalError)) throw error;
@@ -125,6 +148,7 @@ export function generatePipelineRun(
 export interface PipelineSource {
   text: string;
   parameters: ParameterList;
+  places: PlaceTable | null;
 }
 
 /** Assembles the source of a program's generated run; exported for the tests of its safety. */
@@ -180,7 +204,8 @@ function assemble(
     `'use strict'; return function (c) {\n` +
     `const leads = c.leads, n = leads.length, ow = c.owners, en = c.endNodes, ro = c.routes, ` +
     `rn = c.reasons, fi = c.fieldIds, ns = c.nodeStates, now = c.nowCounters, dayOf = c.dayOf, ` +
-    `rc = c.repCounters, ids = c.repIds, dd = c.dedup, lk = c.leadKeys;\n` +
+    `rc = c.repCounters, ids = c.repIds, dd = c.dedup, lk = c.leadKeys, pc = c.placeCounts, ` +
+    `oc = c.repCounts;\n` +
     `let T = ${writer.trie}.transitionTable;\n` +
     `const er = ${writer.endRoutes}.ids;\n` +
     prelude +
@@ -194,13 +219,15 @@ function assemble(
     `let k = 0, r = 0, o = -1, e = 0, f = 0;\n` +
     resetKeys +
     walk +
-    `if (o >= 0) rc.add(o, day);\n` +
+    (inline
+      ? `pc[r]++;\nif (o >= 0) { rc.add(o, day); oc[o]++; }\n`
+      : `if (o >= 0) rc.add(o, day);\n`) +
     registerKeys +
     route +
     `ow[i] = o; en[i] = k; ro[i] = x; rn[i] = e; fi[i] = f;\n` +
     `}\n};`;
-  writer.seal();
-  return { text, parameters };
+  const places = writer.seal();
+  return { text, parameters, places: inline ? places : null };
 }
 
 /** Step slots taken from the source, or null when writing by switch. */
@@ -250,6 +277,7 @@ class PipelineParameters extends ParameterList {
 const MAX_INLINED_NODES = 400;
 
 // Reasons, as indexes into REASON_CODES (the runner's constants).
+const ASSIGNED = 0;
 const EXISTING_OWNER = 1;
 const POOL = 2;
 const NO_ROUTE = 3;
@@ -267,6 +295,9 @@ class SourceWriter {
   private readonly width: number;
   /** By paths: the step slots of each place where leads end. */
   private readonly endSlots: (readonly number[])[] = [];
+  private readonly endNodes: number[] = [];
+  private readonly endReasons: number[] = [];
+  private readonly learnPlace: (place: number) => number;
   private readonly endRouteIds: { ids: Int32Array } = { ids: new Int32Array(0) };
   private inlinedNodes = 0;
 
@@ -287,17 +318,29 @@ class SourceWriter {
     const endSlots = this.endSlots;
     const routes = program.routes;
     this.endRoutes = parameters.bind(holder);
-    this.learnRoute = parameters.bind((place: number): number => {
+    this.learnPlace = (place: number): number => {
       let route = routes.root;
       for (const slot of endSlots[place] as readonly number[]) route = routes.next(route, slot);
       holder.ids[place] = route;
       return route;
-    });
+    };
+    this.learnRoute = parameters.bind(this.learnPlace);
   }
 
-  /** Makes the table of route ids once every place where leads end is known. */
-  seal(): void {
-    this.endRouteIds.ids = new Int32Array(this.endSlots.length).fill(-1);
+  /** Makes the tables of the places where leads end, once every place is known. */
+  seal(): PlaceTable {
+    const ids = new Int32Array(this.endSlots.length).fill(-1);
+    this.endRouteIds.ids = ids;
+    const learn = this.learnPlace;
+    return {
+      count: this.endSlots.length,
+      nodes: Int32Array.from(this.endNodes),
+      reasons: Uint8Array.from(this.endReasons),
+      routeOf: (place) => {
+        const route = ids[place] as number;
+        return route >= 0 ? route : learn(place);
+      },
+    };
   }
 
   /** Per-run locals of a node, read once before the loop. */
@@ -352,7 +395,7 @@ class SourceWriter {
       case NodeKind.Dedup:
         return (
           `h = c.dedupAt(${int(node.index)}, d);\n` +
-          `if (h < 0) { o = c.dedupOwner; e = ${int(EXISTING_OWNER)}; ${this.end(node, path)}}\n` +
+          `if (h < 0) { o = c.dedupOwner; ${this.end(node, path, EXISTING_OWNER)}}\n` +
           `if (h === 0) {\n${this.leave(node, 0, path)}}\n` +
           this.leave(node, 1, path)
         );
@@ -361,18 +404,18 @@ class SourceWriter {
       case NodeKind.LeastLoaded:
         return (
           `x = c.leastLoadedAt(${int(node.index)}, day);\n` +
-          `if (x >= 0) { o = x; ${this.end(node, path)}}\n` +
+          `if (x >= 0) { o = x; ${this.end(node, path, ASSIGNED)}}\n` +
           this.leave(node, 0, path)
         );
       case NodeKind.Assign: {
         const rep = `a${int(node.index)}`;
         return (
-          `if (${rep} >= 0 && day.room[${rep}] > 0) { o = ${rep}; ${this.end(node, path)}}\n` +
+          `if (${rep} >= 0 && day.room[${rep}] > 0) { o = ${rep}; ${this.end(node, path, ASSIGNED)}}\n` +
           this.leave(node, 0, path)
         );
       }
       case NodeKind.Pool:
-        return `e = ${int(POOL)}; ${this.end(node, path)}`;
+        return this.end(node, path, POOL);
     }
   }
 
@@ -380,10 +423,13 @@ class SourceWriter {
    * Ends the lead at a node. By paths, it records the place (the steps
    * taken) and leaves its number in `r`, and the node's index in `k`.
    */
-  private end(node: ProgramNode, path: Path): string {
-    if (path === null) return 'break L;\n';
+  private end(node: ProgramNode, path: Path, reason: number): string {
+    const setReason = reason === ASSIGNED ? '' : `e = ${int(reason)}; `;
+    if (path === null) return `${setReason}break L;\n`;
     this.endSlots.push(path);
-    return `k = ${int(node.index)}; r = ${int(this.endSlots.length - 1)}; break L;\n`;
+    this.endNodes.push(node.index);
+    this.endReasons.push(reason);
+    return `${setReason}k = ${int(node.index)}; r = ${int(this.endSlots.length - 1)}; break L;\n`;
   }
 
   /**
@@ -396,7 +442,7 @@ class SourceWriter {
     const target = node.targets[handle] ?? -1;
     if (path !== null) {
       const next = [...path, slot];
-      if (target < 0) return `e = ${int(NO_ROUTE)}; ${this.end(node, next)}`;
+      if (target < 0) return this.end(node, next, NO_ROUTE);
       if (onPath(this.program, path, target)) {
         throw new TooManyPaths();
       }
@@ -486,7 +532,7 @@ class SourceWriter {
       `cw${k}[a] = nx; t += w;\n` +
       `if (b < 0 || nx > cw${k}[b]) b = a;\n` +
       `}\n` +
-      `if (b >= 0) { cw${k}[b] = cw${k}[b] - t; o = ri${k}[b]; ${this.end(node, path)}} }\n` +
+      `if (b >= 0) { cw${k}[b] = cw${k}[b] - t; o = ri${k}[b]; ${this.end(node, path, ASSIGNED)}} }\n` +
       this.leave(node, 0, path)
     );
   }

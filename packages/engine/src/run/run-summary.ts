@@ -3,25 +3,28 @@ import { REASON_CODES, type LeadColumns, type ReasonCode, type RunSummary } from
 
 const NO_ROUTE = REASON_CODES.indexOf('no-route');
 
-/**
- * Builds a run's summary from its columns in one pass after the run, so that
- * the per-lead loop counts nothing. Leads per rep come from the owners. Leads
- * per node and edge come from the routes, because every step enters its node
- * and takes its edge, plus the node each lead ended in (unless it ended at an
- * unconnected output, whose node its last step already counts). Every rep,
- * node and edge appears, with 0 when unused.
- */
-export function buildSummary(
-  columns: LeadColumns,
-  program: Program,
-  duplicatesFound: number,
-): RunSummary {
-  const reasonCounts = new Float64Array(REASON_CODES.length);
-  const repCounts = new Float64Array(columns.repIds.length);
-  const nodeCounts = new Float64Array(program.nodes.length);
-  const edgeCounts = new Float64Array(program.edgeIds.length);
-  const routeCounts = new Float64Array(program.routes.table.length);
+/** Leads per reason, rep, route id and end node (not counting leads without a route). */
+export interface RunTally {
+  reasonCounts: Float64Array;
+  repCounts: Float64Array;
+  routeCounts: Float64Array;
+  nodeCounts: Float64Array;
+}
 
+/** Creates an empty tally for a run's reps and the program's routes so far. */
+export function emptyTally(program: Program, repCount: number): RunTally {
+  return {
+    reasonCounts: new Float64Array(REASON_CODES.length),
+    repCounts: new Float64Array(repCount),
+    routeCounts: new Float64Array(program.routes.table.length),
+    nodeCounts: new Float64Array(program.nodes.length),
+  };
+}
+
+/** Tallies a run's columns in one pass after the run, so that the generic loop counts nothing. */
+function tallyColumns(columns: LeadColumns, program: Program): RunTally {
+  const tally = emptyTally(program, columns.repIds.length);
+  const { reasonCounts, repCounts, routeCounts, nodeCounts } = tally;
   const { reasons, owners, routes, nodes, count } = columns;
   for (let index = 0; index < count; index += 1) {
     const reason = reasons[index] as number;
@@ -35,6 +38,26 @@ export function buildSummary(
       nodeCounts[node] = (nodeCounts[node] as number) + 1;
     }
   }
+  return tally;
+}
+
+/**
+ * Builds a run's summary from its tally, made from the columns after the
+ * run unless the run counted it (`tally`). Leads per rep come from the
+ * owners. Leads per node and edge come from the routes, because every step
+ * enters its node and takes its edge, plus the node each lead ended in
+ * (unless it ended at an unconnected output, whose node its last step
+ * already counts). Every rep, node and edge appears, with 0 when unused.
+ */
+export function buildSummary(
+  columns: LeadColumns,
+  program: Program,
+  duplicatesFound: number,
+  tally: RunTally = tallyColumns(columns, program),
+): RunSummary {
+  const { reasonCounts, repCounts, routeCounts } = tally;
+  const nodeCounts = Float64Array.from(tally.nodeCounts);
+  const edgeCounts = new Float64Array(program.edgeIds.length);
 
   routeCounts.forEach((count, route) => {
     if (count === 0) return;

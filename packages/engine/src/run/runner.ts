@@ -34,11 +34,12 @@ import type {
   TraceStep,
 } from './run.types.js';
 import { buildStateOutput } from './state-output.js';
-import { buildSummary } from './run-summary.js';
+import { buildSummary, emptyTally, type RunTally } from './run-summary.js';
 import {
   generatePipelineRun,
   type GeneratedRun,
   type GeneratedRunContext,
+  type PlaceTable,
 } from './pipeline.codegen.js';
 
 /** A compiled pipeline, ready to run batches of leads. */
@@ -165,6 +166,7 @@ function runProgram(
   const traces: LeadTrace[] | null = trace ? [] : null;
   const leadKeys: string[] = [];
 
+  let tally: RunTally | undefined;
   if (generated !== null && traces === null) {
     const dedupAt = (nodeIndex: number, work: Lead): number => {
       const found = dedupLead(nodes[nodeIndex] as ProgramNode, work, leadKeys, dedup, roster);
@@ -212,13 +214,18 @@ function runProgram(
         ),
       dedupAt,
       dedupOwner: -1,
+      placeCounts: new Float64Array(generated.places?.count ?? 0),
+      repCounts: new Float64Array(generated.places === null ? 0 : roster.ids.length),
       leastLoadedAt: (nodeIndex, day) => {
         const nodeState = nodeStates[nodeIndex] as RunNodeState;
         const chosen = pickLeastLoaded(nodeState, roster, day);
         return chosen < 0 ? -1 : (nodeState.repIndexes[chosen] as number);
       },
     };
-    generated(context);
+    generated.run(context);
+    if (generated.places !== null) {
+      tally = tallyPlaces(generated.places, context.placeCounts, context.repCounts, program);
+    }
   } else {
     for (let position = 0; position < leads.length; position += 1) {
       const lead = leadAt(leads, position);
@@ -505,7 +512,7 @@ function runProgram(
     fieldsTable,
     traces,
   };
-  const summary = buildSummary(columns, program, duplicatesFound);
+  const summary = buildSummary(columns, program, duplicatesFound, tally);
   return { columns, summary, state: nextState, delta };
 }
 
@@ -539,6 +546,35 @@ function createNodeState(
   const saved = state.roundRobin[node.id] ?? {};
   const current = Float64Array.from(node.repIds, (repId) => saved[repId] ?? 0);
   return { scoreIds: null, repIndexes, weights, current, quota: null };
+}
+
+/** Makes a run's tally from the leads a generated run counted per place where they ended and per rep. */
+function tallyPlaces(
+  places: PlaceTable,
+  placeCounts: Float64Array,
+  repCounts: Float64Array,
+  program: Program,
+): RunTally {
+  // Learn every route first: the tally's route table must hold them all.
+  const routes = Int32Array.from({ length: places.count }, (_, place) =>
+    (placeCounts[place] as number) > 0 ? places.routeOf(place) : -1,
+  );
+  const tally = emptyTally(program, repCounts.length);
+  tally.repCounts.set(repCounts);
+  for (let place = 0; place < places.count; place += 1) {
+    const count = placeCounts[place] as number;
+    if (count === 0) continue;
+
+    const reason = places.reasons[place] as number;
+    tally.reasonCounts[reason] = (tally.reasonCounts[reason] as number) + count;
+    const route = routes[place] as number;
+    tally.routeCounts[route] = (tally.routeCounts[route] as number) + count;
+    if (reason !== NO_ROUTE) {
+      const node = places.nodes[place] as number;
+      tally.nodeCounts[node] = (tally.nodeCounts[node] as number) + count;
+    }
+  }
+  return tally;
 }
 
 /** What a dedup node found for one lead. */
