@@ -62,7 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     appDir: path.resolve(readText(env, 'SRAS_APP_DIR') ?? defaultAppDir),
     idempotencyTtlHours: readInteger(env, 'SRAS_IDEMPOTENCY_TTL_HOURS', 168, 1),
     sqliteSynchronous: readSynchronous(env),
-    sqliteCheckpointIntervalMs: readInteger(env, 'SRAS_SQLITE_CHECKPOINT_MS', 1000, 0, 3_600_000),
+    sqliteCheckpointIntervalMs: readInteger(env, 'SRAS_SQLITE_CHECKPOINT_MS', 250, 0, 3_600_000),
   };
 }
 

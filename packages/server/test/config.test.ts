@@ -11,7 +11,7 @@ describe('loadConfig', () => {
     expect(config.dataDir).toBe(path.resolve('./data'));
     expect(config.databaseUrl).toBeUndefined();
     expect(config.logLevel).toBe('info');
-    expect(config.sqliteCheckpointIntervalMs).toBe(1000);
+    expect(config.sqliteCheckpointIntervalMs).toBe(250);
   });
 
   it('reads every variable', () => {

@@ -5,10 +5,12 @@ import type SQLite from 'better-sqlite3';
 
 /** Report of a checkpoint round that copied pages. */
 export interface CheckpointReport {
-  /** Pages in the write-ahead log when the round ran. */
+  /** Frames (page writes) in the write-ahead log after the round's last pass. */
   walPages: number;
-  /** Pages of it copied into the database file so far. */
+  /** Frames of the log copied into the database file; all of them when equal to `walPages`. */
   checkpointedPages: number;
+  /** Checkpoint passes the round took to copy every frame (at most 8). */
+  passes: number;
   /** Time the round took in the worker, in milliseconds. */
   ms: number;
 }
