@@ -13,11 +13,12 @@ import type { DedupRegistry } from './dedup-registry.js';
 
 /**
  * Code generation of a pipeline's whole per-lead loop, one function per
- * pipeline: node dispatch as a switch over node indexes whose cases are the
- * nodes' code, route transitions with their slots as constants, condition
- * tests inlined from their templates (`condition.codegen.ts`), and the
- * result columns written directly. It replaces the generic loop of the
- * runner for runs without a trace, with the same results byte for byte.
+ * pipeline. Each node's code is followed by the code of the nodes its
+ * handles lead to (a switch over node indexes for pipelines with too many
+ * paths), condition tests are inlined from their templates
+ * (`condition.codegen.ts`), and the result columns are written directly.
+ * It replaces the generic loop of the runner for runs without a trace, with
+ * the same results byte for byte.
  *
  * Safety: the source is assembled only from the fixed templates in this file
  * and the condition templates, parameter names made up by `ParameterList`
@@ -37,7 +38,7 @@ export interface GeneratedNodeState {
   readonly quota: QuotaCounter | null;
 }
 
-/** What a generated run reads and writes: the leads, the result columns and the run's counters. */
+/** The input of a generated run: the leads, the result columns and the run's counters. */
 export interface GeneratedRunContext {
   readonly leads: readonly Lead[];
   readonly owners: Int32Array;
@@ -168,12 +169,12 @@ export function pipelineSource(program: Program, options: PipelineCodegenOptions
 class TooManyPaths extends Error {}
 
 /**
- * Writes the run in one of two shapes. By paths (`inline`): each node's
- * code is followed by the code of the node each handle leads to, so every
- * place in the code stands for one route from the source, and a lead's
- * route id is looked up once where it ends. By switch: a loop over a switch
- * with one case per node, taking each step in the route transition table,
- * for pipelines with too many paths.
+ * Writes the run in one of two shapes. By paths (`inline`), each node's
+ * code is followed by the code of the node each handle leads to. Every
+ * place in the code then stands for one route from the source, so a lead's
+ * route id is looked up once, where it ends. By switch, a loop runs a switch
+ * with one case per node and takes each step in the route transition table;
+ * it serves pipelines with too many paths.
  */
 function assemble(
   program: Program,
