@@ -6,6 +6,11 @@
  *
  *   npm run bench:import-ui            builds the app first
  *   npm run bench:import-ui -- --rows 50000 --no-build
+ *   npm run bench:import-ui -- --no-build --frames --trace /tmp/import.json
+ *
+ * `--frames` also prints each long animation frame with the scripts that ran
+ * in it, which tells what a long task was. `--trace FILE` saves a Chromium
+ * performance trace of the run, to open in the browser's Performance panel.
  *
  * Needs Chromium at CHROMIUM_PATH or /usr/bin/chromium. Serves the build on
  * 127.0.0.1:BENCH_PORT (default 4373).
@@ -13,22 +18,37 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { machineLine, readLongTasks, recordLongTasks, startBenchBrowser } from './browser-bench';
+import {
+  machineLine,
+  readLongFrames,
+  readLongTasks,
+  recordLongFrames,
+  recordLongTasks,
+  startBenchBrowser,
+  type LongFrame,
+} from './browser-bench';
 
 interface Options {
   rows: number;
   build: boolean;
   port: number;
+  frames: boolean;
+  trace: string | undefined;
 }
 
 function parseOptions(argv: string[]): Options {
   const rowsIndex = argv.indexOf('--rows');
   const rows = rowsIndex >= 0 ? Number(argv[rowsIndex + 1]) : 200_000;
   if (!Number.isInteger(rows) || rows < 1) throw new Error('--rows takes a whole number above 0.');
+  const traceIndex = argv.indexOf('--trace');
+  const trace = traceIndex >= 0 ? argv[traceIndex + 1] : undefined;
+  if (traceIndex >= 0 && !trace) throw new Error('--trace takes a file path.');
   return {
     rows,
     build: !argv.includes('--no-build'),
     port: Number(process.env.BENCH_PORT ?? 4373),
+    frames: argv.includes('--frames'),
+    trace,
   };
 }
 
@@ -59,6 +79,23 @@ function writeLeads(path: string, rows: number): number {
   return Buffer.byteLength(text);
 }
 
+/** Prints each long animation frame with its phase and the scripts that took 5 ms or more. */
+function printFrames(frames: LongFrame[], phaseOf: (time: number) => string): void {
+  for (const frame of frames) {
+    console.log(
+      `long frame: ${Math.round(frame.duration)} ms (blocking ${Math.round(frame.blockingDuration)} ms, rendering ${Math.round(frame.renderDuration)} ms), after "${phaseOf(frame.start)}"`,
+    );
+    for (const script of frame.scripts.filter((entry) => entry.duration >= 5)) {
+      console.log(
+        `  ${Math.round(script.duration)} ms ${script.invoker} → ${script.source}` +
+          (script.forcedLayout >= 1
+            ? ` (forced layout ${Math.round(script.forcedLayout)} ms)`
+            : ''),
+      );
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const directory = mkdtempSync(join(tmpdir(), 'sras-bench-'));
@@ -69,9 +106,23 @@ async function main(): Promise<void> {
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'en-US' });
     await recordLongTasks(page);
+    await recordLongFrames(page);
     await page.goto(`${baseUrl}/data`);
     await page.getByTestId('import-dropzone').waitFor();
     const loadTasks = (await readLongTasks(page)).length;
+    const loadFrames = (await readLongFrames(page)).length;
+    if (options.trace) {
+      await browser.startTracing(page, {
+        path: options.trace,
+        categories: [
+          'devtools.timeline',
+          'disabled-by-default-devtools.timeline',
+          'v8.execute',
+          'disabled-by-default-v8.cpu_profiler',
+          'blink.user_timing',
+        ],
+      });
+    }
 
     const now = () => page.evaluate(() => performance.now());
     const marks: [string, number][] = [['choose file', await now()]];
@@ -100,8 +151,10 @@ async function main(): Promise<void> {
       element.scrollTop = element.scrollHeight / 2;
     });
     await page.waitForTimeout(500);
+    if (options.trace) await browser.stopTracing();
 
     const tasks = (await readLongTasks(page)).slice(loadTasks);
+    const frames = (await readLongFrames(page)).slice(loadFrames);
     const longest = tasks.reduce((max, [, duration]) => Math.max(max, duration), 0);
     const version = browser.version();
     const phaseOf = (time: number) =>
@@ -109,6 +162,7 @@ async function main(): Promise<void> {
     for (const [taskStart, duration] of tasks) {
       console.log(`long task: ${Math.round(duration)} ms, after "${phaseOf(taskStart)}"`);
     }
+    if (options.frames) printFrames(frames, phaseOf);
     console.log(
       [
         `rows: ${options.rows.toLocaleString('en')} (${(bytes / 1e6).toFixed(1)} MB)`,
