@@ -1,10 +1,10 @@
 import { Box, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatasetColumn } from '../../../storage/records';
 import { cellText, type SortDirection } from './table-view.model';
+import { useFixedRowWindow } from './useFixedRowWindow';
 import type { TableView } from './useTableView';
 import classes from './VirtualRowsTable.module.css';
 
@@ -23,7 +23,11 @@ interface VirtualRowsTableProps {
   scrollToPosition: number | null;
 }
 
-/** A grid that renders only the rows in view, so that 200,000 rows scroll smoothly. */
+/**
+ * A grid that renders only the rows in view, so that 200,000 rows scroll
+ * smoothly: rows have one fixed height, so the rows in view follow from the
+ * scroll offset without measuring or keeping anything per row.
+ */
 export function VirtualRowsTable({
   columns,
   view,
@@ -33,16 +37,12 @@ export function VirtualRowsTable({
 }: VirtualRowsTableProps) {
   const { t } = useTranslation('data');
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: view.total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-  });
+  const rowWindow = useFixedRowWindow(scrollRef, view.total, ROW_HEIGHT);
+  const { scrollToIndex } = rowWindow;
 
   useEffect(() => {
-    if (scrollToPosition !== null) virtualizer.scrollToIndex(scrollToPosition, { align: 'start' });
-  }, [scrollToPosition, virtualizer]);
+    if (scrollToPosition !== null) scrollToIndex(scrollToPosition);
+  }, [scrollToPosition, scrollToIndex]);
 
   const template = `${NUMBER_WIDTH}px repeat(${columns.length}, ${COLUMN_WIDTH}px)`;
   const width = NUMBER_WIDTH + columns.length * COLUMN_WIDTH;
@@ -102,20 +102,20 @@ export function VirtualRowsTable({
           );
         })}
       </div>
-      <div style={{ height: virtualizer.getTotalSize(), width, position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const entry = view.rowAt(item.index);
+      <div style={{ height: rowWindow.totalHeight, width, position: 'relative' }}>
+        {positions(rowWindow.start, rowWindow.end).map((index) => {
+          const entry = view.rowAt(index);
           return (
             <div
-              key={item.key}
+              key={index}
               role="row"
-              aria-rowindex={item.index + 2}
-              className={item.index % 2 === 1 ? `${classes.row} ${classes.striped}` : classes.row}
+              aria-rowindex={index + 2}
+              className={index % 2 === 1 ? `${classes.row} ${classes.striped}` : classes.row}
               data-testid="dataset-row-cells"
               style={{
                 gridTemplateColumns: template,
                 height: ROW_HEIGHT,
-                transform: `translateY(${item.start}px)`,
+                transform: `translateY(${index * ROW_HEIGHT}px)`,
               }}
             >
               <div className={classes.numberCell} role="cell">
@@ -137,4 +137,8 @@ export function VirtualRowsTable({
       </div>
     </div>
   );
+}
+
+function positions(start: number, end: number): number[] {
+  return Array.from({ length: Math.max(0, end - start) }, (_, offset) => start + offset);
 }
