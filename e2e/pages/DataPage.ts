@@ -69,9 +69,10 @@ export class DataPage {
     await this.page.getByTestId('dataset-kind').getByText(label, { exact: true }).click();
   }
 
-  async chooseHeaderRow(optionLabel: string | RegExp): Promise<void> {
-    await this.page.getByRole('combobox', { name: /^(Header row|表头行)$/ }).click();
-    await this.page.getByRole('option', { name: optionLabel }).click();
+  async chooseHeaderRow(optionLabel: string): Promise<void> {
+    await this.page
+      .getByRole('combobox', { name: /^(Header row|表头行)$/ })
+      .selectOption({ label: optionLabel });
   }
 
   datasetRows(): Locator {

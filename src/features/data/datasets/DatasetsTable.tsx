@@ -1,11 +1,15 @@
 import { ActionIcon, Anchor, Badge, Menu, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconDots, IconPencil, IconTable, IconTrash } from '@tabler/icons-react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { paths } from '../../../app/paths';
 import { useFormat } from '../../../i18n/useFormat';
 import type { DatasetRecord } from '../../../storage/records';
+import { useFrameReveal } from '../useFrameReveal';
 
+/** Dataset rows mounted per animation frame. */
+const ROWS_PER_FRAME = 20;
 const KIND_COLORS = { leads: 'blue', owners: 'grape', deals: 'teal' } as const;
 
 interface DatasetsTableProps {
@@ -14,10 +18,13 @@ interface DatasetsTableProps {
   onDelete: (dataset: DatasetRecord) => void;
 }
 
-/** The stored datasets with their kind, size, source file and import time. */
+/**
+ * The stored datasets with their kind, size, source file and import time.
+ * Rows mount a slice per frame, so a long list never mounts in one long task.
+ */
 export function DatasetsTable({ datasets, onRename, onDelete }: DatasetsTableProps) {
   const { t } = useTranslation('data');
-  const format = useFormat();
+  const shownRows = useFrameReveal(datasets.length, ROWS_PER_FRAME);
 
   return (
     <Table.ScrollContainer minWidth={800}>
@@ -40,79 +47,92 @@ export function DatasetsTable({ datasets, onRename, onDelete }: DatasetsTablePro
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {datasets.map((dataset) => (
-            <Table.Tr key={dataset.id} data-testid="dataset-row" data-dataset-id={dataset.id}>
-              <Table.Td>
-                <Anchor
-                  component={Link}
-                  to={paths.dataset(dataset.id)}
-                  fw={500}
-                  data-testid="dataset-name"
-                >
-                  {dataset.name}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>
-                <Badge variant="light" color={KIND_COLORS[dataset.kind]}>
-                  {t(`kind.${dataset.kind}`)}
-                </Badge>
-              </Table.Td>
-              <Table.Td ta="right" data-testid="dataset-rows">
-                {format.number(dataset.rowCount)}
-              </Table.Td>
-              <Table.Td ta="right">{format.number(dataset.columns.length)}</Table.Td>
-              <Table.Td>
-                <Text size="sm" lineClamp={1}>
-                  {dataset.origin?.fileName ?? '—'}
-                </Text>
-                {dataset.origin?.encoding && (
-                  <Text size="xs" c="dimmed">
-                    {t(`read.encodings.${dataset.origin.encoding}`, {
-                      defaultValue: dataset.origin.encoding,
-                    })}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>{format.dateTime(dataset.importedAt)}</Table.Td>
-              <Table.Td>
-                <Menu position="bottom-end">
-                  <Menu.Target>
-                    <ActionIcon
-                      variant="subtle"
-                      color="gray"
-                      aria-label={t('datasets.actionsFor', { name: dataset.name })}
-                    >
-                      <IconDots size={18} />
-                    </ActionIcon>
-                  </Menu.Target>
-                  <Menu.Dropdown>
-                    <Menu.Item
-                      component={Link}
-                      to={paths.dataset(dataset.id)}
-                      leftSection={<IconTable size={16} />}
-                    >
-                      {t('datasets.open')}
-                    </Menu.Item>
-                    <Menu.Item
-                      leftSection={<IconPencil size={16} />}
-                      onClick={() => onRename(dataset)}
-                    >
-                      {t('datasets.rename')}
-                    </Menu.Item>
-                    <Menu.Item
-                      color="red"
-                      leftSection={<IconTrash size={16} />}
-                      onClick={() => onDelete(dataset)}
-                    >
-                      {t('datasets.delete')}
-                    </Menu.Item>
-                  </Menu.Dropdown>
-                </Menu>
-              </Table.Td>
-            </Table.Tr>
+          {datasets.slice(0, shownRows).map((dataset) => (
+            <DatasetRow
+              key={dataset.id}
+              dataset={dataset}
+              onRename={onRename}
+              onDelete={onDelete}
+            />
           ))}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
   );
 }
+
+interface DatasetRowProps {
+  dataset: DatasetRecord;
+  onRename: (dataset: DatasetRecord) => void;
+  onDelete: (dataset: DatasetRecord) => void;
+}
+
+/** One dataset's row; memoised so that revealing more rows does not render earlier ones. */
+const DatasetRow = memo(function DatasetRow({ dataset, onRename, onDelete }: DatasetRowProps) {
+  const { t } = useTranslation('data');
+  const format = useFormat();
+
+  return (
+    <Table.Tr data-testid="dataset-row" data-dataset-id={dataset.id}>
+      <Table.Td>
+        <Anchor component={Link} to={paths.dataset(dataset.id)} fw={500} data-testid="dataset-name">
+          {dataset.name}
+        </Anchor>
+      </Table.Td>
+      <Table.Td>
+        <Badge variant="light" color={KIND_COLORS[dataset.kind]}>
+          {t(`kind.${dataset.kind}`)}
+        </Badge>
+      </Table.Td>
+      <Table.Td ta="right" data-testid="dataset-rows">
+        {format.number(dataset.rowCount)}
+      </Table.Td>
+      <Table.Td ta="right">{format.number(dataset.columns.length)}</Table.Td>
+      <Table.Td>
+        <Text size="sm" lineClamp={1}>
+          {dataset.origin?.fileName ?? '—'}
+        </Text>
+        {dataset.origin?.encoding && (
+          <Text size="xs" c="dimmed">
+            {t(`read.encodings.${dataset.origin.encoding}`, {
+              defaultValue: dataset.origin.encoding,
+            })}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>{format.dateTime(dataset.importedAt)}</Table.Td>
+      <Table.Td>
+        <Menu position="bottom-end">
+          <Menu.Target>
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              aria-label={t('datasets.actionsFor', { name: dataset.name })}
+            >
+              <IconDots size={18} />
+            </ActionIcon>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item
+              component={Link}
+              to={paths.dataset(dataset.id)}
+              leftSection={<IconTable size={16} />}
+            >
+              {t('datasets.open')}
+            </Menu.Item>
+            <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => onRename(dataset)}>
+              {t('datasets.rename')}
+            </Menu.Item>
+            <Menu.Item
+              color="red"
+              leftSection={<IconTrash size={16} />}
+              onClick={() => onDelete(dataset)}
+            >
+              {t('datasets.delete')}
+            </Menu.Item>
+          </Menu.Dropdown>
+        </Menu>
+      </Table.Td>
+    </Table.Tr>
+  );
+});

@@ -14,18 +14,18 @@ export function ImportProgress() {
 
   const total = progress?.total ?? null;
   const percent = progress && total ? Math.min(100, (progress.done / total) * 100) : null;
-  const label =
-    status === 'storing'
-      ? t('progress.storing', {
-          done: format.number(progress?.done ?? 0),
-          total: format.number(total ?? 0),
-        })
-      : status === 'reading'
-        ? t('progress.reading', { name: file?.name })
-        : t('progress.parsing', {
-            done: format.bytes(progress?.done ?? 0),
-            total: format.bytes(total ?? file?.size ?? 0),
-          });
+  const storing = status === 'storing' || status === 'saved';
+  const label = storing
+    ? t('progress.storing', {
+        done: format.number(progress?.done ?? 0),
+        total: format.number(total ?? 0),
+      })
+    : status === 'reading'
+      ? t('progress.reading', { name: file?.name })
+      : t('progress.parsing', {
+          done: format.bytes(progress?.done ?? 0),
+          total: format.bytes(total ?? file?.size ?? 0),
+        });
 
   return (
     <Paper withBorder p="lg" data-testid="import-progress">
@@ -39,8 +39,12 @@ export function ImportProgress() {
           transitionDuration={0}
         />
         <Group justify="flex-end">
-          <Button variant="default" onClick={cancel} disabled={status === 'reading'}>
-            {status === 'storing' ? t('progress.cancelStore') : t('progress.cancelParse')}
+          <Button
+            variant="default"
+            onClick={cancel}
+            disabled={status === 'reading' || status === 'saved'}
+          >
+            {storing ? t('progress.cancelStore') : t('progress.cancelParse')}
           </Button>
         </Group>
       </Stack>

@@ -1,11 +1,17 @@
 import { Table, Text } from '@mantine/core';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cellText } from '../table-view/table-view.model';
 import type { ImportAnalysis } from './import-worker.protocol';
+import { useFrameReveal } from '../useFrameReveal';
+
+/** Preview rows mounted per animation frame, so that a wide preview mounts over a few frames. */
+const ROWS_PER_FRAME = 10;
 
 /** The first rows exactly as they will be stored, one column per storage key. */
 export function PreviewTable({ analysis }: { analysis: ImportAnalysis }) {
   const { t } = useTranslation('data');
+  const shownRows = useFrameReveal(analysis.sampleRows.length, ROWS_PER_FRAME);
 
   return (
     <>
@@ -42,17 +48,13 @@ export function PreviewTable({ analysis }: { analysis: ImportAnalysis }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {analysis.sampleRows.map((row, index) => (
-              <Table.Tr key={analysis.sampleRowNumbers[index]}>
-                <Table.Td c="dimmed">{analysis.sampleRowNumbers[index]}</Table.Td>
-                {analysis.columns.map((column) => (
-                  <Table.Td key={column.key}>
-                    <Text size="sm" lineClamp={1}>
-                      {cellText(row[column.storageKey])}
-                    </Text>
-                  </Table.Td>
-                ))}
-              </Table.Tr>
+            {analysis.sampleRows.slice(0, shownRows).map((row, index) => (
+              <PreviewRow
+                key={analysis.sampleRowNumbers[index]}
+                row={row}
+                rowNumber={analysis.sampleRowNumbers[index]}
+                columns={analysis.columns}
+              />
             ))}
           </Table.Tbody>
         </Table>
@@ -60,3 +62,25 @@ export function PreviewTable({ analysis }: { analysis: ImportAnalysis }) {
     </>
   );
 }
+
+interface PreviewRowProps {
+  row: ImportAnalysis['sampleRows'][number];
+  rowNumber: number | undefined;
+  columns: ImportAnalysis['columns'];
+}
+
+/** One preview row; memoised so that revealing more rows does not render earlier ones. */
+const PreviewRow = memo(function PreviewRow({ row, rowNumber, columns }: PreviewRowProps) {
+  return (
+    <Table.Tr>
+      <Table.Td c="dimmed">{rowNumber}</Table.Td>
+      {columns.map((column) => (
+        <Table.Td key={column.key}>
+          <Text size="sm" lineClamp={1}>
+            {cellText(row[column.storageKey])}
+          </Text>
+        </Table.Td>
+      ))}
+    </Table.Tr>
+  );
+});

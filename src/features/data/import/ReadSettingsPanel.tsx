@@ -1,4 +1,4 @@
-import { Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ImportAnalysis, ParseSettings } from './import-worker.protocol';
 import { useImportWizard } from './import-wizard.store';
@@ -15,7 +15,11 @@ const DELIMITER_NAMES: Record<(typeof DELIMITERS)[number], string> = {
 const AUTO = 'auto';
 const NO_HEADER = 'none';
 
-/** The detected encoding, delimiter, header row and sheet, each changeable. */
+/**
+ * The detected encoding, delimiter, header row and sheet, each changeable.
+ * Native selects: a combobox's popover measures its position when it mounts,
+ * which forces a layout of the whole review in the task that mounts it.
+ */
 export function ReadSettingsPanel({ analysis }: { analysis: ImportAnalysis }) {
   const { t } = useTranslation('data');
   const settings = useImportWizard((state) => state.settings);
@@ -51,7 +55,7 @@ export function ReadSettingsPanel({ analysis }: { analysis: ImportAnalysis }) {
     <Stack gap="xs">
       <SimpleGrid cols={{ base: 1, sm: isText ? 3 : 2 }}>
         {isText && (
-          <Select
+          <NativeSelect
             label={t('read.encoding')}
             data={[
               { value: AUTO, label: t('read.detect') },
@@ -61,14 +65,14 @@ export function ReadSettingsPanel({ analysis }: { analysis: ImportAnalysis }) {
               })),
             ]}
             value={settings.encoding ?? AUTO}
-            onChange={(value) =>
-              void changeTable({ encoding: value && value !== AUTO ? value : undefined })
-            }
-            allowDeselect={false}
+            onChange={(event) => {
+              const value = event.currentTarget.value;
+              void changeTable({ encoding: value !== AUTO ? value : undefined });
+            }}
           />
         )}
         {isText && (
-          <Select
+          <NativeSelect
             label={t('read.delimiter')}
             data={[
               { value: AUTO, label: t('read.detect') },
@@ -78,32 +82,30 @@ export function ReadSettingsPanel({ analysis }: { analysis: ImportAnalysis }) {
               })),
             ]}
             value={settings.delimiter ?? AUTO}
-            onChange={(value) =>
+            onChange={(event) => {
+              const value = event.currentTarget.value;
               void changeTable({
-                delimiter:
-                  value && value !== AUTO ? (value as ParseSettings['delimiter']) : undefined,
-              })
-            }
-            allowDeselect={false}
+                delimiter: value !== AUTO ? (value as ParseSettings['delimiter']) : undefined,
+              });
+            }}
           />
         )}
         {!isText && analysis.sheet && (
-          <Select
+          <NativeSelect
             label={t('read.sheet')}
             data={analysis.sheet.names}
             value={settings.sheet ?? analysis.sheet.name}
-            onChange={(value) => value && void changeTable({ sheet: value })}
-            allowDeselect={false}
+            onChange={(event) => void changeTable({ sheet: event.currentTarget.value })}
           />
         )}
-        <Select
+        <NativeSelect
           label={t('read.headerRow')}
           data={headerOptions}
           value={headerValue}
-          onChange={(value) =>
-            value && void changeTable({ headerRow: value === NO_HEADER ? 'none' : Number(value) })
-          }
-          allowDeselect={false}
+          onChange={(event) => {
+            const value = event.currentTarget.value;
+            void changeTable({ headerRow: value === NO_HEADER ? 'none' : Number(value) });
+          }}
         />
       </SimpleGrid>
       <Text size="sm" c="dimmed" data-testid="read-explanation">

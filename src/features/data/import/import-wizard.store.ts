@@ -2,8 +2,11 @@
  * State of the import wizard on the Data screen, changed only by its actions.
  *
  * idle → reading → parsing → review ⇄ parsing (every change of a setting
- * parses again in the worker) → storing → idle (saved) or review
- * (cancelled or failed). Nothing is written to the database before `store`.
+ * parses again in the worker) → storing → saved, or review (cancelled or
+ * failed). Nothing is written to the database before `store`. `saved`
+ * lasts while the screen moves on to the new dataset: `reset` or the next
+ * `prepare` returns to idle, so that the Data screen does not render its
+ * start page just before it is left.
  * A failure is kept as plain data (`WorkerFailure`) so that the screen can
  * word it in the interface language.
  */
@@ -23,7 +26,7 @@ import type {
   WorkerFailure,
 } from './import-worker.protocol';
 
-export type WizardStatus = 'idle' | 'reading' | 'parsing' | 'review' | 'storing';
+export type WizardStatus = 'idle' | 'reading' | 'parsing' | 'review' | 'storing' | 'saved';
 
 /** Why the wizard stopped: cancelled by the user, or a failure to show. */
 export type WizardNotice =
@@ -43,8 +46,10 @@ export interface ImportWizardState {
   /** Request id of the running parse or store, for cancelling it. */
   runningRequest: number | null;
 
-  /** Starts the worker ahead of time, so that a chosen file is read at once. */
+  /** Starts the worker ahead of time, so that a chosen file is read at once; leaves `saved` for idle. */
   prepare: () => void;
+  /** Returns from `saved` to idle once the screen has moved on; does nothing in any other state. */
+  finish: () => void;
   chooseFile: (file: File) => Promise<void>;
   /** Changes how the table is read (encoding, delimiter, header row, sheet); forgets column choices. */
   changeTable: (
@@ -135,7 +140,12 @@ export function createImportWizardStore(
       ...INITIAL_DATA,
 
       prepare: () => {
+        get().finish();
         getClient();
+      },
+
+      finish: () => {
+        if (get().status === 'saved') set({ ...INITIAL_DATA });
       },
 
       chooseFile: async (file) => {
@@ -204,7 +214,13 @@ export function createImportWizardStore(
           const dataset = await getClient().store(name, onProgress, onStart);
           client?.dispose();
           client = null;
-          set({ ...INITIAL_DATA });
+          const total = analysis.report.rowCount;
+          set({
+            ...INITIAL_DATA,
+            status: 'saved',
+            file: get().file,
+            progress: { phase: 'storing', done: total, total },
+          });
           return dataset;
         } catch (error) {
           if (!(error instanceof ImportRequestError)) throw error;

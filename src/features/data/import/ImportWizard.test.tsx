@@ -1,0 +1,70 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useFreshDatabase } from '../../../test/database';
+import { renderApp } from '../../../test/render-app';
+import { createInProcessPort, textFile } from '../test/import-harness';
+import { createImportWizardStore, setImportWizardStore } from './import-wizard.store';
+
+/** Builds a lead file with `columns` columns and 60 rows, more than the preview shows. */
+function wideLeads(columns: number): File {
+  const header = [
+    '姓名',
+    '手机',
+    ...Array.from({ length: columns - 2 }, (_, index) => `备注${index + 1}`),
+  ];
+  const rows = Array.from({ length: 60 }, (_, row) =>
+    [`客户${row}`, `138${String(row).padStart(8, '0')}`, ...header.slice(2).map(() => 'x')].join(
+      ',',
+    ),
+  );
+  return textFile('wide.csv', [header.join(','), ...rows].join('\n') + '\n');
+}
+
+async function openReview(file: File) {
+  const view = await renderApp('/data');
+  const input = await screen.findByLabelText('Choose a spreadsheet to import');
+  fireEvent.change(input, { target: { files: [file] } });
+  await screen.findByTestId('import-review');
+  return view;
+}
+
+describe('ImportWizard', () => {
+  useFreshDatabase();
+  beforeEach(() => setImportWizardStore(createImportWizardStore(createInProcessPort)));
+  afterEach(() => setImportWizardStore(null));
+
+  it('mounts every mapping row of a wide file', async () => {
+    await openReview(wideLeads(40));
+
+    const mapping = await screen.findByTestId('column-mapping');
+    expect(await within(mapping).findByText('备注38')).toBeInTheDocument();
+    expect(within(mapping).getAllByTestId('mapping-row')).toHaveLength(40);
+  });
+
+  it('mounts a tab only once selected', async () => {
+    await openReview(wideLeads(5));
+    const user = userEvent.setup();
+    await screen.findByTestId('column-mapping');
+    expect(screen.queryByTestId('preview-table')).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('tab', { name: 'Preview' }));
+
+    const preview = await screen.findByTestId('preview-table');
+    expect(await within(preview).findByText('客户49')).toBeInTheDocument();
+    expect(screen.queryByTestId('column-mapping')).not.toBeInTheDocument();
+  });
+
+  it('keeps the chosen tab across a re-parse', async () => {
+    await openReview(wideLeads(5));
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('tab', { name: 'Preview' }));
+    await screen.findByTestId('preview-table');
+
+    await user.click(screen.getByText('Existing owners'));
+
+    expect(await screen.findByTestId('kind-missing')).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Preview' })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByTestId('preview-table')).toBeInTheDocument();
+  });
+});
