@@ -7,17 +7,22 @@
  *   npm run bench:import-ui            builds the app first
  *   npm run bench:import-ui -- --rows 50000 --no-build
  *   npm run bench:import-ui -- --no-build --frames --trace /tmp/import.json
+ *   npm run bench:import-ui -- --no-build --file some.xlsx --datasets 500
  *
  * `--frames` also prints each long animation frame with the scripts that ran
  * in it, which tells what a long task was. `--trace FILE` saves a Chromium
  * performance trace of the run, to open in the browser's Performance panel.
+ * `--file PATH` imports that file in place of the generated one, and
+ * `--datasets N` first stores N datasets (their records, without rows) and
+ * reports the long tasks of the Data screen that lists them.
  *
  * Needs Chromium at CHROMIUM_PATH or /usr/bin/chromium. Serves the build on
  * 127.0.0.1:BENCH_PORT (default 4373).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import {
   machineLine,
   readLongFrames,
@@ -34,6 +39,8 @@ interface Options {
   port: number;
   frames: boolean;
   trace: string | undefined;
+  file: string | undefined;
+  datasets: number;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -43,8 +50,17 @@ function parseOptions(argv: string[]): Options {
   const traceIndex = argv.indexOf('--trace');
   const trace = traceIndex >= 0 ? argv[traceIndex + 1] : undefined;
   if (traceIndex >= 0 && !trace) throw new Error('--trace takes a file path.');
+  const fileIndex = argv.indexOf('--file');
+  const file = fileIndex >= 0 ? argv[fileIndex + 1] : undefined;
+  if (fileIndex >= 0 && !file) throw new Error('--file takes a file path.');
+  const datasetsIndex = argv.indexOf('--datasets');
+  const datasets = datasetsIndex >= 0 ? Number(argv[datasetsIndex + 1]) : 0;
+  if (!Number.isInteger(datasets) || datasets < 0)
+    throw new Error('--datasets takes a whole number.');
   return {
     rows,
+    file,
+    datasets,
     build: !argv.includes('--no-build'),
     port: Number(process.env.BENCH_PORT ?? 4373),
     frames: argv.includes('--frames'),
@@ -96,11 +112,62 @@ function printFrames(frames: LongFrame[], phaseOf: (time: number) => string): vo
   }
 }
 
+/**
+ * Stores `count` dataset records (without rows) in the app's database,
+ * reloads the Data screen until it lists them, and prints the long tasks of
+ * that load and of scrolling the list to its end.
+ */
+async function listDatasets(page: Page, count: number): Promise<void> {
+  await page.evaluate(async (total) => {
+    const database = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('sras');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const transaction = database.transaction('datasets', 'readwrite');
+      const columns = ['name', 'phone', 'city'].map((key) => ({ key, header: key, field: key }));
+      for (let index = 0; index < total; index++) {
+        transaction.objectStore('datasets').put({
+          id: `dataset_bench_${index}`,
+          name: `线索 ${index}`,
+          kind: 'leads',
+          importedAt: Date.now() - index * 60_000,
+          rowCount: 1000 + index,
+          chunkSize: 5000,
+          columns,
+          origin: { fileName: `leads-${index}.csv`, encoding: 'utf-8' },
+        });
+      }
+      transaction.oncomplete = () => resolve();
+      transaction.onerror = () => reject(transaction.error);
+    });
+    database.close();
+  }, count);
+
+  // The reload starts a new record of long tasks.
+  await page.reload();
+  await page
+    .getByTestId('dataset-row')
+    .nth(count - 1)
+    .waitFor({ timeout: 120_000 });
+  await page
+    .getByTestId('dataset-row')
+    .nth(count - 1)
+    .scrollIntoViewIfNeeded();
+  await page.waitForTimeout(500);
+  const tasks = await readLongTasks(page);
+  const longest = tasks.reduce((max, [, duration]) => Math.max(max, duration), 0);
+  console.log(
+    `Data screen listing ${count} datasets: ${tasks.length} long tasks from reload to the last row, longest ${longest === 0 ? 'none over 50 ms' : `${Math.round(longest)} ms`}`,
+  );
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const directory = mkdtempSync(join(tmpdir(), 'sras-bench-'));
-  const file = join(directory, 'leads-200k.csv');
-  const bytes = writeLeads(file, options.rows);
+  const file = options.file ?? join(directory, 'leads-200k.csv');
+  const bytes = options.file ? statSync(file).size : writeLeads(file, options.rows);
 
   const { baseUrl, browser, close } = await startBenchBrowser(options);
   try {
@@ -109,6 +176,7 @@ async function main(): Promise<void> {
     await recordLongFrames(page);
     await page.goto(`${baseUrl}/data`);
     await page.getByTestId('import-dropzone').waitFor();
+    if (options.datasets > 0) await listDatasets(page, options.datasets);
     const loadTasks = (await readLongTasks(page)).length;
     const loadFrames = (await readLongFrames(page)).length;
     if (options.trace) {
@@ -165,7 +233,9 @@ async function main(): Promise<void> {
     if (options.frames) printFrames(frames, phaseOf);
     console.log(
       [
-        `rows: ${options.rows.toLocaleString('en')} (${(bytes / 1e6).toFixed(1)} MB)`,
+        options.file
+          ? `file: ${options.file} (${(bytes / 1e6).toFixed(1)} MB)`
+          : `rows: ${options.rows.toLocaleString('en')} (${(bytes / 1e6).toFixed(1)} MB)`,
         `time to preview: ${(preview / 1000).toFixed(2)} s`,
         `time to store: ${(store / 1000).toFixed(2)} s (table loaded after ${(tableReady / 1000).toFixed(2)} s)`,
         `long tasks during the import: ${tasks.length}, longest ${longest === 0 ? 'none over 50 ms' : `${Math.round(longest)} ms`}`,

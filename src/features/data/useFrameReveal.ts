@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 
 const nextFrame: (callback: () => void) => number =
   typeof requestAnimationFrame === 'function'
@@ -13,15 +13,14 @@ const cancelFrame: (handle: number) => void =
  * Returns how many of `total` parts to show: `step` at first, then `step` more at
  * each animation frame until all are shown. A large piece of interface
  * mounted this way is rendered and laid out a slice per frame, so no slice
- * becomes a long main-thread task however many parts there are. Each step
- * renders as a transition, which React can interrupt for input.
+ * becomes a long main-thread task however many parts there are.
  */
 export function useFrameReveal(total: number, step = 1): number {
   const [revealed, setRevealed] = useState(step);
 
   useEffect(() => {
     if (revealed >= total) return;
-    const handle = nextFrame(() => startTransition(() => setRevealed((count) => count + step)));
+    const handle = nextFrame(() => setRevealed((count) => count + step));
     return () => cancelFrame(handle);
   }, [revealed, total, step]);
 
