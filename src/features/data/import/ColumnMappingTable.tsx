@@ -16,12 +16,12 @@ interface SelectOption {
 const TYPES: readonly WizardColumnType[] = ['text', 'number', 'date', 'boolean', 'phone'];
 const SAMPLE_VALUES = 3;
 /** Mapping rows mounted per animation frame: a wide file's table mounts over a few frames. */
-const ROWS_PER_FRAME = 12;
+const ROWS_PER_FRAME = 6;
 
 /**
  * One row per column: sample values, the field it is mapped to, its type and
  * where the mapping came from. Native selects keep each row light, and the
- * rows mount a dozen per frame, so a wide file's table never mounts in one
+ * rows mount six per frame, so a wide file's table never mounts in one
  * long main-thread task.
  */
 export function ColumnMappingTable({ analysis }: { analysis: ImportAnalysis }) {

@@ -22,8 +22,8 @@ describe('import wizard store', () => {
     expect(await database().datasets.count()).toBe(1);
     expect(wizard.getState()).toMatchObject({
       status: 'saved',
-      analysis: null,
       progress: { phase: 'storing', done: 2, total: 2 },
+      runningRequest: null,
     });
   });
 
@@ -32,7 +32,12 @@ describe('import wizard store', () => {
 
     wizard.getState().finish();
 
-    expect(wizard.getState()).toMatchObject({ status: 'idle', file: null, progress: null });
+    expect(wizard.getState()).toMatchObject({
+      status: 'idle',
+      file: null,
+      analysis: null,
+      progress: null,
+    });
   });
 
   it('returns from saved to idle on prepare', async () => {

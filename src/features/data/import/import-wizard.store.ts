@@ -214,12 +214,13 @@ export function createImportWizardStore(
           const dataset = await getClient().store(name, onProgress, onStart);
           client?.dispose();
           client = null;
+          // The rest of the state stays as it was: changing it would render the
+          // hidden review again just before the screen is left.
           const total = analysis.report.rowCount;
           set({
-            ...INITIAL_DATA,
             status: 'saved',
-            file: get().file,
             progress: { phase: 'storing', done: total, total },
+            runningRequest: null,
           });
           return dataset;
         } catch (error) {
