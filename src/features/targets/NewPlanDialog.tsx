@@ -18,12 +18,13 @@ import type { DatasetRecord } from '../../storage/records';
 import { useWorkspaceTimeZone } from '../settings/workspace-settings';
 import { createId } from '../../storage/ids';
 import { dateInTimeZone } from './civil-date';
-import { createTargetPlan, MAX_PLAN_YEAR, MIN_PLAN_YEAR } from './plan-build';
+import { MAX_PLAN_YEAR, MIN_PLAN_YEAR } from './plan-build';
 import { SplitMethodFields } from './SplitMethodFields';
 import { initialSplitForm, resolveSplits, type SplitFormState } from './split-form';
 import { describeTargetNotice, describeTargetProblem } from './target-messages';
 import type { PlanPerson, TargetPlan, TargetUnit } from './target-plan.types';
 import { useAmountFormat } from './useAmountFormat';
+import { getPlanEditClient } from './worker/plan-edit.client';
 
 interface NewPlanDialogProps {
   opened: boolean;
@@ -38,7 +39,7 @@ interface NewPlanDialogProps {
 export function NewPlanDialog({ opened, people, datasets, onClose, onCreate }: NewPlanDialogProps) {
   const { t } = useTranslation('targets');
   const timeZone = useWorkspaceTimeZone();
-  const defaultYear = Number(dateInTimeZone(Date.now()).slice(0, 4)) + 1;
+  const defaultYear = Number(dateInTimeZone(Date.now(), timeZone).slice(0, 4)) + 1;
   const [year, setYear] = useState(defaultYear);
   const [name, setName] = useState('');
   const [unit, setUnit] = useState<TargetUnit>('yuan');
@@ -76,7 +77,7 @@ export function NewPlanDialog({ opened, people, datasets, onClose, onCreate }: N
         return;
       }
 
-      const result = createTargetPlan({
+      const result = await getPlanEditClient().createPlan({
         id: createId('plan'),
         name: name.trim() || t('form.defaultName', { year }),
         year,

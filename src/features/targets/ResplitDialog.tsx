@@ -14,7 +14,8 @@ interface ResplitDialogProps {
   datasets: readonly DatasetRecord[];
   onClose: () => void;
   /** Applies the new splits; returns error texts to show, or none on success. */
-  onApply: (splits: { timeSplit: TimeSplit; peopleSplit: PeopleSplit }) => string[];
+  /** Splits the plan again; resolves with the problems that stopped it, none when it was applied. */
+  onApply: (splits: { timeSplit: TimeSplit; peopleSplit: PeopleSplit }) => Promise<string[]>;
 }
 
 function formFromPlan(plan: TargetPlan): SplitFormState {
@@ -54,7 +55,7 @@ export function ResplitDialog({ opened, plan, datasets, onClose, onApply }: Resp
         setErrors([t(resolved.errorKey)]);
         return;
       }
-      const problems = onApply({
+      const problems = await onApply({
         timeSplit: resolved.timeSplit,
         peopleSplit: resolved.peopleSplit,
       });

@@ -33,7 +33,6 @@ import { notifyFailure } from '../../app/notifications';
 import { createId } from '../../storage/ids';
 import { useDatasets } from './dataset-reader';
 import { NewPlanDialog } from './NewPlanDialog';
-import { resplitTargetPlan } from './plan-build';
 import { isCellLocked, setCellLock } from './plan-edit';
 import { cellValue } from './plan-grid';
 import { approvePlan, createDraftVersion } from './plan-versions';
@@ -436,13 +435,18 @@ export function TargetsScreen() {
               plan={plan}
               datasets={datasets}
               onClose={() => setResplitting(false)}
-              onApply={(splits) => {
-                const result = resplitTargetPlan(plan, splits, Date.now());
-                if (!result.ok)
-                  return result.problems.map((problem) =>
-                    describeTargetProblem(t, problem, plan, formatAmount),
+              onApply={async (splits) => {
+                const outcome = await editQueue.enqueue(plan.id, (base) =>
+                  getPlanEditClient().resplit(base, splits, Date.now()),
+                );
+                if (outcome.status === 'rejected')
+                  return outcome.problems.map((problem) =>
+                    describeTargetProblem(t, problem, outcome.plan, formatAmount),
                   );
-                persist([result.value], result.value);
+                if (outcome.status === 'failed')
+                  return [
+                    outcome.error instanceof Error ? outcome.error.message : String(outcome.error),
+                  ];
                 return [];
               }}
             />

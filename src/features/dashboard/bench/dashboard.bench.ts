@@ -7,7 +7,7 @@
  *   dashboard reads from IndexedDB between two yields);
  * - the dashboard's figures over those 100,000 records for 500 reps.
  *
- * The re-spread and the figures run in Web Workers in the app; what stays
+ * Plan edits and the figures run in Web Workers in the app; what stays
  * on the main thread is copying the messages, timed here with
  * `structuredClone` (what `postMessage` does to its data).
  *
@@ -35,7 +35,7 @@ const people: PlanPerson[] = Array.from({ length: 500 }, (_, index) => ({
   ...(index % 17 === 0 ? { employmentStart: '2027-05-16' } : {}),
 }));
 
-const built = time('createTargetPlan, 500 reps × 12 months', 5, () =>
+const built = time('createTargetPlan, 500 reps × 12 months (plan-edit worker)', 5, () =>
   createTargetPlan({
     id: 'bench',
     name: 'bench',

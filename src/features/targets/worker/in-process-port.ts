@@ -5,7 +5,7 @@
  * exist (jsdom in tests) and by tests that drive a worker's code directly.
  */
 
-/** What a client needs of a Web Worker. */
+/** The part of a Web Worker that a client uses. */
 export interface WorkerPort<Request, Response> {
   postMessage(message: Request): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<Response>) => void): void;
@@ -13,7 +13,7 @@ export interface WorkerPort<Request, Response> {
 
 /**
  * Creates a port whose worker side is `start(post)`: it receives the
- * function that answers the client and returns the message handler.
+ * function that replies to the client and returns the message handler.
  */
 export function createInProcessPort<Request, Response>(
   start: (post: (message: Response) => void) => (message: Request) => void,

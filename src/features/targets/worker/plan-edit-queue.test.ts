@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { buildPlan } from '../test/plan-fixtures';
-import { cellValue } from '../plan-grid';
+import { buildPlan, planInput } from '../test/plan-fixtures';
+import { cellValue, planTotal } from '../plan-grid';
+import { createTargetPlan, resplitTargetPlan } from '../plan-build';
 import { setCellLock } from '../plan-edit';
-import type { TargetPlan } from '../target-plan.types';
+import type { PeopleSplit, TargetPlan, TimeSplit } from '../target-plan.types';
 import { createInProcessPort } from './in-process-port';
 import { PlanEditClient } from './plan-edit.client';
 import { handlePlanEditRequest } from './plan-edit.handler';
@@ -12,7 +13,7 @@ import { PlanEditQueue } from './plan-edit-queue';
 const YEAR = { row: 'company', column: 'year' } as const;
 const R1_MARCH = { row: 'rep:r1', column: 'm3' } as const;
 
-/** A plan-edit client on the real handler; `hold` delays its replies until `release`. */
+/** Creates a plan-edit client on the real handler; `hold` delays its replies until `release`. */
 function harness() {
   const held: (() => void)[] = [];
   let holding = false;
@@ -71,6 +72,26 @@ describe('PlanEditClient', () => {
     const result = await client.setCellValue(locked.value, YEAR, 5, 1);
 
     expect(result.ok).toBe(false);
+  });
+
+  it('creates a plan in the worker handler', async () => {
+    const { client } = harness();
+
+    expect(await client.createPlan(planInput())).toEqual(createTargetPlan(planInput()));
+  });
+
+  it('splits a plan again in the worker handler', async () => {
+    const { client } = harness();
+    const splits: { timeSplit: TimeSplit; peopleSplit: PeopleSplit } = {
+      timeSplit: { method: 'seasonal', monthWeights: [2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1] },
+      peopleSplit: { method: 'even' },
+    };
+
+    const result = await client.resplit(buildPlan(), splits, 9);
+
+    expect(result).toEqual(resplitTargetPlan(buildPlan(), splits, 9));
+    if (!result.ok) throw new Error('rejected');
+    expect(planTotal(result.value)).toBe(12_000_000);
   });
 
   it('rejects when the handler fails', async () => {

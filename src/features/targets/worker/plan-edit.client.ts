@@ -2,12 +2,21 @@
  * The screen's side of the plan-edit worker: one promise per edit. One
  * worker serves the app, started on first use.
  */
-import type { CellRef, TargetPlan, TargetResult } from '../target-plan.types';
+import type {
+  CellRef,
+  PeopleSplit,
+  TargetPlan,
+  TargetResult,
+  TimeSplit,
+} from '../target-plan.types';
+import type { NewTargetPlan } from '../plan-build';
 import { createInProcessPort, type WorkerPort } from './in-process-port';
 import { handlePlanEditRequest } from './plan-edit.handler';
 import type { PlanEditRequest, PlanEditResponse } from './plan-edit.protocol';
 
 export type PlanEditPort = WorkerPort<PlanEditRequest, PlanEditResponse>;
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 interface Pending {
   resolve: (result: TargetResult<TargetPlan>) => void;
@@ -32,11 +41,29 @@ export class PlanEditClient {
     value: number,
     now: number,
   ): Promise<TargetResult<TargetPlan>> {
+    return this.request({ type: 'setCellValue', plan, cell, value, now });
+  }
+
+  /** Creates a plan (see `createTargetPlan`). */
+  createPlan(input: NewTargetPlan): Promise<TargetResult<TargetPlan>> {
+    return this.request({ type: 'createPlan', input });
+  }
+
+  /** Splits a draft plan again with new methods (see `resplitTargetPlan`). */
+  resplit(
+    plan: TargetPlan,
+    splits: { timeSplit: TimeSplit; peopleSplit: PeopleSplit },
+    now: number,
+  ): Promise<TargetResult<TargetPlan>> {
+    return this.request({ type: 'resplit', plan, splits, now });
+  }
+
+  private request(message: DistributiveOmit<PlanEditRequest, 'requestId'>) {
     const requestId = this.nextId++;
     const result = new Promise<TargetResult<TargetPlan>>((resolve, reject) => {
       this.pending.set(requestId, { resolve, reject });
     });
-    this.port.postMessage({ type: 'setCellValue', requestId, plan, cell, value, now });
+    this.port.postMessage({ ...message, requestId } as PlanEditRequest);
     return result;
   }
 

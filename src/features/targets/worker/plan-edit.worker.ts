@@ -5,7 +5,7 @@ import type { PlanEditRequest } from './plan-edit.protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-// Requests are answered in the order they arrive: each edit is synchronous.
+// Each edit is synchronous, so replies go out in the order the requests arrive.
 scope.addEventListener('message', (event: MessageEvent<PlanEditRequest>) => {
   scope.postMessage(handlePlanEditRequest(event.data));
 });
