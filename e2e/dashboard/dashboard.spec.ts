@@ -80,6 +80,7 @@ test.describe('dashboard', () => {
 
     // The owner 老周 is not a rep and is listed, not counted.
     await expect(page.getByTestId('unmatched-owners')).toContainText('老周');
+    await expect(page.getByTestId('unmatched-owners')).toContainText('no rep with this id or name');
     await expect(page.getByTestId('chart-trend')).toBeVisible();
     await screenshot(page, 'dashboard-en');
 

@@ -228,6 +228,7 @@ export function DashboardScreen() {
             start: view.period.start,
             end: view.period.end,
             asOf: view.asOf,
+            zone: timeZone,
           })}{' '}
           <Anchor
             component={Link}

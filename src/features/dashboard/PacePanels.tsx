@@ -143,7 +143,7 @@ export function UnmatchedOwners({
                 </Text>
                 <Text span size="sm" c="dimmed">
                   {t(`unmatched.${owner.kind}`, {
-                    records: owner.records,
+                    count: owner.records,
                     revenue: format.yuan(owner.revenue),
                     reps: owner.repIds.map(repName).join(t('listSeparator')),
                   })}
