@@ -342,6 +342,27 @@ export function createMembership(
   };
 }
 
+/**
+ * Returns the text set that `createMembership` (not in text mode) builds for
+ * a list whose items are text, booleans or missing values, none of them
+ * numeric: a text value is then a member exactly when the set holds it.
+ * Returns undefined for a list with numbers or numeric text.
+ */
+function textOnlyMembers(
+  list: readonly unknown[],
+  isMissing: MissingTest,
+): Set<string> | undefined {
+  const texts = new Set<string>();
+  for (const item of list) {
+    if (isMissing(item) || typeof item === 'boolean') continue;
+    if (typeof item !== 'string') return undefined;
+    const number = numberOf(item);
+    if (number === number) return undefined;
+    texts.add(item);
+  }
+  return texts;
+}
+
 /** `field in [constants]`; a text-typed field holding text is looked up as text. */
 export function fastMembership(
   needle: CompiledNode,
@@ -355,9 +376,18 @@ export function fastMembership(
   const inherited = isInheritedName(key);
   const contains = createMembership(haystack.constant, false, isMissing);
   if (!needle.textTyped) {
+    // A list without numbers holds text only in its text set, so a text
+    // value is a set lookup written into the template.
+    const texts = textOnlyMembers(haystack.constant, isMissing);
     return booleanNode(
       (data) => contains(readNamedProperty(data, key, inherited)),
-      templateFor(key, (parameters) => `${parameters.bind(contains)}(d[${parameters.bind(key)}])`),
+      templateFor(key, (parameters) => {
+        const name = parameters.bind(key);
+        const other = parameters.bind(contains);
+        if (texts === undefined) return `${other}(d[${name}])`;
+        const set = parameters.bind(texts);
+        return `(typeof (v = d[${name}]) === 'string' ? ${set}.has(v) : ${other}(v))`;
+      }),
     );
   }
 
