@@ -1,6 +1,16 @@
-import { ActionIcon, Anchor, Badge, Menu, Table, Text, VisuallyHidden } from '@mantine/core';
+import {
+  ActionIcon,
+  Anchor,
+  Badge,
+  Group,
+  Menu,
+  Pagination,
+  Table,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
 import { IconDots, IconPencil, IconTable, IconTrash } from '@tabler/icons-react';
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { paths } from '../../../app/paths';
@@ -8,8 +18,10 @@ import { useFormat } from '../../../i18n/useFormat';
 import type { DatasetRecord } from '../../../storage/records';
 import { useFrameReveal } from '../useFrameReveal';
 
+/** Datasets listed per page: a long list mounts and unmounts a page at a time. */
+export const DATASETS_PER_PAGE = 25;
 /** Dataset rows mounted per animation frame. */
-const ROWS_PER_FRAME = 20;
+const ROWS_PER_FRAME = 10;
 const KIND_COLORS = { leads: 'blue', owners: 'grape', deals: 'teal' } as const;
 
 interface DatasetsTableProps {
@@ -20,44 +32,64 @@ interface DatasetsTableProps {
 
 /**
  * The stored datasets with their kind, size, source file and import time.
- * Rows mount a slice per frame, so a long list never mounts in one long task.
+ * A page of rows at a time, each mounting a slice per frame, so a long list
+ * never mounts or unmounts in one long task.
  */
 export function DatasetsTable({ datasets, onRename, onDelete }: DatasetsTableProps) {
   const { t } = useTranslation('data');
-  const shownRows = useFrameReveal(datasets.length, ROWS_PER_FRAME);
+  const [page, setPage] = useState(1);
+  const pageCount = Math.max(1, Math.ceil(datasets.length / DATASETS_PER_PAGE));
+  const currentPage = Math.min(page, pageCount);
+  const pageDatasets = datasets.slice(
+    (currentPage - 1) * DATASETS_PER_PAGE,
+    currentPage * DATASETS_PER_PAGE,
+  );
+  const shownRows = useFrameReveal(pageDatasets.length, ROWS_PER_FRAME);
 
   return (
-    <Table.ScrollContainer minWidth={800}>
-      <Table highlightOnHover verticalSpacing="sm" data-testid="dataset-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('datasets.name')}</Table.Th>
-            <Table.Th w={130}>{t('datasets.kind')}</Table.Th>
-            <Table.Th w={100} ta="right">
-              {t('datasets.rows')}
-            </Table.Th>
-            <Table.Th w={90} ta="right">
-              {t('datasets.columns')}
-            </Table.Th>
-            <Table.Th>{t('datasets.source')}</Table.Th>
-            <Table.Th w={190}>{t('datasets.importedAt')}</Table.Th>
-            <Table.Th w={50}>
-              <VisuallyHidden>{t('datasets.actions')}</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {datasets.slice(0, shownRows).map((dataset) => (
-            <DatasetRow
-              key={dataset.id}
-              dataset={dataset}
-              onRename={onRename}
-              onDelete={onDelete}
-            />
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <>
+      <Table.ScrollContainer minWidth={800}>
+        <Table highlightOnHover verticalSpacing="sm" data-testid="dataset-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('datasets.name')}</Table.Th>
+              <Table.Th w={130}>{t('datasets.kind')}</Table.Th>
+              <Table.Th w={100} ta="right">
+                {t('datasets.rows')}
+              </Table.Th>
+              <Table.Th w={90} ta="right">
+                {t('datasets.columns')}
+              </Table.Th>
+              <Table.Th>{t('datasets.source')}</Table.Th>
+              <Table.Th w={190}>{t('datasets.importedAt')}</Table.Th>
+              <Table.Th w={50}>
+                <VisuallyHidden>{t('datasets.actions')}</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {pageDatasets.slice(0, shownRows).map((dataset) => (
+              <DatasetRow
+                key={dataset.id}
+                dataset={dataset}
+                onRename={onRename}
+                onDelete={onDelete}
+              />
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {pageCount > 1 && (
+        <Group justify="center" mt="sm">
+          <Pagination
+            total={pageCount}
+            value={currentPage}
+            onChange={setPage}
+            data-testid="dataset-pages"
+          />
+        </Group>
+      )}
+    </>
   );
 }
 
