@@ -15,6 +15,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { createTargetPlan, type PlanPerson, setCellLock, setCellValue } from '../../targets';
+import { computeGrid } from '../../targets/plan-grid';
 import { computeDashboardFigures, type FiguresQuery } from '../dashboard-figures';
 import { readDatasetRecords, type OutcomeRecord } from '../outcome-records';
 
@@ -62,6 +63,7 @@ time('main thread: copy the edit request and its answer', 5, () => {
   structuredClone({ plan, cell: { row: 'company', column: 'year' }, value: 150_000_000 });
   return structuredClone(respread);
 });
+time('main thread: computeGrid, the grid table of 500 reps', 5, () => computeGrid(plan));
 time('setCellValue one rep month', 5, () =>
   setCellValue(plan, { row: 'rep:r7', column: 'm5' }, 99_999, 0),
 );
