@@ -1,0 +1,126 @@
+/**
+ * Benchmark of the team and targets screens in Chromium with a large team:
+ * imports a team of REPS reps (default 500, in 25 teams) on the team screen,
+ * creates a yearly plan for them on the targets screen, changes the company
+ * total, and reloads the screen. Prints the main-thread tasks over 50 ms of
+ * each step (from a PerformanceObserver on 'longtask').
+ *
+ *   npm run bench:targets-ui            builds the app first
+ *   npx tsx scripts/bench/targets-ui.bench.ts --no-build --reps 100
+ *
+ * Needs Chromium at CHROMIUM_PATH or /usr/bin/chromium. Serves the build on
+ * 127.0.0.1:BENCH_PORT (default 4375).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { machineLine, readLongTasks, recordLongTasks, startBenchBrowser } from './browser-bench';
+
+function parseOptions(argv: string[]): { reps: number; build: boolean; port: number } {
+  const repsIndex = argv.indexOf('--reps');
+  const reps = repsIndex >= 0 ? Number(argv[repsIndex + 1]) : 500;
+  if (!Number.isInteger(reps) || reps < 1) throw new Error('--reps takes a whole number above 0.');
+  return {
+    reps,
+    build: !argv.includes('--no-build'),
+    port: Number(process.env.BENCH_PORT ?? 4375),
+  };
+}
+
+/** A team file with the CLI's Chinese headers: reps r0… in 25 teams, weights 1–3. */
+function teamCsv(reps: number): string {
+  const lines = ['编号,姓名,团队,在职,权重,日上限,周上限,月上限,休假,在手线索'];
+  for (let index = 0; index < reps; index++) {
+    lines.push(`r${index},销售${index},团队${index % 25},是,${1 + (index % 3)},,,,,0`);
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * Runs a step and prints its wall time and the long tasks it caused. A step
+ * that reloads the page starts a new record, so it counts from the start.
+ */
+async function step(
+  page: Page,
+  name: string,
+  work: () => Promise<void>,
+  reloads = false,
+): Promise<void> {
+  const before = reloads ? 0 : (await readLongTasks(page)).length;
+  const started = Date.now();
+  await work();
+  const elapsed = Date.now() - started;
+  // Let deferred rendering finish before counting.
+  await page.waitForTimeout(1500);
+  const tasks = (await readLongTasks(page)).slice(before).map(([, duration]) => duration);
+  const longest = tasks.length === 0 ? 'none over 50 ms' : `${Math.round(Math.max(...tasks))} ms`;
+  console.log(
+    `${name}: ${(elapsed / 1000).toFixed(1)} s, longest main-thread task ${longest}, tasks over 50 ms: ${tasks.length}`,
+  );
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const folder = mkdtempSync(join(tmpdir(), 'sras-targets-bench-'));
+  const teamFile = join(folder, 'team.csv');
+  writeFileSync(teamFile, teamCsv(options.reps));
+  const bench = await startBenchBrowser({ port: options.port, build: options.build });
+  const last = `rep:r${options.reps - 1}|year`;
+
+  try {
+    const page = await bench.browser.newPage({
+      viewport: { width: 1280, height: 800 },
+      locale: 'en-US',
+    });
+    await recordLongTasks(page);
+    await page.goto(`${bench.baseUrl}/team`);
+    await page.getByRole('heading', { level: 2 }).waitFor();
+
+    await step(page, `import a team of ${options.reps} reps`, async () => {
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Import file' }).click();
+      await (await chooser).setFiles(teamFile);
+      await page.getByTestId('rep-import-confirm').click();
+      await page.getByTestId('rep-row').first().waitFor();
+    });
+
+    await page.goto(`${bench.baseUrl}/targets`);
+    await page.getByRole('heading', { level: 2 }).waitFor();
+    await step(page, 'create a 2027 plan and show its grid', async () => {
+      await page.getByRole('button', { name: 'New plan' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('textbox', { name: 'Year', exact: true }).fill('2027');
+      await dialog.getByRole('textbox', { name: /Yearly target/ }).fill('120000000');
+      await dialog.getByRole('button', { name: 'Create plan' }).click();
+      await page.locator(`[data-cell="${last}"]`).waitFor({ timeout: 120_000 });
+    });
+
+    await step(page, 'change the company total', async () => {
+      const cell = page.locator('[data-cell="company|year"]');
+      await cell.click();
+      await cell.press('Enter');
+      const editor = cell.locator('input');
+      await editor.fill('150000000');
+      await editor.press('Enter');
+      await page.getByTestId('plan-total').filter({ hasText: '150,000,000' }).waitFor();
+    });
+
+    await step(
+      page,
+      'reload the targets screen',
+      async () => {
+        await page.reload();
+        await page.locator(`[data-cell="${last}"]`).waitFor({ timeout: 120_000 });
+      },
+      true,
+    );
+
+    console.log(machineLine(bench.browser.version()));
+  } finally {
+    await bench.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+await main();
