@@ -66,8 +66,13 @@ test.describe('canvas editing', () => {
     const poolId = await addNodeByDrag(editor, 'pool', { x: 360, y: 40 });
     await editor.connect(filterId, 'else', poolId);
 
-    await editor.selectNode(filterId);
-    await editor.node(poolId).click({ position: { x: 60, y: 14 }, modifiers: ['Shift'] });
+    // A click the canvas drops while it settles would copy only one node, so
+    // select both again until React Flow shows both as selected.
+    await expect(async () => {
+      await editor.selectNode(filterId);
+      await editor.node(poolId).click({ position: { x: 60, y: 14 }, modifiers: ['Shift'] });
+      await expect(page.locator('.react-flow__node.selected')).toHaveCount(2, { timeout: 1_000 });
+    }).toPass();
     await page.getByRole('button', { name: 'Copy', exact: true }).click();
     await page.getByRole('button', { name: 'Paste', exact: true }).click();
 
