@@ -1,9 +1,9 @@
 /**
- * Benchmark of the team and targets screens in Chromium with a large team:
- * imports a team of REPS reps (default 500, in 25 teams) on the team screen,
- * creates a yearly plan for them on the targets screen, changes the company
- * total, and reloads the screen. Prints the main-thread tasks over 50 ms of
- * each step (from a PerformanceObserver on 'longtask').
+ * Benchmark of the team and targets screens in Chromium with a large team.
+ * It imports a team of 500 reps (`--reps N` to change) in 25 teams on the
+ * team screen, creates a yearly plan for them, changes the company total and
+ * reloads the targets screen. For each step it prints the main-thread tasks
+ * over 50 ms, from a PerformanceObserver on 'longtask'.
  *
  *   npm run bench:targets-ui            builds the app first
  *   npx tsx scripts/bench/targets-ui.bench.ts --no-build --reps 100
@@ -28,7 +28,7 @@ function parseOptions(argv: string[]): { reps: number; build: boolean; port: num
   };
 }
 
-/** A team file with the CLI's Chinese headers: reps r0… in 25 teams, weights 1–3. */
+/** Writes a team file with the CLI's Chinese headers: reps r0… in 25 teams, weights 1–3. */
 function teamCsv(reps: number): string {
   const lines = ['编号,姓名,团队,在职,权重,日上限,周上限,月上限,休假,在手线索'];
   for (let index = 0; index < reps; index++) {

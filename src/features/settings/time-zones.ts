@@ -2,7 +2,7 @@
 import { DEFAULT_TIME_ZONE } from '../targets/civil-date';
 
 /**
- * Every IANA zone this browser knows, sorted, with `UTC` and the default
+ * Every IANA zone this browser supports, sorted, with `UTC` and the default
  * zone always present (some runtimes list neither under its canonical name).
  */
 export function listTimeZones(): string[] {
@@ -11,7 +11,7 @@ export function listTimeZones(): string[] {
   return [...new Set([...known, 'UTC', DEFAULT_TIME_ZONE])].sort();
 }
 
-/** The zone's offset from UTC at `epochMs`, as `UTC+08:00`, `UTC−05:00` or `UTC+00:00`. */
+/** Formats the zone's offset from UTC at `epochMs`, as `UTC+08:00`, `UTC−05:00` or `UTC+00:00`. */
 export function formatZoneOffset(timeZone: string, epochMs: number): string {
   const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
     .formatToParts(new Date(epochMs))
@@ -21,7 +21,7 @@ export function formatZoneOffset(timeZone: string, epochMs: number): string {
   return part.replace('GMT', 'UTC').replace('-', '−');
 }
 
-/** The date and time of day at `epochMs` in the zone, in the interface language. */
+/** Formats the date and time of day at `epochMs` in the zone, in the interface language. */
 export function formatZoneTime(timeZone: string, epochMs: number, language: string): string {
   return new Intl.DateTimeFormat(language, {
     timeZone,

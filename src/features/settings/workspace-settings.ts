@@ -52,12 +52,12 @@ export async function saveWorkspaceTimeZone(timeZone: string): Promise<void> {
   );
 }
 
-/** The workspace settings, live; undefined while loading. */
+/** Returns the workspace settings, kept current, or undefined while they load. */
 export function useWorkspaceSettings(): WorkspaceSettings | undefined {
   return useLiveQuery(() => loadWorkspaceSettings(), []);
 }
 
-/** The workspace time zone, live; undefined while loading. */
+/** Returns the workspace time zone, kept current, or undefined while it loads. */
 export function useWorkspaceTimeZone(): string | undefined {
   return useWorkspaceSettings()?.timeZone;
 }

@@ -192,8 +192,8 @@ function assemble(
         .map((node) => `case ${int(node.index)}: {\n${writer.body(node, null)}}\n`)
         .join('')}}\n}\n`;
   const prelude = nodes.map((node) => writer.prelude(node)).join('') + parameters.declarations();
-  // By paths, `r` holds the place where the lead ended; its route id is
-  // learnt (walking the place's steps through the route trie) on first use.
+  // By paths, `r` is the place where the lead ended. Its route id is learnt
+  // on first use, by walking the place's steps through the route trie.
   const route = inline ? `x = er[r];\nif (x < 0) x = ${writer.learnRoute}(r);\n` : 'x = r;\n';
   const resetKeys = hasDedup ? 'if (lk.length > 0) lk.length = 0;\n' : '';
   const registerKeys = hasDedup
@@ -283,7 +283,7 @@ const EXISTING_OWNER = 1;
 const POOL = 2;
 const NO_ROUTE = 3;
 
-/** Writes the code of each node; holds the parameters shared by all nodes. */
+/** Writer of each node's code, with the parameters shared by all nodes. */
 class SourceWriter {
   readonly trie: string;
   readonly emptyLead: string;
@@ -363,9 +363,9 @@ class SourceWriter {
   }
 
   /**
-   * The code of one node. Every path through it ends with `break L` (the
-   * lead ends) or, by switch, `continue L` (the next node). `path` holds the
-   * step slots taken from the source, or is null when writing by switch.
+   * Writes the code of one node. Every path through it ends with `break L`
+   * (the lead ends) or, by switch, `continue L` (the next node). `path` lists
+   * the step slots taken from the source, or is null when writing by switch.
    */
   body(node: ProgramNode, path: Path): string {
     if (path !== null) {
@@ -458,7 +458,7 @@ class SourceWriter {
     return `${route}k = ${int(target)}; continue L;\n`;
   }
 
-  /** A condition test on the current lead `d`: its template inlined, or a call of the compiled test. */
+  /** Writes a condition test on the current lead `d`: its template inlined, or a call of the compiled test. */
   private test(test: CompiledTest): string {
     const template = conditionTemplateOf(test as (data: unknown) => boolean);
     if (template !== undefined) return template(this.parameters);

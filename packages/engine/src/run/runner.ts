@@ -577,9 +577,9 @@ function tallyPlaces(
   return tally;
 }
 
-/** What a dedup node found for one lead. */
+/** A dedup node's finding for one lead. */
 interface DedupFinding {
-  /** Where the lead's keys from this node start in the run's list of the lead's keys. */
+  /** Index of this node's first key for the lead in the run's list of the lead's keys. */
   keyStart: number;
   duplicate: boolean;
   ownerId: string | null;

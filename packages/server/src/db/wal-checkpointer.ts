@@ -45,7 +45,7 @@ const DEFAULT_WORKER_URL = new URL('./wal-checkpoint.worker.js', import.meta.url
  * with its own connection runs a checkpoint every `intervalMs` in SQLite's
  * PASSIVE mode, which does not wait for readers or writers. When the worker script is missing (the
  * server runs from its TypeScript sources) or the worker fails, automatic
- * checkpoints are turned back on and `onError` is told.
+ * checkpoints are turned back on and `onError` is called.
  */
 export function startWalCheckpointer(
   connection: SQLite.Database,

@@ -65,7 +65,7 @@ export class DashboardClient {
     const pending = this.pending.get(requestId);
     if (!pending) return;
 
-    // Settle at once: the worker's answer to a cancelled request is no longer awaited.
+    // Settle at once: the worker's reply to a cancelled request is no longer awaited.
     this.pending.delete(requestId);
     pending.reject(new DashboardCancelledError());
     this.port.postMessage({ type: 'cancel', requestId: this.nextId++, target: requestId });
