@@ -3,7 +3,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { initI18n } from '../../../i18n/i18n';
 import type { DatasetColumn } from '../../../storage/records';
-import { INITIAL_VISIBLE_ROWS } from './useFixedRowWindow';
+import { INITIAL_VISIBLE_ROWS } from '../../../app/useFixedRowWindow';
 import type { TableView } from './useTableView';
 import { VirtualRowsTable } from './VirtualRowsTable';
 

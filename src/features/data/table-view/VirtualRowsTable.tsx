@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatasetColumn } from '../../../storage/records';
 import { cellText, type SortDirection } from './table-view.model';
-import { useFixedRowWindow } from './useFixedRowWindow';
+import { useFixedRowWindow } from '../../../app/useFixedRowWindow';
 import type { TableView } from './useTableView';
 import classes from './VirtualRowsTable.module.css';
 
