@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compileFlow } from '../src/compile/flow.compiler.js';
 import type { Pipeline } from '../src/compile/pipeline.types.js';
 import type { ConditionOptions } from '../src/conditions/index.js';
@@ -16,19 +16,7 @@ import {
   PROPERTY_NOW,
   teamArbitrary,
 } from './support/random-flow.js';
-
-const OriginalFunction = globalThis.Function;
-
-/** Replaces the global Function constructor for one test; `afterEach` restores it. */
-function replaceFunction(construct: (args: string[]) => unknown): void {
-  globalThis.Function = new Proxy(OriginalFunction, {
-    construct: (_target, args: string[]) => construct(args) as object,
-  });
-}
-
-afterEach(() => {
-  globalThis.Function = OriginalFunction;
-});
+import { OriginalFunction, replaceFunction } from './support/function-constructor.js';
 
 /**
  * Everything a run returns, as text: results (with routes and fields),

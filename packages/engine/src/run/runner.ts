@@ -397,31 +397,21 @@ function runProgram(
             break;
           }
 
-          case 7: {
-            // NodeKind.RoundRobin
-            const nodeState = nodeStates[index] as RunNodeState;
-            const chosen = pickRoundRobin(nodeState, day);
-            if (chosen < 0) handle = 0;
-            else {
-              handle = ENDED;
-              ownerIndex = nodeState.repIndexes[chosen] as number;
-            }
-            if (steps !== null)
-              steps.push(assignerStep(node, nodeState, roster, day, chosen, true));
-            break;
-          }
-
+          case 7: // NodeKind.RoundRobin
           case 8: {
             // NodeKind.LeastLoaded
             const nodeState = nodeStates[index] as RunNodeState;
-            const chosen = pickLeastLoaded(nodeState, roster, day);
+            const roundRobin = node.kind === 7;
+            const chosen = roundRobin
+              ? pickRoundRobin(nodeState, day)
+              : pickLeastLoaded(nodeState, roster, day);
             if (chosen < 0) handle = 0;
             else {
               handle = ENDED;
               ownerIndex = nodeState.repIndexes[chosen] as number;
             }
             if (steps !== null)
-              steps.push(assignerStep(node, nodeState, roster, day, chosen, false));
+              steps.push(assignerStep(node, nodeState, roster, day, chosen, roundRobin));
             break;
           }
 

@@ -1,19 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isGeneratedSourceSafe } from '../../src/conditions/condition.codegen.js';
 import { compileOrFail } from '../support/condition-check.js';
-
-const OriginalFunction = globalThis.Function;
-
-/** Replaces the global Function constructor for one test; `afterEach` restores it. */
-function replaceFunction(construct: (args: string[]) => unknown): void {
-  globalThis.Function = new Proxy(OriginalFunction, {
-    construct: (_target, args: string[]) => construct(args) as object,
-  });
-}
-
-afterEach(() => {
-  globalThis.Function = OriginalFunction;
-});
+import { OriginalFunction, replaceFunction } from '../support/function-constructor.js';
 
 /** Text that must never reach generated source: quotes, code and markers. */
 const HOSTILE = [
