@@ -5,8 +5,8 @@ export const OriginalFunction = globalThis.Function;
 
 /**
  * Replaces the global Function constructor for the current test with one
- * that hands its arguments to `construct`. Importing this module registers
- * an `afterEach` that puts the original back.
+ * that passes its arguments to `construct`. Importing this module registers
+ * an `afterEach` that restores the original.
  */
 export function replaceFunction(construct: (args: string[]) => unknown): void {
   globalThis.Function = new Proxy(OriginalFunction, {
