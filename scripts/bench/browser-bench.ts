@@ -15,15 +15,32 @@ export interface BenchBrowser {
 }
 
 /**
- * Builds the app when `build` is set, serves it on `port` and launches
- * Chromium (`CHROMIUM_PATH`, else /usr/bin/chromium) once the server answers.
+ * Finds the Chromium to drive: `CHROMIUM_PATH`, else Debian's
+ * /usr/bin/chromium, else undefined so that Playwright uses the browser it
+ * downloaded itself.
+ */
+function chromiumPath(): string | undefined {
+  const fromEnvironment = process.env.CHROMIUM_PATH;
+  if (fromEnvironment !== undefined) {
+    if (!existsSync(fromEnvironment))
+      throw new Error(
+        `CHROMIUM_PATH is set to ${fromEnvironment}, which does not exist: set it to a Chromium binary or unset it.`,
+      );
+    return fromEnvironment;
+  }
+  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+}
+
+/**
+ * Builds the app when `build` is set, serves `outDir` (default `dist`) on
+ * `port` and launches Chromium once the server responds.
  */
 export async function startBenchBrowser(options: {
   port: number;
   build: boolean;
+  outDir?: string;
 }): Promise<BenchBrowser> {
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}.`);
+  const executablePath = chromiumPath();
 
   if (options.build) {
     const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
@@ -32,7 +49,16 @@ export async function startBenchBrowser(options: {
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const server = spawn(
     'npx',
-    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(options.port), '--strictPort'],
+    [
+      'vite',
+      'preview',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(options.port),
+      '--strictPort',
+      ...(options.outDir === undefined ? [] : ['--outDir', options.outDir]),
+    ],
     { stdio: 'ignore', detached: true },
   );
   const browser = await chromium.launch({

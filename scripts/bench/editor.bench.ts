@@ -6,12 +6,10 @@
  *
  * Not a test: nothing here passes or fails.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { startBenchBrowser } from './browser-bench';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4390);
-const BASE_URL = `http://127.0.0.1:${PORT}`;
 const NODE_COUNT = 300;
 const FLOW_ID = 'flow-bench-300';
 
@@ -63,36 +61,6 @@ function benchFlowDocument() {
     nodes,
     edges,
   };
-}
-
-async function startPreview(): Promise<ChildProcess> {
-  // Run Vite's own binary, not npx, so that killing this process stops the server.
-  const server = spawn(
-    'node_modules/.bin/vite',
-    [
-      'preview',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(PORT),
-      '--strictPort',
-      // Another build can be compared with the current one: BENCH_OUT_DIR=dir-of-the-other-build.
-      ...(process.env.BENCH_OUT_DIR ? ['--outDir', process.env.BENCH_OUT_DIR] : []),
-    ],
-    {
-      stdio: 'ignore',
-    },
-  );
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    try {
-      if ((await fetch(BASE_URL)).ok) return server;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  server.kill();
-  throw new Error(`vite preview did not answer on ${BASE_URL} within 20 s`);
 }
 
 /** Store the flow in the app's IndexedDB, as the flow repository would. */
@@ -279,22 +247,20 @@ async function zoomTo(page: Page, target: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const server = await startPreview();
-  const executablePath =
-    process.env.CHROMIUM_PATH ??
-    (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-  const browser = await chromium.launch({
-    executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  // Another build can be compared with the current one: BENCH_OUT_DIR=dir-of-the-other-build.
+  const { baseUrl, browser, close } = await startBenchBrowser({
+    port: PORT,
+    build: false,
+    outDir: process.env.BENCH_OUT_DIR,
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN' });
-    await page.goto(`${BASE_URL}/flows`);
+    await page.goto(`${baseUrl}/flows`);
     await page.getByRole('heading', { level: 2 }).waitFor();
     await storeFlow(page);
 
     const opened = Date.now();
-    await page.goto(`${BASE_URL}/flows/${FLOW_ID}`);
+    await page.goto(`${baseUrl}/flows/${FLOW_ID}`);
     await page.locator('[data-testid^="flow-node-"]').first().waitFor();
     const openMs = Date.now() - opened;
 
@@ -331,8 +297,7 @@ async function main(): Promise<void> {
       );
     }
   } finally {
-    await browser.close();
-    server.kill();
+    await close();
   }
 }
 
