@@ -7,6 +7,12 @@
  *
  *   npm run bench:targets-ui            builds the app first
  *   npx tsx scripts/bench/targets-ui.bench.ts --no-build --reps 100
+ *   npm run bench:targets-ui -- --no-build --team-only --frames --trace /tmp/team.json
+ *
+ * `--team-only` stops after the team screen's steps. `--frames` also prints
+ * each long animation frame of a step with the scripts that ran in it, which
+ * tells what a long task was. `--trace FILE` saves a Chromium performance
+ * trace of the team screen's steps, to open in the browser's Performance panel.
  *
  * Needs Chromium at CHROMIUM_PATH or /usr/bin/chromium. Serves the build on
  * 127.0.0.1:BENCH_PORT (default 4375).
@@ -15,16 +21,39 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { machineLine, readLongTasks, recordLongTasks, startBenchBrowser } from './browser-bench';
+import {
+  describeLongFrames,
+  machineLine,
+  readLongFrames,
+  readLongTasks,
+  recordLongFrames,
+  recordLongTasks,
+  startBenchBrowser,
+} from './browser-bench';
 
-function parseOptions(argv: string[]): { reps: number; build: boolean; port: number } {
+interface Options {
+  reps: number;
+  build: boolean;
+  port: number;
+  frames: boolean;
+  teamOnly: boolean;
+  trace: string | undefined;
+}
+
+function parseOptions(argv: string[]): Options {
   const repsIndex = argv.indexOf('--reps');
   const reps = repsIndex >= 0 ? Number(argv[repsIndex + 1]) : 500;
   if (!Number.isInteger(reps) || reps < 1) throw new Error('--reps takes a whole number above 0.');
+  const traceIndex = argv.indexOf('--trace');
+  const trace = traceIndex >= 0 ? argv[traceIndex + 1] : undefined;
+  if (traceIndex >= 0 && !trace) throw new Error('--trace takes a file path.');
   return {
     reps,
     build: !argv.includes('--no-build'),
     port: Number(process.env.BENCH_PORT ?? 4375),
+    frames: argv.includes('--frames'),
+    teamOnly: argv.includes('--team-only'),
+    trace,
   };
 }
 
@@ -46,8 +75,10 @@ async function step(
   name: string,
   work: () => Promise<void>,
   reloads = false,
+  frames = false,
 ): Promise<void> {
   const before = reloads ? 0 : (await readLongTasks(page)).length;
+  const framesBefore = reloads ? 0 : (await readLongFrames(page)).length;
   const started = Date.now();
   await work();
   const elapsed = Date.now() - started;
@@ -58,6 +89,7 @@ async function step(
   console.log(
     `${name}: ${(elapsed / 1000).toFixed(1)} s, longest main-thread task ${longest}, tasks over 50 ms: ${tasks.length}`,
   );
+  if (frames) console.log(describeLongFrames((await readLongFrames(page)).slice(framesBefore)));
 }
 
 async function main(): Promise<void> {
@@ -74,16 +106,52 @@ async function main(): Promise<void> {
       locale: 'en-US',
     });
     await recordLongTasks(page);
+    await recordLongFrames(page);
     await page.goto(`${bench.baseUrl}/team`);
     await page.getByRole('heading', { level: 2 }).waitFor();
 
-    await step(page, `import a team of ${options.reps} reps`, async () => {
-      const chooser = page.waitForEvent('filechooser');
-      await page.getByRole('button', { name: 'Import file' }).click();
-      await (await chooser).setFiles(teamFile);
-      await page.getByTestId('rep-import-confirm').click();
-      await page.getByTestId('rep-row').first().waitFor();
-    });
+    if (options.trace) {
+      await bench.browser.startTracing(page, {
+        path: options.trace,
+        categories: [
+          'devtools.timeline',
+          'disabled-by-default-devtools.timeline',
+          'v8.execute',
+          'disabled-by-default-v8.cpu_profiler',
+          'blink.user_timing',
+        ],
+      });
+    }
+    await step(
+      page,
+      `import a team of ${options.reps} reps`,
+      async () => {
+        const chooser = page.waitForEvent('filechooser');
+        await page.getByRole('button', { name: 'Import file' }).click();
+        await (await chooser).setFiles(teamFile);
+        await page.getByTestId('rep-import-confirm').click();
+        await page.getByTestId('rep-row').first().waitFor();
+      },
+      false,
+      options.frames,
+    );
+
+    await step(
+      page,
+      'reload the team screen',
+      async () => {
+        await page.reload();
+        await page.getByTestId('rep-row').first().waitFor();
+      },
+      true,
+      options.frames,
+    );
+    if (options.trace) await bench.browser.stopTracing();
+
+    if (options.teamOnly) {
+      console.log(machineLine(bench.browser.version()));
+      return;
+    }
 
     await page.goto(`${bench.baseUrl}/targets`);
     await page.getByRole('heading', { level: 2 }).waitFor();

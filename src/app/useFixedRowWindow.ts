@@ -52,13 +52,20 @@ export function useFixedRowWindow(
   const scrollToIndex = useCallback(
     (index: number) => {
       const element = scrollRef.current;
-      if (element) element.scrollTop = Math.max(0, index) * rowHeight;
+      if (!element) return;
+      const top = Math.max(0, index) * rowHeight;
+      element.scrollTop = top;
+      // The scroll event comes a frame later, or never when the offset does
+      // not change. Until then the window would still show the old rows.
+      setScrollTop(top);
     },
     [scrollRef, rowHeight],
   );
 
-  const first = Math.floor(scrollTop / rowHeight);
   const visible = Math.ceil(viewportHeight / rowHeight) + 1;
+  // After the list shrinks the browser clamps the offset to the new end, so
+  // show the last rows rather than none until its scroll event arrives.
+  const first = Math.min(Math.floor(scrollTop / rowHeight), Math.max(0, count - visible + 1));
   const start = Math.min(Math.max(0, first - overscan), count);
   const end = Math.min(count, first + visible + overscan);
   return { start, end, totalHeight: count * rowHeight, scrollToIndex };

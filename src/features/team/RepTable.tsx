@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Menu, Table, Text, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Menu, VisuallyHidden } from '@mantine/core';
 import {
   IconDots,
   IconPencil,
@@ -7,137 +7,253 @@ import {
   IconTrash,
 } from '@tabler/icons-react';
 import { writeUnavailable } from '@sras/import';
+import { memo, useEffect, useMemo, useRef } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { useFixedRowWindow } from '../../app/useFixedRowWindow';
 import type { StoredRep } from './rep-draft';
+import classes from './RepTable.module.css';
+
+/** Height of every rep row in px, border included: the window is arithmetic on it. */
+export const REP_ROW_HEIGHT = 52;
+/** Rows mounted above and below the view, so that scrolling and tabbing find them drawn. */
+const OVERSCAN = 5;
+
+// Fixed and proportional tracks shared by the header and every row, so the
+// columns keep their widths whichever rows are mounted.
+const COLUMNS =
+  'minmax(150px, 2fr) minmax(110px, 1.3fr) 96px 72px minmax(150px, 1.6fr) 96px minmax(120px, 1.6fr) minmax(150px, 1.5fr) 52px';
 
 interface RepTableProps {
   reps: StoredRep[];
   onEdit: (rep: StoredRep) => void;
   onToggleActive: (rep: StoredRep) => void;
   onDelete: (rep: StoredRep) => void;
+  /** Scrolls back to the first rep whenever this changes, such as a new search. */
+  resetKey?: string;
 }
 
-/** The reps with their team, status, weight, capacities, open leads, leave and employment. */
-export function RepTable({ reps, onEdit, onToggleActive, onDelete }: RepTableProps) {
+/**
+ * Shows the reps with their team, status, weight, capacities, open leads,
+ * leave and employment. Only the rows in view are mounted. Rows have one
+ * height, so the rows in view follow from the scroll offset, and 500 reps
+ * cost what a screenful does.
+ */
+export function RepTable({ reps, onEdit, onToggleActive, onDelete, resetKey }: RepTableProps) {
   const { t } = useTranslation('team');
-  const capacity = (value: number | null | undefined) =>
-    value === undefined || value === null
-      ? t('table.unlimited')
-      : value === 0
-        ? t('table.paused')
-        : String(value);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const rowWindow = useFixedRowWindow(scrollRef, reps.length, REP_ROW_HEIGHT, OVERSCAN);
+  const { scrollToIndex } = rowWindow;
+  const labels = useMemo(() => rowLabels(t), [t]);
+  const shownKey = useRef(resetKey);
+
+  useEffect(() => {
+    // Not on mount: setting scrollTop forces a layout, and a new table is at the top anyway.
+    if (shownKey.current === resetKey) return;
+    shownKey.current = resetKey;
+    scrollToIndex(0);
+  }, [resetKey, scrollToIndex]);
 
   return (
-    <Table.ScrollContainer minWidth={980}>
-      <Table verticalSpacing="xs" highlightOnHover data-testid="rep-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('table.name')}</Table.Th>
-            <Table.Th>{t('table.team')}</Table.Th>
-            <Table.Th>{t('table.status')}</Table.Th>
-            <Table.Th ta="right">{t('table.weight')}</Table.Th>
-            <Table.Th>{t('table.capacity')}</Table.Th>
-            <Table.Th ta="right">{t('table.openLeads')}</Table.Th>
-            <Table.Th>{t('table.leave')}</Table.Th>
-            <Table.Th>{t('table.employment')}</Table.Th>
-            <Table.Th w={50}>
-              <VisuallyHidden>{t('table.actions')}</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {reps.map((rep) => (
-            <Table.Tr key={rep.id} data-testid="rep-row" data-rep-id={rep.id}>
-              <Table.Td>
-                <Text size="sm" fw={500} data-testid="rep-name">
-                  {rep.name}
-                </Text>
-                <Text size="xs" c="dimmed" ff="monospace">
-                  {rep.id}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                {rep.team || (
-                  <Text c="dimmed" size="sm">
-                    {t('table.noTeam')}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                {rep.active === false ? (
-                  <Badge color="gray" variant="light">
-                    {t('table.inactive')}
-                  </Badge>
-                ) : (
-                  <Badge color="green" variant="light">
-                    {t('table.active')}
-                  </Badge>
-                )}
-              </Table.Td>
-              <Table.Td ta="right">{rep.weight ?? 1}</Table.Td>
-              <Table.Td>
-                <Text size="sm">
-                  {t('table.capacityValues', {
-                    day: capacity(rep.capacity?.day),
-                    week: capacity(rep.capacity?.week),
-                    month: capacity(rep.capacity?.month),
-                  })}
-                </Text>
-              </Table.Td>
-              <Table.Td ta="right">{rep.openLeads ?? 0}</Table.Td>
-              <Table.Td>
-                <Text size="sm" maw={220} truncate>
-                  {writeUnavailable(rep.unavailable ?? []) || '—'}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">
-                  {rep.employmentStart || rep.employmentEnd
-                    ? `${rep.employmentStart ?? '…'} ~ ${rep.employmentEnd ?? '…'}`
-                    : '—'}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Menu position="bottom-end">
-                  <Menu.Target>
-                    <ActionIcon
-                      variant="subtle"
-                      color="gray"
-                      aria-label={t('table.actionsFor', { name: rep.name })}
-                    >
-                      <IconDots size={18} />
-                    </ActionIcon>
-                  </Menu.Target>
-                  <Menu.Dropdown>
-                    <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => onEdit(rep)}>
-                      {t('table.edit')}
-                    </Menu.Item>
-                    <Menu.Item
-                      leftSection={
-                        rep.active === false ? (
-                          <IconPlayerPlay size={16} />
-                        ) : (
-                          <IconPlayerPause size={16} />
-                        )
-                      }
-                      onClick={() => onToggleActive(rep)}
-                    >
-                      {rep.active === false ? t('table.activate') : t('table.deactivate')}
-                    </Menu.Item>
-                    <Menu.Item
-                      color="red"
-                      leftSection={<IconTrash size={16} />}
-                      onClick={() => onDelete(rep)}
-                    >
-                      {t('table.delete')}
-                    </Menu.Item>
-                  </Menu.Dropdown>
-                </Menu>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <div
+      ref={scrollRef}
+      className={classes.scroller}
+      role="table"
+      aria-label={t('table.label')}
+      aria-rowcount={reps.length + 1}
+      data-testid="rep-table"
+    >
+      <div
+        className={classes.header}
+        style={{ gridTemplateColumns: COLUMNS }}
+        role="row"
+        aria-rowindex={1}
+      >
+        <div className={classes.headerCell} role="columnheader">
+          {t('table.name')}
+        </div>
+        <div className={classes.headerCell} role="columnheader">
+          {t('table.team')}
+        </div>
+        <div className={classes.headerCell} role="columnheader">
+          {t('table.status')}
+        </div>
+        <div className={`${classes.headerCell} ${classes.end}`} role="columnheader">
+          {t('table.weight')}
+        </div>
+        <div className={classes.headerCell} role="columnheader">
+          {t('table.capacity')}
+        </div>
+        <div className={`${classes.headerCell} ${classes.end}`} role="columnheader">
+          {t('table.openLeads')}
+        </div>
+        <div className={classes.headerCell} role="columnheader">
+          {t('table.leave')}
+        </div>
+        <div className={classes.headerCell} role="columnheader">
+          {t('table.employment')}
+        </div>
+        <div className={classes.headerCell} role="columnheader">
+          <VisuallyHidden>{t('table.actions')}</VisuallyHidden>
+        </div>
+      </div>
+      <div className={classes.rows} style={{ height: rowWindow.totalHeight }} role="rowgroup">
+        {reps.slice(rowWindow.start, rowWindow.end).map((rep, offset) => (
+          <RepRow
+            key={rep.id}
+            rep={rep}
+            index={rowWindow.start + offset}
+            labels={labels}
+            onEdit={onEdit}
+            onToggleActive={onToggleActive}
+            onDelete={onDelete}
+          />
+        ))}
+      </div>
+    </div>
   );
 }
+
+/** The words every row shows, translated once per table rather than once per row. */
+interface RowLabels {
+  t: TFunction<'team'>;
+  unlimited: string;
+  paused: string;
+  active: string;
+  inactive: string;
+  noTeam: string;
+  edit: string;
+  activate: string;
+  deactivate: string;
+  delete: string;
+}
+
+function rowLabels(t: TFunction<'team'>): RowLabels {
+  return {
+    t,
+    unlimited: t('table.unlimited'),
+    paused: t('table.paused'),
+    active: t('table.active'),
+    inactive: t('table.inactive'),
+    noTeam: t('table.noTeam'),
+    edit: t('table.edit'),
+    activate: t('table.activate'),
+    deactivate: t('table.deactivate'),
+    delete: t('table.delete'),
+  };
+}
+
+interface RepRowProps {
+  rep: StoredRep;
+  /** Position in the rep list (0-based). */
+  index: number;
+  labels: RowLabels;
+  onEdit: (rep: StoredRep) => void;
+  onToggleActive: (rep: StoredRep) => void;
+  onDelete: (rep: StoredRep) => void;
+}
+
+/**
+ * Shows one rep in plain elements styled by the module's classes, because a
+ * row mounts whenever it scrolls into view. Memoised, so that scrolling
+ * renders only the rows that come into view.
+ */
+const RepRow = memo(function RepRow({
+  rep,
+  index,
+  labels,
+  onEdit,
+  onToggleActive,
+  onDelete,
+}: RepRowProps) {
+  const capacity = (value: number | null | undefined) =>
+    value === undefined || value === null
+      ? labels.unlimited
+      : value === 0
+        ? labels.paused
+        : String(value);
+  const leave = writeUnavailable(rep.unavailable ?? []) || '—';
+  const inactive = rep.active === false;
+
+  return (
+    <div
+      className={classes.row}
+      role="row"
+      aria-rowindex={index + 2}
+      data-testid="rep-row"
+      data-rep-id={rep.id}
+      style={{
+        gridTemplateColumns: COLUMNS,
+        height: REP_ROW_HEIGHT,
+        transform: `translateY(${index * REP_ROW_HEIGHT}px)`,
+      }}
+    >
+      <div className={classes.cell} role="cell">
+        <div className={classes.name} data-testid="rep-name">
+          {rep.name}
+        </div>
+        <div className={classes.id}>{rep.id}</div>
+      </div>
+      <div className={classes.cell} role="cell" title={rep.team || undefined}>
+        {rep.team || <span className={classes.dimmed}>{labels.noTeam}</span>}
+      </div>
+      <div className={classes.cell} role="cell">
+        <span className={`${classes.status} ${inactive ? classes.inactive : classes.active}`}>
+          {inactive ? labels.inactive : labels.active}
+        </span>
+      </div>
+      <div className={`${classes.cell} ${classes.end}`} role="cell">
+        {rep.weight ?? 1}
+      </div>
+      <div className={classes.cell} role="cell">
+        {labels.t('table.capacityValues', {
+          day: capacity(rep.capacity?.day),
+          week: capacity(rep.capacity?.week),
+          month: capacity(rep.capacity?.month),
+        })}
+      </div>
+      <div className={`${classes.cell} ${classes.end}`} role="cell">
+        {rep.openLeads ?? 0}
+      </div>
+      <div className={classes.cell} role="cell" title={leave}>
+        {leave}
+      </div>
+      <div className={classes.cell} role="cell">
+        {rep.employmentStart || rep.employmentEnd
+          ? `${rep.employmentStart ?? '…'} ~ ${rep.employmentEnd ?? '…'}`
+          : '—'}
+      </div>
+      <div className={classes.cell} role="cell">
+        <Menu position="bottom-end">
+          <Menu.Target>
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              aria-label={labels.t('table.actionsFor', { name: rep.name })}
+            >
+              <IconDots size={18} />
+            </ActionIcon>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => onEdit(rep)}>
+              {labels.edit}
+            </Menu.Item>
+            <Menu.Item
+              leftSection={inactive ? <IconPlayerPlay size={16} /> : <IconPlayerPause size={16} />}
+              onClick={() => onToggleActive(rep)}
+            >
+              {inactive ? labels.activate : labels.deactivate}
+            </Menu.Item>
+            <Menu.Item
+              color="red"
+              leftSection={<IconTrash size={16} />}
+              onClick={() => onDelete(rep)}
+            >
+              {labels.delete}
+            </Menu.Item>
+          </Menu.Dropdown>
+        </Menu>
+      </div>
+    </div>
+  );
+});

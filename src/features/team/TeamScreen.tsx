@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadFile } from '../../app/download-file';
 import type { TeamRecord } from '../../storage/records';
@@ -63,8 +63,10 @@ type Confirmation = { type: 'rep'; rep: StoredRep } | { type: 'team'; team: Team
 /** The Team screen: reps and teams, with import and export of the rep table. */
 export function TeamScreen() {
   const { t, i18n } = useTranslation('team');
-  const reps = useReps();
-  const teams = useTeams();
+  // Deferred, so that a new team renders as an interruptible transition in
+  // slices of a few milliseconds instead of one long task.
+  const reps = useDeferredValue(useReps());
+  const teams = useDeferredValue(useTeams());
   const [form, setForm] = useState<{
     mode: 'create' | 'edit';
     draft: RepDraft;
@@ -100,27 +102,44 @@ export function TeamScreen() {
     );
   }, [reps, teamFilter, search]);
 
-  const fail = (titleKey: string, error: unknown) => {
-    const message =
-      error instanceof TeamRuleError
-        ? t(error.messageKey, error.params)
-        : error instanceof StorageFullError
-          ? t('common:errors.storageFull')
-          : error instanceof Error
-            ? error.message
-            : String(error);
-    if (!(error instanceof TeamRuleError)) console.error(error);
-    notifications.show({ color: 'red', title: t(titleKey), message, autoClose: false });
-  };
-  const run = async (titleKey: string, action: () => Promise<unknown>): Promise<boolean> => {
-    try {
-      await action();
-      return true;
-    } catch (error) {
-      fail(titleKey, error);
-      return false;
-    }
-  };
+  const fail = useCallback(
+    (titleKey: string, error: unknown) => {
+      const message =
+        error instanceof TeamRuleError
+          ? t(error.messageKey, error.params)
+          : error instanceof StorageFullError
+            ? t('common:errors.storageFull')
+            : error instanceof Error
+              ? error.message
+              : String(error);
+      if (!(error instanceof TeamRuleError)) console.error(error);
+      notifications.show({ color: 'red', title: t(titleKey), message, autoClose: false });
+    },
+    [t],
+  );
+  const run = useCallback(
+    async (titleKey: string, action: () => Promise<unknown>): Promise<boolean> => {
+      try {
+        await action();
+        return true;
+      } catch (error) {
+        fail(titleKey, error);
+        return false;
+      }
+    },
+    [fail],
+  );
+
+  // Stable, so that rep rows already mounted skip re-rendering.
+  const editRep = useCallback(
+    (rep: StoredRep) => setForm({ mode: 'edit', draft: draftOf(rep), existing: rep }),
+    [],
+  );
+  const toggleRep = useCallback(
+    (rep: StoredRep) => void run('failures.save', () => setRepActive(rep.id, rep.active === false)),
+    [run],
+  );
+  const askDeleteRep = useCallback((rep: StoredRep) => setConfirmation({ type: 'rep', rep }), []);
 
   const saveForm = async (draft: RepDraft) => {
     if (!form) return;
@@ -278,11 +297,10 @@ export function TeamScreen() {
         ) : (
           <RepTable
             reps={visible}
-            onEdit={(rep) => setForm({ mode: 'edit', draft: draftOf(rep), existing: rep })}
-            onToggleActive={(rep) =>
-              void run('failures.save', () => setRepActive(rep.id, rep.active === false))
-            }
-            onDelete={(rep) => setConfirmation({ type: 'rep', rep })}
+            onEdit={editRep}
+            onToggleActive={toggleRep}
+            onDelete={askDeleteRep}
+            resetKey={`${teamFilter}\n${search}`}
           />
         )}
       </Paper>

@@ -11,6 +11,7 @@ import {
   deleteTeam,
   listReps,
   planRepImport,
+  REP_WRITE_CHUNK,
   renameTeam,
   setRepActive,
   updateRep,
@@ -196,5 +197,40 @@ describe('applyRepImport', () => {
     await expect(applyRepImport(plan)).rejects.toBeInstanceOf(StorageFullError);
     expect((await listReps()).map((entry) => entry.id)).toEqual(['r2']);
     expect(await database().teams.count()).toBe(0);
+  });
+  it('rolls back earlier batches when a later batch of a large import fails', async () => {
+    const count = REP_WRITE_CHUNK * 2 + 50;
+    const lines = Array.from(
+      { length: count },
+      (_, index) => `r${index},销售${index},团队${index % 25}`,
+    );
+    const plan = planRepImport([], [], table(`id,name,team\n${lines.join('\n')}`), 'merge', 9);
+    let creates = 0;
+    database().reps.hook('creating', () => {
+      creates += 1;
+      if (creates === count) {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+    });
+
+    await expect(applyRepImport(plan)).rejects.toBeInstanceOf(StorageFullError);
+    expect(creates).toBe(count);
+    expect(await database().reps.count()).toBe(0);
+    expect(await database().teams.count()).toBe(0);
+  });
+
+  it('saves every batch of a large import', async () => {
+    const count = REP_WRITE_CHUNK * 2 + 50;
+    const lines = Array.from(
+      { length: count },
+      (_, index) => `r${index},销售${index},团队${index % 25}`,
+    );
+    const plan = planRepImport([], [], table(`id,name,team\n${lines.join('\n')}`), 'merge', 9);
+
+    await applyRepImport(plan);
+
+    expect(await database().reps.count()).toBe(count);
+    expect(await database().reps.get(`r${count - 1}`)).toMatchObject({ name: `销售${count - 1}` });
+    expect(await database().teams.count()).toBe(25);
   });
 });

@@ -204,6 +204,13 @@ export function planRepImport(
   return { reps, added, updated, unchanged, removed, newTeams };
 }
 
+/**
+ * Reps written per request batch. Each batch starts from the previous one's
+ * success event, so the structured cloning of a large team is spread over
+ * tasks of a few milliseconds each instead of one long task.
+ */
+export const REP_WRITE_CHUNK = 100;
+
 /** Applies a plan in one transaction: everything is saved, or nothing. */
 export async function applyRepImport(plan: RepImportPlan): Promise<void> {
   await writeTransaction(
@@ -211,8 +218,12 @@ export async function applyRepImport(plan: RepImportPlan): Promise<void> {
     async (db) => {
       const now = Date.now();
       await ensureTeams(db, plan.newTeams, now);
-      if (plan.removed.length > 0) await db.reps.bulkDelete(plan.removed);
-      await db.reps.bulkPut(plan.reps);
+      for (let from = 0; from < plan.removed.length; from += REP_WRITE_CHUNK) {
+        await db.reps.bulkDelete(plan.removed.slice(from, from + REP_WRITE_CHUNK));
+      }
+      for (let from = 0; from < plan.reps.length; from += REP_WRITE_CHUNK) {
+        await db.reps.bulkPut(plan.reps.slice(from, from + REP_WRITE_CHUNK));
+      }
     },
   );
 }

@@ -1,0 +1,98 @@
+import { MantineProvider } from '@mantine/core';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { initI18n } from '../../i18n/i18n';
+import { useFreshDatabase } from '../../test/database';
+import { emptyDraft, repFromDraft, type StoredRep } from './rep-draft';
+import { REP_ROW_HEIGHT } from './RepTable';
+import { TeamScreen } from './TeamScreen';
+
+const REPS = 500;
+
+/** Reps r0… named 销售0… in 25 teams; `listReps` orders them by name. */
+function team(): StoredRep[] {
+  return Array.from({ length: REPS }, (_, index) =>
+    repFromDraft({ ...emptyDraft(`r${index}`, `团队${index % 25}`), name: `销售${index}` }, 1),
+  );
+}
+
+describe('TeamScreen with 500 reps', () => {
+  const database = useFreshDatabase();
+
+  async function renderScreen() {
+    await database().reps.bulkPut(team());
+    await database().teams.bulkPut(
+      Array.from({ length: 25 }, (_, index) => ({
+        id: `team_${index}`,
+        name: `团队${index}`,
+        createdAt: 1,
+      })),
+    );
+    const i18n = initI18n('en');
+    await i18n.changeLanguage('en');
+    render(
+      <MantineProvider env="test">
+        <TeamScreen />
+      </MantineProvider>,
+    );
+    await screen.findAllByTestId('rep-row');
+  }
+
+  it('mounts a screenful of rows but counts all 500 reps', async () => {
+    await renderScreen();
+
+    expect(screen.getByRole('table', { name: 'Reps' })).toHaveAttribute('aria-rowcount', '501');
+    expect(screen.getAllByTestId('rep-row').length).toBeLessThan(30);
+  });
+
+  it('finds a rep far out of view by search', async () => {
+    const user = userEvent.setup();
+    await renderScreen();
+    expect(screen.queryByText('销售488')).not.toBeInTheDocument();
+
+    await user.type(screen.getByRole('textbox', { name: 'Search reps' }), 'r488');
+
+    await waitFor(() => expect(screen.getAllByTestId('rep-row')).toHaveLength(1));
+    expect(screen.getByTestId('rep-row')).toHaveTextContent('销售488');
+    expect(screen.getByRole('table', { name: 'Reps' })).toHaveAttribute('aria-rowcount', '2');
+  });
+
+  it('shows the reps of one team, back at the top of the list', async () => {
+    const user = userEvent.setup();
+    await renderScreen();
+    const scroller = screen.getByTestId('rep-table');
+    scroller.scrollTop = 300 * REP_ROW_HEIGHT;
+    fireEvent.scroll(scroller);
+    await screen.findByText('销售37');
+
+    await user.click(screen.getByRole('combobox', { name: 'Show team' }));
+    await user.click(await screen.findByRole('option', { name: '团队24' }));
+
+    await waitFor(() =>
+      expect(screen.getByRole('table', { name: 'Reps' })).toHaveAttribute('aria-rowcount', '21'),
+    );
+    expect(scroller.scrollTop).toBe(0);
+    const names = screen.getAllByTestId('rep-name').map((name) => name.textContent);
+    expect(names.slice(0, 3)).toEqual(['销售124', '销售149', '销售174']);
+  });
+
+  it('deletes the confirmed rep scrolled into view', async () => {
+    const user = userEvent.setup();
+    await renderScreen();
+    const scroller = screen.getByTestId('rep-table');
+    scroller.scrollTop = 390 * REP_ROW_HEIGHT;
+    fireEvent.scroll(scroller);
+
+    await user.click(await screen.findByRole('button', { name: 'Actions for 销售457' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Delete' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent('Delete 销售457?');
+    await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
+
+    await waitFor(async () => expect(await database().reps.count()).toBe(REPS - 1));
+    expect(await database().reps.get('r457')).toBeUndefined();
+    await waitFor(() => expect(screen.queryByText('销售457')).not.toBeInTheDocument());
+    expect(screen.getByText('销售458')).toBeInTheDocument();
+  });
+});
