@@ -390,6 +390,70 @@ describe('run input checks', () => {
     expect(error.issues[0]?.path).toBe('existingOwners[0].owner_id');
   });
 
+  it('checks team, owners and state when untrusted', () => {
+    const error = inputError(() =>
+      runner.run({
+        leads: [],
+        reps: [{ id: 'A', name: 'A', capacity: { day: -1 } }],
+        existingOwners: [{ phone: '1' } as never],
+        state: { format: 'sras.state', version: 1, dedup: [] } as never,
+        now: NOW,
+        trusted: false,
+      }),
+    );
+
+    expect(error.issues.map((issue) => issue.path)).toEqual([
+      'reps[0].capacity.day',
+      'existingOwners[0].owner_id',
+      'state.dedup',
+    ]);
+  });
+
+  it('gives the same results when trusted', () => {
+    const state = runner.run({
+      leads: [{ visits: 5, province: '广东', phone: '1' }],
+      reps: team,
+      now: NOW,
+    }).state;
+    const input = {
+      leads: Array.from({ length: 50 }, (_, index) => ({
+        visits: index % 5,
+        province: '广东',
+        phone: String(index % 7),
+      })),
+      reps: team,
+      existingOwners: [{ phone: '3', owner_id: 'B' }],
+      state,
+      now: NOW,
+    };
+    const copy = structuredClone(input);
+
+    const trusted = runner.run({ ...input, trusted: true });
+
+    expect(JSON.stringify(trusted)).toBe(JSON.stringify(runner.run(input)));
+    expect(input).toEqual(copy);
+  });
+
+  it('skips the rep schema when trusted', () => {
+    const badRep = { id: 'A', name: 'A', capacity: { day: -1 } };
+
+    expect(() => runner.run({ leads: [], reps: [badRep], now: NOW, trusted: true })).not.toThrow();
+  });
+
+  it('checks rep ids, now and time field when trusted', () => {
+    const error = inputError(() =>
+      runner.run({
+        leads: [],
+        reps: reps('A', 'A'),
+        now: 'yesterday',
+        timeField: ' ',
+        trusted: true,
+      }),
+    );
+
+    expect(error.issues.map((issue) => issue.path)).toEqual(['reps[1].id', 'now', 'timeField']);
+  });
+
   it('reads a lead that is not a record as an empty one', () => {
     const { results } = runner.run({ leads: [null as never, 'x' as never], reps: team, now: NOW });
 

@@ -42,6 +42,15 @@ export interface RunInput {
   timeField?: string | null;
   /** Adds a {@link LeadTrace} to each result, for explanations; slower. */
   trace?: boolean;
+  /**
+   * Skips the schema checks of `reps`, `existingOwners` and `state`. For a
+   * host that parsed them already (with `repListSchema`,
+   * `existingOwnerSchema` and `migrateState`) and passes the parsed values,
+   * the state in the current version with every section present. Input that
+   * breaks this gives undefined results instead of an EngineInputError.
+   * Rep ids used twice, `now` and `timeField` are still checked. Default false.
+   */
+  trusted?: boolean;
 }
 
 export interface LeadResult {
