@@ -245,6 +245,42 @@ describe.each(dialects)('allocation API on %s', (dialect) => {
       expect(response.statusCode).toBe(400);
     });
 
+    it('answers 422 to a stored invalid rep list', async () => {
+      // The sync API rejects such a list; an older server may have stored one.
+      const db = server.database.db;
+      const where = { workspace_id: server.workspaceId, kind: 'reps' as const, id: 'default' };
+      const stored = await db
+        .selectFrom('documents')
+        .select(['revision', 'body'])
+        .where('workspace_id', '=', where.workspace_id)
+        .where('kind', '=', where.kind)
+        .where('id', '=', where.id)
+        .executeTakeFirstOrThrow();
+      const writeReps = (revision: number, body: string | null) =>
+        db
+          .updateTable('documents')
+          .set({ revision, body })
+          .where('workspace_id', '=', where.workspace_id)
+          .where('kind', '=', where.kind)
+          .where('id', '=', where.id)
+          .execute();
+
+      await writeReps(
+        stored.revision + 1,
+        JSON.stringify([...reps, { id: 'f', name: '赵敏', capacity: { day: -1 } }]),
+      );
+      const rejected = await allocate('rr', { lead: { id: 'bad-reps' } });
+      await writeReps(stored.revision + 2, stored.body);
+      const accepted = await allocate('rr', { lead: { id: 'good-reps' } });
+
+      expect(rejected.statusCode).toBe(422);
+      expect(rejected.json().error.code).toBe('validation-failed');
+      expect(rejected.json().error.issues).toContainEqual(
+        expect.objectContaining({ path: 'reps[5].capacity.day' }),
+      );
+      expect(accepted.statusCode).toBe(200);
+    });
+
     it('answers 404 for an unknown flow', async () => {
       const response = await allocate('missing', { lead: { id: 'x' } });
 

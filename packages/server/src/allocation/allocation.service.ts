@@ -1,14 +1,16 @@
-import type { Lead, LeadResult, Rep } from '@sras/engine';
+import type { Lead, LeadResult } from '@sras/engine';
 import { EngineInputError, listDedupKeys } from '@sras/engine';
 import type { Principal } from '../auth/tokens.js';
 import { inWorkspaceTransaction, type DatabaseHandle } from '../db/database.js';
 import { ApiError, notFound } from '../http/api-error.js';
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
+import { PreparedQuery, type Slots } from '../db/prepared-query.js';
+import type { AuditTable, Database } from '../db/schema.js';
 import type {
   CompiledVersion,
   ExistingOwnerIndex,
   FlowRuntimeCache,
+  RepList,
 } from './flow-runtime.cache.js';
 import { findStoredAnswer, storeAnswer } from './idempotency.js';
 import { withStandardFields } from './lead-fields.js';
@@ -95,10 +97,13 @@ export async function allocateLeads(
     const run = runEngine(() =>
       compiled.runner.runDelta({
         leads,
-        reps,
+        reps: reps.reps,
         existingOwners: owners.rowsMatching(dedupKeys),
         state,
         now: now.getTime(),
+        // The lists were checked when the cache read them, and loadState
+        // builds the state in the engine's form from the server's own rows.
+        trusted: reps.checked && owners.checked,
       }),
     );
 
@@ -135,7 +140,7 @@ async function readRuntime(
   db: Kysely<Database>,
   workspaceId: string,
   flowId: string,
-): Promise<{ compiled: CompiledVersion; reps: Rep[]; owners: ExistingOwnerIndex }> {
+): Promise<{ compiled: CompiledVersion; reps: RepList; owners: ExistingOwnerIndex }> {
   const heads = await cache.readHeads(db, workspaceId, flowId);
   if (heads.publishedVersion === undefined) throw notFound(`Flow "${flowId}"`);
   if (heads.publishedVersion === null) {
@@ -202,9 +207,26 @@ async function writeAudit(
     token_id: entry.tokenId,
   }));
   for (let start = 0; start < rows.length; start += AUDIT_CHUNK) {
-    await trx
-      .insertInto('audit_entries')
-      .values(rows.slice(start, start + AUDIT_CHUNK))
-      .execute();
+    await insertAudit.execute(trx, { rows: rows.slice(start, start + AUDIT_CHUNK) });
   }
 }
+
+type AuditRow = Omit<AuditTable, 'id'>;
+
+const AUDIT_COLUMNS = [
+  'workspace_id',
+  'flow_id',
+  'flow_version',
+  'lead_id',
+  'owner_id',
+  'route',
+  'reason',
+  'reason_text',
+  'decided_at',
+  'idempotency_key',
+  'token_id',
+] as const satisfies readonly (keyof AuditRow)[];
+
+const insertAudit = new PreparedQuery((db, slots: Slots<{ rows: AuditRow[] }>) =>
+  db.insertInto('audit_entries').values(slots.rows('rows', AUDIT_COLUMNS)),
+);

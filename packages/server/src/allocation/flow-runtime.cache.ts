@@ -3,7 +3,9 @@ import {
   createRunner,
   createZonedCalendar,
   dedupKeyOf,
+  existingOwnerSchema,
   flowDocumentSchema,
+  repListSchema,
   type DedupKey,
   type ExistingOwner,
   type FlowDocument,
@@ -13,6 +15,8 @@ import {
   type ZonedCalendar,
 } from '@sras/engine';
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { PreparedQuery, type Slots } from '../db/prepared-query.js';
 import type { Database } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 import { LIST_DOCUMENT_ID } from '../sync/document-kinds.js';
@@ -35,6 +39,15 @@ interface RevisionedValue<T> {
 /** Existing owners indexed by dedup key, so a batch passes the engine only the rows it can match. */
 export interface ExistingOwnerIndex {
   rowsMatching(keys: readonly string[]): ExistingOwner[];
+  /** True when every row passed the engine's existing-owner schema, so runs may skip the check. */
+  checked: boolean;
+}
+
+/** A workspace's reps as the engine takes them. */
+export interface RepList {
+  reps: Rep[];
+  /** True when the list passed the engine's rep schema, so runs may skip the check. */
+  checked: boolean;
 }
 
 /** Revisions of a workspace's rep and existing-owner lists; 0 for a list never written. */
@@ -45,6 +58,19 @@ export interface ListRevisions {
 
 const MAX_CACHED_VERSIONS = 500;
 
+const selectHeads = new PreparedQuery((db, slots: Slots<{ workspaceId: string; flowId: string }>) =>
+  db
+    .selectFrom('documents')
+    .select(['kind', 'revision', 'published_version', 'deleted'])
+    .where('workspace_id', '=', slots.value('workspaceId'))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('kind', '=', 'flow'), eb('id', '=', slots.value('flowId'))]),
+        eb.and([eb('kind', 'in', ['reps', 'existing-owners']), eb('id', '=', LIST_DOCUMENT_ID)]),
+      ]),
+    ),
+);
+
 /**
  * Keeps what allocation reads on every request but that changes rarely:
  * compiled flow versions (immutable, so never stale), and the rep and
@@ -53,7 +79,7 @@ const MAX_CACHED_VERSIONS = 500;
  */
 export class FlowRuntimeCache {
   private readonly versions = new Map<string, CompiledVersion>();
-  private readonly reps = new Map<string, RevisionedValue<Rep[]>>();
+  private readonly reps = new Map<string, RevisionedValue<RepList>>();
   private readonly owners = new Map<string, RevisionedValue<ExistingOwnerIndex>>();
 
   /** Returns the compiled published version, reading and compiling it on first use. */
@@ -107,17 +133,7 @@ export class FlowRuntimeCache {
     workspaceId: string,
     flowId: string,
   ): Promise<{ publishedVersion: number | null | undefined; lists: ListRevisions }> {
-    const rows = await db
-      .selectFrom('documents')
-      .select(['kind', 'revision', 'published_version', 'deleted'])
-      .where('workspace_id', '=', workspaceId)
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('kind', '=', 'flow'), eb('id', '=', flowId)]),
-          eb.and([eb('kind', 'in', ['reps', 'existing-owners']), eb('id', '=', LIST_DOCUMENT_ID)]),
-        ]),
-      )
-      .execute();
+    const rows = await selectHeads.rows(db, { workspaceId, flowId });
     const rowOf = (kind: string) => rows.find((row) => row.kind === kind);
     const flow = rowOf('flow');
 
@@ -133,21 +149,22 @@ export class FlowRuntimeCache {
   /**
    * Returns the workspace's reps and its existing owners indexed by dedup
    * key at the revisions `readHeads` found; a list is read again only when
-   * its revision changed.
+   * its revision changed. Each list is checked against the engine's schema
+   * once when it is read, so that runs can pass it as trusted input.
    */
   async listsOf(
     db: Kysely<Database>,
     workspaceId: string,
     revisions: ListRevisions,
-  ): Promise<{ reps: Rep[]; owners: ExistingOwnerIndex }> {
+  ): Promise<{ reps: RepList; owners: ExistingOwnerIndex }> {
     const reps = await this.readList(
       db,
       this.reps,
       workspaceId,
       'reps',
       revisions.reps,
-      (body) => body as Rep[],
-      [],
+      checkReps,
+      EMPTY_REP_LIST,
     );
     const owners = await this.readList(
       db,
@@ -155,7 +172,7 @@ export class FlowRuntimeCache {
       workspaceId,
       'existing-owners',
       revisions.owners,
-      (body) => indexOwners(body as ExistingOwner[]),
+      checkAndIndexOwners,
       EMPTY_OWNER_INDEX,
     );
     return { reps, owners };
@@ -187,9 +204,30 @@ export class FlowRuntimeCache {
   }
 }
 
-const EMPTY_OWNER_INDEX: ExistingOwnerIndex = { rowsMatching: () => [] };
+const EMPTY_OWNER_INDEX: ExistingOwnerIndex = { rowsMatching: () => [], checked: true };
+const EMPTY_REP_LIST: RepList = { reps: [], checked: true };
+const existingOwnerListSchema = z.array(existingOwnerSchema);
 
-function indexOwners(rows: readonly ExistingOwner[]): ExistingOwnerIndex {
+/**
+ * Checks a stored list once per revision. The sync API stores only lists
+ * that pass, so a list that fails was written by an older version: it is
+ * passed unchecked, and the engine's own check reports it.
+ */
+function checkReps(body: unknown): RepList {
+  const parsed = repListSchema.safeParse(body);
+  return parsed.success
+    ? { reps: parsed.data as Rep[], checked: true }
+    : { reps: body as Rep[], checked: false };
+}
+
+function checkAndIndexOwners(body: unknown): ExistingOwnerIndex {
+  const parsed = existingOwnerListSchema.safeParse(body);
+  return parsed.success
+    ? indexOwners(parsed.data as ExistingOwner[], true)
+    : indexOwners(body as ExistingOwner[], false);
+}
+
+function indexOwners(rows: readonly ExistingOwner[], checked: boolean): ExistingOwnerIndex {
   const byKey = new Map<string, number[]>();
   rows.forEach((row, position) => {
     for (const type of DEDUP_TYPES) {
@@ -202,6 +240,7 @@ function indexOwners(rows: readonly ExistingOwner[]): ExistingOwnerIndex {
   });
 
   return {
+    checked,
     rowsMatching(keys) {
       const found = new Set<number>();
       for (const key of keys) for (const position of byKey.get(key) ?? []) found.add(position);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { PreparedQuery, type Slots } from '../db/prepared-query.js';
 import type { Database } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 
@@ -39,6 +40,36 @@ export function hashRequest(flowId: string, body: unknown): string {
     .digest('hex');
 }
 
+const selectAnswer = new PreparedQuery((db, slots: Slots<{ workspaceId: string; key: string }>) =>
+  db
+    .selectFrom('idempotency_records')
+    .select(['request_hash', 'status_code', 'response'])
+    .where('workspace_id', '=', slots.value('workspaceId'))
+    .where('key', '=', slots.value('key')),
+);
+
+const insertAnswer = new PreparedQuery(
+  (
+    db,
+    slots: Slots<{
+      workspaceId: string;
+      key: string;
+      requestHash: string;
+      statusCode: number;
+      response: string;
+      createdAt: string;
+    }>,
+  ) =>
+    db.insertInto('idempotency_records').values({
+      workspace_id: slots.value('workspaceId'),
+      key: slots.value('key'),
+      request_hash: slots.value('requestHash'),
+      status_code: slots.value('statusCode'),
+      response: slots.value('response'),
+      created_at: slots.value('createdAt'),
+    }),
+);
+
 /**
  * Returns the stored answer for `key`, null when there is none, and rejects
  * the key with 422 when it was first used for another request.
@@ -49,12 +80,7 @@ export async function findStoredAnswer(
   key: string,
   requestHash: string,
 ): Promise<StoredAnswer | null> {
-  const row = await db
-    .selectFrom('idempotency_records')
-    .select(['request_hash', 'status_code', 'response'])
-    .where('workspace_id', '=', workspaceId)
-    .where('key', '=', key)
-    .executeTakeFirst();
+  const row = await selectAnswer.first(db, { workspaceId, key });
   if (!row) return null;
 
   if (row.request_hash !== requestHash) {
@@ -76,17 +102,14 @@ export async function storeAnswer(
   answer: StoredAnswer,
   now: Date,
 ): Promise<void> {
-  await db
-    .insertInto('idempotency_records')
-    .values({
-      workspace_id: workspaceId,
-      key,
-      request_hash: requestHash,
-      status_code: answer.statusCode,
-      response: JSON.stringify(answer.body),
-      created_at: now.toISOString(),
-    })
-    .execute();
+  await insertAnswer.execute(db, {
+    workspaceId,
+    key,
+    requestHash,
+    statusCode: answer.statusCode,
+    response: JSON.stringify(answer.body),
+    createdAt: now.toISOString(),
+  });
 }
 
 function canonicalJson(value: unknown): string {

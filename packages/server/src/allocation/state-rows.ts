@@ -1,5 +1,6 @@
 import { createEmptyState, type AllocationState, type StateDelta } from '@sras/engine';
 import type { Kysely } from 'kysely';
+import { PreparedQuery, type Slots } from '../db/prepared-query.js';
 import type { Database } from '../db/schema.js';
 
 /**
@@ -32,6 +33,65 @@ const roundRobinScope = (flowId: string): string => ROUND_ROBIN_PREFIX + flowId;
 const quotaScope = (flowId: string, period: string): string => `${QUOTA_PREFIX}${flowId}:${period}`;
 const assignedScope = (period: string): string => ASSIGNED_PREFIX + period;
 
+const selectCounters = new PreparedQuery(
+  (db, slots: Slots<{ workspaceId: string; scopes: string[] }>) =>
+    db
+      .selectFrom('allocation_state')
+      .select(['scope', 'key', 'value'])
+      .where('workspace_id', '=', slots.value('workspaceId'))
+      .where('scope', 'in', slots.list('scopes')),
+);
+
+const selectDedupKeys = new PreparedQuery(
+  (db, slots: Slots<{ workspaceId: string; keys: readonly string[] }>) =>
+    db
+      .selectFrom('allocation_state')
+      .select(['scope', 'key', 'value'])
+      .where('workspace_id', '=', slots.value('workspaceId'))
+      .where('scope', '=', DEDUP_SCOPE)
+      .where('key', 'in', slots.list('keys')),
+);
+
+const selectCountersAndKeys = new PreparedQuery(
+  (db, slots: Slots<{ workspaceId: string; scopes: string[]; keys: readonly string[] }>) =>
+    db
+      .selectFrom('allocation_state')
+      .select(['scope', 'key', 'value'])
+      .where('workspace_id', '=', slots.value('workspaceId'))
+      .where('scope', 'in', slots.list('scopes'))
+      .unionAll(
+        db
+          .selectFrom('allocation_state')
+          .select(['scope', 'key', 'value'])
+          .where('workspace_id', '=', slots.value('workspaceId'))
+          .where('scope', '=', DEDUP_SCOPE)
+          .where('key', 'in', slots.list('keys')),
+      ),
+);
+
+interface StateRow {
+  scope: string;
+  key: string;
+  value: string;
+}
+
+const upsertRows = new PreparedQuery(
+  (db, slots: Slots<{ workspaceId: string; rows: StateRow[] }>) =>
+    db
+      .insertInto('allocation_state')
+      .values(
+        slots.rows('rows', ['scope', 'key', 'value']).map((row) => ({
+          workspace_id: slots.value('workspaceId'),
+          ...row,
+        })),
+      )
+      .onConflict((conflict) =>
+        conflict
+          .columns(['workspace_id', 'scope', 'key'])
+          .doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })),
+      ),
+);
+
 /** What one batch can read: the periods its leads fall in and the batch's dedup keys. */
 export interface StateNeeds {
   flowId: string;
@@ -60,34 +120,12 @@ export async function loadState(
   // for both parts instead of scanning the table.
   const dedupChunks = chunk([...new Set(needs.dedupKeys)], DEDUP_KEYS_PER_QUERY);
   const firstKeys = dedupChunks[0] ?? [];
-  const counters = db
-    .selectFrom('allocation_state')
-    .select(['scope', 'key', 'value'])
-    .where('workspace_id', '=', workspaceId)
-    .where('scope', 'in', scopes);
   const rows =
     firstKeys.length === 0
-      ? await counters.execute()
-      : await counters
-          .unionAll(
-            db
-              .selectFrom('allocation_state')
-              .select(['scope', 'key', 'value'])
-              .where('workspace_id', '=', workspaceId)
-              .where('scope', '=', DEDUP_SCOPE)
-              .where('key', 'in', firstKeys),
-          )
-          .execute();
+      ? await selectCounters.rows(db, { workspaceId, scopes })
+      : await selectCountersAndKeys.rows(db, { workspaceId, scopes, keys: firstKeys });
   for (const keys of dedupChunks.slice(1)) {
-    rows.push(
-      ...(await db
-        .selectFrom('allocation_state')
-        .select(['scope', 'key', 'value'])
-        .where('workspace_id', '=', workspaceId)
-        .where('scope', '=', DEDUP_SCOPE)
-        .where('key', 'in', keys)
-        .execute()),
-    );
+    rows.push(...(await selectDedupKeys.rows(db, { workspaceId, keys })));
   }
 
   for (const row of rows) {
@@ -193,15 +231,7 @@ export async function writeStateDelta(
   // loadState never loads. Their rows are deleted by pruneExpiredStateRows
   // (state-pruning.ts), which the server runs every hour.
   for (const part of chunk([...written, ...dedupRows], 200)) {
-    await db
-      .insertInto('allocation_state')
-      .values(part.map((row) => ({ workspace_id: workspaceId, ...row })))
-      .onConflict((conflict) =>
-        conflict
-          .columns(['workspace_id', 'scope', 'key'])
-          .doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })),
-      )
-      .execute();
+    await upsertRows.execute(db, { workspaceId, rows: part });
   }
 }
 

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { PreparedQuery, type Slots } from '../db/prepared-query.js';
 import type { Database, Role } from '../db/schema.js';
 
 export const ROLES: readonly Role[] = ['owner', 'editor', 'viewer', 'allocate'];
@@ -62,6 +63,14 @@ export async function insertToken(
   return { id, token };
 }
 
+// Every authenticated request runs it.
+const selectToken = new PreparedQuery((db, slots: Slots<{ tokenHash: string }>) =>
+  db
+    .selectFrom('tokens')
+    .select(['id', 'workspace_id', 'role', 'flow_id', 'expires_at', 'revoked_at'])
+    .where('token_hash', '=', slots.value('tokenHash')),
+);
+
 /** Looks a token up by its hash and reports whether it is valid, unknown or revoked, or expired at `now`. */
 export async function checkToken(
   db: Kysely<Database>,
@@ -72,11 +81,7 @@ export async function checkToken(
 ): Promise<TokenCheck> {
   if (!token.startsWith(TOKEN_PREFIX)) return { status: 'invalid' };
 
-  const row = await db
-    .selectFrom('tokens')
-    .select(['id', 'workspace_id', 'role', 'flow_id', 'expires_at', 'revoked_at'])
-    .where('token_hash', '=', tokenHash)
-    .executeTakeFirst();
+  const row = await selectToken.first(db, { tokenHash });
   if (!row || row.revoked_at !== null) return { status: 'invalid' };
   if (row.expires_at !== null && Date.parse(row.expires_at) <= now.getTime()) {
     return { status: 'expired' };

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import {
+  CompiledQuery,
   Kysely,
   Migrator,
   PostgresDialect,
@@ -13,6 +14,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import { createMigrationProvider, type Dialect } from './migrations.js';
+import { PreparedQuery, type Slots } from './prepared-query.js';
 import { startWalCheckpointer, type CheckpointReport } from './wal-checkpointer.js';
 import type { Database } from './schema.js';
 
@@ -181,6 +183,14 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]>
   return (results ?? []).map((result) => result.migrationName);
 }
 
+const lockWorkspace = new PreparedQuery((db, slots: Slots<{ workspaceId: string }>) =>
+  db.selectFrom('workspaces').select('id').where('id', '=', slots.value('workspaceId')).forUpdate(),
+);
+
+const BEGIN_IMMEDIATE = CompiledQuery.raw('begin immediate');
+const COMMIT = CompiledQuery.raw('commit');
+const ROLLBACK = CompiledQuery.raw('rollback');
+
 /**
  * Runs `work` in a transaction that holds the workspace's write lock, so that
  * writes of one workspace never interleave, across processes too: PostgreSQL
@@ -194,14 +204,7 @@ export async function inWorkspaceTransaction<T>(
   work: (trx: Kysely<Database>) => Promise<T>,
 ): Promise<T> {
   return inWriteTransaction(handle, async (trx) => {
-    if (handle.dialect === 'postgres') {
-      await trx
-        .selectFrom('workspaces')
-        .select('id')
-        .where('id', '=', workspaceId)
-        .forUpdate()
-        .executeTakeFirst();
-    }
+    if (handle.dialect === 'postgres') await lockWorkspace.execute(trx, { workspaceId });
     return work(trx);
   });
 }
@@ -220,13 +223,13 @@ export async function inWriteTransaction<T>(
   }
 
   return handle.db.connection().execute(async (connection) => {
-    await sql`begin immediate`.execute(connection);
+    await connection.executeQuery(BEGIN_IMMEDIATE);
     try {
       const result = await work(connection);
-      await sql`commit`.execute(connection);
+      await connection.executeQuery(COMMIT);
       return result;
     } catch (error) {
-      await sql`rollback`.execute(connection);
+      await connection.executeQuery(ROLLBACK);
       throw error;
     }
   });
