@@ -15,6 +15,8 @@ export const importMessages: Readonly<Record<ImportMessageLanguage, Catalogue>> 
   en: {
     'header-not-found':
       'No header row was recognised; row {{row}} is used as the header. Choose the header row if that is wrong.',
+    'duplicate-header':
+      'The header on row {{row}} names column {{column}} {{count}} times; the repeats are kept as {{keys}}. Rename them in the file if they hold different data, and check their mapping.',
     'no-contact-column':
       'No column was recognised as phone or e-mail, so duplicates cannot be found. Map the contact columns by hand.',
     'phone-missing':
@@ -72,6 +74,8 @@ export const importMessages: Readonly<Record<ImportMessageLanguage, Catalogue>> 
   },
   'zh-CN': {
     'header-not-found': '未识别出表头行，已把第 {{row}} 行当作表头。如果不对，请手动选择表头行。',
+    'duplicate-header':
+      '第 {{row}} 行表头中 {{column}} 列出现了 {{count}} 次，重复的列已保存为 {{keys}}。如果它们内容不同，请在文件中改名，并检查其映射。',
     'no-contact-column': '没有识别出手机或邮箱列，无法查找重复线索。请手动映射联系方式列。',
     'phone-missing': '第 {{row}} 行：{{column}} 为空。请补充电话号码，或确认该线索没有电话。',
     'phone-invalid':

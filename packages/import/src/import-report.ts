@@ -1,6 +1,7 @@
 /** Codes of the problems an import reports about rows and columns. */
 export type ImportIssueCode =
   | 'header-not-found'
+  | 'duplicate-header'
   | 'no-contact-column'
   | 'phone-missing'
   | 'phone-invalid'
@@ -29,6 +30,7 @@ export type IssueSeverity = 'error' | 'warning' | 'info';
 
 export const ISSUE_SEVERITY: Readonly<Record<ImportIssueCode, IssueSeverity>> = {
   'header-not-found': 'warning',
+  'duplicate-header': 'warning',
   'no-contact-column': 'warning',
   'phone-missing': 'warning',
   'phone-invalid': 'warning',

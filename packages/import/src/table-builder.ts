@@ -259,14 +259,18 @@ export class TableBuilder {
     const headerCells = (header?.cells ?? []).map((cell) => cell.replace(/\s+/g, ' '));
     this.width = header ? headerCells.length : Number.POSITIVE_INFINITY;
 
+    const repeats = new Map<string, string[]>();
     headerCells.forEach((text, index) => {
       if (text === '') {
         this.pendingEmptyHeaders.push({ index });
       } else {
-        this.columns.push(this.newColumn(index, text, this.uniqueKey(text), false));
+        const key = this.uniqueKey(text);
+        if (key !== text) repeats.set(text, [...(repeats.get(text) ?? []), key]);
+        this.columns.push(this.newColumn(index, text, key, false));
         this.columnIndexes.add(index);
       }
     });
+    if (header) this.reportRepeatedHeaders(header.row, repeats);
     this.applyMapping();
 
     const keyName = this.options.keyColumn;
@@ -280,6 +284,18 @@ export class TableBuilder {
     const fields = new Set(this.columns.map((column) => column.field));
     if (header && this.columns.length > 0 && !fields.has('phone') && !fields.has('email')) {
       this.issues.add({ code: 'no-contact-column', row: header.row });
+    }
+  }
+
+  /** One warning per header name that occurs more than once, naming the keys the repeats got. */
+  private reportRepeatedHeaders(row: number, repeats: ReadonlyMap<string, string[]>): void {
+    for (const [header, keys] of repeats) {
+      this.issues.add({
+        code: 'duplicate-header',
+        row,
+        column: header,
+        params: { count: keys.length + 1, keys: keys.join(', ') },
+      });
     }
   }
 

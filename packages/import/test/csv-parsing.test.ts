@@ -252,6 +252,43 @@ describe('importFile header row', () => {
     expect(result.report.rowsAboveHeader).toBe(3);
   });
 
+  it('keeps row 1 as the header and every row when column names repeat', async () => {
+    const result = await importText(
+      '姓名,手机,手机,省份\n张三,13800000000,13900000000,浙江\n李四,13700000000,,江苏\n',
+    );
+
+    expect(result.headerRow).toBe(1);
+    expect(columnKeys(result)).toEqual(['姓名', '手机', '手机_2', '省份']);
+    expect(result.rows.map((row) => row.values['姓名'])).toEqual(['张三', '李四']);
+    expect(result.rows[0]?.values['手机_2']).toBe('13900000000');
+  });
+
+  it('warns once per repeated header name, naming the column and its new keys', async () => {
+    const body = Array.from(
+      { length: 20 },
+      (_, i) => `客户${i},1380000${String(i).padStart(4, '0')},,杭州,西湖区`,
+    );
+    const result = await importText(['姓名,电话,电话,地址,地址', ...body].join('\n'));
+
+    expect(result.headerRow).toBe(1);
+    expect(result.rows).toHaveLength(20);
+    expect(issuesOf(result, 'duplicate-header')).toEqual([
+      expect.objectContaining({
+        row: 1,
+        column: '电话',
+        severity: 'warning',
+        params: { count: 2, keys: '电话_2' },
+      }),
+      expect.objectContaining({ row: 1, column: '地址', params: { count: 2, keys: '地址_2' } }),
+    ]);
+  });
+
+  it('raises no repeated-header warning for distinct names', async () => {
+    const result = await importText('姓名,手机\n张三,13800000000\n');
+
+    expect(issuesOf(result, 'duplicate-header')).toEqual([]);
+  });
+
   it('uses the row the caller chooses', async () => {
     const result = await importText('x,y\n姓名,手机\n张三,13800000000\n', { headerRow: 2 });
 

@@ -56,6 +56,34 @@ describe('detectHeaderRow', () => {
     expect(detectHeaderRow(rows)).toBe(2);
   });
 
+  it('takes a header with repeated known column names as the header', () => {
+    const rows = [
+      { row: 1, cells: ['姓名', '电话', '电话', '地址', '地址'] },
+      { row: 2, cells: ['张三', '13800000000', '057188886666', '杭州', '西湖区'] },
+    ];
+
+    expect(detectHeaderRow(rows)).toBe(1);
+  });
+
+  it('takes a header with repeated unknown names when the row below holds numbers', () => {
+    const rows = [
+      { row: 1, cells: ['Kunde', 'Nummer', 'Nummer'] },
+      { row: 2, cells: ['Acme', '100', '200'] },
+    ];
+
+    expect(detectHeaderRow(rows)).toBe(1);
+  });
+
+  it('skips a title repeated across cells above the header', () => {
+    const rows = [
+      { row: 1, cells: ['客户名单', '客户名单', '客户名单'] },
+      { row: 2, cells: ['Kunde', 'Ort', 'Land'] },
+      { row: 3, cells: ['Acme', 'Berlin', 'DE'] },
+    ];
+
+    expect(detectHeaderRow(rows)).toBe(2);
+  });
+
   it('returns null for an empty sheet', () => {
     expect(detectHeaderRow([])).toBeNull();
   });
