@@ -16,6 +16,11 @@ import {
 } from './cli-helpers.js';
 
 const NOW = '2026-05-06 10:00';
+/** The first 20 kB of a Linux program, saved under a .csv name. */
+const PROGRAM_RENAMED_CSV = new URL(
+  '../../import/test/fixtures/program-renamed.csv',
+  import.meta.url,
+);
 const setUp = useWorkDirectories();
 
 describe('sras allocate on a GB18030 Chinese export', () => {
@@ -342,6 +347,28 @@ describe('sras allocate with invalid input', () => {
 
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('leads.csv: file not found');
+  });
+
+  it('rejects a binary leads file and writes nothing', async () => {
+    const dir = setUp(['china-flow.json', 'china-reps.csv']);
+    writeFileSync(join(dir, 'leads.csv'), readFileSync(PROGRAM_RENAMED_CSV));
+
+    const run = await runSras([...base, '--reps', 'china-reps.csv'], dir);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('leads.csv: This file is not a text spreadsheet');
+    expect(filesIn(dir)).toEqual(['china-flow.json', 'china-reps.csv', 'leads.csv']);
+  });
+
+  it('rejects a leads file with a header and no data rows and writes nothing', async () => {
+    const dir = setUp(['china-flow.json', 'china-reps.csv']);
+    writeFileSync(join(dir, 'leads.csv'), '客户名称,联系人,手机\r\n');
+
+    const run = await runSras([...base, '--reps', 'china-reps.csv'], dir, { LANG: 'zh_CN.UTF-8' });
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('文件只有表头（第 1 行），没有数据行');
+    expect(filesIn(dir)).toEqual(['china-flow.json', 'china-reps.csv', 'leads.csv']);
   });
 
   it('rejects a state file that is not JSON', async () => {

@@ -1,8 +1,10 @@
 import { CsvTokenizer, type RawRow } from './csv-tokenizer.js';
 import { detectNewline, sniffDelimiter, type Delimiter, type Newline } from './delimiter-sniff.js';
+import { BinaryContentCheck } from './binary-check.js';
 import { throwIfAborted } from './import.error.js';
 import {
   TableBuilder,
+  requireDataRows,
   type ImportRow,
   type TableOptions,
   type TableSummary,
@@ -48,6 +50,7 @@ export class CsvImportStream {
   private readonly options: CsvImportOptions;
   private readonly decoder: StreamingTextDecoder;
   private readonly table: TableBuilder;
+  private readonly binaryCheck: BinaryContentCheck;
   private tokenizer: CsvTokenizer | null = null;
   private sample = '';
   private sniffed: { delimiter: Delimiter; newline: Newline } | null = null;
@@ -60,6 +63,9 @@ export class CsvImportStream {
       options.encoding ? resolveEncodingName(options.encoding) : undefined,
     );
     this.table = new TableBuilder(options, { reportRaggedRows: true, columnLetters: false });
+    this.binaryCheck = new BinaryContentCheck(
+      options.encoding ? resolveEncodingName(options.encoding) : undefined,
+    );
   }
 
   /** Bytes taken so far. */
@@ -75,6 +81,7 @@ export class CsvImportStream {
   /** Decodes and parses the next chunk; returns the records it completed. */
   write(chunk: Uint8Array): ImportRow[] {
     this.bytes += chunk.length;
+    this.binaryCheck.inspect(chunk);
     return this.takeText(this.decoder.decode(chunk, false), false);
   }
 
@@ -82,6 +89,7 @@ export class CsvImportStream {
   end(): ImportRow[] {
     if (this.ended) return [];
     this.ended = true;
+    this.binaryCheck.finish();
     const rows = this.takeText(this.decoder.decode(new Uint8Array(0), true), true);
     const tokenizer = this.tokenizer as CsvTokenizer;
     rows.push(...this.feed(tokenizer.end()));
@@ -178,7 +186,9 @@ export async function importCsvStream(
     totalBytes: options.totalBytes ?? null,
     rows,
   });
-  return stream.summary();
+  const summary = stream.summary();
+  requireDataRows(summary, options);
+  return summary;
 }
 
 async function* iterateChunks(

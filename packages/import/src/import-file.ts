@@ -8,7 +8,7 @@ import type { Delimiter, Newline } from './delimiter-sniff.js';
 import { detectFileFormat, type FileFormat } from './format-detect.js';
 import { throwIfAborted } from './import.error.js';
 import { importSheet, type SheetImportOptions } from './sheet-import.js';
-import type { ImportRow, TableSummary } from './table-builder.js';
+import { requireDataRows, type ImportRow, type TableSummary } from './table-builder.js';
 import type { EncodingInfo } from './text-decoder.js';
 
 /** Options of `importFile`. */
@@ -52,7 +52,8 @@ const DEFAULT_CHUNK_SIZE = 1024 * 1024;
  * parsed in chunks, with a progress report and a pause for pending events
  * between chunks, so that a Web Worker can receive a cancel message; the
  * promise then rejects with an `AbortError`. Workbooks are unpacked in one
- * step. Throws `ImportError` when nothing usable can be read.
+ * step. Throws `ImportError` when nothing usable can be read: binary bytes,
+ * or a table without data rows unless `emptyTable` is `'allow'`.
  */
 export async function importFile(
   bytes: Uint8Array,
@@ -67,12 +68,14 @@ export async function importFile(
 
   if (format === 'csv') {
     const { rows, summary } = await importDelimitedText(bytes, options);
+    requireDataRows(summary, options);
     return { ...summary, format, sheet: null, filledMergedCells: 0, timeZone, rows };
   }
 
   options.onProgress?.({ phase: 'reading', bytesRead: 0, totalBytes: bytes.length, rows: 0 });
   const { rows, summary } = importSheet(bytes, options);
   throwIfAborted(options.signal);
+  requireDataRows(summary, options);
   options.onProgress?.({
     phase: 'parsing',
     bytesRead: bytes.length,

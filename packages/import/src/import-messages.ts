@@ -54,6 +54,10 @@ export const importMessages: Readonly<Record<ImportMessageLanguage, Catalogue>> 
     'cell-error':
       'Row {{row}}, column {{column}} holds the Excel error {{value}} and is read as empty. Fix the formula.',
     'file-empty': 'The file is empty. Choose the exported file again.',
+    'file-binary':
+      'This file is not a text spreadsheet (it contains binary data). Export it from Excel as CSV or XLSX and import that file.',
+    'no-data-rows':
+      'The file has a header (row {{row}}) but no data rows. Add the records below the header, or choose the file that contains them.',
     'format-unsupported':
       'The file is not a CSV, TSV, TXT, XLSX or XLS file. Save it in one of these formats.',
     'workbook-unreadable':
@@ -109,6 +113,10 @@ export const importMessages: Readonly<Record<ImportMessageLanguage, Catalogue>> 
     'cell-error':
       '第 {{row}} 行 {{column}} 列是 Excel 错误值 {{value}}，已按空值读取。请修正公式。',
     'file-empty': '文件是空的。请重新选择导出的文件。',
+    'file-binary':
+      '该文件不是文本表格（其中包含二进制数据）。请在 Excel 中另存为 CSV 或 XLSX 后再导入。',
+    'no-data-rows':
+      '文件只有表头（第 {{row}} 行），没有数据行。请在表头下方填入数据，或选择包含数据的文件。',
     'format-unsupported': '文件不是 CSV、TSV、TXT、XLSX 或 XLS 格式。请另存为其中一种格式。',
     'workbook-unreadable': '无法读取该工作簿。请用 Excel 或 WPS 打开后另存为 .xlsx。',
     'workbook-encrypted': '工作簿设置了密码。请取消密码后重新导入。',

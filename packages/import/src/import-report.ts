@@ -1,6 +1,7 @@
 /** Codes of the problems an import reports about rows and columns. */
 export type ImportIssueCode =
   | 'header-not-found'
+  | 'no-data-rows'
   | 'duplicate-header'
   | 'no-contact-column'
   | 'phone-missing'
@@ -30,6 +31,7 @@ export type IssueSeverity = 'error' | 'warning' | 'info';
 
 export const ISSUE_SEVERITY: Readonly<Record<ImportIssueCode, IssueSeverity>> = {
   'header-not-found': 'warning',
+  'no-data-rows': 'error',
   'duplicate-header': 'warning',
   'no-contact-column': 'warning',
   'phone-missing': 'warning',

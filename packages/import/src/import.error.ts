@@ -1,6 +1,8 @@
 /** Codes of the failures that stop an import: nothing usable can be read. */
 export type ImportErrorCode =
   | 'file-empty'
+  | 'file-binary'
+  | 'no-data-rows'
   | 'format-unsupported'
   | 'workbook-unreadable'
   | 'workbook-encrypted'

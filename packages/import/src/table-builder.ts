@@ -55,6 +55,13 @@ export interface TableOptions {
   keyColumn?: string;
   /** Issues kept per code in the report (counts stay exact); default 200. */
   maxIssuesPerCode?: number;
+  /**
+   * `'reject'` (default): a table without a single data row fails with
+   * `no-data-rows`, or `file-empty` when it has no header either. `'allow'`:
+   * it is returned with a `no-data-rows` error in the report. A host then
+   * shows the columns of a template and blocks saving.
+   */
+  emptyTable?: 'reject' | 'allow';
 }
 
 /** The parts of an import result that describe the table. */
@@ -97,6 +104,7 @@ export class TableBuilder {
   private headerRow: number | null = null;
   private headerDetected = false;
   private started = false;
+  private finished = false;
   private width = 0;
   private columns: ActiveColumn[] = [];
   private pendingEmptyHeaders: { index: number }[] = [];
@@ -177,6 +185,7 @@ export class TableBuilder {
 
   /** Ends the table; returns the records still held back. */
   finish(): ImportRow[] {
+    this.finished = true;
     if (this.started) return [];
     const headerRow = this.options.headerRow ?? 'auto';
     if (typeof headerRow === 'number') this.failHeaderOutOfRange(headerRow);
@@ -202,12 +211,16 @@ export class TableBuilder {
       value: placeholder.value,
       params: { count: placeholder.count },
     }));
+    const tableIssues =
+      this.finished && this.rowCount === 0 && this.headerRow !== null
+        ? [{ code: 'no-data-rows' as const, row: this.headerRow, params: {} }]
+        : [];
     const report: ImportReport = {
       rowCount: this.rowCount,
       blankRowCount: this.blankRowCount,
       rowsAboveHeader: this.rowsAboveHeader,
       placeholders,
-      ...this.issues.snapshot(placeholderIssues),
+      ...this.issues.snapshot([...placeholderIssues, ...tableIssues]),
     };
     return {
       headerRow: this.headerRow,
@@ -287,7 +300,7 @@ export class TableBuilder {
     }
   }
 
-  /** One warning per header name that occurs more than once, naming the keys the repeats got. */
+  /** Reports one warning per header name that occurs more than once, with the keys of its repeats. */
   private reportRepeatedHeaders(row: number, repeats: ReadonlyMap<string, string[]>): void {
     for (const [header, keys] of repeats) {
       this.issues.add({
@@ -606,6 +619,23 @@ function publicColumn(column: ActiveColumn): ImportColumn {
 
 function displayName(column: ImportColumn): string {
   return column.header || column.key;
+}
+
+/**
+ * Throws when a table has no data rows and the caller did not allow that:
+ * `no-data-rows` with the header row, or `file-empty` without a header.
+ */
+export function requireDataRows(summary: TableSummary, options: TableOptions): void {
+  if (summary.report.rowCount > 0 || options.emptyTable === 'allow') return;
+  if (summary.headerRow === null) {
+    throw new ImportError('file-empty', 'The file is empty. Choose the exported file again.');
+  }
+  throw new ImportError(
+    'no-data-rows',
+    `The file has a header (row ${summary.headerRow}) but no data rows. ` +
+      'Add the records below the header, or choose the file that contains them.',
+    { row: summary.headerRow },
+  );
 }
 
 /** Spreadsheet column letter of a 0-based column index (0 → A, 26 → AA). */

@@ -113,6 +113,14 @@ describe('importCsvStream', () => {
     expect(rows.map((row) => row.fields.phone)).toEqual(['13800000000']);
   });
 
+  it('rejects a stream with a header and no data rows', async () => {
+    const source = asyncChunks(utf8('姓名,手机\n'), 4);
+
+    await expect(importCsvStream(source, { onRows: () => undefined })).rejects.toMatchObject({
+      code: 'no-data-rows',
+    });
+  });
+
   it('stops with an AbortError when the signal fires', async () => {
     const bytes = fixture('xeducation_Leads.csv');
     const controller = new AbortController();

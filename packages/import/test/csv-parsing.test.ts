@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { ImportError, importFile } from '@sras/import';
+import { CsvImportStream, ImportError, importFile } from '@sras/import';
 
-import { columnKeys, hex, importText, issuesOf, utf8 } from './helpers.js';
+import { columnKeys, fixture, hex, importText, issuesOf, utf8 } from './helpers.js';
 
 const GBK_CUSTOMERS =
   'bfcdbba7c3fbb3c62ccaa1b7dd0d0ababcd6ddcabec0fdbfc6bcbcd3d0cfdeb9abcbbe2cd5e3bdad0d0a';
@@ -31,7 +31,10 @@ describe('importFile encoding detection', () => {
   });
 
   it('lets a byte order mark win over a forced GBK and says so', async () => {
-    const result = await importFile(hex(UTF8_BOM_HEADER), { encoding: 'gbk' });
+    const result = await importFile(hex(UTF8_BOM_HEADER), {
+      encoding: 'gbk',
+      emptyTable: 'allow',
+    });
 
     expect(result.encoding).toEqual({
       encoding: 'utf-8',
@@ -312,7 +315,73 @@ describe('importFile header row', () => {
     expect(error).toMatchObject({ code: 'header-row-out-of-range', params: { row: 9 } });
   });
 
+  it('rejects a file with a header and no data rows', async () => {
+    const error = await importText('姓名,手机,省份\r\n\r\n').catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(ImportError);
+    expect(error).toMatchObject({ code: 'no-data-rows', params: { row: 1 } });
+  });
+
+  it('reports a header without data rows as an error when empty tables are allowed', async () => {
+    const result = await importText('姓名,手机,省份\n', { emptyTable: 'allow' });
+
+    expect(columnKeys(result)).toEqual(['姓名', '手机', '省份']);
+    expect(result.rows).toHaveLength(0);
+    expect(issuesOf(result, 'no-data-rows')).toEqual([
+      expect.objectContaining({ row: 1, severity: 'error' }),
+    ]);
+    expect(result.report.errorCount).toBe(1);
+  });
+
+  it('rejects a file of blank lines as empty', async () => {
+    await expect(importText('\n,,\n\n')).rejects.toMatchObject({ code: 'file-empty' });
+  });
+
   it('rejects an empty file', async () => {
     await expect(importFile(new Uint8Array(0))).rejects.toMatchObject({ code: 'file-empty' });
+  });
+});
+
+describe('importFile on binary content', () => {
+  it('rejects a program renamed .csv as binary', async () => {
+    const error = await importFile(fixture('program-renamed.csv'), { fileName: 'leads.csv' }).catch(
+      (caught: unknown) => caught,
+    );
+
+    expect(error).toBeInstanceOf(ImportError);
+    expect(error).toMatchObject({ code: 'file-binary' });
+  });
+
+  it('rejects text with a NUL byte even when forced to GB18030', async () => {
+    const bytes = utf8('姓名,手机\n张三,13800000000\n\u0000\n');
+
+    await expect(importFile(bytes, { encoding: 'gbk' })).rejects.toMatchObject({
+      code: 'file-binary',
+    });
+  });
+
+  it('rejects bytes with many control characters and no NUL', async () => {
+    const bytes = new Uint8Array(2000).map((_, i) => (i % 4 === 0 ? 0x01 : 0x41));
+
+    await expect(importFile(bytes)).rejects.toMatchObject({ code: 'file-binary' });
+  });
+
+  it('reads UTF-16 text without a byte order mark when the caller forces UTF-16', async () => {
+    const text = '姓名,手机\n张三,13800000000\n';
+    const bytes = new Uint8Array(Buffer.from(text, 'utf16le'));
+
+    const result = await importFile(bytes, { encoding: 'utf-16le' });
+
+    expect(result.rows[0]?.values['姓名']).toBe('张三');
+  });
+
+  it('reads UTF-16 text with a byte order mark split across chunks', async () => {
+    const bytes = new Uint8Array(Buffer.from('\ufeff姓名,手机\n张三,13800000000\n', 'utf16le'));
+    const stream = new CsvImportStream();
+
+    const rows = [bytes.subarray(0, 1), bytes.subarray(1)].flatMap((chunk) => stream.write(chunk));
+    rows.push(...stream.end());
+
+    expect(rows.map((row) => row.values['姓名'])).toEqual(['张三']);
   });
 });

@@ -82,20 +82,28 @@ describe('importFile on xeducation_Leads_Data_Dictionary.xlsx', () => {
 });
 
 describe('importFile on 5kcrm_leads_model.xls', () => {
-  it('finds the 22 headers on row 2 below the merged instruction and yields 0 leads without errors', async () => {
-    const result = await importFile(fixture('5kcrm_leads_model.xls'));
+  it('finds the 22 headers on row 2 below the merged instruction and reports no data rows', async () => {
+    const result = await importFile(fixture('5kcrm_leads_model.xls'), { emptyTable: 'allow' });
 
     expect(result.format).toBe('xls');
     expect(result.headerRow).toBe(2);
     expect(result.headerDetected).toBe(true);
     expect(result.columns).toHaveLength(22);
     expect(result.rows).toHaveLength(0);
-    expect(result.report.errorCount).toBe(0);
+    expect(result.report.issueCounts).toEqual({ 'no-data-rows': 1 });
+    expect(result.report.errorCount).toBe(1);
     expect(result.report.rowsAboveHeader).toBe(1);
   });
 
+  it('rejects the template by default because it has no data rows', async () => {
+    await expect(importFile(fixture('5kcrm_leads_model.xls'))).rejects.toMatchObject({
+      code: 'no-data-rows',
+      params: { row: 2 },
+    });
+  });
+
   it('maps province and city headers whose hints use half- and full-width brackets', async () => {
-    const result = await importFile(fixture('5kcrm_leads_model.xls'));
+    const result = await importFile(fixture('5kcrm_leads_model.xls'), { emptyTable: 'allow' });
 
     expect(result.fieldColumns).toMatchObject({
       name: '联系人姓名',
@@ -113,7 +121,7 @@ describe('importFile on 5kcrm_leads_model.xls', () => {
 
 describe('importFile on 5kcrm_customer_model.xls', () => {
   it('reads 13 headers and drops the two empty trailing columns of the range', async () => {
-    const result = await importFile(fixture('5kcrm_customer_model.xls'));
+    const result = await importFile(fixture('5kcrm_customer_model.xls'), { emptyTable: 'allow' });
 
     expect(result.headerRow).toBe(2);
     expect(result.columns).toHaveLength(13);

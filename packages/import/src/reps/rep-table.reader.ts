@@ -76,6 +76,8 @@ export async function readRepTable(
       signal: options.signal,
       placeholders: 'keep',
       maxIssuesPerCode: 1,
+      // A table without reps is reported as `no-reps`, worded for a team.
+      emptyTable: 'allow',
     });
     return parseRepTable(table);
   } catch (error) {

@@ -94,7 +94,8 @@ const ImportReview = memo(function ImportReview({ analysis }: { analysis: Import
     0,
   );
   const mapped = analysis.columns.filter((column) => column.field).length;
-  const canStore = analysis.kindCheck.ok && name.trim() !== '';
+  // A dataset without rows is never saved: the report shows the `no-data-rows` error instead.
+  const canStore = analysis.kindCheck.ok && name.trim() !== '' && report.rowCount > 0;
 
   const save = async () => {
     const dataset = await store();

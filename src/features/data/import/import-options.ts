@@ -48,5 +48,7 @@ export function toImportOptions(
     columnTypes,
     placeholders: settings.keptPlaceholders.length === 0 ? 'empty' : 'keep',
     maxIssuesPerCode: MAX_ISSUES_KEPT,
+    // A header without rows is shown with a `no-data-rows` error; saving is blocked.
+    emptyTable: 'allow',
   };
 }

@@ -202,6 +202,39 @@ describe('ImportSession', () => {
 
     expect(answer).toMatchObject({ type: 'failed', failure: { code: 'workbook-unreadable' } });
   });
+
+  it('reports a header without data rows as an error and refuses to store it', async () => {
+    const harness = createSessionHarness();
+    await harness.open(textFile('header-only.csv', '姓名,手机,省份\n'));
+
+    const analysis = await harness.parse({ kind: 'leads' });
+    const answer = await harness.send({ type: 'store', requestId: harness.nextId(), name: 'x' });
+
+    expect(analysis.report.rowCount).toBe(0);
+    expect(analysis.report.issueCounts['no-data-rows']).toBe(1);
+    expect(analysis.report.errorCount).toBe(1);
+    expect(answer).toMatchObject({ type: 'failed', failure: { code: 'no-data-rows' } });
+    expect(await database().datasets.count()).toBe(0);
+  });
+
+  it('rejects a binary file renamed .csv', async () => {
+    const harness = createSessionHarness();
+    await harness.open(realFile('program-renamed.csv'));
+
+    const answer = await harness.send({
+      type: 'parse',
+      requestId: harness.nextId(),
+      settings: {
+        headerRow: 'auto',
+        mapping: {},
+        columnTypes: {},
+        keptPlaceholders: [],
+        kind: 'leads',
+      },
+    });
+
+    expect(answer).toMatchObject({ type: 'failed', failure: { code: 'file-binary' } });
+  });
 });
 
 describe('ImportSession datasets of other kinds', () => {

@@ -205,6 +205,13 @@ export class ImportSession {
     const parsed = this.parsed;
     if (!parsed) throw new Error('Nothing is parsed yet. Choose a file first.');
     if (!parsed.analysis.kindCheck.ok) throw new KindIncompleteError();
+    if (parsed.result.rows.length === 0) {
+      throw new ImportError(
+        'no-data-rows',
+        'The file has a header but no data rows, so there is nothing to save.',
+        { row: parsed.result.headerRow ?? 1 },
+      );
+    }
 
     const { result, settings, storageKeys, analysis } = parsed;
     const now = Date.now();
