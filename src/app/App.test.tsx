@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { useFreshDatabase } from '../test/database';
 import { renderApp } from '../test/render-app';
+import { mostSpecificTarget } from './layout/MainNavigation';
 import { navigationEntries, hasScreenFor } from './routes';
 
 describe('App shell', () => {
@@ -21,6 +22,18 @@ describe('App shell', () => {
     const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
     expect(within(nav).getAllByRole('link')).toHaveLength(navigationEntries().length);
     expect(within(nav).getByRole('link', { name: 'Flows' })).toHaveAttribute('href', '/flows');
+  });
+
+  it('marks only the most specific entry of a nested screen as current', async () => {
+    await renderApp('/settings/sync');
+    const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
+
+    const sync = within(nav).getByRole('link', { name: 'Sync' });
+    const settings = within(nav).getByRole('link', { name: 'Settings' });
+    await waitFor(() => expect(sync).toHaveAttribute('data-active', 'true'));
+    expect(sync).toHaveAttribute('aria-current', 'page');
+    expect(settings).not.toHaveAttribute('data-active');
+    expect(settings).not.toHaveAttribute('aria-current');
   });
 
   it('folds the sidebar to named icons and remembers it', async () => {
@@ -72,6 +85,20 @@ describe('App shell', () => {
     await waitFor(() =>
       expect(screen.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible(),
     );
+  });
+});
+
+describe('mostSpecificTarget', () => {
+  it('picks the longest matching path', () => {
+    expect(mostSpecificTarget(['/settings', '/settings/sync'], '/settings/sync')).toBe(
+      '/settings/sync',
+    );
+    expect(mostSpecificTarget(['/settings', '/settings/sync'], '/settings')).toBe('/settings');
+  });
+
+  it('matches whole path segments only', () => {
+    expect(mostSpecificTarget(['/settings'], '/settingsx')).toBeNull();
+    expect(mostSpecificTarget(['/flows'], '/flows/abc/versions')).toBe('/flows');
   });
 });
 
