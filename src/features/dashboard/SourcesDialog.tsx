@@ -4,15 +4,15 @@ import {
   Checkbox,
   Group,
   Modal,
-  NumberInput,
   Select,
   SimpleGrid,
   Stack,
   TagsInput,
   Text,
 } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NumberField } from '../../app/forms/NumberField';
 import { useFormat } from '../../i18n/useFormat';
 import type { DatasetRecord, RunRecord } from '../../storage/records';
 import {
@@ -49,10 +49,21 @@ export function SourcesDialog({
   const { t } = useTranslation('dashboard');
   const format = useFormat();
   const [draft, setDraft] = useState(settings);
+  const numbersRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (opened) setDraft(settings);
   }, [opened, settings]);
+
+  const apply = () => {
+    // A threshold field that rejects its text marks itself aria-invalid and shows why.
+    const invalidField = numbersRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (invalidField) {
+      invalidField.focus();
+      return;
+    }
+    onSave(draft);
+  };
 
   const toggleDataset = (dataset: DatasetRecord, checked: boolean) => {
     const datasetIds = checked
@@ -178,34 +189,38 @@ export function SourcesDialog({
           ))
         )}
 
-        <SimpleGrid cols={3}>
-          <NumberInput
+        <SimpleGrid cols={3} ref={numbersRef}>
+          <NumberField
             label={t('sources.behindMargin')}
             description={t('sources.behindMarginHelp')}
             value={Math.round(draft.behindMargin * 100)}
             min={0}
             max={100}
+            integer
+            required
             suffix="%"
-            onChange={(value) => setDraft({ ...draft, behindMargin: (Number(value) || 0) / 100 })}
+            onNumberChange={(value) => setDraft({ ...draft, behindMargin: (value ?? 0) / 100 })}
           />
-          <NumberInput
+          <NumberField
             label={t('sources.fairnessThreshold')}
             description={t('sources.fairnessThresholdHelp')}
             value={Math.round(draft.fairnessThreshold * 1000) / 10}
             min={0}
             max={100}
+            required
             decimalScale={1}
             suffix="%"
-            onChange={(value) =>
-              setDraft({ ...draft, fairnessThreshold: (Number(value) || 0) / 100 })
+            onNumberChange={(value) =>
+              setDraft({ ...draft, fairnessThreshold: (value ?? 0) / 100 })
             }
           />
-          <NumberInput
+          <NumberField
             label={t('sources.fairnessMinLeads')}
             value={draft.fairnessMinLeads}
             min={0}
-            allowDecimal={false}
-            onChange={(value) => setDraft({ ...draft, fairnessMinLeads: Number(value) || 0 })}
+            integer
+            required
+            onNumberChange={(value) => setDraft({ ...draft, fairnessMinLeads: value ?? 0 })}
           />
         </SimpleGrid>
 
@@ -213,7 +228,7 @@ export function SourcesDialog({
           <Button variant="default" onClick={onClose}>
             {t('common:actions.cancel')}
           </Button>
-          <Button onClick={() => onSave(draft)}>{t('sources.apply')}</Button>
+          <Button onClick={apply}>{t('sources.apply')}</Button>
         </Group>
       </Stack>
     </Modal>

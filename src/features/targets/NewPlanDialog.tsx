@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { checkNumber, describeNumberProblem, type NumberRules } from '../../app/forms/number-check';
 import type { DatasetRecord } from '../../storage/records';
 import { useWorkspaceTimeZone } from '../settings/workspace-settings';
 import { createId } from '../../storage/ids';
@@ -26,6 +27,14 @@ import type { PlanPerson, TargetPlan, TargetUnit } from './target-plan.types';
 import { useAmountFormat } from './useAmountFormat';
 import { getPlanEditClient } from './worker/plan-edit.client';
 
+const YEAR_RULES: NumberRules = {
+  min: MIN_PLAN_YEAR,
+  max: MAX_PLAN_YEAR,
+  integer: true,
+  required: true,
+};
+const TOTAL_RULES: NumberRules = { min: 0, integer: true, required: true };
+
 interface NewPlanDialogProps {
   opened: boolean;
   people: readonly PlanPerson[];
@@ -37,18 +46,22 @@ interface NewPlanDialogProps {
 
 /** Form for a new plan: year, name, unit, total, the splits and the reps to include. */
 export function NewPlanDialog({ opened, people, datasets, onClose, onCreate }: NewPlanDialogProps) {
-  const { t } = useTranslation('targets');
+  const { t, i18n } = useTranslation('targets');
   const timeZone = useWorkspaceTimeZone();
   const defaultYear = Number(dateInTimeZone(Date.now(), timeZone).slice(0, 4)) + 1;
-  const [year, setYear] = useState(defaultYear);
+  const [yearText, setYearText] = useState<number | string>(defaultYear);
   const [name, setName] = useState('');
   const [unit, setUnit] = useState<TargetUnit>('yuan');
-  const [total, setTotal] = useState<number>(0);
+  const [totalText, setTotalText] = useState<number | string>(0);
   const [splits, setSplits] = useState<SplitFormState>(() => initialSplitForm(defaultYear));
   const [excluded, setExcluded] = useState<Set<string>>(new Set());
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const formatAmount = useAmountFormat(unit);
+  const yearCheck = checkNumber(yearText, YEAR_RULES);
+  const totalCheck = checkNumber(totalText, TOTAL_RULES);
+  const year = yearCheck.ok && yearCheck.value !== null ? yearCheck.value : defaultYear;
+  const total = totalCheck.ok && totalCheck.value !== null ? totalCheck.value : 0;
 
   useEffect(() => {
     if (!opened) return;
@@ -64,6 +77,12 @@ export function NewPlanDialog({ opened, people, datasets, onClose, onCreate }: N
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    // Every field that rejects its value marks itself aria-invalid and shows why.
+    const invalidField = event.currentTarget.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (!yearCheck.ok || !totalCheck.ok || invalidField) {
+      invalidField?.focus();
+      return;
+    }
     setBusy(true);
     try {
       const resolved = await resolveSplits(splits, {
@@ -122,11 +141,15 @@ export function NewPlanDialog({ opened, people, datasets, onClose, onCreate }: N
           <Group grow align="flex-start">
             <NumberInput
               label={t('form.year')}
-              value={year}
-              min={MIN_PLAN_YEAR}
-              max={MAX_PLAN_YEAR}
+              value={yearText}
               allowDecimal={false}
-              onChange={(next) => setYear(Number(next) || defaultYear)}
+              clampBehavior="none"
+              onChange={setYearText}
+              error={
+                yearCheck.ok
+                  ? undefined
+                  : describeNumberProblem(t, yearCheck.problem, i18n.language, false)
+              }
               required
             />
             <TextInput
@@ -153,13 +176,17 @@ export function NewPlanDialog({ opened, people, datasets, onClose, onCreate }: N
             </Stack>
             <NumberInput
               label={unit === 'yuan' ? t('form.totalYuan') : t('form.totalCount')}
-              value={total}
-              min={0}
+              value={totalText}
               allowDecimal={false}
-              allowNegative={false}
+              clampBehavior="none"
               thousandSeparator=","
               prefix={unit === 'yuan' ? '¥' : undefined}
-              onChange={(next) => setTotal(Number(next) || 0)}
+              onChange={setTotalText}
+              error={
+                totalCheck.ok
+                  ? undefined
+                  : describeNumberProblem(t, totalCheck.problem, i18n.language)
+              }
               data-autofocus
               required
             />

@@ -1,15 +1,6 @@
-import {
-  Checkbox,
-  Group,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Checkbox, Group, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { NumberField } from '../../app/forms/NumberField';
 import { useFormat } from '../../i18n/useFormat';
 import type { DatasetRecord } from '../../storage/records';
 import { personRowKey } from './plan-grid';
@@ -157,15 +148,16 @@ export function SplitMethodFields({
       {value.time === 'seasonal' && (
         <SimpleGrid cols={6} spacing="xs">
           {value.monthWeights.map((weight, month) => (
-            <NumberInput
+            <NumberField
               key={month}
               label={t(`columns.m${month + 1}`)}
               value={weight}
               min={0}
+              required
               decimalScale={2}
-              onChange={(next) => {
+              onNumberChange={(next) => {
                 const monthWeights = [...value.monthWeights];
-                monthWeights[month] = typeof next === 'number' ? next : Number(next) || 0;
+                monthWeights[month] = next ?? 0;
                 onChange({ ...value, monthWeights });
               }}
             />
@@ -212,19 +204,20 @@ export function SplitMethodFields({
                 <Table.Td>{person.name}</Table.Td>
                 <Table.Td c="dimmed">{person.team || t('grid.noTeam')}</Table.Td>
                 <Table.Td>
-                  <NumberInput
+                  <NumberField
                     aria-label={t('form.manualAmount', { name: person.name })}
                     value={value.manualAmounts[personRowKey(person.id)] ?? 0}
                     min={0}
-                    allowDecimal={false}
+                    integer
+                    required
                     thousandSeparator=","
                     prefix={unit === 'yuan' ? '¥' : undefined}
-                    onChange={(next) =>
+                    onNumberChange={(next) =>
                       onChange({
                         ...value,
                         manualAmounts: {
                           ...value.manualAmounts,
-                          [personRowKey(person.id)]: Number(next) || 0,
+                          [personRowKey(person.id)]: next ?? 0,
                         },
                       })
                     }

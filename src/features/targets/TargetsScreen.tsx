@@ -37,6 +37,7 @@ import { isCellLocked, setCellLock } from './plan-edit';
 import { cellValue } from './plan-grid';
 import { approvePlan, createDraftVersion } from './plan-versions';
 import { PlanGrid } from './PlanGrid';
+import { planLabels } from './plan-labels';
 import { PlanSummary } from './PlanSummary';
 import { ResplitDialog } from './ResplitDialog';
 import { describeCell, describeTableProblem, describeTargetProblem } from './target-messages';
@@ -55,8 +56,12 @@ import { PlanEditQueue, type PlanEdit } from './worker/plan-edit-queue';
 
 /** The targets screen: plans by year and version, the editable grid and its exact totals. */
 export function TargetsScreen() {
-  const { t } = useTranslation('targets');
+  const { t, i18n } = useTranslation('targets');
   const plans = useTargetPlans();
+  const createdFormat = useMemo(
+    () => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' }),
+    [i18n.language],
+  );
   const reps = useReps();
   const datasets = useDatasets();
   const [searchParams, setSearchParams] = useSearchParams();
@@ -165,8 +170,13 @@ export function TargetsScreen() {
 
   const plan = working;
   const readOnly = plan?.status !== 'draft';
-  const planLabel = (candidate: TargetPlan) =>
-    `${candidate.name} · v${candidate.version} · ${t(`status.${candidate.status}`)}`;
+  const labels = planLabels(
+    plans,
+    (candidate) => `${candidate.name} · v${candidate.version} · ${t(`status.${candidate.status}`)}`,
+    (label, candidate) =>
+      t('planCreated', { label, time: createdFormat.format(candidate.createdAt) }),
+  );
+  const planLabel = (candidate: TargetPlan) => labels.get(candidate.id) ?? candidate.name;
 
   const approve = () => {
     if (!plan) return;

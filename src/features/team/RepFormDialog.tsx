@@ -15,6 +15,7 @@ import {
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAX_NAME_LENGTH } from '../../app/forms/name-limits';
 import { validateDraft, type RepDraft } from './rep-draft';
 
 interface RepFormDialogProps {
@@ -48,7 +49,7 @@ export function RepFormDialog({
 
   const errors = useMemo(() => (values ? validateDraft(values, takenIds) : {}), [values, takenIds]);
   const shown = (field: string) =>
-    submitted && errors[field] ? t(errors[field] as string) : undefined;
+    submitted && errors[field] ? t(errors[field] as string, { max: MAX_NAME_LENGTH }) : undefined;
   if (!values) return <Modal opened={false} onClose={onClose} />;
 
   const set = <K extends keyof RepDraft>(field: K, value: RepDraft[K]) =>
@@ -100,7 +101,7 @@ export function RepFormDialog({
               description={t('form.weightHint')}
               value={values.weight ?? ''}
               onChange={(value) => set('weight', numberOrNull(value))}
-              min={0}
+              clampBehavior="none"
               decimalScale={2}
               error={shown('weight')}
             />
@@ -127,7 +128,7 @@ export function RepFormDialog({
                   placeholder={t('form.unlimited')}
                   value={values[field] ?? ''}
                   onChange={(value) => set(field, numberOrNull(value))}
-                  min={0}
+                  clampBehavior="none"
                   allowDecimal={false}
                   error={shown(field)}
                 />
@@ -136,7 +137,7 @@ export function RepFormDialog({
                 label={t('form.openLeads')}
                 value={values.openLeads ?? ''}
                 onChange={(value) => set('openLeads', numberOrNull(value))}
-                min={0}
+                clampBehavior="none"
                 allowDecimal={false}
                 error={shown('openLeads')}
               />

@@ -32,6 +32,19 @@ describe('validateDraft', () => {
     });
   });
 
+  it('rejects a negative capacity instead of reading it as paused', () => {
+    const draft = { ...emptyDraft('r1'), name: '张伟', capacityWeek: -1 };
+
+    expect(validateDraft(draft, new Set())).toEqual({ capacityWeek: 'form.errors.wholeNumber' });
+  });
+
+  it('rejects a name longer than the name limit', () => {
+    const draft = { ...emptyDraft('r1'), name: '张'.repeat(101) };
+
+    expect(validateDraft(draft, new Set())).toEqual({ name: 'form.errors.nameTooLong' });
+    expect(validateDraft({ ...draft, name: '😀'.repeat(100) }, new Set())).toEqual({});
+  });
+
   it('rejects an id another rep has', () => {
     expect(validateDraft({ ...emptyDraft('r1'), name: 'A' }, new Set(['r1'])).id).toBe(
       'form.errors.idTaken',

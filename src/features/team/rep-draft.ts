@@ -4,6 +4,7 @@
  * that period. Dates are calendar days, `YYYY-MM-DD`.
  */
 import { readDate, type DateRange } from '@sras/import';
+import { isNameTooLong } from '../../app/forms/name-limits';
 import type { RepRecord } from '../../storage/records';
 
 export interface RepDraft {
@@ -84,6 +85,7 @@ export function validateDraft(draft: RepDraft, takenIds: ReadonlySet<string>): R
   if (id === '') errors.id = 'form.errors.idRequired';
   else if (takenIds.has(id)) errors.id = 'form.errors.idTaken';
   if (draft.name.trim() === '') errors.name = 'form.errors.nameRequired';
+  else if (isNameTooLong(draft.name.trim())) errors.name = 'form.errors.nameTooLong';
   if (draft.weight === null || !(draft.weight > 0)) errors.weight = 'form.errors.weight';
 
   for (const field of ['capacityDay', 'capacityWeek', 'capacityMonth', 'openLeads'] as const) {

@@ -1,7 +1,8 @@
-import { ActionIcon, Group, NumberInput, Paper, Select, Stack, Text } from '@mantine/core';
+import { ActionIcon, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Assignee, FlowNode } from '@sras/engine';
+import { NumberField } from '../../../app/forms/NumberField';
 import { useEditorEnvironment } from '../environment/EditorEnvironment';
 import { repDisplayName } from '../model/node-presentation';
 import { repOptionLabel, teamMembersToAdd, teamsOf } from './rep-options';
@@ -84,19 +85,19 @@ export function AssigneeSettings({ node }: { node: FlowNode }) {
                 {name}
               </Text>
               {withWeights && (
-                <NumberInput
+                <NumberField
                   w={90}
                   size="xs"
                   min={0}
                   aria-label={`${t('settings.reps.weight')}: ${rep ? repDisplayName(rep) : assignee.repId}`}
                   placeholder={String(rep?.weight ?? 1)}
-                  value={typeof assignee.weight === 'number' ? assignee.weight : ''}
-                  onChange={(value) =>
+                  value={typeof assignee.weight === 'number' ? assignee.weight : null}
+                  onNumberChange={(value) =>
                     setAssignees(
                       (list) =>
                         replaceAt(list, index, (item) => {
                           const next = { ...item };
-                          if (typeof value === 'number') next.weight = value;
+                          if (value !== null) next.weight = value;
                           else delete next.weight;
                           return next;
                         }),

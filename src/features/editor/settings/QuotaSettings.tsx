@@ -1,6 +1,7 @@
-import { NumberInput, Select, Stack, Text } from '@mantine/core';
+import { Select, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { FlowNode } from '@sras/engine';
+import { NumberField } from '../../../app/forms/NumberField';
 import { FieldPicker } from './FieldPicker';
 import { useNodeDataEditor } from './useNodeDataEditor';
 
@@ -14,14 +15,13 @@ export function QuotaSettings({ node }: { node: FlowNode }) {
 
   return (
     <Stack gap="sm">
-      <NumberInput
+      <NumberField
         label={t('settings.quota.limit')}
-        value={typeof limit === 'number' ? limit : ''}
+        value={typeof limit === 'number' ? limit : null}
         min={0}
         step={1}
-        allowDecimal={false}
-        allowNegative={false}
-        onChange={(value) => set('limit', typeof value === 'number' ? value : undefined, 'limit')}
+        integer
+        onNumberChange={(value) => set('limit', value ?? undefined, 'limit')}
         data-field-path="data.limit"
       />
       <Select

@@ -1,0 +1,65 @@
+import { MantineProvider } from '@mantine/core';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { initI18n } from '../../i18n/i18n';
+import { NewPlanDialog } from './NewPlanDialog';
+
+async function renderDialog(language: 'en' | 'zh-CN' = 'en') {
+  const i18n = initI18n(language);
+  await i18n.changeLanguage(language);
+  const onCreate = vi.fn(() => Promise.resolve());
+  render(
+    <MantineProvider env="test">
+      <NewPlanDialog
+        opened
+        people={[]}
+        datasets={[]}
+        onClose={() => undefined}
+        onCreate={onCreate}
+      />
+    </MantineProvider>,
+  );
+  return { onCreate };
+}
+
+describe('NewPlanDialog', () => {
+  it('rejects a negative total at the field and keeps the typed text', async () => {
+    const user = userEvent.setup();
+    const { onCreate } = await renderDialog();
+    const total = await screen.findByRole('textbox', { name: /Yearly target/ });
+
+    await user.clear(total);
+    await user.type(total, '-5');
+    await user.tab();
+
+    expect(total).toHaveValue('-¥5');
+    expect(await screen.findByText('Must be at least 0.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Create plan' }));
+    expect(onCreate).not.toHaveBeenCalled();
+  });
+
+  it('names the allowed range of a year out of range without clamping it', async () => {
+    const user = userEvent.setup();
+    await renderDialog('zh-CN');
+    const year = await screen.findByRole('textbox', { name: /年份/ });
+
+    await user.clear(year);
+    await user.type(year, '99999');
+    await user.tab();
+
+    expect(year).toHaveValue('99999');
+    expect(await screen.findByText('必须在 2000 到 2100 之间。')).toBeInTheDocument();
+  });
+
+  it('asks for a number when the total is emptied', async () => {
+    const user = userEvent.setup();
+    await renderDialog();
+    const total = await screen.findByRole('textbox', { name: /Yearly target/ });
+
+    await user.clear(total);
+    await user.tab();
+
+    expect(await screen.findByText('Enter a number.')).toBeInTheDocument();
+  });
+});
