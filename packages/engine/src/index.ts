@@ -56,6 +56,7 @@ export {
   type MessageLanguage,
 } from './messages/format-message.js';
 export type { EngineMessages } from './messages/messages.en.js';
+export { labelledProblemParams, nodeLabels } from './messages/node-labels.js';
 
 // Compiling and running
 export { compileFlow, type CompileFlowResult } from './compile/flow.compiler.js';

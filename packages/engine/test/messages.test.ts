@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONNECTION_REJECTIONS } from '../src/graph/connection.js';
 import { ENGINE_MESSAGES, formatProblem, interpolate } from '../src/messages/format-message.js';
+import { nodeLabels } from '../src/messages/node-labels.js';
 import { REASON_CODES } from '../src/run/run.types.js';
 import { createProblem, PROBLEM_CODES } from '../src/validation/problem.types.js';
 
@@ -110,5 +111,69 @@ describe('interpolate', () => {
 
   it('does not interpret parameter text as a template', () => {
     expect(interpolate('{{a}}', { a: '{{b}}', b: 'x' })).toBe('{{b}}');
+  });
+});
+
+describe('nodeLabels', () => {
+  const node = (id: string, type: string, data: Record<string, unknown> = {}) => ({
+    id,
+    type,
+    data,
+  });
+
+  it('names nodes by their type, adding the id only to names shared by several nodes', () => {
+    const labels = nodeLabels(
+      [node('dedup', 'dedup'), node('rr', 'roundRobin'), node('rr2', 'roundRobin')],
+      'zh-CN',
+    );
+
+    expect(labels.get('dedup')).toBe('撞单保护');
+    expect(labels.get('rr')).toBe('轮询分配（rr）');
+    expect(labels.get('rr2')).toBe('轮询分配（rr2）');
+  });
+
+  it("prefers a node's own label", () => {
+    expect(nodeLabels([node('n1', 'pool', { label: '华东公海' })], 'en').get('n1')).toBe(
+      '华东公海',
+    );
+  });
+});
+
+describe('formatProblem with the flow nodes', () => {
+  const nodes = [
+    { id: 'dedup', type: 'dedup', data: {} },
+    { id: 'rr', type: 'roundRobin', data: {} },
+  ];
+
+  it('names the nodes of a cycle by their labels', () => {
+    const problem = createProblem('cycle', { nodeId: 'dedup' }, { path: 'dedup → rr → dedup' });
+
+    expect(formatProblem(problem, 'zh-CN', nodes)).toContain('（撞单保护 → 轮询分配 → 撞单保护）');
+    expect(formatProblem(problem, 'en', nodes)).toContain(
+      '(Duplicate check → Round robin → Duplicate check)',
+    );
+  });
+
+  it('names the source and target node of an edge problem by label', () => {
+    const taken = createProblem(
+      'edge-handle-taken',
+      {},
+      {
+        source: 'dedup',
+        handle: 'unique',
+        otherEdgeId: 'e2',
+      },
+    );
+    const intoSource = createProblem('edge-into-source', {}, { target: 'rr' });
+
+    expect(formatProblem(taken, 'en', nodes)).toContain('Duplicate check');
+    expect(formatProblem(taken, 'en', nodes)).not.toContain('dedup');
+    expect(formatProblem(intoSource, 'zh-CN', nodes)).toContain('轮询分配');
+  });
+
+  it('keeps the id of a node that does not exist', () => {
+    const missing = createProblem('edge-target-missing', {}, { target: 'ghost' });
+
+    expect(formatProblem(missing, 'en', nodes)).toContain('ghost');
   });
 });

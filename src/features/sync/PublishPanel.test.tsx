@@ -10,6 +10,7 @@ import { PublishPanel } from './PublishPanel';
 import { createSyncApi, type SyncApi } from './sync-api.client';
 import type { SyncConnection } from './sync-metadata';
 import { startSyncTestServer, type SyncTestServer } from './sync-test-server';
+import { syncStore } from './sync.store';
 
 const REPS = [
   { id: 'r1', name: 'Rep 1' },
@@ -109,5 +110,45 @@ describe('PublishPanel', () => {
 
     expect(await screen.findByText('未发布：流程在服务器上已被修改')).toBeInTheDocument();
     expect(screen.getByText(/服务器上的“广东线索”已是第 2 次修订/)).toBeInTheDocument();
+  });
+
+  it('names the node of a refused flow by its label, not its id', async () => {
+    const id = `ghost-${run}`;
+    await api.putFlow(
+      { ...roundRobinFlow(id, ['ghost-rep']), name: 'Ghost flow' } as FlowDocument,
+      0,
+    );
+    await renderPanel('zh-CN');
+    const revision = await screen.findByTestId(`server-flow-revision-${id}`);
+
+    const row = revision.closest('tr') as HTMLElement;
+    await userEvent.click(within(row).getByRole('button', { name: '发布' }));
+
+    const problem = await screen.findByText(/销售 ghost-rep 不在销售团队中/);
+    expect(problem).toHaveTextContent(/^轮询分配：/);
+    expect(problem).not.toHaveTextContent('rr：');
+  });
+
+  it('publishes nothing while a conflict on the reps is open', async () => {
+    const id = `blocked-${run}`;
+    await putFlow(id, 'Blocked flow');
+    syncStore.setState({
+      conflicts: [{ kind: 'reps', id: 'reps', local: [], serverRevision: 2, server: REPS }],
+    });
+    try {
+      await renderPanel();
+      const revision = await screen.findByTestId(`server-flow-revision-${id}`);
+
+      const row = revision.closest('tr') as HTMLElement;
+      await userEvent.click(within(row).getByRole('button', { name: 'Publish' }));
+
+      expect(
+        await screen.findByText('Not published: resolve the conflict first'),
+      ).toBeInTheDocument();
+      expect(screen.getByText(/^Reps changed both here and on the server/)).toBeInTheDocument();
+      expect((await api.getFlow(id)).publishedVersion).toBeNull();
+    } finally {
+      syncStore.setState({ conflicts: [] });
+    }
   });
 });

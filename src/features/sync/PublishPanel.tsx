@@ -11,13 +11,14 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { formatProblem, type FlowProblem } from '@sras/engine';
+import { formatProblem, nodeLabels, type FlowNode, type FlowProblem } from '@sras/engine';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createSyncApi, SyncApiError, type ServerFlowSummary } from './sync-api.client';
 import type { SyncConnection } from './sync-metadata';
 import { requestSync } from './sync.engine';
-import { useSyncStatus } from './sync.store';
+import { conflictName } from './conflict-name';
+import { syncStore, useSyncStatus, type SyncConflict } from './sync.store';
 
 interface PublishPanelProps {
   connection: SyncConnection;
@@ -26,7 +27,8 @@ interface PublishPanelProps {
 /** Outcome of the last Publish click, shown under the table. */
 type PublishOutcome =
   | { flowId: string; version: number }
-  | { flowId: string; problems: FlowProblem[] }
+  | { flowId: string; problems: FlowProblem[]; nodes: FlowNode[] }
+  | { flowId: string; conflicts: string[] }
   | { flowId: string; moved: { name: string; seen: number; current: number } }
   | { flowId: string; error: string };
 
@@ -64,6 +66,15 @@ export function PublishPanel({ connection }: PublishPanelProps) {
     void load();
   }, [load, lastSyncedAt]);
 
+  // The nodes of the flow the server refused, to name them by label; none when it cannot be read.
+  const serverNodes = async (flowId: string): Promise<FlowNode[]> => {
+    try {
+      return (await api.getFlow(flowId)).document.nodes;
+    } catch {
+      return [];
+    }
+  };
+
   const publish = async (flow: ServerFlowSummary) => {
     setBusyId(flow.id);
     setOutcome(null);
@@ -71,6 +82,16 @@ export function PublishPanel({ connection }: PublishPanelProps) {
       // Local edits go first. When they make a new revision, the server
       // rejects the one shown, as it would for another user's edit.
       await requestSync();
+      const blocking = syncStore
+        .getState()
+        .conflicts.filter((conflict) => blocksPublish(conflict, flow.id));
+      if (blocking.length > 0) {
+        setOutcome({
+          flowId: flow.id,
+          conflicts: blocking.map((conflict) => conflictName(conflict, t)),
+        });
+        return;
+      }
       const { version } = await api.publishFlow(flow.id, flow.revision);
       setOutcome({ flowId: flow.id, version });
     } catch (error) {
@@ -88,6 +109,7 @@ export function PublishPanel({ connection }: PublishPanelProps) {
         setOutcome({
           flowId: flow.id,
           problems: problems.filter((problem) => problem.severity === 'error'),
+          nodes: await serverNodes(flow.id),
         });
       } else {
         setOutcome({
@@ -169,13 +191,25 @@ export function PublishPanel({ connection }: PublishPanelProps) {
         {outcome && 'problems' in outcome && (
           <Alert color="red" title={t('publish.hasErrors')}>
             <List size="sm">
-              {outcome.problems.map((problem, index) => (
-                <List.Item key={index}>
-                  {problem.nodeId ? `${problem.nodeId}: ` : ''}
-                  {formatProblem(problem, language)}
-                </List.Item>
-              ))}
+              {outcome.problems.map((problem, index) => {
+                const labels = nodeLabels(outcome.nodes, language);
+                const node = problem.nodeId ? (labels.get(problem.nodeId) ?? problem.nodeId) : '';
+                return (
+                  <List.Item key={index}>
+                    {node ? t('publish.atNode', { node }) : ''}
+                    {formatProblem(problem, language, outcome.nodes)}
+                  </List.Item>
+                );
+              })}
             </List>
+          </Alert>
+        )}
+        {outcome && 'conflicts' in outcome && (
+          <Alert color="orange" title={t('publish.conflictTitle')}>
+            {t('publish.conflict', {
+              names: outcome.conflicts.join(t('publish.listSeparator')),
+              count: outcome.conflicts.length,
+            })}
           </Alert>
         )}
         {outcome && 'moved' in outcome && (
@@ -203,4 +237,10 @@ export function PublishPanel({ connection }: PublishPanelProps) {
       </Stack>
     </Paper>
   );
+}
+
+/** Whether an open conflict keeps flow `flowId` from being published: its own, or the reps it assigns to. */
+function blocksPublish(conflict: SyncConflict, flowId: string): boolean {
+  if (conflict.kind === 'flow') return conflict.id === flowId;
+  return conflict.kind === 'reps' || conflict.kind === 'teams';
 }

@@ -14,6 +14,7 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { conflictName } from './conflict-name';
 import { ConflictDialog } from './ConflictDialog';
 import { PublishPanel } from './PublishPanel';
 import { SyncApiError } from './sync-api.client';
@@ -225,12 +226,6 @@ export function SyncSettingsScreen() {
       <ConflictDialog conflict={openConflict} onClose={() => setOpenConflict(null)} />
     </Stack>
   );
-}
-
-/** The name of a conflict's document as shown in lists. */
-export function conflictName(conflict: SyncConflict, t: (key: string) => string): string {
-  if (conflict.kind !== 'flow') return t(`lists.${conflict.kind}`);
-  return conflict.local?.name ?? conflict.server?.name ?? conflict.id;
 }
 
 function describeError(

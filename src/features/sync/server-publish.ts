@@ -2,7 +2,7 @@
  * Publishing a flow version on the connected sras server, so that its
  * allocation API runs what the user published in the app.
  */
-import { formatProblem, type FlowDocument, type FlowProblem } from '@sras/engine';
+import { formatProblem, nodeLabels, type FlowDocument, type FlowProblem } from '@sras/engine';
 import { createSyncApi, SyncApiError } from './sync-api.client';
 import { readConnection, readFlowMetas } from './sync-metadata';
 import { requestSync } from './sync.engine';
@@ -43,9 +43,15 @@ export async function publishOnServer(
 
   await requestSync();
   const status = syncStore.getState();
-  if (status.conflicts.some((conflict) => conflict.kind === 'flow' && conflict.id === flowId)) {
-    return failed('conflict');
-  }
+  // The server checks the flow against its reps and teams, so an open
+  // conflict on those lists blocks the publish as much as one on the flow.
+  const blocking = status.conflicts.find(
+    (conflict) =>
+      (conflict.kind === 'flow' && conflict.id === flowId) ||
+      conflict.kind === 'reps' ||
+      conflict.kind === 'teams',
+  );
+  if (blocking) return failed('conflict', blocking.kind);
   if (status.phase === 'offline') return failed('offline', status.error ?? '');
   const meta = (await readFlowMetas()).get(flowId);
   if (!meta) return failed('not-synced', status.error ?? '');
@@ -61,8 +67,10 @@ export async function publishOnServer(
     if (error.code === 'flow-has-errors') {
       const problems = (error.details.problems as FlowProblem[] | undefined) ?? [];
       const first = problems.find((problem) => problem.severity === 'error');
-      const where = first?.nodeId ? `${first.nodeId}: ` : '';
-      return failed('has-errors', first ? where + formatProblem(first, language) : error.message);
+      const labels = nodeLabels(document.nodes, language);
+      const where = first?.nodeId ? `${labels.get(first.nodeId) ?? first.nodeId}: ` : '';
+      const message = first ? formatProblem(first, language, document.nodes) : error.message;
+      return failed('has-errors', first ? where + message : message);
     }
     return failed('server-error', error.message);
   }

@@ -5,8 +5,11 @@
  */
 import type { FlowDocument } from '@sras/engine';
 
+/** Every server document kind that is one list per workspace. */
+export const LIST_KINDS = ['reps', 'teams', 'targets', 'existing-owners', 'flow-versions'] as const;
+
 /** A server document kind that is one list per workspace. */
-export type ListKind = 'reps' | 'teams' | 'targets' | 'existing-owners' | 'flow-versions';
+export type ListKind = (typeof LIST_KINDS)[number];
 
 export interface ServerDocument<T> {
   revision: number;

@@ -1,6 +1,8 @@
+import type { FlowNode } from '../flow/flow.types.js';
 import type { FlowProblem } from '../validation/problem.types.js';
 import { messagesEn, type EngineMessages } from './messages.en.js';
 import { messagesZhCn } from './messages.zh-CN.js';
+import { labelledProblemParams, nodeLabels } from './node-labels.js';
 
 /** Languages the engine's messages exist in. */
 export type MessageLanguage = 'en' | 'zh-CN';
@@ -33,18 +35,19 @@ export function interpolate(
 
 /**
  * Words a problem in a language, with its location (`nodeId`, `edgeId`,
- * `field`) available to the message as parameters. Unknown languages fall
- * back to English.
+ * `field`) available to the message as parameters. Given the flow's nodes,
+ * the message names nodes by their labels (see `nodeLabels`) instead of
+ * their ids. Unknown languages fall back to English.
  *
  * @example formatProblem({ code: 'source-missing', severity: 'error', params: {} }, 'zh-CN')
  */
-export function formatProblem(problem: FlowProblem, language: MessageLanguage = 'en'): string {
+export function formatProblem(
+  problem: FlowProblem,
+  language: MessageLanguage = 'en',
+  nodes?: readonly Pick<FlowNode, 'id' | 'type' | 'data'>[],
+): string {
   const messages = ENGINE_MESSAGES[language] ?? messagesEn;
   const template = messages.problem[problem.code] ?? problem.code;
-  return interpolate(template, {
-    nodeId: problem.nodeId,
-    edgeId: problem.edgeId,
-    field: problem.field,
-    ...problem.params,
-  });
+  const labels = nodes ? nodeLabels(nodes, language) : new Map<string, string>();
+  return interpolate(template, labelledProblemParams(problem, labels));
 }

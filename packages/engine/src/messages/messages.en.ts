@@ -110,6 +110,25 @@ export const messagesEn = {
     unknown: '{{repId}} is not in the sales team',
   },
 
+  /** Names of the node types, which name a node in messages. */
+  nodeType: {
+    source: 'Lead source',
+    filter: 'Filter',
+    score: 'Score',
+    branch: 'Branch',
+    regionSplit: 'Region split',
+    quota: 'Quota',
+    dedup: 'Duplicate check',
+    roundRobin: 'Round robin',
+    leastLoaded: 'Least loaded',
+    assign: 'Assign to rep',
+    pool: 'Pool',
+    unknown: 'Unknown node',
+  },
+
+  /** A node whose name another node of the flow shares, told apart by its id. */
+  nodeWithId: '{{label}} ({{id}})',
+
   connection: {
     'source-missing': 'The start node no longer exists.',
     'target-missing': 'The end node no longer exists.',

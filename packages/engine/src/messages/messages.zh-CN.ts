@@ -84,6 +84,25 @@ export const messagesZhCn: EngineMessages = {
     unknown: '{{repId}} 不在销售团队中',
   },
 
+  /** Names of the node types, which name a node in messages. */
+  nodeType: {
+    source: '线索入口',
+    filter: '筛选',
+    score: '评分',
+    branch: '条件分支',
+    regionSplit: '区域拆分',
+    quota: '配额',
+    dedup: '撞单保护',
+    roundRobin: '轮询分配',
+    leastLoaded: '负载均衡',
+    assign: '指定分配',
+    pool: '公海',
+    unknown: '未知节点',
+  },
+
+  /** A node whose name another node of the flow shares, told apart by its id. */
+  nodeWithId: '{{label}}（{{id}}）',
+
   connection: {
     'source-missing': '起点节点已不存在。',
     'target-missing': '终点节点已不存在。',

@@ -4,7 +4,7 @@ import { getOutputHandles, isNodeType, resolveSourceHandle } from '../flow/node-
 import { findCycle, getReachableNodeIds } from '../graph/graph.js';
 import { isValidTimeZone } from '../time/zoned-calendar.js';
 import { validateNodeData } from './node-data.validator.js';
-import { createProblem, type FlowProblem } from './problem.types.js';
+import { createProblem, CYCLE_PATH_SEPARATOR, type FlowProblem } from './problem.types.js';
 
 export interface ValidateFlowOptions {
   /** The sales team; when given, rep ids in the flow are checked against it. */
@@ -66,7 +66,9 @@ export function inspectFlow(flow: FlowDocument, options: ValidateFlowOptions = {
     edges.map(({ edge }) => edge),
   );
   if (cycle !== null) {
-    problems.push(createProblem('cycle', { nodeId: cycle[0] }, { path: cycle.join(' → ') }));
+    problems.push(
+      createProblem('cycle', { nodeId: cycle[0] }, { path: cycle.join(CYCLE_PATH_SEPARATOR) }),
+    );
   }
 
   const reachable =

@@ -72,6 +72,9 @@ export type ProblemCode = keyof typeof PROBLEM_SEVERITIES;
 /** All problem codes, in catalogue order. */
 export const PROBLEM_CODES = Object.keys(PROBLEM_SEVERITIES) as ProblemCode[];
 
+/** Separator of the node ids in the `path` parameter of a `cycle` problem. */
+export const CYCLE_PATH_SEPARATOR = ' → ';
+
 /** Parameters that a message interpolates; always plain text or numbers. */
 export type ProblemParams = Record<string, string | number>;
 

@@ -3,6 +3,7 @@ import { IconAlertCircle, IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { FlowNode, FlowProblem } from '@sras/engine';
 import { problemMessage } from './problem-message';
+import { useNodeLabels } from './useNodeLabels';
 import classes from './ProblemItem.module.css';
 
 export interface ProblemItemProps {
@@ -16,8 +17,9 @@ export interface ProblemItemProps {
 /** One problem: severity icon and message; a button that shows the node when it names one. */
 export function ProblemItem({ problem, node, prefix, onSelect }: ProblemItemProps) {
   const { t } = useTranslation('editor');
+  const labels = useNodeLabels();
   const isError = problem.severity === 'error';
-  const message = problemMessage(problem, node, t);
+  const message = problemMessage(problem, node, t, labels);
   const content = (
     <Group gap={6} wrap="nowrap" align="flex-start">
       <ThemeIcon

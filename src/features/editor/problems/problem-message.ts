@@ -1,22 +1,19 @@
 import type { TFunction } from 'i18next';
-import type { FlowNode, FlowProblem } from '@sras/engine';
+import { labelledProblemParams, type FlowNode, type FlowProblem } from '@sras/engine';
 import { handleLabel } from '../model/node-presentation';
 
 /**
  * Word a problem in the current language from the engine's catalogue, naming
- * an output handle by its label (符合, 华东) rather than its id.
+ * an output handle by its label (符合, 华东) rather than its id, and nodes by
+ * their labels from `nodeLabels` (the engine's `nodeLabels` of the flow).
  */
 export function problemMessage(
   problem: FlowProblem,
   node: FlowNode | undefined,
   t: TFunction,
+  nodeLabels: ReadonlyMap<string, string> = new Map(),
 ): string {
-  const params: Record<string, string | number | undefined> = {
-    nodeId: problem.nodeId,
-    edgeId: problem.edgeId,
-    field: problem.field,
-    ...problem.params,
-  };
+  const params = labelledProblemParams(problem, nodeLabels);
   if (node && typeof params.handle === 'string')
     params.handle = handleLabel(node, params.handle, t);
 

@@ -2,6 +2,7 @@ import { List, Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { FlowProblem } from '@sras/engine';
 import { problemMessage } from '../problems/problem-message';
+import { useNodeLabels } from '../problems/useNodeLabels';
 import { getNodeTypeSpec } from '../model/node-catalog';
 import { useFlowNodesIgnoringMoves } from '../store/editor-selectors';
 
@@ -15,6 +16,7 @@ export interface PublishRefusalDialogProps {
 export function PublishRefusalDialog({ errors, opened, onClose }: PublishRefusalDialogProps) {
   const { t } = useTranslation('editor');
   const nodes = new Map(useFlowNodesIgnoringMoves().map((node) => [node.id, node]));
+  const labels = useNodeLabels();
 
   return (
     <Modal opened={opened} onClose={onClose} title={t('publish.refusedTitle')}>
@@ -25,7 +27,9 @@ export function PublishRefusalDialog({ errors, opened, onClose }: PublishRefusal
             const node = problem.nodeId ? nodes.get(problem.nodeId) : undefined;
             const name =
               node && getNodeTypeSpec(node.type) ? `${t(`nodeTypes.${node.type}.name`)} · ` : '';
-            return <List.Item key={index}>{name + problemMessage(problem, node, t)}</List.Item>;
+            return (
+              <List.Item key={index}>{name + problemMessage(problem, node, t, labels)}</List.Item>
+            );
           })}
         </List>
       </Stack>
