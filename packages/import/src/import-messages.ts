@@ -43,6 +43,8 @@ export const importMessages: Readonly<Record<ImportMessageLanguage, Catalogue>> 
       'Row {{row}}: {{column}} is empty although other cells are filled. Fill it in, or delete the row if it is not a record.',
     'not-a-number':
       'Row {{row}}: {{column}} "{{value}}" is not a number. It is kept as text; correct it or type the column as text.',
+    'amount-negative':
+      'Row {{row}}: {{column}} "{{value}}" is a negative amount. Correct it if it is not a refund; the dashboard leaves negative amounts out of revenue.',
     'not-a-date':
       'Row {{row}}: {{column}} "{{value}}" is not a date. It is kept as text; correct it or type the column as text.',
     'not-a-boolean':
@@ -103,6 +105,8 @@ export const importMessages: Readonly<Record<ImportMessageLanguage, Catalogue>> 
       '第 {{row}} 行：{{column}} 为空，但其他单元格有内容。请补充，或在不是数据行时删除该行。',
     'not-a-number':
       '第 {{row}} 行：{{column}}“{{value}}”不是数字，已按文本保留。请更正，或把该列设为文本。',
+    'amount-negative':
+      '第 {{row}} 行：{{column}}“{{value}}”是负数金额。如果不是退款，请更正；业绩看板不把负数金额计入业绩。',
     'not-a-date':
       '第 {{row}} 行：{{column}}“{{value}}”不是日期，已按文本保留。请更正，或把该列设为文本。',
     'not-a-boolean':

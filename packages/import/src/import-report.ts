@@ -16,6 +16,7 @@ export type ImportIssueCode =
   | 'missing-values'
   | 'key-missing'
   | 'not-a-number'
+  | 'amount-negative'
   | 'not-a-date'
   | 'not-a-boolean'
   | 'type-ignored'
@@ -46,6 +47,7 @@ export const ISSUE_SEVERITY: Readonly<Record<ImportIssueCode, IssueSeverity>> = 
   'missing-values': 'warning',
   'key-missing': 'warning',
   'not-a-number': 'warning',
+  'amount-negative': 'warning',
   'not-a-date': 'warning',
   'not-a-boolean': 'warning',
   'type-ignored': 'info',

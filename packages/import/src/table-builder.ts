@@ -53,6 +53,12 @@ export interface TableOptions {
   placeholderValues?: readonly string[];
   /** Column (header or key) that must be filled when any other cell of the row is; default the `id` column, else the first. */
   keyColumn?: string;
+  /**
+   * `'expected'` (default): the table contains leads, so a header without a phone
+   * or e-mail column gets `no-contact-column`, because dedup has nothing to
+   * compare. `'optional'`: no such warning, for deals or owner lists.
+   */
+  contactColumns?: 'expected' | 'optional';
   /** Issues kept per code in the report (counts stay exact); default 200. */
   maxIssuesPerCode?: number;
   /**
@@ -295,7 +301,14 @@ export class TableBuilder {
       null;
 
     const fields = new Set(this.columns.map((column) => column.field));
-    if (header && this.columns.length > 0 && !fields.has('phone') && !fields.has('email')) {
+    const wantsContact = this.options.contactColumns !== 'optional';
+    if (
+      wantsContact &&
+      header &&
+      this.columns.length > 0 &&
+      !fields.has('phone') &&
+      !fields.has('email')
+    ) {
       this.issues.add({ code: 'no-contact-column', row: header.row });
     }
   }
@@ -513,6 +526,17 @@ export class TableBuilder {
         case 'email':
           this.checkEmailCell(row, column, text);
           break;
+        case 'amount':
+          if (isNegativeAmount(value)) {
+            this.issues.add({
+              code: 'amount-negative',
+              row,
+              column: displayName(column),
+              field: 'amount',
+              value: text,
+            });
+          }
+          break;
         case 'id':
         case 'postalCode':
           if (EXPONENT_NOTATION.test(text)) {
@@ -604,6 +628,14 @@ export class TableBuilder {
       });
     }
   }
+}
+
+const NEGATIVE_AMOUNT_TEXT = /^(?:[¥￥$]\s*)?[-−]\s*(?:[¥￥$]\s*)?\d/;
+
+/** True for a number below zero or a text such as `-80000`, `¥-1,200` or `−5`. */
+function isNegativeAmount(value: CellValue | undefined): boolean {
+  if (typeof value === 'number') return value < 0;
+  return typeof value === 'string' && NEGATIVE_AMOUNT_TEXT.test(value.trim());
 }
 
 function cellToText(value: CellValue | undefined): string {

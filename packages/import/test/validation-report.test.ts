@@ -151,3 +151,39 @@ describe('importFile validation report', () => {
     );
   });
 });
+
+describe('importFile deals checks', () => {
+  const deals = [
+    '负责人,成交金额,成交日期,状态',
+    'r1,120000,2026-02-03,赢单',
+    'r2,-80000,2026-02-04,赢单',
+    'r3,¥-1200,2026-02-05,输单',
+  ].join('\n');
+
+  it('warns per row about negative amounts with the row and column header', async () => {
+    const result = await importText(deals, { columnTypes: { amount: 'number' } });
+
+    expect(issuesOf(result, 'amount-negative')).toEqual([
+      expect.objectContaining({ row: 3, column: '成交金额', value: '-80000', severity: 'warning' }),
+      expect.objectContaining({ row: 4, column: '成交金额', value: '¥-1200' }),
+    ]);
+  });
+
+  it('warns about negative amounts kept as text', async () => {
+    const result = await importText(deals);
+
+    expect(issuesOf(result, 'amount-negative').map((issue) => issue.row)).toEqual([3, 4]);
+  });
+
+  it('raises no contact warning when contact columns are optional', async () => {
+    const result = await importText(deals, { contactColumns: 'optional' });
+
+    expect(issuesOf(result, 'no-contact-column')).toEqual([]);
+  });
+
+  it('warns about a missing contact column by default', async () => {
+    const result = await importText(deals);
+
+    expect(issuesOf(result, 'no-contact-column')).toHaveLength(1);
+  });
+});

@@ -186,6 +186,33 @@ describe('readDatasetRecords', () => {
     expect(read.records[9]).toMatchObject({ won: true, amount: 0, createdDay: null });
   });
 
+  it('lists a negative amount by row and column and counts it as 0 revenue', () => {
+    const refund = { ...DEALS[0], 金额: -80_000 };
+    const read = readDatasetRecords(
+      { id: 'deals', rows: [...DEALS, refund] },
+      { mapping: DEAL_MAPPING },
+    );
+
+    expect(read.issues).toEqual([
+      { row: DEALS.length + 1, column: '金额', code: 'negative-amount', value: -80_000 },
+    ]);
+    expect(read.records.at(-1)).toMatchObject({ won: read.records[0]?.won, amount: 0 });
+  });
+
+  it('keeps a negative amount out of the rep revenue', () => {
+    const refund = { ...DEALS[0], 金额: '-80000' };
+    const { records } = readDatasetRecords(
+      { id: 'deals', rows: [...DEALS, refund] },
+      { mapping: DEAL_MAPPING },
+    );
+
+    const zhang = computeDashboard(dashboardInput({ records })).reps.find(
+      (rep) => rep.repId === 'r1',
+    );
+
+    expect(zhang?.revenue).toBe(80_000 + 25_000 + 10_000);
+  });
+
   it('decides won by the won flag, then the status, then the stage', () => {
     const rows = [{ 赢单: '是', 状态: '跟进中', 阶段: '输单' }];
     expect(

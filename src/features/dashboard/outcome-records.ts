@@ -26,7 +26,7 @@ export interface OutcomeRecord {
   /** Day the deal closed; null when unknown. */
   closedDay: number | null;
   won: boolean;
-  /** Deal amount in yuan; 0 when unknown. */
+  /** Deal amount in yuan; 0 when unknown or negative. */
   amount: number;
   stage: string | null;
   /** Lead source (channel); null when unknown. */
@@ -77,7 +77,8 @@ function stageOf(row: Record<string, unknown>, mapping: OutcomeMapping): string 
 
 /**
  * Reads a dataset's rows into records. Unreadable dates and amounts are
- * listed as issues and read as unknown; the row still counts.
+ * listed as issues and read as unknown, and negative amounts are listed and
+ * read as 0; the row still counts.
  */
 export function readDatasetRecords(
   dataset: {
@@ -131,7 +132,15 @@ export function readDatasetRecords(
           code: 'invalid-amount',
           value: row[mapping.amount],
         });
-      amount = read ?? 0;
+      // A negative amount is listed and counted as 0, so it never lowers revenue.
+      if (read !== null && read < 0)
+        addIssue({
+          row: rowNumber,
+          column: mapping.amount,
+          code: 'negative-amount',
+          value: row[mapping.amount],
+        });
+      amount = read !== null && read > 0 ? read : 0;
     }
 
     records.push({

@@ -16,7 +16,7 @@ import type { EmploymentWindow } from './employment';
 export interface RowIssue {
   row: number;
   column: string;
-  code: 'missing-date' | 'invalid-date' | 'invalid-amount';
+  code: 'missing-date' | 'invalid-date' | 'invalid-amount' | 'negative-amount';
   value: unknown;
 }
 

@@ -50,5 +50,7 @@ export function toImportOptions(
     maxIssuesPerCode: MAX_ISSUES_KEPT,
     // A header without rows is shown with a `no-data-rows` error; saving is blocked.
     emptyTable: 'allow',
+    // Only leads need a phone or e-mail column, because dedup compares them.
+    contactColumns: settings.kind === 'leads' ? 'expected' : 'optional',
   };
 }

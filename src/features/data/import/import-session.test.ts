@@ -297,6 +297,29 @@ describe('ImportSession datasets of other kinds', () => {
     });
   });
 
+  it('warns about a negative deal amount and not about contact columns', async () => {
+    const harness = createSessionHarness();
+    const text =
+      '负责人,成交金额,阶段,成交日期\nr1,120000,赢单,2026/3/5\nr2,-80000,赢单,2026/3/6\n';
+    await harness.open(textFile('deals.csv', text));
+
+    const analysis = await harness.parse({ kind: 'deals' });
+
+    expect(analysis.report.issueCounts['no-contact-column']).toBeUndefined();
+    expect(analysis.report.issues).toEqual([
+      expect.objectContaining({ code: 'amount-negative', row: 3, column: '成交金额' }),
+    ]);
+  });
+
+  it('warns a leads list without a phone or e-mail column', async () => {
+    const harness = createSessionHarness();
+    await harness.open(textFile('leads.csv', '姓名,省份\n张三,浙江\n'));
+
+    const analysis = await harness.parse({ kind: 'leads' });
+
+    expect(analysis.report.issueCounts['no-contact-column']).toBe(1);
+  });
+
   it('asks a deals list for a won flag, status or stage', async () => {
     const harness = createSessionHarness();
     await harness.open(textFile('deals.csv', '负责人,金额\nr1,100\n'));
