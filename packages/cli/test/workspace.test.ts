@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { migrateToLatest, openDatabase } from '../../server/src/index.js';
@@ -59,6 +60,15 @@ describe('sras workspace create', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('workspace name');
+  });
+
+  it('creates no database file for a rejected name', async () => {
+    const dir = setUp();
+
+    const run = await runSras(['workspace', 'create', '--name', '', '--data-dir', 'd'], dir);
+
+    expect(run.code).toBe(1);
+    expect(existsSync(`${dir}/d`)).toBe(false);
   });
 
   it('requires --name', async () => {

@@ -9,6 +9,7 @@ import type { DatabaseHandle } from './db/database.js';
 import { ApiError } from './http/api-error.js';
 import { installCors } from './http/cors.js';
 import { installErrorHandler } from './http/error-handler.js';
+import { installJsonBodyParser } from './http/json-body.js';
 import { bearerTokenHash, readBearerToken } from './http/request-context.js';
 import { CompactRequestLog } from './http/request-log.js';
 import { registerStaticApp } from './http/static-app.js';
@@ -42,6 +43,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   app.decorateRequest('principal', null);
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   installErrorHandler(app);
+  installJsonBodyParser(app);
   installCors(app);
 
   await app.register(rateLimit, {

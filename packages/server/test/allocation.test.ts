@@ -88,10 +88,26 @@ describe.each(dialects)('allocation API on %s', (dialect) => {
     expect(response.json().results.map((result: ResultView) => result.leadId)).toEqual(ids);
   });
 
-  it('numbers leads without an id by position', async () => {
-    const response = await allocate('order', { leads: [{ name: 'x' }, { name: 'y' }] });
+  it('gives leads without an id unique generated ids', async () => {
+    const first = await allocate('order', { leads: [{ name: 'x' }, { name: 'y' }] });
+    const second = await allocate('order', { lead: { name: 'z' } });
+    const ids = [...first.json().results, ...second.json().results].map(
+      (result: ResultView) => result.leadId,
+    );
 
-    expect(response.json().results.map((result: ResultView) => result.leadId)).toEqual(['1', '2']);
+    expect(new Set(ids).size).toBe(3);
+    for (const id of ids) expect(id).toMatch(/^auto-[0-9a-f-]{36}$/);
+  });
+
+  it('files a generated id in the audit log', async () => {
+    const response = await allocate('order', { lead: { name: 'audited' } });
+    const leadId = (response.json().results[0] as ResultView).leadId;
+    const audit = await server.request(server.ownerToken, {
+      method: 'GET',
+      url: `/api/v1/audit?leadId=${leadId}`,
+    });
+
+    expect(audit.json().entries).toHaveLength(1);
   });
 
   it('stops at a daily capacity and sends the rest to the pool', async () => {
@@ -236,7 +252,7 @@ describe.each(dialects)('allocation API on %s', (dialect) => {
       const response = await allocate('order', { leads: [{ id: 'ok' }, 'nope'] });
 
       expect(response.statusCode).toBe(400);
-      expect(response.json().error.message).toContain('allocation request');
+      expect(response.json().error.message).toContain('Lead 2 is not an object');
     });
 
     it('rejects a lead with a nested object value', async () => {
@@ -279,6 +295,47 @@ describe.each(dialects)('allocation API on %s', (dialect) => {
         expect.objectContaining({ path: 'reps[5].capacity.day' }),
       );
       expect(accepted.statusCode).toBe(200);
+    });
+
+    it('rejects a batch that names one id twice and allocates none', async () => {
+      const response = await allocate('order', {
+        leads: [{ id: 'twice' }, { id: 'other' }, { id: 'twice' }],
+      });
+      const audit = await server.request(server.ownerToken, {
+        method: 'GET',
+        url: '/api/v1/audit?leadId=other',
+      });
+
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.message).toContain('Leads 1 and 3 have the same id "twice"');
+      expect(audit.json().entries).toEqual([]);
+    });
+
+    it('answers 415 to a JSON body sent as plain text', async () => {
+      const response = await allocate('order', JSON.stringify({ lead: { id: 'plain' } }), {
+        'content-type': 'text/plain',
+      });
+
+      expect(response.statusCode).toBe(415);
+      expect(response.json().error.message).toContain('application/json');
+    });
+
+    it('names the line and column of malformed JSON', async () => {
+      const response = await allocate('order', '{"lead": {"id": "x",}}', {
+        'content-type': 'application/json',
+      });
+
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.code).toBe('invalid-json');
+      expect(response.json().error.message).toContain('line 1, column 21');
+    });
+
+    it('still rejects a __proto__ key in the body', async () => {
+      const response = await allocate('order', '{"lead": {"id": "p", "__proto__": {"x": 1}}}', {
+        'content-type': 'application/json',
+      });
+
+      expect(response.statusCode).toBe(400);
     });
 
     it('answers 404 for an unknown flow', async () => {

@@ -26,6 +26,11 @@ export const workspaceCommand: CommandModule = {
       .option('--database-url <url>', text.databaseUrl)
       .action(async (options: { name: string; dataDir?: string; databaseUrl?: string }) => {
         const server = await import('@sras/server');
+        // Checked before the database is opened, so a bad name leaves no file behind.
+        const nameLength = options.name.trim().length;
+        if (nameLength === 0 || nameLength > server.MAX_WORKSPACE_NAME_LENGTH) {
+          throw new CliError(text.invalidName(server.MAX_WORKSPACE_NAME_LENGTH, nameLength));
+        }
         const env = {
           ...context.io.env,
           ...(options.dataDir ? { SRAS_DATA_DIR: resolve(context.io.cwd, options.dataDir) } : {}),
@@ -73,6 +78,7 @@ const WORKSPACE_MESSAGES: Record<
     dataDir: string;
     databaseUrl: string;
     failed: (reason: string) => string;
+    invalidName: (maximum: number, length: number) => string;
   }
 > = {
   en: {
@@ -82,6 +88,8 @@ const WORKSPACE_MESSAGES: Record<
     dataDir: 'folder of the SQLite database (default: SRAS_DATA_DIR, else ./data)',
     databaseUrl: 'PostgreSQL connection string (default: DATABASE_URL); SQLite when unset',
     failed: (reason) => `Could not create the workspace: ${reason}`,
+    invalidName: (maximum, length) =>
+      `The workspace name must have 1 to ${maximum} characters; this one has ${length}. Pass another --name.`,
   },
   'zh-CN': {
     description: '管理 sras 服务器数据库中的工作区',
@@ -90,5 +98,7 @@ const WORKSPACE_MESSAGES: Record<
     dataDir: 'SQLite 数据库所在目录（默认：SRAS_DATA_DIR，否则为 ./data）',
     databaseUrl: 'PostgreSQL 连接串（默认：DATABASE_URL）；未设置时使用 SQLite',
     failed: (reason) => `无法创建工作区：${reason}`,
+    invalidName: (maximum, length) =>
+      `工作区名称须为 1 到 ${maximum} 个字符，当前为 ${length} 个。请用 --name 另填一个名称。`,
   },
 };

@@ -13,6 +13,7 @@ import type {
   RepList,
 } from './flow-runtime.cache.js';
 import { findStoredAnswer, storeAnswer } from './idempotency.js';
+import { withLeadIds } from './allocate-request.js';
 import { withStandardFields } from './lead-fields.js';
 import { loadState, writeStateDelta } from './state-rows.js';
 
@@ -63,7 +64,7 @@ export async function allocateLeads(
     const stored = await findStoredAnswer(database.db, workspaceId, idempotencyKey, requestHash);
     if (stored) return { body: stored.body as AllocationAnswer['body'], replayed: true };
   }
-  const leads = request.leads.map(withStandardFields);
+  const leads = withLeadIds(request.leads.map(withStandardFields));
 
   // On PostgreSQL what changes only by publishing or syncing is read before
   // the lock, so the lock is held only for the state, the audit and the

@@ -713,7 +713,11 @@ export const openApiDocument = {
         type: 'object',
         required: ['leadId', 'ownerId', 'route', 'reason'],
         properties: {
-          leadId: { type: 'string' },
+          leadId: {
+            type: 'string',
+            description:
+              "The lead's `id` field. A lead sent without one gets a unique `auto-…` id, also used in the audit log; two leads of one request may not share an id.",
+          },
           ownerId: { type: ['string', 'null'] },
           route: {
             type: 'array',

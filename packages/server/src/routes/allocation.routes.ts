@@ -1,6 +1,5 @@
-import type { Lead } from '@sras/engine';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { readAllocateBody } from '../allocation/allocate-request.js';
 import { allocateLeads } from '../allocation/allocation.service.js';
 import { FlowRuntimeCache } from '../allocation/flow-runtime.cache.js';
 import { hashRequest, readIdempotencyKey } from '../allocation/idempotency.js';
@@ -8,17 +7,6 @@ import type { ServerConfig } from '../config.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { ApiError } from '../http/api-error.js';
 import { principalOf, requirePermission } from '../http/request-context.js';
-import { parseBody } from '../http/validation.js';
-
-/** Most leads one request may carry. */
-export const MAX_LEADS_PER_REQUEST = 1000;
-
-const leadSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
-
-const allocateBodySchema = z.union([
-  z.object({ lead: leadSchema }).strict(),
-  z.object({ leads: z.array(leadSchema).min(1) }).strict(),
-]);
 
 /**
  * The JSON schema of a 200 answer, so that Fastify serialises it with a
@@ -71,16 +59,7 @@ export function registerAllocationRoutes(
         );
       }
 
-      const body = request.body as { leads?: unknown } | null;
-      if (Array.isArray(body?.leads) && body.leads.length > MAX_LEADS_PER_REQUEST) {
-        throw new ApiError(
-          413,
-          'too-many-leads',
-          `A request may carry at most ${MAX_LEADS_PER_REQUEST} leads; this one has ${body.leads.length}. Split the batch.`,
-        );
-      }
-      const input = parseBody(allocateBodySchema, request.body, 'allocation request');
-      const leads: Lead[] = 'lead' in input ? [input.lead] : input.leads;
+      const leads = readAllocateBody(request.body);
       const idempotencyKey = readIdempotencyKey(request.headers['idempotency-key']);
 
       const answer = await allocateLeads(database, cache, {
@@ -89,7 +68,7 @@ export function registerAllocationRoutes(
         leads,
         idempotencyKey,
         // Only a keyed request is compared with an earlier one.
-        requestHash: idempotencyKey === null ? '' : hashRequest(flowId, input),
+        requestHash: idempotencyKey === null ? '' : hashRequest(flowId, request.body),
       });
       if (answer.replayed) void reply.header('idempotent-replayed', 'true');
       return answer.body;
