@@ -5,7 +5,9 @@ import { paths } from '../../app/paths';
 import { hasScreenFor } from '../../app/routes';
 import { useFormat } from '../../i18n/useFormat';
 import type { FlowRecord } from '../../storage/records';
+import { flowDisplayName } from './flow-display-name';
 import { FlowRowMenu, type FlowRowHandlers } from './FlowRowMenu';
+import classes from './FlowTable.module.css';
 
 interface FlowTableProps extends FlowRowHandlers {
   flows: FlowRecord[];
@@ -25,7 +27,7 @@ export function FlowTable({ flows, ...handlers }: FlowTableProps) {
   const format = useFormat();
 
   return (
-    <Table highlightOnHover verticalSpacing="sm" data-testid="flow-table">
+    <Table highlightOnHover verticalSpacing="sm" layout="fixed" data-testid="flow-table">
       <Table.Thead>
         <Table.Tr>
           <Table.Th>{t('columns.name')}</Table.Th>
@@ -41,16 +43,32 @@ export function FlowTable({ flows, ...handlers }: FlowTableProps) {
         {flows.map((flow) => {
           const links = flowLinks(flow);
           const [openLink] = links;
+          const name = flowDisplayName(flow.name, t);
+          const untitled = flow.name.trim() === '';
           return (
             <Table.Tr key={flow.id} data-testid="flow-row" data-flow-id={flow.id}>
               <Table.Td>
                 {openLink ? (
-                  <Anchor component={Link} to={openLink.to} fw={500} data-testid="flow-name">
-                    {flow.name}
+                  <Anchor
+                    component={Link}
+                    to={openLink.to}
+                    fw={500}
+                    fs={untitled ? 'italic' : undefined}
+                    title={name}
+                    className={classes.name}
+                    data-testid="flow-name"
+                  >
+                    {name}
                   </Anchor>
                 ) : (
-                  <Text fw={500} data-testid="flow-name">
-                    {flow.name}
+                  <Text
+                    fw={500}
+                    fs={untitled ? 'italic' : undefined}
+                    title={name}
+                    className={classes.name}
+                    data-testid="flow-name"
+                  >
+                    {name}
                   </Text>
                 )}
                 {flow.document.description && (

@@ -101,4 +101,70 @@ describe('FlowsScreen', () => {
     await waitFor(() => expect(screen.queryByText('华东线索')).not.toBeInTheDocument());
     expect(screen.getByText('教育招生')).toBeInTheDocument();
   });
+
+  describe('flow file import', () => {
+    const cycleFlow = {
+      format: 'sras.flow',
+      version: 1,
+      id: 'cyc',
+      name: '',
+      timezone: 'Asia/Shanghai',
+      nodes: [
+        { id: 'source', type: 'source', position: { x: 0, y: 0 }, data: {} },
+        { id: 'dedup', type: 'dedup', position: { x: 200, y: 0 }, data: { keys: ['phone'] } },
+        { id: 'rr', type: 'roundRobin', position: { x: 400, y: 0 }, data: { assignees: [] } },
+      ],
+      edges: [
+        { id: 'e1', source: 'source', sourceHandle: 'out', target: 'dedup' },
+        { id: 'e2', source: 'dedup', sourceHandle: 'unique', target: 'rr' },
+        { id: 'e3', source: 'rr', sourceHandle: 'overflow', target: 'dedup' },
+      ],
+    };
+
+    async function importText(text: string, language: 'en' | 'zh-CN' = 'en') {
+      const user = userEvent.setup();
+      const view = await renderApp('/flows', language);
+      await screen.findByRole('heading', { level: 2 });
+      const input = view.container.ownerDocument.querySelector(
+        'input[type="file"]',
+      ) as HTMLInputElement;
+      await user.upload(input, new File([text], 'flow.json', { type: 'application/json' }));
+      return { ...view, user };
+    }
+
+    it('explains a truncated file in Chinese without the parser text', async () => {
+      await importText('{"format": "sras.flow",', 'zh-CN');
+
+      const alert = await screen.findByTestId('import-result');
+      expect(alert).toHaveTextContent('文件不是有效的 JSON：在第 1 行第 24 列处意外结束');
+      expect(alert).not.toHaveTextContent('Unexpected');
+    });
+
+    it('says when the format field is missing', async () => {
+      await importText('{"nodes": []}', 'zh-CN');
+
+      const alert = await screen.findByTestId('import-result');
+      expect(alert).toHaveTextContent('缺少 "format" 字段');
+      expect(alert).not.toHaveTextContent('undefined');
+    });
+
+    it('counts the problems of an imported flow and links to it', async () => {
+      const { router, user } = await importText(JSON.stringify(cycleFlow));
+
+      const problems = await screen.findByTestId('import-problems');
+      expect(problems).toHaveTextContent(/The flow has \d+ problems/);
+      await user.click(within(problems).getByRole('link', { name: 'Open the flow to fix them' }));
+      await waitFor(() => expect(router.state.location.pathname).toBe('/flows/cyc'));
+    });
+
+    it('shows a flow without a name as Untitled flow with a working link', async () => {
+      await importText(JSON.stringify(cycleFlow));
+
+      const link = await within(await screen.findByTestId('flow-table')).findByRole('link', {
+        name: 'Untitled flow',
+      });
+      expect(link).toHaveAttribute('href', '/flows/cyc');
+      expect(link).toHaveAttribute('title', 'Untitled flow');
+    });
+  });
 });

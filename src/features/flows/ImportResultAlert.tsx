@@ -1,7 +1,10 @@
-import { Alert, List, Text } from '@mantine/core';
+import { Alert, Anchor, List, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { paths } from '../../app/paths';
 import type { FlowProblem } from '@sras/engine';
+import { flowDisplayName } from './flow-display-name';
 import type { FlowRepair } from './flow-repair';
 import type { FlowImportOutcome } from './useFlowActions';
 
@@ -14,7 +17,22 @@ const LOAD_PROBLEM_CODES = new Set([
   'schema-invalid',
 ]);
 
-function describeProblem(t: TFunction, problem: FlowProblem): string {
+/** Words a problem of a rejected file from the app's texts, never with the parser's English text. */
+export function describeImportProblem(t: TFunction, problem: FlowProblem): string {
+  const params = problem.params;
+  if (problem.code === 'flow-json-invalid') {
+    if (params.empty) return t('import.problems.jsonEmpty');
+    if (params.atEnd) return t('import.problems.jsonEnd', params);
+    if (params.line !== undefined) return t('import.problems.jsonAt', params);
+    return t('import.problems.jsonInvalid');
+  }
+  if (problem.code === 'flow-format-invalid') {
+    if (params.missing) return t('import.problems.formatMissing');
+    if (problem.field === undefined) return t('import.problems.notObject');
+  }
+  if (problem.field === 'name' && params.nameTooLong !== undefined) {
+    return t('import.problems.nameTooLong', { max: params.nameTooLong });
+  }
   if (LOAD_PROBLEM_CODES.has(problem.code)) {
     return t(`import.problems.${problem.code}`, { ...problem.params, field: problem.field ?? '/' });
   }
@@ -47,7 +65,7 @@ export function ImportResultAlert({ outcome, onClose }: ImportResultAlertProps) 
   if (outcome.status === 'rejected') {
     const reasons = outcome.result.problems
       .slice(0, 10)
-      .map((problem) => describeProblem(t, problem));
+      .map((problem) => describeImportProblem(t, problem));
     return (
       <Alert
         color="red"
@@ -69,30 +87,36 @@ export function ImportResultAlert({ outcome, onClose }: ImportResultAlertProps) 
   }
 
   const { repairs } = outcome.result;
-  if (repairs.length === 0) {
-    return (
-      <Alert
-        color="green"
-        title={t('import.importedTitle', { name: outcome.flow.name })}
-        withCloseButton
-        onClose={onClose}
-        data-testid="import-result"
-      />
-    );
-  }
+  const name = flowDisplayName(outcome.flow.name, t);
+  const { errors, warnings } = outcome.problems;
+  const clean = repairs.length === 0 && errors + warnings === 0;
+  const title =
+    repairs.length === 0
+      ? t('import.importedTitle', { name })
+      : t('import.repairedTitle', { name, count: repairs.length });
   return (
     <Alert
-      color="yellow"
-      title={t('import.repairedTitle', { name: outcome.flow.name, count: repairs.length })}
+      color={clean ? 'green' : 'yellow'}
+      title={title}
       withCloseButton
       onClose={onClose}
       data-testid="import-result"
     >
-      <List size="sm">
-        {repairs.map((repair) => (
-          <List.Item key={JSON.stringify(repair)}>{describeRepair(t, repair)}</List.Item>
-        ))}
-      </List>
+      {repairs.length > 0 && (
+        <List size="sm">
+          {repairs.map((repair) => (
+            <List.Item key={JSON.stringify(repair)}>{describeRepair(t, repair)}</List.Item>
+          ))}
+        </List>
+      )}
+      {errors + warnings > 0 && (
+        <Text size="sm" mt={repairs.length > 0 ? 'xs' : 0} data-testid="import-problems">
+          {t('import.problemCount', { errors, warnings, count: errors + warnings })}{' '}
+          <Anchor component={Link} to={paths.flowEditor(outcome.flow.id)} size="sm">
+            {t('import.openFlow')}
+          </Anchor>
+        </Text>
+      )}
     </Alert>
   );
 }

@@ -44,6 +44,42 @@ describe('readFlowFile', () => {
     });
   });
 
+  it('locates a syntax error by line and column', () => {
+    const result = readFlowFile('{\n  "format": "sras.flow",\n  ,"version": 1}');
+
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [{ code: 'flow-json-invalid', params: { line: 3, column: 3 } }],
+    });
+  });
+
+  it('marks a file that ends too early and an empty file', () => {
+    expect(readFlowFile('{"format": "sras.flow",')).toMatchObject({
+      ok: false,
+      problems: [{ code: 'flow-json-invalid', params: { atEnd: 1, line: 1, column: 24 } }],
+    });
+    expect(readFlowFile('  \n')).toMatchObject({
+      ok: false,
+      problems: [{ code: 'flow-json-invalid', params: { empty: 1 } }],
+    });
+  });
+
+  it('marks a missing format field', () => {
+    expect(readFlowFile('{"nodes": []}')).toMatchObject({
+      ok: false,
+      problems: [{ code: 'flow-format-invalid', field: 'format', params: { missing: 1 } }],
+    });
+  });
+
+  it('rejects a flow name longer than the name limit', () => {
+    const result = readFlowFile(JSON.stringify({ ...validFlow, name: '😀'.repeat(300) }));
+
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [{ code: 'schema-invalid', field: 'name', params: { nameTooLong: 100 } }],
+    });
+  });
+
   it('rejects a version it cannot read', () => {
     const result = readFlowFile(JSON.stringify({ ...validFlow, version: 7 }));
 

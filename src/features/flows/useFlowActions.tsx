@@ -4,7 +4,10 @@ import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadFile } from '../../app/download-file';
 import { notifyFailure } from '../../app/notifications';
+import { getDatabase } from '../../storage/db';
 import type { FlowRecord } from '../../storage/records';
+import { validateFlowDocument } from '../editor/problems/flow-validation';
+import { toEngineRep } from '../simulation/ui/useSimulationInputs';
 import { flowFileName, readFlowFile, writeFlowFile, type FlowFileResult } from './flow-file';
 import {
   addFlowDocument,
@@ -16,7 +19,13 @@ import {
 } from './flow-repository';
 
 export type FlowImportOutcome =
-  | { status: 'imported'; flow: FlowRecord; result: Extract<FlowFileResult, { ok: true }> }
+  | {
+      status: 'imported';
+      flow: FlowRecord;
+      result: Extract<FlowFileResult, { ok: true }>;
+      /** Errors and warnings the validator reports on the imported flow. */
+      problems: { errors: number; warnings: number };
+    }
   | { status: 'rejected'; fileName: string; result: Extract<FlowFileResult, { ok: false }> };
 
 /** The flows list's actions, each reporting failures to the user. */
@@ -103,7 +112,15 @@ export function useFlowActions() {
 
       try {
         const flow = await addFlowDocument(result.document);
-        return { status: 'imported', flow, result };
+        const reps = await getDatabase().reps.toArray();
+        const problems = validateFlowDocument(flow.document, reps.map(toEngineRep));
+        const errors = problems.filter((problem) => problem.severity === 'error').length;
+        return {
+          status: 'imported',
+          flow,
+          result,
+          problems: { errors, warnings: problems.length - errors },
+        };
       } catch (error) {
         notifyFailure(t, 'flows:failures.import', error);
         return undefined;
