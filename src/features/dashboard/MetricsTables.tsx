@@ -4,6 +4,7 @@ import type { TargetUnit } from '../targets';
 import type { Metrics, RepMetrics, TeamMetrics } from './dashboard-metrics';
 import type { PaceStatus } from './pace';
 import { TableExportMenu } from './TableExportMenu';
+import { displayedTotal } from './total-row';
 import { useDashboardFormat } from './useDashboardFormat';
 
 const STATUS_COLORS: Record<PaceStatus, string> = {
@@ -66,7 +67,7 @@ function exportValues(metrics: Metrics): (string | number | null)[] {
   return [
     metrics.assigned,
     metrics.won,
-    round(metrics.revenue, 2),
+    round(metrics.revenue),
     round(metrics.conversionRate === null ? null : metrics.conversionRate * 100, 1),
     round(metrics.averageDaysToClose, 1),
     round(metrics.target),
@@ -87,8 +88,16 @@ interface MetricsTableProps {
 }
 
 /** Per-rep or per-team figures with a company total row, exportable. */
-export function MetricsTable({ kind, rows, total, unit, fileName }: MetricsTableProps) {
+export function MetricsTable({
+  kind,
+  rows,
+  total: selectionTotal,
+  unit,
+  fileName,
+}: MetricsTableProps) {
   const { t } = useTranslation('dashboard');
+  // The total row adds up the rows as shown, so it never drifts from their sum by rounding.
+  const total = displayedTotal(rows, selectionTotal);
   const format = useDashboardFormat();
   const nameOf = (row: RepMetrics | TeamMetrics) =>
     'repId' in row ? row.name : row.team === '' ? t('noTeam') : row.team;

@@ -71,8 +71,9 @@ export function monthlyTrend(input: {
     const target = monthlyTargets.get(year)?.[month - 1] ?? 0;
     const started = toDayNumber(`${key}-01`) <= asOfDay;
     const actual = started ? (actualByMonth.get(key) ?? 0) : null;
-    cumulativeTarget += target;
-    if (actual !== null) cumulativeActual += actual;
+    // Running sums of the whole values the table shows, so they equal the sum of the rows above.
+    cumulativeTarget += Math.round(target);
+    if (actual !== null) cumulativeActual += Math.round(actual);
     return {
       month: key,
       target,
