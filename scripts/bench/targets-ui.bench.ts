@@ -1,18 +1,20 @@
 /**
  * Benchmark of the team and targets screens in Chromium with a large team.
  * It imports a team of 500 reps (`--reps N` to change) in 25 teams on the
- * team screen, creates a yearly plan for them, changes the company total and
- * reloads the targets screen. For each step it prints the main-thread tasks
- * over 50 ms, from a PerformanceObserver on 'longtask'.
+ * team screen, reloads that screen, opens the rep picker of an Assign node in
+ * a new flow, creates a yearly plan for the team, changes the company total
+ * and reloads the targets screen. For each step it prints the main-thread
+ * tasks over 50 ms, from a PerformanceObserver on 'longtask'.
  *
  *   npm run bench:targets-ui            builds the app first
  *   npx tsx scripts/bench/targets-ui.bench.ts --no-build --reps 100
  *   npm run bench:targets-ui -- --no-build --team-only --frames --trace /tmp/team.json
  *
- * `--team-only` stops after the team screen's steps. `--frames` also prints
- * each long animation frame of a step with the scripts that ran in it, which
- * tells what a long task was. `--trace FILE` saves a Chromium performance
- * trace of the team screen's steps, to open in the browser's Performance panel.
+ * `--team-only` stops before the targets screen. `--frames` also prints each
+ * long animation frame of a step with the scripts that ran in it, to show
+ * what a long task was. `--trace FILE` saves a Chromium performance trace of
+ * the steps before the targets screen, to open in the browser's Performance
+ * panel.
  *
  * Needs Chromium at CHROMIUM_PATH or /usr/bin/chromium. Serves the build on
  * 127.0.0.1:BENCH_PORT (default 4375).
@@ -144,6 +146,41 @@ async function main(): Promise<void> {
         await page.getByTestId('rep-row').first().waitFor();
       },
       true,
+      options.frames,
+    );
+
+    await step(
+      page,
+      'open a new flow in the editor',
+      async () => {
+        await page.goto(`${bench.baseUrl}/flows`);
+        await page.getByRole('button', { name: 'New flow' }).click();
+        const name = page.getByRole('dialog').getByRole('textbox', { name: 'Flow name' });
+        await name.fill('Bench flow');
+        await name.press('Enter');
+        await page.getByTestId('flow-editor').waitFor();
+        await page.getByRole('button', { name: 'Add node: Assign' }).click();
+        await page
+          .getByTestId('node-settings')
+          .getByRole('combobox', { name: 'Assign to' })
+          .waitFor();
+      },
+      true,
+      options.frames,
+    );
+
+    await step(
+      page,
+      `open the Assign node's picker of ${options.reps} reps`,
+      async () => {
+        await page
+          .getByTestId('node-settings')
+          .getByRole('combobox', { name: 'Assign to' })
+          .click();
+        await page.getByRole('option').first().waitFor();
+        console.log(`the picker lists ${await page.getByRole('option').count()} reps`);
+      },
+      false,
       options.frames,
     );
     if (options.trace) await bench.browser.stopTracing();

@@ -14,11 +14,11 @@ import { notifications } from '@mantine/notifications';
 import { IconDownload, IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { downloadFile } from '../../app/download-file';
 import type { TeamRecord } from '../../storage/records';
 import { StorageFullError } from '../../storage/storage-full';
 import { importLanguage } from '../data/import/import-failure-message';
-import { ConfirmDialog } from './ConfirmDialog';
 import {
   draftOf,
   emptyDraft,
@@ -327,6 +327,7 @@ export function TeamScreen() {
               })
         }
         confirmLabel={t('table.delete')}
+        destructive
         onConfirm={() => void confirm()}
         onClose={() => setConfirmation(undefined)}
       />
