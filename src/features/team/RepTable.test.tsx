@@ -116,4 +116,28 @@ describe('RepTable', () => {
     rerender('团队3');
     expect(scroller.scrollTop).toBe(0);
   });
+  it('keeps the focused row mounted when it scrolls out of view', async () => {
+    await renderTable(team(500));
+    const button = screen.getByRole('button', { name: 'Actions for 销售3' });
+    button.focus();
+
+    scrollTo(400);
+
+    expect(await screen.findByText('销售400')).toBeInTheDocument();
+    expect(button).toBeInTheDocument();
+    expect(button).toHaveFocus();
+    expect(screen.queryByText('销售4')).not.toBeInTheDocument();
+  });
+
+  it('lets an unfocused row go when it scrolls out of view', async () => {
+    await renderTable(team(500));
+    const button = screen.getByRole('button', { name: 'Actions for 销售3' });
+    button.focus();
+    button.blur();
+
+    scrollTo(400);
+
+    expect(await screen.findByText('销售400')).toBeInTheDocument();
+    expect(screen.queryByText('销售3')).not.toBeInTheDocument();
+  });
 });

@@ -7,7 +7,7 @@ import {
   IconTrash,
 } from '@tabler/icons-react';
 import { writeUnavailable } from '@sras/import';
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type FocusEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useFixedRowWindow } from '../../app/useFixedRowWindow';
@@ -46,6 +46,8 @@ export function RepTable({ reps, onEdit, onToggleActive, onDelete, resetKey }: R
   const { scrollToIndex } = rowWindow;
   const labels = useMemo(() => rowLabels(t), [t]);
   const shownKey = useRef(resetKey);
+  const [focusedId, setFocusedId] = useState<string>();
+  const mounted = mountedIndexes(reps, rowWindow.start, rowWindow.end, focusedId);
 
   useEffect(() => {
     // Not on mount: setting scrollTop forces a layout, and a new table is at the top anyway.
@@ -97,12 +99,22 @@ export function RepTable({ reps, onEdit, onToggleActive, onDelete, resetKey }: R
           <VisuallyHidden>{t('table.actions')}</VisuallyHidden>
         </div>
       </div>
-      <div className={classes.rows} style={{ height: rowWindow.totalHeight }} role="rowgroup">
-        {reps.slice(rowWindow.start, rowWindow.end).map((rep, offset) => (
+      <div
+        className={classes.rows}
+        style={{ height: rowWindow.totalHeight }}
+        role="rowgroup"
+        onFocus={(event) => setFocusedId(repIdOf(event.target))}
+        onBlur={(event: FocusEvent<HTMLDivElement>) => {
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) {
+            setFocusedId(undefined);
+          }
+        }}
+      >
+        {mounted.map((index) => (
           <RepRow
-            key={rep.id}
-            rep={rep}
-            index={rowWindow.start + offset}
+            key={reps[index]!.id}
+            rep={reps[index]!}
+            index={index}
             labels={labels}
             onEdit={onEdit}
             onToggleActive={onToggleActive}
@@ -112,6 +124,31 @@ export function RepTable({ reps, onEdit, onToggleActive, onDelete, resetKey }: R
       </div>
     </div>
   );
+}
+
+/**
+ * Lists the rows to mount: those in the window, plus the row holding the
+ * keyboard focus wherever it is, so that scrolling with the keyboard or
+ * the wheel does not drop the focus to the page. The result is in list
+ * order, which is the order Tab follows.
+ */
+function mountedIndexes(
+  reps: readonly StoredRep[],
+  start: number,
+  end: number,
+  focusedId: string | undefined,
+): number[] {
+  const indexes = Array.from({ length: Math.max(0, end - start) }, (_, offset) => start + offset);
+  if (focusedId === undefined) return indexes;
+
+  const focused = reps.findIndex((rep) => rep.id === focusedId);
+  if (focused < 0 || (focused >= start && focused < end)) return indexes;
+  return focused < start ? [focused, ...indexes] : [...indexes, focused];
+}
+
+function repIdOf(element: EventTarget): string | undefined {
+  if (!(element instanceof Element)) return undefined;
+  return element.closest<HTMLElement>('[data-rep-id]')?.dataset.repId;
 }
 
 /** The words every row shows, translated once per table rather than once per row. */
