@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_V1, SrasDatabase } from './db';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SrasDatabase } from './db';
 
 function minimalDocument(id: string) {
   return {
@@ -19,7 +19,7 @@ describe('SrasDatabase', () => {
     const database = new SrasDatabase('sras-tables');
 
     expect(database.tables.map((table) => table.name).sort()).toEqual(
-      Object.keys(SCHEMA_V1).sort(),
+      Object.keys({ ...SCHEMA_V1, ...SCHEMA_V3 }).sort(),
     );
   });
 
@@ -43,13 +43,82 @@ describe('SrasDatabase', () => {
     const upgraded = new SrasDatabase(name);
     await upgraded.open();
 
-    expect(upgraded.verno).toBe(2);
+    expect(upgraded.verno).toBe(3);
     const flow = await upgraded.flows.get('f1');
     expect(flow?.createdAt).toBe(1_700_000_000_000);
     expect(flow?.revision).toBe(3);
     expect(await upgraded.flows.where('createdAt').equals(1_700_000_000_000).count()).toBe(1);
     expect(await upgraded.reps.get('r1')).toMatchObject({ name: '张伟' });
     expect(await upgraded.datasetRows.get(['d1', 0])).toMatchObject({ rows: [{ phone: '138' }] });
+    await upgraded.delete();
+  });
+
+  it('upgrades a version 2 database by moving run states out of runs and saved states', async () => {
+    const name = 'sras-upgrade-from-v2';
+    const legacy = new Dexie(name);
+    legacy.version(1).stores(SCHEMA_V1);
+    legacy.version(2).stores(SCHEMA_V2);
+    await legacy.open();
+    const stateOf = (marker: string) => ({
+      format: 'sras.state',
+      version: 1,
+      roundRobin: {},
+      quota: {},
+      assigned: {},
+      dedup: { [`phone:${marker}`]: 'r1', [`email:${marker}@a.cn`]: null },
+    });
+    const run = (id: string, extra: Record<string, unknown>) => ({
+      id,
+      flowId: 'f1',
+      flowRevision: 1,
+      datasetId: 'd1',
+      createdAt: 1,
+      now: 1,
+      leadCount: 2,
+      summary: { total: 2 },
+      chunkSize: 1000,
+      ...extra,
+    });
+    await legacy.table('runs').bulkAdd([
+      run('a', { stateAfter: stateOf('a'), stateBefore: null, appliedAt: 5 }),
+      run('b', { stateAfter: stateOf('b'), stateBefore: stateOf('a'), startRunId: 'a' }),
+      // Started from a run that was deleted since: its start state is the only copy.
+      run('c', { stateAfter: stateOf('c'), stateBefore: stateOf('gone'), startRunId: 'gone' }),
+    ]);
+    await legacy.table('allocationStates').bulkAdd([
+      { flowId: 'f1', state: stateOf('a'), updatedAt: 5, runId: 'a' },
+      { flowId: 'f2', state: stateOf('f2'), updatedAt: 6 },
+    ]);
+    legacy.close();
+
+    const upgraded = new SrasDatabase(name);
+    await upgraded.open();
+
+    expect(upgraded.verno).toBe(3);
+    const runs = await upgraded.runs.orderBy('id').toArray();
+    for (const record of runs) {
+      expect(record).not.toHaveProperty('stateAfter');
+      expect(record).not.toHaveProperty('stateBefore');
+      expect(record.stateDedupKeys).toBe(2);
+    }
+    expect(runs.map((record) => [record.id, record.startRunId])).toEqual([
+      ['a', undefined],
+      ['b', 'a'],
+      ['c', 'gone'],
+    ]);
+    expect(await upgraded.runs.where('startRunId').equals('a').primaryKeys()).toEqual(['b']);
+    const states = await upgraded.runStates.orderBy('runId').toArray();
+    expect(states).toEqual([
+      { runId: 'a', state: stateOf('a') },
+      { runId: 'b', state: stateOf('b') },
+      { runId: 'c', state: stateOf('c') },
+      { runId: 'f2:saved', state: stateOf('f2') },
+      { runId: 'gone', state: stateOf('gone') },
+    ]);
+    expect(await upgraded.allocationStates.orderBy('flowId').toArray()).toEqual([
+      { flowId: 'f1', updatedAt: 5, runId: 'a' },
+      { flowId: 'f2', updatedAt: 6, runId: 'f2:saved' },
+    ]);
     await upgraded.delete();
   });
 

@@ -11,6 +11,7 @@
  * previous version with data and upgrades it.
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import { moveRunStatesOut } from './run-states';
 import type {
   AllocationStateRecord,
   ColumnMappingRecord,
@@ -21,6 +22,7 @@ import type {
   RepRecord,
   RunRecord,
   RunResultChunk,
+  RunStateRecord,
   SettingRecord,
   SyncQueueEntry,
   TargetPlanRecord,
@@ -57,6 +59,18 @@ export const SCHEMA_V2 = {
   flows: 'id, name, updatedAt, createdAt',
 } as const;
 
+/**
+ * Version 3 moves engine states out of `runs` and `allocationStates` into
+ * `runStates`, so that listing runs or reading a flow's saved state never
+ * loads a state of a million dedup keys. The indexes find the rows that
+ * still refer to a state before it is deleted.
+ */
+export const SCHEMA_V3 = {
+  runs: 'id, flowId, datasetId, createdAt, appliedAt, startRunId',
+  allocationStates: 'flowId, runId',
+  runStates: 'runId',
+} as const;
+
 export class SrasDatabase extends Dexie {
   flows!: EntityTable<FlowRecord, 'id'>;
   flowVersions!: EntityTable<FlowVersionRecord, 'id'>;
@@ -66,6 +80,7 @@ export class SrasDatabase extends Dexie {
   teams!: EntityTable<TeamRecord, 'id'>;
   runs!: EntityTable<RunRecord, 'id'>;
   runResults!: Table<RunResultChunk, [string, number]>;
+  runStates!: EntityTable<RunStateRecord, 'runId'>;
   allocationStates!: EntityTable<AllocationStateRecord, 'flowId'>;
   targetPlans!: EntityTable<TargetPlanRecord, 'id'>;
   columnMappings!: EntityTable<ColumnMappingRecord, 'headerKey'>;
@@ -87,6 +102,16 @@ export class SrasDatabase extends Dexie {
             if (typeof flow.createdAt !== 'number') flow.createdAt = flow.updatedAt;
           });
       });
+
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade((transaction) =>
+        moveRunStatesOut({
+          runs: transaction.table('runs'),
+          runStates: transaction.table('runStates'),
+          allocationStates: transaction.table('allocationStates'),
+        }),
+      );
   }
 }
 

@@ -102,9 +102,13 @@ export interface TeamRecord {
 /**
  * One saved run of a flow on a dataset. A run starts as a saved simulation;
  * marking it as applied (`appliedAt`) says its owners are the real
- * allocation: the dashboard counts only applied runs, and the run's
- * `stateAfter` becomes the flow's saved state (`allocationStates`), which the
- * next simulation may start from.
+ * allocation: the dashboard counts only applied runs, and the run's end
+ * state becomes the flow's saved state (`allocationStates` points at it),
+ * which the next simulation may start from.
+ *
+ * The record is what lists of runs read, so it holds no engine state: that
+ * can reach a million dedup keys and lives in `runStates`, which only the
+ * simulation worker reads.
  */
 export interface RunRecord {
   id: string;
@@ -120,8 +124,8 @@ export interface RunRecord {
   leadCount: number;
   /** Engine run summary (leads per rep, per node, per edge, unassigned by reason). */
   summary: unknown;
-  /** Engine state after the run; saved as the flow's state when the run is applied. */
-  stateAfter: unknown;
+  /** Dedup keys in the run's end state (its size; the state itself is in `runStates`). */
+  stateDedupKeys?: number;
   /**
    * When the run was marked as applied (its owners are the real allocation
    * and its state the flow's saved state); absent for a run that is only a
@@ -137,10 +141,24 @@ export interface RunRecord {
   reps?: Rep[];
   /** Existing-owners dataset the dedup nodes compared with, if any. */
   ownersDatasetId?: string;
-  /** State the run started from; null for a fresh start. */
-  stateBefore?: unknown;
-  /** The applied run whose state this run started from, if any. */
+  /**
+   * The run whose end state this run started from (an applied run's, or a
+   * state kept from before runs stored their state apart); absent for a
+   * fresh start.
+   */
   startRunId?: string;
+}
+
+/**
+ * The engine state a saved run ended with, keyed by run id. Kept apart from
+ * `runs` so that listing runs never reads it. A row stays while its run
+ * exists, while another run started from it, or while it is a flow's saved
+ * state.
+ */
+export interface RunStateRecord {
+  runId: string;
+  /** The allocation state (round-robin weights, counters, dedup keys). */
+  state: unknown;
 }
 
 /** Up to `chunkSize` per-lead results of a run, in input order. */
@@ -150,13 +168,15 @@ export interface RunResultChunk {
   results: unknown[];
 }
 
-/** Saved engine state of a flow (round-robin weights, quota and capacity counters, dedup keys). */
+/**
+ * A flow's saved state: which stored state the next simulation may start
+ * from. The state itself is the `runStates` row of `runId`.
+ */
 export interface AllocationStateRecord {
   flowId: string;
-  state: unknown;
   updatedAt: number;
-  /** Run that produced this state. */
-  runId?: string;
+  /** Run whose end state is the flow's state (its `runStates` row). */
+  runId: string;
 }
 
 export type TargetPlanStatus = 'draft' | 'active' | 'archived';

@@ -27,8 +27,13 @@ export interface ExportOptions {
 }
 
 // Chunk tables hold up to 1,000 rows per record, so they are read two
-// records at a time to keep each step short; other records are small.
-const PAGE_SIZE: Partial<Record<BackupTable, number>> = { datasetRows: 2, runResults: 2 };
+// records at a time to keep each step short, and a run's state can hold a
+// million dedup keys, so states are read one at a time; other records are small.
+const PAGE_SIZE: Partial<Record<BackupTable, number>> = {
+  datasetRows: 2,
+  runResults: 2,
+  runStates: 1,
+};
 const DEFAULT_PAGE_SIZE = 200;
 
 function keepRecord(table: BackupTable, record: unknown): boolean {

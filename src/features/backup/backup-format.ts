@@ -28,6 +28,7 @@ export const BACKUP_TABLES = [
   'datasetRows',
   'runs',
   'runResults',
+  'runStates',
   'allocationStates',
   'targetPlans',
   'columnMappings',

@@ -63,6 +63,11 @@ const CHECKS: Record<BackupTable, RecordCheck> = {
   runs: (record) =>
     requireText(record, 'id', 'flowId', 'datasetId') ?? requireNumber(record, 'createdAt'),
   runResults: (record) => requireText(record, 'runId') ?? requireChunk(record, 'results'),
+  runStates: (record) =>
+    requireText(record, 'runId') ??
+    (record.state !== null && typeof record.state === 'object'
+      ? undefined
+      : 'field "state" must be an object'),
   allocationStates: (record) => requireText(record, 'flowId'),
   targetPlans: (record) => requireText(record, 'id') ?? requireNumber(record, 'year'),
   columnMappings: (record) => requireText(record, 'headerKey', 'field'),

@@ -1,4 +1,5 @@
 import { getDatabase, type SrasDatabase } from '../../storage/db';
+import { moveRunStatesOut } from '../../storage/run-states';
 import { toStorageError } from '../../storage/storage-full';
 import { BACKUP_TABLES, isDeviceSetting, type BackupTable } from './backup-format';
 import type { BackupProgress } from './backup-export';
@@ -32,13 +33,19 @@ export async function summariseRestore(
 
 // Small batches, each awaited, so that the structured cloning of large row
 // chunks is spread over many short tasks inside the one transaction.
-const BATCH_SIZE: Partial<Record<BackupTable, number>> = { datasetRows: 2, runResults: 2 };
+const BATCH_SIZE: Partial<Record<BackupTable, number>> = {
+  datasetRows: 2,
+  runResults: 2,
+  runStates: 1,
+};
 const DEFAULT_BATCH_SIZE = 200;
 
 /**
  * Replaces every backed-up table with the backup's records in one
  * transaction: either everything is restored or nothing changes. Settings
- * that belong to this browser are kept. Throws StorageFullError when the
+ * that belong to this browser are kept. A backup written before runs kept
+ * their states apart has the states inside its runs and saved states; they
+ * are moved to `runStates` as the version 3 upgrade does. Throws StorageFullError when the
  * browser runs out of space.
  */
 export async function restoreWorkspace(
@@ -69,6 +76,7 @@ export async function restoreWorkspace(
           onProgress?.({ done, total });
         }
       }
+      await moveRunStatesOut(database);
     });
   } catch (error) {
     throw toStorageError(error);

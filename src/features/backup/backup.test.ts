@@ -59,15 +59,19 @@ async function fillWorkspace(database: SrasDatabase) {
     now: 2,
     leadCount: 1,
     summary: { perRep: { r1: 1 } },
-    stateAfter: { version: 1 },
+    stateDedupKeys: 1,
     chunkSize: ROW_CHUNK_SIZE,
+  });
+  await database.runStates.add({
+    runId: 'run1',
+    state: { version: 1, dedup: { 'phone:1': 'r1' } },
   });
   await database.runResults.add({
     runId: 'run1',
     chunk: 0,
     results: [{ leadId: '1', ownerId: 'r1' }],
   });
-  await database.allocationStates.add({ flowId: flow.id, state: { version: 1 }, updatedAt: 2 });
+  await database.allocationStates.add({ flowId: flow.id, updatedAt: 2, runId: 'run1' });
   await database.targetPlans.add({
     id: 'p1',
     year: 2026,
@@ -121,6 +125,28 @@ describe('workspace backup', () => {
       { key: 'device.storagePersistence', value: { granted: true } },
       { key: 'import.lastEncoding', value: 'gb18030' },
     ]);
+  });
+
+  it('moves the states of a backup written before runs kept them apart into run states', async () => {
+    await fillWorkspace(database());
+    const before = await snapshot(database());
+    const read = await readBackupFile(await exportToFile());
+    if (!read.ok) throw new Error('the backup did not read');
+    const { records } = read.backup;
+    const [runState] = records.runStates as { state: unknown }[];
+    const [pointer] = records.allocationStates as Record<string, unknown>[];
+    const [runRecord] = records.runs as Record<string, unknown>[];
+    // The layout of a version 2 database: states inside the run and the saved state.
+    records.runs = [{ ...runRecord, stateAfter: runState?.state, stateBefore: null }];
+    records.allocationStates = [{ ...pointer, state: runState?.state }];
+    records.runStates = [];
+
+    await restoreWorkspace(read.backup);
+
+    const after = await snapshot(database());
+    expect(after.runs).toEqual(before.runs);
+    expect(after.runStates).toEqual(before.runStates);
+    expect(after.allocationStates).toEqual(before.allocationStates);
   });
 
   it('leaves settings of this browser out of the file', async () => {

@@ -73,13 +73,14 @@ describe('loadDashboardRecords', () => {
       datasetId: dataset!.id,
       ownersDatasetId: null,
       reps: REPS.map(toEngineRep),
-      startState: null,
+      startRunId: null,
       now: Date.UTC(2027, 2, 31, 2),
       timeField: 'createdAt',
     };
     const outcome = await runSimulation(
       {
         ...settings,
+        startState: null,
         owners: [],
         conditionOptions: conditionOptionsOf(source.dataset.columns),
       },

@@ -1,10 +1,13 @@
 /**
  * Marking saved runs as applied, undoing that, and deleting runs. Applying
- * sets `appliedAt` and makes the run's state the flow's saved state in one
- * transaction, so the dashboard and the next simulation never see half of it.
+ * sets `appliedAt` and points the flow's saved state at the run's end state
+ * in one transaction, so the dashboard and the next simulation never see
+ * half of it. None of these reads or copies an engine state: the saved state
+ * is a pointer to a `runStates` row, which the simulation worker reads.
  */
 import { getDatabase, type SrasDatabase } from '../../../storage/db';
 import type { RunRecord } from '../../../storage/records';
+import { releaseRunState } from '../../../storage/run-states';
 import { writeTransaction } from '../../../storage/storage-full';
 
 /** Why a run cannot be un-applied or deleted. */
@@ -19,24 +22,21 @@ export async function isStaleApply(
   return (current?.runId ?? undefined) !== (run.startRunId ?? undefined);
 }
 
-/** Marks a run as applied and saves its state as the flow's state. */
+/** Marks a run as applied and makes its end state the flow's saved state. */
 export async function applyRun(
   runId: string,
   database: SrasDatabase = getDatabase(),
 ): Promise<RunActionRefusal | null> {
   return writeTransaction(
-    (db) => [db.runs, db.allocationStates],
+    (db) => [db.runs, db.allocationStates, db.runStates],
     async (db) => {
       const run = await db.runs.get(runId);
       if (!run) return 'missing';
+      const previous = await db.allocationStates.get(run.flowId);
       const now = Date.now();
       await db.runs.update(runId, { appliedAt: now });
-      await db.allocationStates.put({
-        flowId: run.flowId,
-        state: run.stateAfter,
-        updatedAt: now,
-        runId,
-      });
+      await db.allocationStates.put({ flowId: run.flowId, updatedAt: now, runId });
+      if (previous && previous.runId !== runId) await releaseRunState(db, previous.runId);
       return null;
     },
     database,
@@ -53,7 +53,7 @@ export async function unapplyRun(
   database: SrasDatabase = getDatabase(),
 ): Promise<RunActionRefusal | null> {
   return writeTransaction(
-    (db) => [db.runs, db.allocationStates],
+    (db) => [db.runs, db.allocationStates, db.runStates],
     async (db) => {
       const run = await db.runs.get(runId);
       if (!run) return 'missing';
@@ -66,14 +66,14 @@ export async function unapplyRun(
         .modify((record) => {
           delete record.appliedAt;
         });
-      if (run.stateBefore === null || run.stateBefore === undefined) {
+      // The start run's state row is still there: this run refers to it.
+      if (run.startRunId === undefined) {
         await db.allocationStates.delete(run.flowId);
       } else {
         await db.allocationStates.put({
           flowId: run.flowId,
-          state: run.stateBefore,
           updatedAt: Date.now(),
-          ...(run.startRunId ? { runId: run.startRunId } : {}),
+          runId: run.startRunId,
         });
       }
       return null;
@@ -82,19 +82,25 @@ export async function unapplyRun(
   );
 }
 
-/** Deletes a run that is not applied, with its per-lead results. */
+/**
+ * Deletes a run that is not applied, with its per-lead results. Its end
+ * state goes too unless another run started from it or it is the flow's
+ * saved state; so does the state it started from, once nothing needs that.
+ */
 export async function deleteRun(
   runId: string,
   database: SrasDatabase = getDatabase(),
 ): Promise<RunActionRefusal | null> {
   return writeTransaction(
-    (db) => [db.runs, db.runResults],
+    (db) => [db.runs, db.runResults, db.runStates, db.allocationStates],
     async (db) => {
       const run = await db.runs.get(runId);
       if (!run) return 'missing';
       if (run.appliedAt !== undefined) return 'applied';
       await db.runResults.where('runId').equals(runId).delete();
       await db.runs.delete(runId);
+      await releaseRunState(db, runId);
+      if (run.startRunId !== undefined) await releaseRunState(db, run.startRunId);
       return null;
     },
     database,

@@ -17,12 +17,11 @@ import { useSimulationStore } from './simulation.store';
 interface ResultActionsProps {
   flow: FlowRecord;
   versionId: string | null;
-  startRunId: string | null;
   onProgress: (progress: SimulationProgress | null) => void;
 }
 
 /** Export the result as CSV or XLSX, and save the run. */
-export function ResultActions({ flow, versionId, startRunId, onProgress }: ResultActionsProps) {
+export function ResultActions({ flow, versionId, onProgress }: ResultActionsProps) {
   const { t, i18n } = useTranslation('simulation');
   const runId = useSimulationStore((state) => state.runId);
   const [busy, setBusy] = useState(false);
@@ -74,7 +73,6 @@ export function ResultActions({ flow, versionId, startRunId, onProgress }: Resul
           flowRevision: flow.revision,
           ...(versionId ? { versionId } : {}),
           ...(name.trim() ? { name: name.trim() } : {}),
-          ...(startRunId ? { startRunId } : {}),
         },
         onProgress,
       ).result;

@@ -118,6 +118,14 @@ export function SavedRunsPanel({ flowId, versions, openRunId, onOpen }: SavedRun
                 <Table.Td ta="right">
                   {format.number(summary?.assigned ?? 0)} /{' '}
                   {format.number(summary?.total ?? run.leadCount)}
+                  {run.stateDedupKeys !== undefined && (
+                    <Text size="xs" c="dimmed" data-testid="saved-run-state-size">
+                      {t('runs.stateKeys', {
+                        count: run.stateDedupKeys,
+                        formatted: format.number(run.stateDedupKeys),
+                      })}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   {run.appliedAt !== undefined ? (

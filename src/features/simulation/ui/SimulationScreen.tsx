@@ -177,7 +177,6 @@ function SimulationWorkspace({ flow }: { flow: FlowRecord }) {
             <ResultActions
               flow={flow}
               versionId={choice?.versionId ?? null}
-              startRunId={choice?.startRunId ?? null}
               onProgress={(actionProgress) => useSimulationStore.setState({ actionProgress })}
             />
           </Group>

@@ -40,7 +40,6 @@ export function documentOfVersion(
 export interface SettingsChoice {
   settings: RunSettings;
   versionId: string | null;
-  startRunId: string | null;
 }
 
 interface SimulationSettingsPanelProps {
@@ -116,12 +115,11 @@ export const SimulationSettingsPanel = memo(function SimulationSettingsPanel({
         datasetId: dataset.id,
         ownersDatasetId: ownersId,
         reps,
-        startState: start === 'applied' && applied ? applied.state.state : null,
+        startRunId: start === 'applied' && applied ? applied.state.runId : null,
         now: Number.isFinite(nowMs) ? nowMs : Date.now(),
         timeField: timeMode === 'field' ? timeField : null,
       },
       versionId: versionId === DRAFT ? null : versionId,
-      startRunId: start === 'applied' ? (applied?.state.runId ?? null) : null,
     });
   };
 

@@ -1,11 +1,12 @@
 /**
  * Saving a simulation as a run: the run record (with everything needed to
- * run it again exactly) and its per-lead results in chunks, written in one
- * transaction so a run is saved whole or not at all.
+ * run it again exactly), its end state and its per-lead results in chunks,
+ * written in one transaction so a run is saved whole or not at all. Runs in
+ * the simulation worker: the state can hold a million dedup keys.
  */
-import type { AllocationState } from '@sras/engine';
 import { ROW_CHUNK_SIZE, type SrasDatabase } from '../../../storage/db';
 import type { RunRecord } from '../../../storage/records';
+import { countDedupKeys } from '../../../storage/run-states';
 import { writeTransaction } from '../../../storage/storage-full';
 import type { SimulationRun } from '../engine/simulation-run';
 import type { RunSettings, SaveRunDetails } from './simulation.protocol';
@@ -28,19 +29,19 @@ export async function saveRun(
     ...(settings.timeField ? { timeField: settings.timeField } : {}),
     leadCount: run.columns.count,
     summary: run.summary,
-    stateAfter: run.state,
+    stateDedupKeys: countDedupKeys(run.state),
     chunkSize: ROW_CHUNK_SIZE,
     ...(details.name ? { name: details.name } : {}),
     flowDocument: settings.flow,
     reps: settings.reps,
     ...(settings.ownersDatasetId ? { ownersDatasetId: settings.ownersDatasetId } : {}),
-    stateBefore: settings.startState ?? null,
-    ...(details.startRunId ? { startRunId: details.startRunId } : {}),
+    ...(settings.startRunId !== null ? { startRunId: settings.startRunId } : {}),
   };
 
   await writeTransaction(
-    (db) => [db.runs, db.runResults],
+    (db) => [db.runs, db.runResults, db.runStates],
     async (db) => {
+      await db.runStates.put({ runId: record.id, state: run.state });
       const total = run.columns.count;
       for (let start = 0, chunk = 0; start < total; start += ROW_CHUNK_SIZE, chunk += 1) {
         const end = Math.min(start + ROW_CHUNK_SIZE, total);
@@ -65,7 +66,7 @@ export function settingsOfRun(record: RunRecord): RunSettings | null {
     datasetId: record.datasetId,
     ownersDatasetId: record.ownersDatasetId ?? null,
     reps: record.reps,
-    startState: (record.stateBefore ?? null) as AllocationState | null,
+    startRunId: record.startRunId ?? null,
     now: record.now,
     timeField: record.timeField ?? null,
   };

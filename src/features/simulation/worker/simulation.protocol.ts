@@ -25,8 +25,12 @@ export interface RunSettings {
   datasetId: string;
   ownersDatasetId: string | null;
   reps: Rep[];
-  /** State to start from (an applied run's), or null for a fresh start. */
-  startState: unknown;
+  /**
+   * The run whose end state this run starts from (the applied run behind the
+   * flow's saved state), or null for a fresh start. The worker reads that
+   * state from `runStates` itself, so the page never holds it.
+   */
+  startRunId: string | null;
   /** Allocation time, epoch milliseconds. */
   now: number;
   timeField: string | null;
@@ -39,8 +43,6 @@ export interface SaveRunDetails {
   versionId?: string;
   flowRevision: number;
   name?: string;
-  /** The applied run whose state this run started from, if any. */
-  startRunId?: string;
 }
 
 export type SimulationRequest =

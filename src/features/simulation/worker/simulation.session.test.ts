@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { FlowDocument, Rep } from '@sras/engine';
 import { useFreshDatabase } from '../../../test/database';
 import type { SrasDatabase } from '../../../storage/db';
+import { runSimulation } from '../engine/simulation-run';
+import { applyRun } from '../runs/run-actions';
+import { openDataset } from './dataset-source';
 import { SimulationClient, SimulationRequestError, type SimulationPort } from './simulation.client';
 import type { RunSettings, SimulationRequest, SimulationResponse } from './simulation.protocol';
-import { PROGRESS_INTERVAL_MS, SimulationSession } from './simulation.session';
+import { PROGRESS_INTERVAL_MS, SimulationSession, conditionOptionsOf } from './simulation.session';
 
 const REPS: Rep[] = [
   { id: 'r1', name: '李娜' },
@@ -104,7 +107,7 @@ function settings(datasetId: string): RunSettings {
     datasetId,
     ownersDatasetId: null,
     reps: REPS,
-    startState: null,
+    startRunId: null,
     now: Date.parse('2026-12-02T10:00:00+08:00'),
     timeField: null,
   };
@@ -221,6 +224,77 @@ describe('SimulationSession', () => {
     const reopened = await client.load('before', runId).result;
     expect(reopened.overview.summary).toEqual(record?.summary);
     expect(reopened.settings).toEqual(expect.objectContaining({ datasetId, flow: FLOW }));
+  });
+
+  it('stores the end state apart from the run record that lists read', async () => {
+    const datasetId = await storeDataset(database(), 1500);
+    const { client } = inProcessClient(database);
+    await client.run('current', settings(datasetId)).result;
+    await client.save('current', { runId: 'run-1', flowId: 'flow-1', flowRevision: 1 }).result;
+
+    const record = await database().runs.get('run-1');
+    expect(record).not.toHaveProperty('stateAfter');
+    expect(record).not.toHaveProperty('stateBefore');
+    expect(record?.stateDedupKeys).toBe(0);
+    expect(record).not.toHaveProperty('startRunId');
+    expect(await database().runStates.get('run-1')).toEqual({
+      runId: 'run-1',
+      state: expect.objectContaining({
+        format: 'sras.state',
+        roundRobin: { rr: expect.any(Object) },
+      }),
+    });
+  });
+
+  it('starts from an applied run by id as a run passed its state does', async () => {
+    const datasetId = await storeDataset(database(), 1500);
+    const { client } = inProcessClient(database);
+    await client.run('current', settings(datasetId)).result;
+    await client.save('current', { runId: 'run-1', flowId: 'flow-1', flowRevision: 1 }).result;
+    expect(await applyRun('run-1', database())).toBeNull();
+
+    const fromApplied = await client.run('current', {
+      ...settings(datasetId),
+      startRunId: 'run-1',
+    }).result;
+
+    const stored = await database().runStates.get('run-1');
+    const direct = await runSimulation(
+      {
+        ...settings(datasetId),
+        owners: [],
+        startState: structuredClone(stored?.state) as never,
+        conditionOptions: conditionOptionsOf(
+          (await openDataset(database(), datasetId)).dataset.columns,
+        ),
+      },
+      await openDataset(database(), datasetId),
+    );
+    if (!direct.ok) throw new Error(JSON.stringify(direct.problems));
+    expect(fromApplied.overview.summary).toEqual(direct.run.summary);
+    // A fresh run gives the odd lead to 李娜; the carried round-robin weights give it to 王芳.
+    expect(fromApplied.overview.reps.map((rep) => [rep.repId, rep.assigned])).toEqual([
+      ['r1', 562],
+      ['r2', 563],
+    ]);
+
+    await client.save('current', { runId: 'run-2', flowId: 'flow-1', flowRevision: 1 }).result;
+    expect((await database().runs.get('run-2'))?.startRunId).toBe('run-1');
+    expect((await database().runStates.get('run-2'))?.state).toEqual(direct.run.state);
+  });
+
+  it('reports a start run whose state is not stored', async () => {
+    const datasetId = await storeDataset(database(), 3);
+    const { client } = inProcessClient(database);
+
+    const failure = await client
+      .run('current', { ...settings(datasetId), startRunId: 'run-gone' })
+      .result.catch((error: unknown) => error);
+
+    expect((failure as SimulationRequestError).failure).toEqual({
+      code: 'startStateMissing',
+      params: { runId: 'run-gone' },
+    });
   });
 
   it('answers a run with the overview alone, not the settings it was sent', async () => {

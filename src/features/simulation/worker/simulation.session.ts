@@ -152,7 +152,7 @@ export class SimulationSession {
     const owners = settings.ownersDatasetId
       ? await readExistingOwners(database, settings.ownersDatasetId)
       : [];
-    const startState = readStartState(settings.startState);
+    const startState = await readStartState(database, settings.startRunId);
 
     const outcome = await runSimulation(
       {
@@ -363,9 +363,15 @@ function allPositions(count: number): Int32Array {
   return positions;
 }
 
-function readStartState(state: unknown): AllocationState | null {
-  if (state === null || state === undefined) return null;
-  const migrated = migrateState(state);
+/** The end state of run `startRunId`, read here so that the page never holds it; null for a fresh start. */
+async function readStartState(
+  database: SrasDatabase,
+  startRunId: string | null,
+): Promise<AllocationState | null> {
+  if (startRunId === null) return null;
+  const stored = await database.runStates.get(startRunId);
+  if (!stored) throw new SimulationInputError('startStateMissing', { runId: startRunId });
+  const migrated = migrateState(stored.state);
   if (!migrated.ok)
     throw new SimulationInputError('stateInvalid', { reason: migrated.issues[0]?.message ?? '' });
   return migrated.state;
