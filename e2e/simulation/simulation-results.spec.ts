@@ -109,6 +109,7 @@ test.describe('simulation results', () => {
     // two reps, so a run that continues from this one starts with the other rep.
     const simulation = await runChinaFlow(page, 302);
     expect(await nodeCount(simulation, 'southRobin')).toBe(71);
+    const assigned = await simulation.cardNumber('assigned');
     await simulation.openTab('tab-leads');
     await simulation.search('张先生0');
     await expect(simulation.rows().first()).toContainText('李娜');
@@ -130,6 +131,33 @@ test.describe('simulation results', () => {
     await continued.check();
     await page.getByRole('tab', { name: 'Overview' }).click();
     await simulation.run();
+    // The worker reads the applied run's state by its id: same counts, other rep first.
+    expect(await simulation.cardNumber('total')).toBe(302);
+    expect(await simulation.cardNumber('assigned')).toBe(assigned);
+    expect(await nodeCount(simulation, 'southRobin')).toBe(71);
+    await simulation.openTab('tab-leads');
+    await simulation.search('张先生0');
+    await expect(simulation.rows()).toHaveCount(1);
+    await expect(simulation.rows().first()).toContainText('王芳');
+
+    // Saved and opened again after a reload, the continued run starts from the
+    // same stored state, which the list reports by size without reading it.
+    await page.getByTestId('save-run').click();
+    await page.getByTestId('save-run-name').fill('第二批');
+    await page.getByTestId('save-run-confirm').click();
+    await simulation.openTab('tab-runs');
+    const second = page.getByTestId('saved-runs').getByRole('row', { name: /第二批/ });
+    await expect(second).toContainText('Simulation');
+    await expect(second.getByTestId('saved-run-state-size')).toHaveText('state: 0 dedup keys');
+    // After a reload the screen has no result and lists the saved runs at once.
+    await page.reload();
+    await page
+      .getByTestId('saved-runs')
+      .getByRole('row', { name: /第二批/ })
+      .getByRole('button', { name: 'Open' })
+      .click();
+    await expect(page.getByTestId('card-total')).toBeVisible({ timeout: 60_000 });
+    expect(await simulation.cardNumber('assigned')).toBe(assigned);
     await simulation.openTab('tab-leads');
     await simulation.search('张先生0');
     await expect(simulation.rows()).toHaveCount(1);

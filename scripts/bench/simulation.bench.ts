@@ -3,9 +3,12 @@
  * stored in IndexedDB as an imported dataset would be, a flow with dedup,
  * score, filter, region split, quota, round robin, least loaded and pools is
  * run on them from the simulation screen, then the results table is
- * searched and the CSV exported. Prints each time and the longest
- * main-thread task (from a PerformanceObserver on 'longtask', which reports
- * tasks over 50 ms) while the simulation ran.
+ * searched and the CSV exported. Then the run is saved and marked as
+ * applied, the simulation screen is opened again from the editor (its form
+ * and saved-runs list now know an applied run whose state holds every
+ * lead's dedup key), and a second run continues from that state. Prints
+ * each time and the longest main-thread task (from a PerformanceObserver on
+ * 'longtask', which reports tasks over 50 ms) of each step.
  *
  *   npm run bench:simulation              builds the app first
  *   npm run bench:simulation -- --rows 200000 --no-build
@@ -211,6 +214,68 @@ async function longTasksSince(page: Page, since: number): Promise<number[]> {
   return tasks.filter(([start]) => start >= since).map(([, duration]) => duration);
 }
 
+/**
+ * Saves the shown run, marks it as applied, opens the simulation screen
+ * again from the editor and runs from the applied state, timing each step
+ * and collecting its long tasks.
+ */
+async function applyAndContinue(page: Page, baseUrl: string, now: () => Promise<number>) {
+  const saveMark = await now();
+  const saveStart = Date.now();
+  await page.getByTestId('save-run').click();
+  await page.getByTestId('save-run-name').fill('基准');
+  await page.getByTestId('save-run-confirm').click();
+  await page.getByTestId('tab-runs').click();
+  const row = page.getByTestId('saved-runs').getByRole('row', { name: /基准/ });
+  await row.waitFor({ timeout: 1_800_000 });
+  const saveTime = Date.now() - saveStart;
+  const applyStart = Date.now();
+  await row.getByRole('button', { name: 'Status' }).click();
+  await page.getByRole('menuitem', { name: 'Mark as applied' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Mark as applied' }).click();
+  await row.getByText('Applied', { exact: true }).waitFor({ timeout: 600_000 });
+  const applyTime = Date.now() - applyStart;
+  await page.waitForTimeout(1000);
+  const saveTasks = await longTasksSince(page, saveMark);
+
+  // Opened from the editor inside the app, so that the page's own start-up is not counted.
+  await page.goto(`${baseUrl}/flows/bench-flow`);
+  await page.getByTestId('toolbar-simulate').waitFor();
+  await page.waitForTimeout(2000);
+  const openMark = await now();
+  const openStart = Date.now();
+  await page.getByTestId('toolbar-simulate').click();
+  const continued = page.getByRole('radio', { name: /^Continue from the last applied run/ });
+  await continued.and(page.locator(':enabled')).waitFor({ timeout: 600_000 });
+  await page.getByTestId('saved-runs').getByRole('row', { name: /基准/ }).waitFor();
+  const openTime = Date.now() - openStart;
+  await page.waitForTimeout(1000);
+  const openTasks = await longTasksSince(page, openMark);
+
+  await continued.check();
+  const runMark = await now();
+  const runStart = Date.now();
+  await page.getByTestId('simulation-run').click();
+  await page.getByTestId('simulation-rep-chart').waitFor({ timeout: 1_800_000 });
+  await page.getByTestId('simulation-count-src').waitFor();
+  const runTime = Date.now() - runStart;
+  await page.waitForTimeout(1000);
+  const runTasks = await longTasksSince(page, runMark);
+  const total = await page.getByTestId('card-total-value').innerText();
+  const duplicates = await page.getByTestId('card-duplicates-value').innerText();
+  return {
+    saveTime,
+    applyTime,
+    saveTasks,
+    openTime,
+    openTasks,
+    runTime,
+    runTasks,
+    total,
+    duplicates,
+  };
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const { baseUrl, browser, close } = await startBenchBrowser(options);
@@ -287,6 +352,8 @@ async function main(): Promise<void> {
     const exportTasks = await longTasksSince(page, exportMark);
     await file.delete();
 
+    const applied = await applyAndContinue(page, baseUrl, now);
+
     const longest = (tasks: number[]) =>
       tasks.length === 0
         ? 'none over 50 ms'
@@ -298,6 +365,9 @@ async function main(): Promise<void> {
         `results table opened: ${(tableTime / 1000).toFixed(1)} s, longest main-thread task ${longest(tableTasks)}`,
         `search of every lead: ${(searchTime / 1000).toFixed(1)} s, longest main-thread task ${longest(searchTasks)}`,
         `CSV export: ${(exportTime / 1000).toFixed(1)} s, longest main-thread task ${longest(exportTasks)}`,
+        `run saved in ${(applied.saveTime / 1000).toFixed(1)} s and marked as applied in ${(applied.applyTime / 1000).toFixed(1)} s, longest main-thread task ${longest(applied.saveTasks)}`,
+        `simulation screen opened with the applied run: ${(applied.openTime / 1000).toFixed(1)} s, longest main-thread task ${longest(applied.openTasks)}`,
+        `simulation from the applied state: ${(applied.runTime / 1000).toFixed(1)} s to the chart and canvas counts, longest main-thread task ${longest(applied.runTasks)} (${applied.total} leads, ${applied.duplicates} duplicates kept with their owner)`,
         machineLine(browser.version()),
       ].join('\n'),
     );
