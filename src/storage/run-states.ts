@@ -92,8 +92,9 @@ export async function moveRunStatesOut(tables: RunStateTables): Promise<void> {
 }
 
 /**
- * Deletes the state row `runId` when nothing needs it any more: its run is
- * gone, no stored run started from it, and no flow's saved state is it.
+ * Deletes the state row `runId` when nothing refers to it any more: its run
+ * is deleted, no stored run started from it, and no flow's saved state
+ * points at it.
  * Call inside a transaction over the three tables.
  */
 export async function releaseRunState(tables: RunStateTables, runId: string): Promise<void> {

@@ -43,9 +43,9 @@ const DEFAULT_BATCH_SIZE = 200;
 /**
  * Replaces every backed-up table with the backup's records in one
  * transaction: either everything is restored or nothing changes. Settings
- * that belong to this browser are kept. A backup written before runs kept
- * their states apart has the states inside its runs and saved states; they
- * are moved to `runStates` as the version 3 upgrade does. Throws StorageFullError when the
+ * that belong to this browser are kept. A backup written before database
+ * version 3 has the states inside its runs and saved states, so they are
+ * moved to `runStates` as the version 3 upgrade does. Throws StorageFullError when the
  * browser runs out of space.
  */
 export async function restoreWorkspace(

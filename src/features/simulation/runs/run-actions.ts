@@ -84,8 +84,9 @@ export async function unapplyRun(
 
 /**
  * Deletes a run that is not applied, with its per-lead results. Its end
- * state goes too unless another run started from it or it is the flow's
- * saved state; so does the state it started from, once nothing needs that.
+ * state is deleted too unless another run started from it or the flow's
+ * saved state points at it. The state it started from is deleted once no
+ * run or saved state refers to it.
  */
 export async function deleteRun(
   runId: string,

@@ -2,7 +2,7 @@
  * Saving a simulation as a run: the run record (with everything needed to
  * run it again exactly), its end state and its per-lead results in chunks,
  * written in one transaction so a run is saved whole or not at all. Runs in
- * the simulation worker: the state can hold a million dedup keys.
+ * the simulation worker because the state can hold a million dedup keys.
  */
 import { ROW_CHUNK_SIZE, type SrasDatabase } from '../../../storage/db';
 import type { RunRecord } from '../../../storage/records';

@@ -363,7 +363,7 @@ function allPositions(count: number): Int32Array {
   return positions;
 }
 
-/** The end state of run `startRunId`, read here so that the page never holds it; null for a fresh start. */
+/** Reads the end state of run `startRunId` in the worker, so the page never loads it; null for a fresh start. */
 async function readStartState(
   database: SrasDatabase,
   startRunId: string | null,
