@@ -3,7 +3,8 @@ import type { FlowDocument } from '@sras/engine';
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { initI18n } from '../../i18n/i18n';
-import { createEmptyFlowDocument } from '../flows/flow-repository';
+import { useFreshDatabase } from '../../test/database';
+import { addFlowDocument, createEmptyFlowDocument } from '../flows/flow-repository';
 import { ConflictDialog } from './ConflictDialog';
 import type { SyncConflict } from './sync.store';
 
@@ -53,5 +54,43 @@ describe('ConflictDialog', () => {
     await screen.findByTestId('conflict-dialog');
     expect(screen.queryByTestId('conflict-differences')).toBeNull();
     expect(screen.getByTestId('conflict-local')).toHaveTextContent('Deleted');
+  });
+
+  describe('on the reps list', () => {
+    useFreshDatabase();
+
+    it('shows the differences and warns which flows lose reps before the choice', async () => {
+      const flow = createEmptyFlowDocument('华东分配', 'flow-east');
+      await addFlowDocument({
+        ...flow,
+        nodes: [
+          ...flow.nodes,
+          {
+            id: 'rotation',
+            type: 'roundRobin',
+            position: { x: 200, y: 0 },
+            data: { assignees: [{ repId: 'sample-east-1' }] },
+          },
+        ],
+      });
+      const server = [
+        { id: 'sample-east-1', name: '张伟', active: true },
+        { id: 'sample-east-2', name: '李娜', active: true },
+      ];
+      const local = [
+        { id: 'east-1', name: '赵磊', active: true },
+        { id: 'sample-east-2', name: '李娜', active: false },
+      ];
+
+      await renderConflict({ kind: 'reps', id: 'reps', local, server, serverRevision: 4 });
+
+      const differences = await screen.findByTestId('conflict-rep-differences');
+      expect(differences).toHaveTextContent('Only in this browser: 1 rep (赵磊).');
+      expect(differences).toHaveTextContent('Only on the server: 1 rep (张伟).');
+      expect(differences).toHaveTextContent('李娜: active differ.');
+      const risk = await screen.findByTestId('risk-keep-local');
+      expect(risk).toHaveTextContent('“华东分配” assigns to 张伟');
+      expect(screen.queryByTestId('risk-keep-server')).toBeNull();
+    });
   });
 });

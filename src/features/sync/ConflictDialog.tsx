@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { diffFlows } from '../versions/flow-diff';
 import { FlowDiffView } from '../versions/FlowDiffView';
+import { asReps } from './rep-conflict';
+import { RepConflictDetails } from './RepConflictDetails';
 import { resolveConflict, type ConflictChoice } from './sync.engine';
 import type { SyncConflict } from './sync.store';
 
@@ -48,6 +50,14 @@ export function ConflictDialog({ conflict, onClose }: ConflictDialogProps) {
           <Text>{t('conflicts.explain')}</Text>
           {conflict.kind === 'flow' ? (
             <FlowVersions local={conflict.local} server={conflict.server} />
+          ) : conflict.kind === 'reps' ? (
+            <Stack gap="sm">
+              <SimpleGrid cols={2}>
+                <ListSide title={t('conflicts.local')} items={conflict.local} />
+                <ListSide title={t('conflicts.server')} items={conflict.server} />
+              </SimpleGrid>
+              <RepConflictDetails local={asReps(conflict.local)} server={asReps(conflict.server)} />
+            </Stack>
           ) : (
             <SimpleGrid cols={2}>
               <ListSide title={t('conflicts.local')} items={conflict.local} />
