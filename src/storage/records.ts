@@ -77,6 +77,12 @@ export interface DatasetRowChunk {
   datasetId: string;
   chunk: number;
   rows: Lead[];
+  /**
+   * Row of the source file or sheet each row came from (1-based, as a
+   * spreadsheet numbers it), so that messages name the row shown in the spreadsheet.
+   * Absent in datasets stored before it was kept, and in generated ones.
+   */
+  sourceRows?: number[];
 }
 
 /** A sales rep as the engine reads it, plus bookkeeping. `active` is filtered in code. */

@@ -108,6 +108,27 @@ describe('loadDashboardRecords', () => {
     });
   }
 
+  it('names a bad cell by its spreadsheet row and the mapped header', async () => {
+    const lines = ['三月成交导出', '负责人,阶段,成交金额,成交日期'];
+    for (let index = 1; index <= 60; index++) lines.push(`r1,赢单,1000,2027-03-05`);
+    lines.push('', 'r2,赢单,2000,2026-02-30');
+    const harness = createSessionHarness();
+    await harness.open(textFile('deals.csv', lines.join('\n')));
+    await harness.parse({ kind: 'deals' });
+    await harness.send({ type: 'store', requestId: harness.nextId(), name: '成交' });
+    const [dataset] = await database().datasets.toArray();
+
+    const loaded = await loadDashboardRecords({
+      settings: readDashboardSettings({ datasetIds: [dataset!.id] }),
+      reps: REPS,
+    });
+
+    // Title row 1, header row 2, 60 deals on rows 3–62, a blank row 63: the bad date is on row 64.
+    expect(loaded.issues[dataset!.id]?.issues).toEqual([
+      { row: 64, column: '成交日期', code: 'invalid-date', value: '2026-02-30' },
+    ]);
+  });
+
   it('counts a lead in a dataset and in an applied run once', async () => {
     const { datasetId, run } = await applyRunOnImportedLeads();
 

@@ -52,6 +52,8 @@ export async function loadDashboardRecords(options: LoadRecordsOptions): Promise
     const source = datasetSourceOf(settings, dataset);
     const idColumn = dataset.columns.find((column) => column.field === 'id')?.key;
     const collected = { issues: [] as RowIssue[], count: 0 };
+    // Issues name the column by the header the user mapped, not by its storage key.
+    const headers = new Map(dataset.columns.map((column) => [column.key, column.header]));
 
     for await (const chunk of readDatasetChunks(datasetId, database, signal)) {
       const read = readDatasetRecords(
@@ -59,6 +61,7 @@ export async function loadDashboardRecords(options: LoadRecordsOptions): Promise
           id: datasetId,
           rows: chunk.rows,
           firstRowNumber: chunk.firstRowNumber,
+          ...(chunk.sourceRows ? { sourceRows: chunk.sourceRows } : {}),
           ...(idColumn ? { idColumn } : {}),
         },
         {
@@ -70,7 +73,9 @@ export async function loadDashboardRecords(options: LoadRecordsOptions): Promise
       );
       for (const record of read.records) datasetRecords.push(record);
       collected.issues.push(
-        ...read.issues.slice(0, Math.max(0, LISTED_ISSUES - collected.issues.length)),
+        ...read.issues
+          .slice(0, Math.max(0, LISTED_ISSUES - collected.issues.length))
+          .map((issue) => ({ ...issue, column: headers.get(issue.column) ?? issue.column })),
       );
       collected.count += read.issueCount;
       rowsRead += chunk.rows.length;

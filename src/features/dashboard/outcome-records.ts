@@ -85,6 +85,8 @@ export function readDatasetRecords(
     id: string;
     rows: Iterable<Record<string, unknown>>;
     firstRowNumber?: number;
+    /** Source file row of each row, used in issues; the dataset row number when absent. */
+    sourceRows?: readonly number[];
     /** Column of the lead id, when the dataset has one. */
     idColumn?: string;
   },
@@ -105,7 +107,7 @@ export function readDatasetRecords(
   const dayCache = new Map<unknown, number | null>();
   const readDay = (
     row: Record<string, unknown>,
-    rowNumber: number,
+    issueRow: number,
     column: string | undefined,
   ): number | null => {
     if (!column || isBlank(row[column])) return null;
@@ -115,19 +117,21 @@ export function readDatasetRecords(
       day = readDayNumberCell(value, timeZone);
       if (typeof value === 'string' || typeof value === 'number') dayCache.set(value, day);
     }
-    if (day === null) addIssue({ row: rowNumber, column, code: 'invalid-date', value });
+    if (day === null) addIssue({ row: issueRow, column, code: 'invalid-date', value });
     return day;
   };
 
-  let rowNumber = (dataset.firstRowNumber ?? 1) - 1;
+  const firstRowNumber = dataset.firstRowNumber ?? 1;
+  let rowNumber = firstRowNumber - 1;
   for (const row of dataset.rows) {
     rowNumber++;
+    const issueRow = dataset.sourceRows?.[rowNumber - firstRowNumber] ?? rowNumber;
     let amount = 0;
     if (mapping.amount && !isBlank(row[mapping.amount])) {
       const read = readAmountCell(row[mapping.amount]);
       if (read === null)
         addIssue({
-          row: rowNumber,
+          row: issueRow,
           column: mapping.amount,
           code: 'invalid-amount',
           value: row[mapping.amount],
@@ -135,7 +139,7 @@ export function readDatasetRecords(
       // A negative amount is listed and counted as 0, so it never lowers revenue.
       if (read !== null && read < 0)
         addIssue({
-          row: rowNumber,
+          row: issueRow,
           column: mapping.amount,
           code: 'negative-amount',
           value: row[mapping.amount],
@@ -148,8 +152,8 @@ export function readDatasetRecords(
       sourceKind: 'dataset',
       rowNumber,
       owner: mapping.owner ? (textOf(row[mapping.owner]) ?? '') : '',
-      createdDay: readDay(row, rowNumber, mapping.createdAt),
-      closedDay: readDay(row, rowNumber, mapping.closedAt),
+      createdDay: readDay(row, issueRow, mapping.createdAt),
+      closedDay: readDay(row, issueRow, mapping.closedAt),
       won: isWon(row),
       amount,
       stage: stageOf(row, mapping),

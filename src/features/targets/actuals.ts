@@ -12,7 +12,7 @@ import {
 } from './civil-date';
 import type { EmploymentWindow } from './employment';
 
-/** A dataset row that could not be read, by 1-based data row number and column key. */
+/** A dataset row that could not be read or needs checking, by row number and column. */
 export interface RowIssue {
   row: number;
   column: string;

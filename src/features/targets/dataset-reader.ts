@@ -21,7 +21,12 @@ export async function* readDatasetChunks(
   datasetId: string,
   database: SrasDatabase = getDatabase(),
   signal?: AbortSignal,
-): AsyncGenerator<{ firstRowNumber: number; rows: Record<string, unknown>[] }> {
+): AsyncGenerator<{
+  firstRowNumber: number;
+  rows: Record<string, unknown>[];
+  /** Source file row of each row, when the dataset kept them. */
+  sourceRows?: readonly number[];
+}> {
   const dataset = await database.datasets.get(datasetId);
   if (!dataset) return;
   const chunkCount = Math.ceil(dataset.rowCount / Math.max(1, dataset.chunkSize));
@@ -33,6 +38,7 @@ export async function* readDatasetChunks(
     yield {
       firstRowNumber: chunk * dataset.chunkSize + 1,
       rows: stored.rows as Record<string, unknown>[],
+      ...(stored.sourceRows ? { sourceRows: stored.sourceRows } : {}),
     };
   }
 }

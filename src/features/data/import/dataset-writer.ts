@@ -19,6 +19,8 @@ export interface DatasetWrite {
   rowCount: number;
   /** The stored form of row `index` (0-based). */
   rowAt: (index: number) => Record<string, CellValue>;
+  /** Row of the source file that row `index` came from, stored as `sourceRows`. */
+  sourceRowAt?: (index: number) => number;
   mappings?: ColumnMappingRecord[];
   chunkSize?: number;
   signal?: AbortSignal;
@@ -43,8 +45,17 @@ export async function writeDataset(
         const end = Math.min(start + chunkSize, write.rowCount);
         const rows: Record<string, CellValue>[] = [];
         for (let index = start; index < end; index++) rows.push(write.rowAt(index));
+        const sourceRowAt = write.sourceRowAt;
+        const sourceRows = sourceRowAt
+          ? Array.from({ length: end - start }, (_, offset) => sourceRowAt(start + offset))
+          : undefined;
 
-        await db.datasetRows.add({ datasetId: record.id, chunk, rows });
+        await db.datasetRows.add({
+          datasetId: record.id,
+          chunk,
+          rows,
+          ...(sourceRows ? { sourceRows } : {}),
+        });
         write.onProgress?.(end);
       }
 

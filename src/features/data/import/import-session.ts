@@ -242,6 +242,7 @@ export class ImportSession {
       rowCount: result.rows.length,
       rowAt: (index) =>
         toStoredRow(result.rows[index] as ImportResult['rows'][number], storageKeys),
+      sourceRowAt: (index) => result.rows[index]?.row ?? index + 1,
       mappings: toMappingRecords(userChoices, now),
       signal,
       onProgress: (done) =>
