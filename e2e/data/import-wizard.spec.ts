@@ -92,6 +92,8 @@ test.describe('import wizard', () => {
     await expect(data.review()).toBeVisible({ timeout: 30_000 });
     await expect(data.readExplanation()).toContainText('The column names were found in row 2.');
     await expect(data.summary()).toContainText('0 rows are ready to import');
+    await expect(data.summary()).toContainText('Errors: 1');
+    await expect(page.getByTestId('import-confirm')).toBeDisabled();
     await expect(data.fieldSelect('Field of column 省份(**省)')).toHaveValue('province');
     await expect(data.fieldSelect('Field of column 城市（**市）')).toHaveValue('city');
     await page.getByRole('button', { name: 'Choose another file' }).click();
