@@ -44,9 +44,10 @@ export function buildStateOutput(
     removed: { quota: [], assigned: [] },
   };
 
+  const expired = expiryCheck(parts.cutoffDay);
   const roundRobin = writeRoundRobin(parts, delta, includeState);
-  const quota = writeQuota(parts, delta, includeState);
-  const assigned = writeAssigned(parts, delta, includeState);
+  const quota = writeQuota(parts, delta, includeState, expired);
+  const assigned = writeAssigned(parts, delta, includeState, expired);
   for (const [key, ownerId] of parts.dedup.changed) delta.dedup.push({ key, ownerId });
   if (roundRobin === null || quota === null || assigned === null) return { state: null, delta };
 
@@ -89,8 +90,9 @@ function writeQuota(
   parts: RunStateParts,
   delta: StateDelta,
   includeState: boolean,
+  expired: (period: string) => boolean,
 ): NestedCounts | null {
-  const { input, cutoffDay } = parts;
+  const { input } = parts;
   const counts = includeState ? toNestedMap(input.quota) : null;
   parts.nodes.forEach((node, index) => {
     const counter = parts.quotas[index];
@@ -100,7 +102,7 @@ function writeQuota(
       for (const [value, count] of values) {
         if (
           count !== (input.quota[node.id]?.[period]?.[value] ?? 0) &&
-          !isPeriodExpired(period, cutoffDay)
+          !expired(period)
         ) {
           delta.quota.push({ nodeId: node.id, period, value, count });
         }
@@ -111,10 +113,10 @@ function writeQuota(
 
   for (const [nodeId, periods] of Object.entries(input.quota)) {
     for (const period of Object.keys(periods)) {
-      if (isPeriodExpired(period, cutoffDay)) delta.removed.quota.push({ nodeId, period });
+      if (expired(period)) delta.removed.quota.push({ nodeId, period });
     }
   }
-  if (counts !== null) dropExpired(counts, cutoffDay);
+  if (counts !== null) dropExpired(counts, expired);
   return counts;
 }
 
@@ -123,8 +125,9 @@ function writeAssigned(
   parts: RunStateParts,
   delta: StateDelta,
   includeState: boolean,
+  expired: (period: string) => boolean,
 ): NestedCounts | null {
-  const { input, roster, repCounters, cutoffDay } = parts;
+  const { input, roster, repCounters } = parts;
   const counts = includeState ? toNestedMap(input.assigned) : null;
   for (const [period, byRep] of repCounters.byPeriod) {
     roster.ids.forEach((repId, index) => {
@@ -132,7 +135,7 @@ function writeAssigned(
       if (roster.indexOf(repId) !== index) return;
 
       const count = byRep[index] as number;
-      if (count !== (input.assigned[repId]?.[period] ?? 0) && !isPeriodExpired(period, cutoffDay)) {
+      if (count !== (input.assigned[repId]?.[period] ?? 0) && !expired(period)) {
         delta.assigned.push({ repId, period, count });
       }
       if (counts !== null) setNested(counts, [repId, period], count);
@@ -141,19 +144,35 @@ function writeAssigned(
 
   for (const [repId, periods] of Object.entries(input.assigned)) {
     for (const period of Object.keys(periods)) {
-      if (isPeriodExpired(period, cutoffDay)) delta.removed.assigned.push({ repId, period });
+      if (expired(period)) delta.removed.assigned.push({ repId, period });
     }
   }
-  if (counts !== null) dropExpired(counts, cutoffDay);
+  if (counts !== null) dropExpired(counts, expired);
   return counts;
 }
 
 /** Deletes the counters of expired periods: the second level of `owner → period → …`. */
-function dropExpired(counts: NestedCounts, cutoffDay: number): void {
+function dropExpired(counts: NestedCounts, expired: (period: string) => boolean): void {
   for (const periods of counts.values()) {
     if (!(periods instanceof Map)) continue;
     for (const period of [...periods.keys()]) {
-      if (isPeriodExpired(period, cutoffDay)) periods.delete(period);
+      if (expired(period)) periods.delete(period);
     }
   }
+}
+
+/**
+ * Returns {@link isPeriodExpired} for one cutoff day, remembering each
+ * period's answer: a run asks about the same few periods once per rep.
+ */
+function expiryCheck(cutoffDay: number): (period: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (period) => {
+    let expired = known.get(period);
+    if (expired === undefined) {
+      expired = isPeriodExpired(period, cutoffDay);
+      known.set(period, expired);
+    }
+    return expired;
+  };
 }
