@@ -128,6 +128,7 @@ export async function loadState(
     rows.push(...(await selectDedupKeys.rows(db, { workspaceId, keys })));
   }
 
+  const assignedRows = new Map<string, Record<string, number>>();
   for (const row of rows) {
     if (row.scope === DEDUP_SCOPE) {
       setOwn(state.dedup, row.key, JSON.parse(row.value) as string | null);
@@ -141,12 +142,21 @@ export async function loadState(
       setOwn(ownRecord(state.quota, row.key), period, values);
     } else {
       const period = row.scope.slice(ASSIGNED_PREFIX.length);
+      assignedRows.set(period, values);
       for (const [repId, count] of Object.entries(values))
         setOwn(ownRecord(state.assigned, repId), period, count);
     }
   }
+  loadedAssignedRows.set(state, assignedRows);
   return state;
 }
+
+/**
+ * The rep counter rows as loadState parsed them, per period, so that
+ * writeStateDelta starts a changed row from it instead of collecting the
+ * period's counts from every rep of the state.
+ */
+const loadedAssignedRows = new WeakMap<AllocationState, Map<string, Record<string, number>>>();
 
 /**
  * Sets an own property even for a key such as `__proto__`: rep ids, node ids
@@ -191,17 +201,21 @@ export async function writeStateDelta(
   delta: StateDelta,
   base: AllocationState,
 ): Promise<void> {
-  // Entries are kept in Maps, so that a rep id or value such as `__proto__` stays an entry.
-  const rows = new Map<string, { scope: string; key: string; values: Map<string, unknown> }>();
-  const rowOf = (scope: string, key: string, loaded: () => object) => {
+  // Changes are kept in Maps, so that a rep id or value such as `__proto__` stays an entry.
+  const rows = new Map<
+    string,
+    { scope: string; key: string; loaded: Record<string, unknown>; changes: Map<string, unknown> }
+  >();
+  const rowOf = (scope: string, key: string, loaded: () => Record<string, unknown>) => {
     const id = `${scope}\u0000${key}`;
     let row = rows.get(id);
     if (row === undefined) {
-      row = { scope, key, values: new Map(Object.entries(loaded())) };
+      row = { scope, key, loaded: loaded(), changes: new Map() };
       rows.set(id, row);
     }
-    return row.values;
+    return row.changes;
   };
+  const assignedRows = loadedAssignedRows.get(base);
 
   for (const { nodeId, repId, weight } of delta.roundRobin) {
     rowOf(roundRobinScope(flowId), nodeId, () => base.roundRobin[nodeId] ?? {}).set(repId, weight);
@@ -211,20 +225,18 @@ export async function writeStateDelta(
     rowOf(quotaScope(flowId, period), nodeId, loaded).set(value, count);
   }
   for (const { repId, period, count } of delta.assigned) {
-    rowOf(assignedScope(period), ALL_REPS_KEY, () => countsOfPeriod(base, period)).set(
-      repId,
-      count,
-    );
+    const loaded = () => assignedRows?.get(period) ?? countsOfPeriod(base, period);
+    rowOf(assignedScope(period), ALL_REPS_KEY, loaded).set(repId, count);
   }
   const dedupRows = delta.dedup.map(({ key, ownerId }) => ({
     scope: DEDUP_SCOPE,
     key,
     value: JSON.stringify(ownerId),
   }));
-  const written = [...rows.values()].map(({ scope, key, values }) => ({
+  const written = [...rows.values()].map(({ scope, key, loaded, changes }) => ({
     scope,
     key,
-    value: JSON.stringify(canonicalCounts(values)),
+    value: JSON.stringify(canonicalCounts(loaded, changes)),
   }));
 
   // `delta.removed` is not applied: it names counters of past periods, which
@@ -246,15 +258,25 @@ function countsOfPeriod(state: AllocationState, period: string): Record<string, 
 }
 
 /**
- * Returns a row's numbers in the engine's canonical state form: keys sorted
- * by UTF-16 code units and zeros left out, built with Object.fromEntries so
- * that a key such as `__proto__` is an ordinary property.
+ * Returns a row's numbers, the loaded ones with `changes` set, in the
+ * engine's canonical state form: keys sorted by UTF-16 code units and zeros
+ * left out, set as own properties so that a key such as `__proto__` is an
+ * ordinary entry.
  */
-function canonicalCounts(values: ReadonlyMap<string, unknown>): Record<string, unknown> {
-  const keys = [...values.keys()].sort(compareCodeUnits);
-  return Object.fromEntries(
-    keys.filter((key) => values.get(key) !== 0).map((key) => [key, values.get(key)]),
-  );
+function canonicalCounts(
+  loaded: Readonly<Record<string, unknown>>,
+  changes: ReadonlyMap<string, unknown>,
+): Record<string, unknown> {
+  const keys = Object.keys(loaded);
+  for (const key of changes.keys()) if (!Object.hasOwn(loaded, key)) keys.push(key);
+  keys.sort(compareCodeUnits);
+
+  const row: Record<string, unknown> = {};
+  for (const key of keys) {
+    const value = changes.has(key) ? changes.get(key) : loaded[key];
+    if (value !== 0) setOwn(row, key, value);
+  }
+  return row;
 }
 
 function compareCodeUnits(left: string, right: string): number {
