@@ -100,10 +100,7 @@ function writeQuota(
 
     for (const [period, values] of counter.counts()) {
       for (const [value, count] of values) {
-        if (
-          count !== (input.quota[node.id]?.[period]?.[value] ?? 0) &&
-          !expired(period)
-        ) {
+        if (count !== (input.quota[node.id]?.[period]?.[value] ?? 0) && !expired(period)) {
           delta.quota.push({ nodeId: node.id, period, value, count });
         }
         if (counts !== null) setNested(counts, [node.id, period, value], count);
@@ -162,8 +159,8 @@ function dropExpired(counts: NestedCounts, expired: (period: string) => boolean)
 }
 
 /**
- * Returns {@link isPeriodExpired} for one cutoff day, remembering each
- * period's answer: a run asks about the same few periods once per rep.
+ * Returns {@link isPeriodExpired} for one cutoff day with each period's
+ * result cached, because a run checks the same few periods once per rep.
  */
 function expiryCheck(cutoffDay: number): (period: string) => boolean {
   const known = new Map<string, boolean>();

@@ -260,8 +260,7 @@ function countsOfPeriod(state: AllocationState, period: string): Record<string, 
 /**
  * Returns a row's numbers, the loaded ones with `changes` set, in the
  * engine's canonical state form: keys sorted by UTF-16 code units and zeros
- * left out, set as own properties so that a key such as `__proto__` is an
- * ordinary entry.
+ * left out. Keys are set as own properties, so `__proto__` is an ordinary entry.
  */
 function canonicalCounts(
   loaded: Readonly<Record<string, unknown>>,
