@@ -31,6 +31,10 @@ export default defineConfig({
     viewport: { width: 1280, height: 720 },
     locale: 'en-US',
     timezoneId: 'Asia/Shanghai',
+    // The production build registers a service worker, which would serve
+    // later page loads from its cache and hide requests from page.route.
+    // Only the offline spec allows it.
+    serviceWorkers: 'block',
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { serviceWorkerPlugin } from './src/app/offline/service-worker.plugin';
 
 export const packageAliases = {
   '@sras/engine': fileURLToPath(new URL('./packages/engine/src/index.ts', import.meta.url)),
@@ -8,7 +9,7 @@ export const packageAliases = {
 };
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), serviceWorkerPlugin()],
   resolve: { alias: packageAliases },
   worker: { format: 'es' },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },

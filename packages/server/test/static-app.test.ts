@@ -13,6 +13,7 @@ describe('static app', () => {
     fs.mkdirSync(path.join(appDir, 'assets'));
     fs.writeFileSync(path.join(appDir, 'index.html'), '<!doctype html><title>sras</title>');
     fs.writeFileSync(path.join(appDir, 'assets', 'main-abc123.js'), 'console.log(1)');
+    fs.writeFileSync(path.join(appDir, 'sw.js'), 'self.addEventListener("fetch", () => {})');
     server = await startTestServer('sqlite', { SRAS_APP_DIR: appDir }, { withWorkspace: false });
   });
   afterAll(async () => {
@@ -42,6 +43,25 @@ describe('static app', () => {
     expect(response.headers['cache-control']).toBe('no-cache');
   });
 
+  it('serves the service worker as JavaScript that browsers revalidate', async () => {
+    const response = await server.request(null, { method: 'GET', url: '/sw.js' });
+
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^(application|text)\/javascript/);
+    expect(response.headers['cache-control']).toBe('no-cache');
+    expect(response.body).toContain('addEventListener');
+  });
+
+  it('answers a missing build file with a 404, not index.html', async () => {
+    const worker = await server.request(null, { method: 'GET', url: '/nested/sw.js' });
+    const asset = await server.request(null, { method: 'GET', url: '/assets/gone-123.css' });
+
+    expect(worker.statusCode).toBe(404);
+    expect(worker.headers['content-type']).toContain('application/json');
+    expect(worker.json().error.code).toBe('route-not-found');
+    expect(asset.statusCode).toBe(404);
+  });
+
   it('answers an unknown API path with JSON, not the app', async () => {
     const response = await server.request(null, { method: 'GET', url: '/api/v2/flows' });
 
@@ -63,6 +83,13 @@ describe('static app when the app is not built', () => {
     server = await startTestServer('sqlite', {}, { withWorkspace: false });
   });
   afterAll(() => server.close());
+
+  it('answers /sw.js with a 404, not the fallback page', async () => {
+    const response = await server.request(null, { method: 'GET', url: '/sw.js' });
+
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['content-type']).toContain('application/json');
+  });
 
   it('says how to build it', async () => {
     const response = await server.request(null, { method: 'GET', url: '/' });

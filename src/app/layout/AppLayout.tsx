@@ -8,6 +8,7 @@ import { SyncStatusIndicator } from '../../features/sync/SyncStatusIndicator';
 import { HelpMenu } from '../help/HelpMenu';
 import { KeyboardShortcutsDialog } from '../help/KeyboardShortcutsDialog';
 import { useStorageStatusStore } from '../help/storage-status.store';
+import { UpdateNotice } from '../offline/UpdateNotice';
 import { paths } from '../paths';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
 import { LanguageSwitcher } from './LanguageSwitcher';
@@ -113,6 +114,7 @@ export function AppLayout() {
         <Outlet />
       </AppShell.Main>
       <KeyboardShortcutsDialog />
+      <UpdateNotice />
     </AppShell>
   );
 }

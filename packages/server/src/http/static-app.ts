@@ -4,10 +4,18 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from './api-error.js';
 
+// Paths naming a file of the build. A missing one gets a 404, never
+// index.html: HTML served as /sw.js or a script would fail in the browser
+// with a confusing MIME error, and a service worker would cache it.
+const BUILD_FILE_PATTERN =
+  /\.(?:js|mjs|css|map|json|webmanifest|png|jpe?g|gif|svg|ico|webp|woff2?|ttf|wasm|txt)$/i;
+
 /**
  * Serves the built app from `appDir` and answers client routes (any GET
  * outside /api that names no file) with index.html, so that a reload on
- * /flows/abc opens the app there. Unknown API paths get a JSON 404.
+ * /flows/abc opens the app there. Unknown API paths and missing build files
+ * (sw.js, assets) get a JSON 404. sw.js is sent with `Cache-Control:
+ * no-cache`, so that browsers check for a new build on every visit.
  */
 export async function registerStaticApp(app: FastifyInstance, appDir: string): Promise<void> {
   const indexFile = path.join(appDir, 'index.html');
@@ -33,6 +41,13 @@ export async function registerStaticApp(app: FastifyInstance, appDir: string): P
   app.setNotFoundHandler((request, reply) => {
     const pathname = request.url.split('?')[0] ?? '';
     const isApi = pathname === '/api' || pathname.startsWith('/api/');
+    if (!isApi && request.method === 'GET' && BUILD_FILE_PATTERN.test(pathname)) {
+      throw new ApiError(
+        404,
+        'route-not-found',
+        `The app build has no file ${pathname}. Rebuild the app with "npm run build", then restart the server.`,
+      );
+    }
     if (!isApi && request.method === 'GET' && hasApp) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }

@@ -1,0 +1,41 @@
+/**
+ * What the service worker precaches: every file of a build except the
+ * worker itself, source maps and hidden files. Pure, so that the build
+ * plugin and its tests share it.
+ */
+
+/** The service worker's file name at the root of the build. */
+export const SERVICE_WORKER_FILE = 'sw.js';
+
+/** What the build hands the worker: the files to precache and an id that changes with any of them. */
+export interface PrecacheManifest {
+  /** Changes whenever a file's name or content changes; names the worker's cache. */
+  buildId: string;
+  /** URL paths below the app's base, index.html first, e.g. `/assets/index-abc.js`. */
+  urls: string[];
+}
+
+/** Whether a build output file belongs in the precache. */
+export function isPrecached(fileName: string): boolean {
+  const name = fileName.split('/').pop() ?? fileName;
+  if (fileName === SERVICE_WORKER_FILE) return false;
+  if (name.startsWith('.')) return false;
+  if (name.endsWith('.map')) return false;
+  return true;
+}
+
+/**
+ * Turns build output file names (relative to the output folder, with `/`)
+ * into the URLs the worker caches: `base` prepended, duplicates removed,
+ * sorted with index.html first so that the app shell is stored before the
+ * rest.
+ */
+export function precacheUrls(fileNames: Iterable<string>, base = '/'): string[] {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const kept = [...new Set(fileNames)].filter(isPrecached).sort((a, b) => {
+    if (a === 'index.html') return -1;
+    if (b === 'index.html') return 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
+  return kept.map((fileName) => `${prefix}${fileName}`);
+}
