@@ -32,10 +32,7 @@ test.describe('offline start', () => {
     await server.stop();
   });
 
-  test('opens the app and its deep routes from the cache with their data while offline', async ({
-    page,
-    context,
-  }, testInfo) => {
+  test('opens deep routes with their data while offline', async ({ page, context }, testInfo) => {
     const sync = new SyncSettingsPage(page);
     const flows = new FlowsPage(page);
     const data = new DataPage(page);

@@ -1,5 +1,5 @@
 /**
- * What the service worker precaches: every file of a build except the
+ * Precache list of the service worker: every file of a build except the
  * worker itself, source maps and hidden files. Pure, so that the build
  * plugin and its tests share it.
  */
@@ -7,7 +7,7 @@
 /** The service worker's file name at the root of the build. */
 export const SERVICE_WORKER_FILE = 'sw.js';
 
-/** What the build hands the worker: the files to precache and an id that changes with any of them. */
+/** Manifest the build hands the worker: the files to precache and an id that changes with any of them. */
 export interface PrecacheManifest {
   /** Changes whenever a file's name or content changes; names the worker's cache. */
   buildId: string;
@@ -32,10 +32,10 @@ export function isPrecached(fileName: string): boolean {
  */
 export function precacheUrls(fileNames: Iterable<string>, base = '/'): string[] {
   const prefix = base.endsWith('/') ? base : `${base}/`;
-  const kept = [...new Set(fileNames)].filter(isPrecached).sort((a, b) => {
-    if (a === 'index.html') return -1;
-    if (b === 'index.html') return 1;
-    return a < b ? -1 : a > b ? 1 : 0;
-  });
-  return kept.map((fileName) => `${prefix}${fileName}`);
+  const files = [...new Set(fileNames)].filter(isPrecached).sort();
+  const ordered = files.includes('index.html')
+    ? ['index.html', ...files.filter((fileName) => fileName !== 'index.html')]
+    : files;
+
+  return ordered.map((fileName) => `${prefix}${fileName}`);
 }

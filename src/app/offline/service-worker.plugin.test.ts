@@ -82,7 +82,7 @@ describe('serviceWorkerPlugin', () => {
     );
   });
 
-  it('gives a new build id when any file changes, and the same id for the same files', () => {
+  it('derives the build id from file contents', () => {
     publicDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sras-public-'));
 
     const first = runPlugin(bundleOf('<html>1</html>'), publicDir).buildId;
