@@ -1,6 +1,8 @@
 /**
  * What the browser benchmarks share: the built app served by `vite preview`
  * on loopback, Debian's Chromium driving it, and the page's long tasks.
+ * Pages block the app's service worker, so that its precache downloads do
+ * not run during a measurement and every load comes from the server.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';

@@ -254,7 +254,11 @@ async function main(): Promise<void> {
     outDir: process.env.BENCH_OUT_DIR,
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN' });
+    const page = await browser.newPage({
+      viewport: { width: 1280, height: 720 },
+      locale: 'zh-CN',
+      serviceWorkers: 'block',
+    });
     await page.goto(`${baseUrl}/flows`);
     await page.getByRole('heading', { level: 2 }).waitFor();
     await storeFlow(page);

@@ -167,7 +167,11 @@ async function main(): Promise<void> {
 
   const { baseUrl, browser, close } = await startBenchBrowser(options);
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'en-US' });
+    const page = await browser.newPage({
+      viewport: { width: 1280, height: 720 },
+      locale: 'en-US',
+      serviceWorkers: 'block',
+    });
     await recordLongTasks(page);
     await recordLongFrames(page);
     await page.goto(`${baseUrl}/data`);

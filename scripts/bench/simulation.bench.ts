@@ -284,6 +284,7 @@ async function main(): Promise<void> {
       viewport: { width: 1280, height: 900 },
       locale: 'en-US',
       acceptDownloads: true,
+      serviceWorkers: 'block',
     });
     // tsx compiles this file with esbuild's keepNames, which wraps named
     // functions in a __name helper; functions sent to the page need it too.

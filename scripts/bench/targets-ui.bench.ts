@@ -106,6 +106,7 @@ async function main(): Promise<void> {
     const page = await bench.browser.newPage({
       viewport: { width: 1280, height: 800 },
       locale: 'en-US',
+      serviceWorkers: 'block',
     });
     await recordLongTasks(page);
     await recordLongFrames(page);
