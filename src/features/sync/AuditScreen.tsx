@@ -1,7 +1,13 @@
-import { Alert, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { Alert, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { getDatabase } from '../../storage/db';
+import type { FlowRecord, RepRecord } from '../../storage/records';
+import { handleLabel } from '../editor/model/node-presentation';
+import { flowDisplayName } from '../flows/flow-display-name';
+import { describeRoute } from './audit-route';
 import { createSyncApi, SyncApiError, type AuditEntry, type AuditQuery } from './sync-api.client';
 import { readConnection } from './sync-metadata';
 import { SYNC_SETTINGS_PATH } from './sync-paths';
@@ -30,6 +36,24 @@ export function AuditScreen() {
   );
   const [state, setState] = useState<'loading' | 'ready' | 'disconnected' | 'error'>('loading');
   const [error, setError] = useState('');
+  const flows = useLiveQuery(() => getDatabase().flows.toArray(), [], [] as FlowRecord[]);
+  const reps = useLiveQuery(() => getDatabase().reps.toArray(), [], [] as RepRecord[]);
+  const flowsById = useMemo(() => new Map(flows.map((flow) => [flow.id, flow])), [flows]);
+  const repsById = useMemo(() => new Map(reps.map((rep) => [rep.id, rep])), [reps]);
+  const language = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
+  // Names from this browser's flows and reps; an id the browser does not know is shown as is.
+  const flowName = (id: string) => {
+    const flow = flowsById.get(id);
+    return flow ? flowDisplayName(flow.name, t) : id;
+  };
+  const repName = (id: string) => repsById.get(id)?.name || id;
+  const route = (entry: AuditEntry) =>
+    describeRoute(
+      entry.route,
+      flowsById.get(entry.flowId)?.document.nodes ?? [],
+      language,
+      (node, handle) => handleLabel(node, handle, t),
+    ).join(' → ');
 
   const load = useCallback(async (query: AuditQuery) => {
     const connection = await readConnection();
@@ -85,8 +109,24 @@ export function AuditScreen() {
       <Title order={2}>{t('audit.title')}</Title>
       <form onSubmit={apply}>
         <Group align="flex-end" wrap="wrap">
-          <TextInput label={t('audit.filters.flowId')} {...field('flowId')} />
-          <TextInput label={t('audit.filters.ownerId')} {...field('ownerId')} />
+          <Select
+            label={t('audit.filters.flow')}
+            placeholder={t('audit.filters.any')}
+            data={flows.map((flow) => ({ value: flow.id, label: flowDisplayName(flow.name, t) }))}
+            value={draft.flowId || null}
+            onChange={(value) => setDraft((current) => ({ ...current, flowId: value ?? '' }))}
+            searchable
+            clearable
+          />
+          <Select
+            label={t('audit.filters.owner')}
+            placeholder={t('audit.filters.any')}
+            data={reps.map((rep) => ({ value: rep.id, label: rep.name || rep.id }))}
+            value={draft.ownerId || null}
+            onChange={(value) => setDraft((current) => ({ ...current, ownerId: value ?? '' }))}
+            searchable
+            clearable
+          />
           <TextInput label={t('audit.filters.leadId')} {...field('leadId')} />
           <TextInput label={t('audit.filters.from')} type="datetime-local" {...field('from')} />
           <TextInput label={t('audit.filters.to')} type="datetime-local" {...field('to')} />
@@ -113,16 +153,23 @@ export function AuditScreen() {
               <Table.Td>{new Date(entry.decidedAt).toLocaleString(i18n.language)}</Table.Td>
               <Table.Td>{entry.leadId}</Table.Td>
               <Table.Td>
-                {t('audit.flowVersion', { flow: entry.flowId, version: entry.flowVersion })}
+                <span title={entry.flowId}>
+                  {t('audit.flowVersion', {
+                    flow: flowName(entry.flowId),
+                    version: entry.flowVersion,
+                  })}
+                </span>
               </Table.Td>
-              <Table.Td>{entry.ownerId ?? t('audit.unassigned')}</Table.Td>
+              <Table.Td title={entry.ownerId ?? undefined}>
+                {entry.ownerId ? repName(entry.ownerId) : t('audit.unassigned')}
+              </Table.Td>
               <Table.Td>
                 {t(`audit.reasons.${entry.reason}`, { defaultValue: entry.reason })}
                 {entry.reasonText ? ` · ${entry.reasonText}` : ''}
               </Table.Td>
               <Table.Td>
-                <Text size="xs" ff="monospace">
-                  {entry.route.join(' → ')}
+                <Text size="xs" title={entry.route.join(' → ')}>
+                  {route(entry)}
                 </Text>
               </Table.Td>
             </Table.Tr>
