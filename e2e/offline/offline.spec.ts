@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { importWithDefaults, writeGeneratedLeads } from '../helpers/data';
 import { createFlowNamed } from '../helpers/flows';
 import { SEVEN_REPS, seedReps } from '../helpers/seed-storage';
@@ -7,18 +7,10 @@ import { FlowsPage } from '../pages/FlowsPage';
 import { TeamPage } from '../pages/TeamPage';
 import { startSyncServer, type E2eSyncServer } from '../sync/sync-server';
 import { SyncSettingsPage } from '../sync/SyncSettingsPage';
+import { waitForServiceWorkerControl } from './service-worker';
 
 // The rest of the suite blocks service workers; this spec is about them.
 test.use({ serviceWorkers: 'allow' });
-
-/** Waits until the service worker has stored the build and controls the page. */
-async function waitForServiceWorkerControl(page: Page): Promise<void> {
-  await expect
-    .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none'), {
-      timeout: 60_000,
-    })
-    .toBe('activated');
-}
 
 test.describe('offline start', () => {
   // A build's worth of files is stored and a dataset imported: slower on a 2-core machine.

@@ -2,20 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { waitForServiceWorkerControl } from './service-worker';
 import { startStaticServer, type E2eStaticServer } from './static-server';
 
 // The rest of the suite blocks service workers; this spec is about them.
 test.use({ serviceWorkers: 'allow' });
 
 const BUILD_DIR = path.resolve('dist');
-
-async function waitForServiceWorkerControl(page: Page): Promise<void> {
-  await expect
-    .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none'), {
-      timeout: 60_000,
-    })
-    .toBe('activated');
-}
 
 function cacheNames(page: Page): Promise<string[]> {
   return page.evaluate(() => caches.keys());
