@@ -16,6 +16,9 @@ const STATUS_COLORS: Record<PaceStatus, string> = {
   ended: 'teal',
 };
 
+/** Widest a name column grows, in pixels, before the name is cut with an ellipsis. */
+const NAME_COLUMN_MAX_WIDTH = 240;
+
 export function PaceBadge({ status }: { status: PaceStatus }) {
   const { t } = useTranslation('dashboard');
   return (
@@ -156,8 +159,14 @@ export function MetricsTable({
               const key = 'repId' in row ? row.repId : `team:${row.team}`;
               return (
                 <Table.Tr key={key} data-testid={`${kind}-row`} data-row={key}>
-                  <Table.Td>{nameOf(row)}</Table.Td>
-                  {'repId' in row && <Table.Td c="dimmed">{row.team || t('noTeam')}</Table.Td>}
+                  <Table.Td>
+                    <NameText name={nameOf(row)} />
+                  </Table.Td>
+                  {'repId' in row && (
+                    <Table.Td c="dimmed">
+                      <NameText name={row.team || t('noTeam')} />
+                    </Table.Td>
+                  )}
                   {COLUMNS.map((column) => (
                     <Table.Td
                       key={column}
@@ -195,5 +204,14 @@ export function MetricsTable({
         </Text>
       )}
     </Paper>
+  );
+}
+
+/** A rep or team name on one line, cut with an ellipsis past the column width; the full name is its title. */
+function NameText({ name }: { name: string }) {
+  return (
+    <Text span display="block" size="sm" maw={NAME_COLUMN_MAX_WIDTH} truncate="end" title={name}>
+      {name}
+    </Text>
   );
 }
