@@ -10,6 +10,7 @@ export type RepTableProblemCode =
   | 'unknown-column'
   | 'id-missing'
   | 'name-missing'
+  | 'name-too-long'
   | 'duplicate-id'
   | 'invalid-active'
   | 'invalid-weight'
@@ -41,6 +42,7 @@ export const REP_TABLE_SEVERITY: Readonly<Record<RepTableProblemCode, 'error' | 
   'unknown-column': 'warning',
   'id-missing': 'error',
   'name-missing': 'error',
+  'name-too-long': 'error',
   'duplicate-id': 'error',
   'invalid-active': 'error',
   'invalid-weight': 'error',
@@ -65,6 +67,8 @@ export const repTableMessages: Readonly<Record<ImportMessageLanguage, Catalogue>
       'Column {{column}} is not a rep column and is ignored. The rep columns are id, name, team, active, weight, capacity_day, capacity_week, capacity_month, unavailable, open_leads, employment_start and employment_end.',
     'id-missing': 'Row {{row}}: {{column}} is empty. Give every rep a unique id.',
     'name-missing': "Row {{row}}: {{column}} is empty. Fill in the rep's name.",
+    'name-too-long':
+      "Row {{row}}: {{column}} is longer than {{max}} characters. Shorten the rep's name.",
     'duplicate-id':
       'Row {{row}}: id "{{value}}" is already used in row {{firstRow}}. Give each rep its own id.',
     'invalid-active':
@@ -90,6 +94,7 @@ export const repTableMessages: Readonly<Record<ImportMessageLanguage, Catalogue>
       '{{column}} 列不是销售人员的列，已忽略。可用的列：编号、姓名、团队、在职、权重、日上限、周上限、月上限、休假、在手线索、入职日期、离职日期。',
     'id-missing': '第 {{row}} 行：{{column}} 为空。请为每名销售填写唯一的编号。',
     'name-missing': '第 {{row}} 行：{{column}} 为空。请填写销售的姓名。',
+    'name-too-long': '第 {{row}} 行：{{column}} 超过 {{max}} 个字符。请缩短销售的姓名。',
     'duplicate-id':
       '第 {{row}} 行：编号“{{value}}”已在第 {{firstRow}} 行使用。请为每名销售使用不同的编号。',
     'invalid-active':

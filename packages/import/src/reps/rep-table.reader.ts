@@ -93,6 +93,9 @@ export async function readRepTable(
   }
 }
 
+/** Longest rep name, in characters, a rep table may hold; the app's rep form has the same limit. */
+export const MAX_REP_NAME_LENGTH = 100;
+
 /**
  * Checks the rows of a rep table and turns them into reps. Every problem names
  * the row and the column; rows with an error are left out of `reps`.
@@ -209,6 +212,11 @@ function readRepRow(
   const name = text('name');
   if (id === '') problems.push(problem('id-missing', at('id')));
   if (name === '') problems.push(problem('name-missing', at('name')));
+  if ([...name].length > MAX_REP_NAME_LENGTH) {
+    problems.push(
+      problem('name-too-long', { ...at('name'), params: { max: MAX_REP_NAME_LENGTH } }),
+    );
+  }
   const firstRow = firstRowOfId.get(id);
   if (id !== '' && firstRow !== undefined) {
     problems.push(problem('duplicate-id', { ...at('id'), params: { firstRow } }));

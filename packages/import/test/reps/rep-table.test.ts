@@ -121,6 +121,19 @@ describe('readRepTable', () => {
     expect(formatRepTableProblem(problem!, 'zh-CN')).toContain('第 2 行：日上限“很多”不是整数');
   });
 
+  it('rejects a rep name longer than the name limit', async () => {
+    const result = await readRepTable(
+      utf8(`编号,姓名\nr1,${'😀'.repeat(101)}\nr2,${'张'.repeat(100)}`),
+    );
+
+    expect(result.problems.map((problem) => [problem.code, problem.row])).toEqual([
+      ['name-too-long', 2],
+    ]);
+    expect(formatRepTableProblem(result.problems[0]!, 'zh-CN')).toBe(
+      '第 2 行：姓名 超过 100 个字符。请缩短销售的姓名。',
+    );
+  });
+
   it('rejects a table without an id or name column', async () => {
     const result = await readRepTable(utf8('姓名,团队\n张伟,华东一组'));
 
