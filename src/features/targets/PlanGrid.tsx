@@ -1,18 +1,19 @@
-import { Table, Text, Tooltip } from '@mantine/core';
-import { IconLock } from '@tabler/icons-react';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../../i18n/useFormat';
+import { INITIAL_VISIBLE_ROWS, useFixedRowWindow } from '../../app/useFixedRowWindow';
+import { GRID_MIN_WIDTH, GRID_ROW_HEIGHT, GRID_TEMPLATE } from './grid-layout';
 import classes from './PlanGrid.module.css';
-import { isCellLocked } from './plan-edit';
 import {
   activeFractionsByRow,
-  computeGrid,
+  cellKey,
   GRID_COLUMNS,
+  listGridRows,
   monthsUnder,
+  sumLeaves,
   type GridRow,
 } from './plan-grid';
-import type { CellRef, ColumnKey, TargetPlan } from './target-plan.types';
+import { PlanGridRow, type PlanGridRowActions, type PlanGridRowProps } from './PlanGridRow';
+import type { CellRef, TargetPlan } from './target-plan.types';
 
 export interface PlanGridProps {
   plan: TargetPlan;
@@ -29,6 +30,23 @@ export interface PlanGridProps {
   onInvalidEntry: (cell: CellRef, text: string) => void;
   onToggleLock: (cell: CellRef) => void;
 }
+
+interface Editing {
+  cell: CellRef;
+  text: string;
+  error: boolean;
+  /** True when editing starts with the cell's value, which the first key press replaces. */
+  replace: boolean;
+}
+
+const MONTHS_BY_COLUMN = GRID_COLUMNS.map(monthsUnder);
+
+const ARROW_STEPS: Record<string, [number, number]> = {
+  ArrowUp: [-1, 0],
+  ArrowDown: [1, 0],
+  ArrowLeft: [0, -1],
+  ArrowRight: [0, 1],
+};
 
 /** Label of a grid row: the company, a team (or "no team") or a rep's name. */
 export function useRowLabel(): (row: GridRow) => string {
@@ -49,11 +67,15 @@ export function parseWholeNumber(text: string): number | null {
 }
 
 /**
- * The plan as an editable grid (WAI-ARIA grid pattern): arrow keys move
- * between cells, Enter or F2 or a digit edits, Enter commits, Escape
- * cancels, L locks or unlocks. Moving focus out of an editor (clicking
- * another cell, Tab) commits it as a spreadsheet does. Totals are sums of
- * the cells under them.
+ * The plan as an editable grid (WAI-ARIA grid pattern): arrow keys, Home,
+ * End, Page Up, Page Down and Ctrl+Home or Ctrl+End move between cells,
+ * Enter or F2 or a digit edits, Enter commits, Escape cancels, L locks or
+ * unlocks. Moving focus out of an editor (clicking another cell, Tab)
+ * commits it as a spreadsheet does. Totals are sums of the cells under them.
+ *
+ * Only the rows in view are mounted (plus the selected row and the row being
+ * edited, so that focus and a typed draft survive scrolling); a cell reached
+ * from the keyboard is scrolled into view before it takes focus.
  */
 export function PlanGrid({
   plan,
@@ -64,54 +86,80 @@ export function PlanGrid({
   onInvalidEntry,
   onToggleLock,
 }: PlanGridProps) {
-  const { t } = useTranslation('targets');
-  const format = useFormat();
+  const { t, i18n } = useTranslation('targets');
   const rowLabel = useRowLabel();
-  const grid = useMemo(() => computeGrid(plan), [plan]);
+  const rows = useMemo(() => listGridRows(plan), [plan]);
+  const rowIndexByKey = useMemo(() => new Map(rows.map((row, index) => [row.key, index])), [rows]);
   const fractions = useMemo(() => activeFractionsByRow(plan), [plan]);
-  // `replace` is true when editing starts with the cell's value, which the first key press replaces;
-  // editing started by typing a digit keeps that digit.
-  const [editing, setEditing] = useState<{
-    cell: CellRef;
-    text: string;
-    error: boolean;
-    replace: boolean;
-  } | null>(null);
-  const tableRef = useRef<HTMLTableElement>(null);
+  const lockedCells = useMemo(() => new Set(plan.locks), [plan.locks]);
+  const formatNumber = useMemo(() => {
+    const format = new Intl.NumberFormat(i18n.language);
+    return (value: number) => format.format(value);
+  }, [i18n.language]);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  // Values sent but not yet applied or rejected, by cell key, shown in place of the plan's value.
+  const [pending, setPending] = useState<ReadonlyMap<string, number>>(new Map());
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const headerRef = useRef<HTMLDivElement>(null);
   // The edit that a blur may still commit. Enter and Escape clear it before they move focus,
   // so the blur they cause neither commits twice nor commits a cancelled edit.
   const openEditRef = useRef<CellRef | null>(null);
-  // Values sent but not yet applied or rejected, by cell id, shown in place of the plan's value.
-  const [pending, setPending] = useState<ReadonlyMap<string, number>>(new Map());
+  const rowWindow = useFixedRowWindow(scrollRef, rows.length, GRID_ROW_HEIGHT);
 
-  const columnLabel = (column: ColumnKey) => t(`columns.${column}`);
-  const cellId = (cell: CellRef) => `${cell.row}|${cell.column}`;
+  const cellElement = (cell: CellRef) =>
+    scrollRef.current?.querySelector<HTMLElement>(`[data-cell="${CSS.escape(cellKey(cell))}"]`);
 
-  // Moves focus to the selected cell when the selection changes from the keyboard.
+  const valueOf = (cell: CellRef): number => {
+    const row = rows[rowIndexByKey.get(cell.row) ?? -1];
+    return row ? sumLeaves(plan.values, row.leaves, monthsUnder(cell.column)) : 0;
+  };
+
+  // Rows that fit between the header and the bottom of the scroller; before layout, the hook's estimate.
+  const rowsInView = (): number => {
+    const height = (scrollRef.current?.clientHeight ?? 0) - (headerRef.current?.offsetHeight ?? 0);
+    const count = Math.floor(height / GRID_ROW_HEIGHT);
+    return count > 0 ? count : INITIAL_VISIBLE_ROWS;
+  };
+
+  // Scrolls the least that shows the whole row under the sticky header.
+  const revealRow = (index: number) => {
+    const scroller = scrollRef.current;
+    if (!scroller) return;
+    const top = index * GRID_ROW_HEIGHT;
+    const bottom = top + GRID_ROW_HEIGHT;
+    const viewport = rowsInView() * GRID_ROW_HEIGHT;
+    if (top < scroller.scrollTop) scroller.scrollTop = top;
+    else if (bottom > scroller.scrollTop + viewport) scroller.scrollTop = bottom - viewport;
+  };
+
+  // Moves focus to the selected cell when the selection changes from the keyboard,
+  // scrolling its row into view first; the selected row is always mounted. A key press
+  // sets `movedByKeyRef`, as the cell it left may be unmounted by then and focus lost with it.
+  const movedByKeyRef = useRef(false);
+  const revealRef = useRef({ rowIndexByKey, revealRow });
+  useLayoutEffect(() => {
+    revealRef.current = { rowIndexByKey, revealRow };
+  });
   useEffect(() => {
     if (!selected || editing) return;
-    const element = tableRef.current?.querySelector<HTMLElement>(
-      `[data-cell="${CSS.escape(cellId(selected))}"]`,
-    );
-    if (element && tableRef.current?.contains(document.activeElement)) element.focus();
+    const scroller = scrollRef.current;
+    const moved = movedByKeyRef.current;
+    movedByKeyRef.current = false;
+    if (!scroller || (!moved && !scroller.contains(document.activeElement))) return;
+    const index = revealRef.current.rowIndexByKey.get(selected.row);
+    if (index !== undefined) revealRef.current.revealRow(index);
+    scroller.querySelector<HTMLElement>(`[data-cell="${CSS.escape(cellKey(selected))}"]`)?.focus();
   }, [selected, editing]);
-
-  const isInactive = (row: GridRow, column: ColumnKey): boolean =>
-    row.leaves.every((leaf) =>
-      monthsUnder(column).every((month) => (fractions.get(leaf)?.[month] ?? 1) === 0),
-    );
 
   const startEdit = (cell: CellRef, text?: string) => {
     if (readOnly) return;
-    const current = grid.find(({ row }) => row.key === cell.row)?.cells[cell.column] ?? 0;
     openEditRef.current = cell;
-    setEditing({ cell, text: text ?? String(current), error: false, replace: text === undefined });
-  };
-
-  const focusCell = (cell: CellRef) => {
-    tableRef.current
-      ?.querySelector<HTMLElement>(`[data-cell="${CSS.escape(cellId(cell))}"]`)
-      ?.focus();
+    setEditing({
+      cell,
+      text: text ?? String(valueOf(cell)),
+      error: false,
+      replace: text === undefined,
+    });
   };
 
   const closeEditor = () => {
@@ -122,7 +170,7 @@ export function PlanGrid({
   // Sends the value and shows it as pending until the edit is applied or rejected. A rejected value reopens the
   // editor with the typed text, unless the user has moved on to another cell meanwhile.
   const send = (cell: CellRef, value: number, text: string) => {
-    const id = cellId(cell);
+    const id = cellKey(cell);
     setPending((current) => new Map(current).set(id, value));
     void onCommit(cell, value).then((accepted) => {
       setPending((current) => {
@@ -130,8 +178,11 @@ export function PlanGrid({
         next.delete(id);
         return next;
       });
-      const element = tableRef.current?.querySelector(`[data-cell="${CSS.escape(id)}"]`);
-      if (!accepted && openEditRef.current === null && element === document.activeElement) {
+      if (
+        !accepted &&
+        openEditRef.current === null &&
+        cellElement(cell) === document.activeElement
+      ) {
         openEditRef.current = cell;
         setEditing({ cell, text, error: true, replace: false });
       }
@@ -146,7 +197,7 @@ export function PlanGrid({
       return;
     }
     closeEditor();
-    focusCell(editing.cell);
+    cellElement(editing.cell)?.focus();
     send(editing.cell, value, editing.text);
   };
 
@@ -156,185 +207,183 @@ export function PlanGrid({
     if (!editing || openEditRef.current !== editing.cell) return;
     closeEditor();
 
-    const current = grid.find(({ row }) => row.key === editing.cell.row)?.cells[
-      editing.cell.column
-    ];
     const value = parseWholeNumber(editing.text);
     if (value === null) {
       if (editing.text.trim() !== '') onInvalidEntry(editing.cell, editing.text);
       return;
     }
-    if (value !== current) send(editing.cell, value, editing.text);
+    if (value !== valueOf(editing.cell)) send(editing.cell, value, editing.text);
   };
 
   const move = (rowIndex: number, columnIndex: number) => {
-    const row = grid[Math.max(0, Math.min(grid.length - 1, rowIndex))]?.row;
+    const row = rows[Math.max(0, Math.min(rows.length - 1, rowIndex))];
     const column = GRID_COLUMNS[Math.max(0, Math.min(GRID_COLUMNS.length - 1, columnIndex))];
-    if (row && column) onSelect({ row: row.key, column });
+    if (!row || !column) return;
+    movedByKeyRef.current = true;
+    onSelect({ row: row.key, column });
   };
 
-  const onCellKeyDown = (
+  const cellKeyDown = (
     event: KeyboardEvent,
     rowIndex: number,
     columnIndex: number,
     cell: CellRef,
   ) => {
-    const keyMoves: Record<string, [number, number]> = {
-      ArrowUp: [-1, 0],
-      ArrowDown: [1, 0],
-      ArrowLeft: [0, -1],
-      ArrowRight: [0, 1],
+    const step = ARROW_STEPS[event.key];
+    const withControl = event.ctrlKey || event.metaKey;
+    const handled = () => {
+      event.preventDefault();
+      return true;
     };
-    const step = keyMoves[event.key];
-    if (step) {
+    if (step && handled()) move(rowIndex + step[0], columnIndex + step[1]);
+    else if (event.key === 'Home' && handled()) move(withControl ? 0 : rowIndex, 0);
+    else if (event.key === 'End' && handled())
+      move(withControl ? rows.length - 1 : rowIndex, GRID_COLUMNS.length - 1);
+    else if (event.key === 'PageDown' && handled()) move(rowIndex + rowsInView(), columnIndex);
+    else if (event.key === 'PageUp' && handled()) move(rowIndex - rowsInView(), columnIndex);
+    else if ((event.key === 'Enter' || event.key === 'F2') && handled()) startEdit(cell);
+    else if (/^[0-9]$/.test(event.key) && !withControl && handled()) startEdit(cell, event.key);
+    else if ((event.key === 'l' || event.key === 'L') && !readOnly && handled()) onToggleLock(cell);
+  };
+
+  const editorKeyDown = (event: KeyboardEvent<HTMLInputElement>, cell: CellRef) => {
+    if (event.key === 'Enter') {
       event.preventDefault();
-      move(rowIndex + step[0], columnIndex + step[1]);
-    } else if (event.key === 'Home') {
+      commit();
+    } else if (event.key === 'Escape') {
       event.preventDefault();
-      move(rowIndex, 0);
-    } else if (event.key === 'End') {
-      event.preventDefault();
-      move(rowIndex, GRID_COLUMNS.length - 1);
-    } else if (event.key === 'Enter' || event.key === 'F2') {
-      event.preventDefault();
-      startEdit(cell);
-    } else if (/^[0-9]$/.test(event.key) && !event.ctrlKey && !event.metaKey) {
-      event.preventDefault();
-      startEdit(cell, event.key);
-    } else if ((event.key === 'l' || event.key === 'L') && !readOnly) {
-      event.preventDefault();
-      onToggleLock(cell);
+      closeEditor();
+      cellElement(cell)?.focus();
     }
   };
 
-  return (
-    <Table.ScrollContainer minWidth={1400} type="native">
-      <Table
-        ref={tableRef}
-        role="grid"
-        aria-label={t('grid.label', { name: plan.name })}
-        aria-readonly={readOnly}
-        aria-busy={pending.size > 0 || undefined}
-        className={classes.grid}
-        withTableBorder
-        withColumnBorders
-        stickyHeader
-        verticalSpacing={4}
-        horizontalSpacing={6}
-      >
-        <Table.Thead>
-          <Table.Tr role="row">
-            <Table.Th role="columnheader" className={classes.nameColumn}>
-              {t('grid.rowHeader')}
-            </Table.Th>
-            {GRID_COLUMNS.map((column) => (
-              <Table.Th
-                key={column}
-                role="columnheader"
-                className={column.startsWith('m') ? classes.monthHeader : classes.totalHeader}
-              >
-                {columnLabel(column)}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {grid.map(({ row, cells }, rowIndex) => (
-            <Table.Tr key={row.key} role="row" className={classes[`level${row.level}`]}>
-              <Table.Th role="rowheader" scope="row" className={classes.nameColumn}>
-                <Text span inherit pl={row.level * 16}>
-                  {rowLabel(row)}
-                </Text>
-              </Table.Th>
-              {GRID_COLUMNS.map((column, columnIndex) => {
-                const cell = { row: row.key, column };
-                const isSelected = selected?.row === row.key && selected.column === column;
-                const locked = isCellLocked(plan, cell);
-                const inactive = isInactive(row, column);
-                const isEditing = editing?.cell.row === row.key && editing.cell.column === column;
-                const pendingValue = pending.get(cellId(cell));
-                const label = `${rowLabel(row)} · ${columnLabel(column)}`;
+  // Rows get one stable object whose functions call this render's handlers, so that a
+  // handler made anew on each render does not render every row again.
+  const handlers = {
+    select: onSelect,
+    startEdit,
+    cellKeyDown,
+    changeEdit: (text: string) =>
+      setEditing((current) => current && { ...current, text, error: false }),
+    blurEdit: commitOnBlur,
+    editorKeyDown,
+  };
+  const handlersRef = useRef(handlers);
+  useLayoutEffect(() => {
+    handlersRef.current = handlers;
+  });
+  const actions = useMemo<PlanGridRowActions>(
+    () => ({
+      select: (cell) => handlersRef.current.select(cell),
+      startEdit: (cell) => handlersRef.current.startEdit(cell),
+      cellKeyDown: (...args) => handlersRef.current.cellKeyDown(...args),
+      changeEdit: (text) => handlersRef.current.changeEdit(text),
+      blurEdit: () => handlersRef.current.blurEdit(),
+      editorKeyDown: (...args) => handlersRef.current.editorKeyDown(...args),
+    }),
+    [],
+  );
 
-                return (
-                  <Table.Td
-                    key={column}
-                    role="gridcell"
-                    data-cell={cellId(cell)}
-                    data-locked={locked || undefined}
-                    data-inactive={inactive || undefined}
-                    data-pending={pendingValue !== undefined || undefined}
-                    aria-label={label}
-                    aria-selected={isSelected}
-                    aria-readonly={readOnly || inactive || undefined}
-                    tabIndex={
-                      isSelected || (!selected && rowIndex === 0 && columnIndex === 0) ? 0 : -1
-                    }
-                    className={[
-                      classes.cell,
-                      column.startsWith('m') ? classes.month : classes.total,
-                      isSelected ? classes.selected : '',
-                      locked ? classes.locked : '',
-                      inactive ? classes.inactive : '',
-                      pendingValue !== undefined ? classes.pending : '',
-                    ].join(' ')}
-                    onClick={() => onSelect(cell)}
-                    onDoubleClick={() => !inactive && startEdit(cell)}
-                    onKeyDown={(event) =>
-                      !isEditing && onCellKeyDown(event, rowIndex, columnIndex, cell)
-                    }
-                  >
-                    {isEditing ? (
-                      <input
-                        className={classes.editor}
-                        aria-label={t('grid.editLabel', { cell: label })}
-                        aria-invalid={editing.error || undefined}
-                        value={editing.text}
-                        inputMode="numeric"
-                        // The editor opens on a deliberate key press or double click.
-                        autoFocus
-                        onFocus={(event) => {
-                          const input = event.currentTarget;
-                          if (editing.replace) input.select();
-                          else input.setSelectionRange(input.value.length, input.value.length);
-                        }}
-                        onChange={(event) =>
-                          setEditing({ ...editing, text: event.currentTarget.value, error: false })
-                        }
-                        onBlur={commitOnBlur}
-                        onKeyDown={(event) => {
-                          if (event.key === 'Enter') {
-                            event.preventDefault();
-                            commit();
-                          } else if (event.key === 'Escape') {
-                            event.preventDefault();
-                            closeEditor();
-                            focusCell(cell);
-                          }
-                        }}
-                      />
-                    ) : inactive ? (
-                      <Tooltip label={t('grid.inactive')} openDelay={400}>
-                        <span>—</span>
-                      </Tooltip>
-                    ) : (
-                      <span className={classes.value}>
-                        {locked && (
-                          <IconLock
-                            size={12}
-                            aria-label={t('grid.locked')}
-                            className={classes.lockIcon}
-                          />
-                        )}
-                        {format.number(pendingValue ?? cells[column])}
-                      </span>
-                    )}
-                  </Table.Td>
-                );
-              })}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+  const rowProps = (index: number): PlanGridRowProps | null => {
+    const row = rows[index];
+    if (!row) return null;
+    let lockedMask = 0;
+    let inactiveMask = 0;
+    GRID_COLUMNS.forEach((column, columnIndex) => {
+      if (lockedCells.has(cellKey({ row: row.key, column }))) lockedMask |= 1 << columnIndex;
+      const months = MONTHS_BY_COLUMN[columnIndex] ?? [];
+      const inactive = row.leaves.every((leaf) =>
+        months.every((month) => (fractions.get(leaf)?.[month] ?? 1) === 0),
+      );
+      if (inactive) inactiveMask |= 1 << columnIndex;
+    });
+    const rowPending =
+      pending.size === 0
+        ? null
+        : GRID_COLUMNS.map((column) => pending.get(cellKey({ row: row.key, column })));
+    const isSelectedRow = selected?.row === row.key;
+
+    return {
+      rowKey: row.key,
+      label: rowLabel(row),
+      level: row.level,
+      index,
+      values: MONTHS_BY_COLUMN.map((months) => sumLeaves(plan.values, row.leaves, months)),
+      pending: rowPending?.some((value) => value !== undefined) ? rowPending : null,
+      lockedMask,
+      inactiveMask,
+      selectedColumn: isSelectedRow ? (selected?.column ?? null) : null,
+      tabbableColumn: isSelectedRow
+        ? (selected?.column ?? null)
+        : !selected && index === 0
+          ? 'year'
+          : null,
+      edit:
+        editing?.cell.row === row.key
+          ? {
+              column: editing.cell.column,
+              text: editing.text,
+              error: editing.error,
+              replace: editing.replace,
+            }
+          : null,
+      readOnly,
+      formatNumber,
+      actions,
+    };
+  };
+
+  const mounted = new Set<number>();
+  for (let index = rowWindow.start; index < rowWindow.end; index++) mounted.add(index);
+  for (const cell of [selected, editing?.cell]) {
+    const index = cell ? rowIndexByKey.get(cell.row) : undefined;
+    if (index !== undefined) mounted.add(index);
+  }
+
+  return (
+    <div
+      ref={scrollRef}
+      role="grid"
+      aria-label={t('grid.label', { name: plan.name })}
+      aria-readonly={readOnly}
+      aria-busy={pending.size > 0 || undefined}
+      aria-rowcount={rows.length + 1}
+      aria-colcount={GRID_COLUMNS.length + 1}
+      className={classes.scroller}
+      data-testid="plan-grid"
+    >
+      <div
+        ref={headerRef}
+        role="row"
+        aria-rowindex={1}
+        className={classes.header}
+        style={{ gridTemplateColumns: GRID_TEMPLATE, minWidth: GRID_MIN_WIDTH }}
+      >
+        <div role="columnheader" className={classes.nameHeader}>
+          {t('grid.rowHeader')}
+        </div>
+        {GRID_COLUMNS.map((column) => (
+          <div
+            key={column}
+            role="columnheader"
+            className={column.startsWith('m') ? classes.monthHeader : classes.totalHeader}
+          >
+            {t(`columns.${column}`)}
+          </div>
+        ))}
+      </div>
+      <div
+        role="rowgroup"
+        className={classes.body}
+        style={{ height: rowWindow.totalHeight, minWidth: GRID_MIN_WIDTH }}
+      >
+        {[...mounted]
+          .sort((a, b) => a - b)
+          .map((index) => {
+            const props = rowProps(index);
+            return props && <PlanGridRow key={props.rowKey} {...props} />;
+          })}
+      </div>
+    </div>
   );
 }
