@@ -1,18 +1,16 @@
 import {
   Alert,
   Button,
-  Checkbox,
   Group,
   List,
   Modal,
   NumberInput,
-  ScrollArea,
   SegmentedControl,
   Stack,
   Text,
   TextInput,
 } from '@mantine/core';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkNumber, describeNumberProblem, type NumberRules } from '../../app/forms/number-check';
 import type { DatasetRecord } from '../../storage/records';
@@ -20,6 +18,7 @@ import { useWorkspaceTimeZone } from '../settings/workspace-settings';
 import { createId } from '../../storage/ids';
 import { dateInTimeZone } from './civil-date';
 import { MAX_PLAN_YEAR, MIN_PLAN_YEAR } from './plan-build';
+import { PeoplePicker } from './PeoplePicker';
 import { SplitMethodFields } from './SplitMethodFields';
 import { initialSplitForm, resolveSplits, type SplitFormState } from './split-form';
 import { describeTargetNotice, describeTargetProblem } from './target-messages';
@@ -73,6 +72,14 @@ export function NewPlanDialog({ opened, people, datasets, onClose, onCreate }: N
     () => people.filter((person) => !excluded.has(person.id)),
     [people, excluded],
   );
+  const togglePerson = useCallback((personId: string, include: boolean) => {
+    setExcluded((current) => {
+      const next = new Set(current);
+      if (include) next.delete(personId);
+      else next.add(personId);
+      return next;
+    });
+  }, []);
   const teamCount = new Set(included.map((person) => person.team)).size;
 
   const submit = async (event: FormEvent) => {
@@ -210,23 +217,7 @@ export function NewPlanDialog({ opened, people, datasets, onClose, onCreate }: N
                 {t('form.noPeople')}
               </Text>
             ) : (
-              <ScrollArea.Autosize mah={160} type="auto">
-                <Group gap="xs">
-                  {people.map((person) => (
-                    <Checkbox
-                      key={person.id}
-                      label={`${person.name}${person.team ? ` · ${person.team}` : ''}`}
-                      checked={!excluded.has(person.id)}
-                      onChange={(event) => {
-                        const next = new Set(excluded);
-                        if (event.currentTarget.checked) next.delete(person.id);
-                        else next.add(person.id);
-                        setExcluded(next);
-                      }}
-                    />
-                  ))}
-                </Group>
-              </ScrollArea.Autosize>
+              <PeoplePicker people={people} excluded={excluded} onToggle={togglePerson} />
             )}
           </Stack>
 
