@@ -9,10 +9,16 @@ import {
   GRID_COLUMNS,
   listGridRows,
   monthsUnder,
+  rowColumnValues,
   sumLeaves,
   type GridRow,
 } from './plan-grid';
-import { PlanGridRow, type PlanGridRowActions, type PlanGridRowProps } from './PlanGridRow';
+import {
+  PlanGridRow,
+  type PlanGridLabels,
+  type PlanGridRowActions,
+  type PlanGridRowProps,
+} from './PlanGridRow';
 import type { CellRef, TargetPlan } from './target-plan.types';
 
 export interface PlanGridProps {
@@ -96,6 +102,27 @@ export function PlanGrid({
     const format = new Intl.NumberFormat(i18n.language);
     return (value: number) => format.format(value);
   }, [i18n.language]);
+  const labels = useMemo<PlanGridLabels>(
+    () => ({
+      columns: GRID_COLUMNS.map((column) => t(`columns.${column}`)),
+      locked: t('grid.locked'),
+      inactive: t('grid.inactive'),
+      editor: (cell) => t('grid.editLabel', { cell }),
+    }),
+    [t],
+  );
+  // Each row's values, computed when the row is first mounted with these plan values.
+  const valuesOf = useMemo(() => {
+    const cache = new Map<string, number[]>();
+    return (row: GridRow): number[] => {
+      let values = cache.get(row.key);
+      if (!values) {
+        values = rowColumnValues(plan.values, row.leaves);
+        cache.set(row.key, values);
+      }
+      return values;
+    };
+  }, [plan.values]);
   const [editing, setEditing] = useState<Editing | null>(null);
   // Values sent but not yet applied or rejected, by cell key, shown in place of the plan's value.
   const [pending, setPending] = useState<ReadonlyMap<string, number>>(new Map());
@@ -308,7 +335,7 @@ export function PlanGrid({
       label: rowLabel(row),
       level: row.level,
       index,
-      values: MONTHS_BY_COLUMN.map((months) => sumLeaves(plan.values, row.leaves, months)),
+      values: valuesOf(row),
       pending: rowPending?.some((value) => value !== undefined) ? rowPending : null,
       lockedMask,
       inactiveMask,
@@ -329,6 +356,7 @@ export function PlanGrid({
           : null,
       readOnly,
       formatNumber,
+      labels,
       actions,
     };
   };

@@ -1,7 +1,6 @@
-import { Text, Tooltip } from '@mantine/core';
+import { Tooltip } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { memo, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { GRID_ROW_HEIGHT, GRID_TEMPLATE } from './grid-layout';
 import classes from './PlanGrid.module.css';
 import { cellKey, GRID_COLUMNS } from './plan-grid';
@@ -14,6 +13,16 @@ export interface RowEdit {
   error: boolean;
   /** True when editing started with the cell's value, which the first key press replaces. */
   replace: boolean;
+}
+
+/** Texts every row shows, made once per language rather than once per cell. */
+export interface PlanGridLabels {
+  /** Column headers in `GRID_COLUMNS` order. */
+  columns: readonly string[];
+  locked: string;
+  inactive: string;
+  /** Accessible name of a cell's editor. */
+  editor: (cellLabel: string) => string;
 }
 
 /** What a row asks of the grid; one stable object, so that it never makes a row render again. */
@@ -47,6 +56,7 @@ export interface PlanGridRowProps {
   edit: RowEdit | null;
   readOnly: boolean;
   formatNumber: (value: number) => string;
+  labels: PlanGridLabels;
   actions: PlanGridRowActions;
 }
 
@@ -69,10 +79,9 @@ export const PlanGridRow = memo(function PlanGridRow({
   edit,
   readOnly,
   formatNumber,
+  labels,
   actions,
 }: PlanGridRowProps) {
-  const { t } = useTranslation('targets');
-
   return (
     <div
       role="row"
@@ -85,9 +94,9 @@ export const PlanGridRow = memo(function PlanGridRow({
       }}
     >
       <div role="rowheader" className={classes.nameCell}>
-        <Text span inherit pl={level * 16} truncate>
+        <span className={classes.name} style={{ paddingLeft: level * 16 }}>
           {label}
-        </Text>
+        </span>
       </div>
       {GRID_COLUMNS.map((column, columnIndex) => {
         const cell = { row: rowKey, column };
@@ -95,7 +104,7 @@ export const PlanGridRow = memo(function PlanGridRow({
         const locked = (lockedMask & (1 << columnIndex)) !== 0;
         const inactive = (inactiveMask & (1 << columnIndex)) !== 0;
         const pendingValue = pending?.[columnIndex];
-        const cellLabel = `${label} · ${t(`columns.${column}`)}`;
+        const cellLabel = `${label} · ${labels.columns[columnIndex] ?? column}`;
 
         return (
           <div
@@ -126,7 +135,7 @@ export const PlanGridRow = memo(function PlanGridRow({
             {edit?.column === column ? (
               <input
                 className={classes.editor}
-                aria-label={t('grid.editLabel', { cell: cellLabel })}
+                aria-label={labels.editor(cellLabel)}
                 aria-invalid={edit.error || undefined}
                 value={edit.text}
                 inputMode="numeric"
@@ -142,13 +151,13 @@ export const PlanGridRow = memo(function PlanGridRow({
                 onKeyDown={(event) => actions.editorKeyDown(event, cell)}
               />
             ) : inactive ? (
-              <Tooltip label={t('grid.inactive')} openDelay={400}>
+              <Tooltip label={labels.inactive} openDelay={400}>
                 <span>—</span>
               </Tooltip>
             ) : (
               <span className={classes.value}>
                 {locked && (
-                  <IconLock size={12} aria-label={t('grid.locked')} className={classes.lockIcon} />
+                  <IconLock size={12} aria-label={labels.locked} className={classes.lockIcon} />
                 )}
                 {formatNumber(pendingValue ?? values[columnIndex] ?? 0)}
               </span>

@@ -1,9 +1,10 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconCheck, IconX } from '@tabler/icons-react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatYuanCompact } from '../dashboard/number-format';
-import { cellValue, computeGrid, MONTH_COLUMNS, planTotal } from './plan-grid';
-import type { TargetPlan } from './target-plan.types';
+import { computeGrid, MONTH_COLUMNS, planTotal, QUARTER_COLUMNS } from './plan-grid';
+import type { ColumnKey, TargetPlan } from './target-plan.types';
 import { useAmountFormat } from './useAmountFormat';
 
 interface SumCheckProps {
@@ -34,6 +35,25 @@ function SumCheck({ label, value, total, testId, formatAmount }: SumCheckProps) 
   );
 }
 
+/** The plan's total and four independent sums of it. */
+function summarise(plan: TargetPlan) {
+  const grid = computeGrid(plan);
+  const company = grid[0]?.cells;
+  const sumOf = (columns: readonly ColumnKey[]) =>
+    columns.reduce((sum, column) => sum + (company?.[column] ?? 0), 0);
+  return {
+    total: planTotal(plan),
+    monthSum: sumOf(MONTH_COLUMNS),
+    quarterSum: sumOf(QUARTER_COLUMNS),
+    teamSum: grid
+      .filter(({ row }) => row.kind === 'team')
+      .reduce((sum, { cells }) => sum + cells.year, 0),
+    leafSum: grid
+      .filter(({ row }) => row.leaves.length === 1 && row.leaves[0] === row.key)
+      .reduce((sum, { cells }) => sum + cells.year, 0),
+  };
+}
+
 /**
  * The plan's total and independent sums of its months, quarters, teams and
  * reps, each checked against the total, so that exactness is visible.
@@ -41,22 +61,8 @@ function SumCheck({ label, value, total, testId, formatAmount }: SumCheckProps) 
 export function PlanSummary({ plan }: { plan: TargetPlan }) {
   const { t, i18n } = useTranslation('targets');
   const formatAmount = useAmountFormat(plan.unit);
-  const total = planTotal(plan);
-  const grid = computeGrid(plan);
-  const monthSum = MONTH_COLUMNS.reduce(
-    (sum, column) => sum + cellValue(plan, { row: 'company', column }),
-    0,
-  );
-  const quarterSum = (['q1', 'q2', 'q3', 'q4'] as const).reduce(
-    (sum, column) => sum + cellValue(plan, { row: 'company', column }),
-    0,
-  );
-  const teamSum = grid
-    .filter(({ row }) => row.kind === 'team')
-    .reduce((sum, { cells }) => sum + cells.year, 0);
-  const leafSum = grid
-    .filter(({ row }) => row.leaves.length === 1 && row.leaves[0] === row.key)
-    .reduce((sum, { cells }) => sum + cells.year, 0);
+  // Recomputed only when the plan changes, not when the screen renders for a new selection.
+  const { total, monthSum, quarterSum, teamSum, leafSum } = useMemo(() => summarise(plan), [plan]);
 
   return (
     <Paper withBorder p="sm">

@@ -160,6 +160,25 @@ export function sumLeaves(
   return sum;
 }
 
+/**
+ * Values of one row in `GRID_COLUMNS` order: each month summed over the
+ * row's leaves once, the quarters and the year from those month sums.
+ */
+export function rowColumnValues(
+  values: Record<string, number[]>,
+  leafRows: readonly string[],
+): number[] {
+  const months = new Array<number>(12).fill(0);
+  for (const leaf of leafRows) {
+    const monthValues = values[leaf];
+    if (!monthValues) continue;
+    for (let month = 0; month < 12; month++) months[month]! += monthValues[month] ?? 0;
+  }
+  return GRID_COLUMNS.map((column) =>
+    monthsUnder(column).reduce((sum, month) => sum + (months[month] ?? 0), 0),
+  );
+}
+
 /** Sums every leaf cell: the plan's yearly total, shown in the company's year cell. */
 export function planTotal(plan: Pick<TargetPlan, 'values'>): number {
   return Object.values(plan.values).reduce(
@@ -173,10 +192,10 @@ export function computeGrid(
   plan: Pick<TargetPlan, 'teams' | 'people' | 'values'>,
 ): { row: GridRow; cells: Record<ColumnKey, number> }[] {
   return listGridRows(plan).map((row) => {
-    const cells = {} as Record<ColumnKey, number>;
-    for (const column of GRID_COLUMNS) {
-      cells[column] = sumLeaves(plan.values, row.leaves, monthsUnder(column));
-    }
+    const values = rowColumnValues(plan.values, row.leaves);
+    const cells = Object.fromEntries(
+      GRID_COLUMNS.map((column, index) => [column, values[index] ?? 0]),
+    ) as Record<ColumnKey, number>;
     return { row, cells };
   });
 }
