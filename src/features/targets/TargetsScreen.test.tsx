@@ -1,15 +1,19 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useFreshDatabase } from '../../test/database';
 import { renderApp } from '../../test/render-app';
+import { planToTable } from './grid-table';
 import { approvePlan } from './plan-versions';
 import { saveTargetPlans } from './target-plan.repository';
+import { CHINESE_LABELS } from './test/grid-labels';
 import { buildPlan, NOW } from './test/plan-fixtures';
 import { createInProcessPort } from './worker/in-process-port';
 import { PlanEditClient, setPlanEditClientForTesting } from './worker/plan-edit.client';
 import { handlePlanEditRequest } from './worker/plan-edit.handler';
 import type { PlanEditRequest, PlanEditResponse } from './worker/plan-edit.protocol';
+import { PlanEditQueue } from './worker/plan-edit-queue';
+import { writeWorkbook } from './xlsx-file';
 
 /** A plan-edit worker on the real handler whose answers wait until `release`, or fail. */
 function controlledWorker(mode: 'hold' | 'fail') {
@@ -28,6 +32,16 @@ function controlledWorker(mode: 'hold' | 'fail') {
   };
 }
 
+/** The plan's grid exported in Chinese, with a total of `total`. */
+async function gridFile(total: number): Promise<File> {
+  const bytes = await writeWorkbook([
+    { name: 'targets', rows: planToTable(buildPlan({ total }), CHINESE_LABELS) },
+  ]);
+  return new File([bytes as BlobPart], 'targets.xlsx', {
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  });
+}
+
 function cell(row: string, column: string): HTMLElement {
   const element = document.querySelector<HTMLElement>(`[data-cell="${row}|${column}"]`);
   if (!element) throw new Error(`No cell ${row}|${column}`);
@@ -36,7 +50,10 @@ function cell(row: string, column: string): HTMLElement {
 
 describe('TargetsScreen', () => {
   useFreshDatabase();
-  afterEach(() => setPlanEditClientForTesting(undefined));
+  afterEach(() => {
+    setPlanEditClientForTesting(undefined);
+    vi.restoreAllMocks();
+  });
 
   it('edits, locks and re-spreads from the keyboard', async () => {
     const user = userEvent.setup();
@@ -224,5 +241,52 @@ describe('TargetsScreen', () => {
     const editor = within(cell('company', 'year')).getByRole('textbox');
     expect(editor).toHaveValue('13000000');
     expect(editor).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('applies an imported file after the re-spread in flight, not under it', async () => {
+    const user = userEvent.setup();
+    const worker = controlledWorker('hold');
+    await saveTargetPlans([buildPlan()]);
+    await renderApp('/targets?plan=plan-2027');
+    await screen.findByRole('grid');
+    const file = await gridFile(6_000_000);
+    const enqueue = vi.spyOn(PlanEditQueue.prototype, 'enqueue');
+
+    await user.click(cell('company', 'year'));
+    await user.keyboard('13000000{Enter}');
+    await waitFor(() => expect(worker.heldCount()).toBe(1));
+    const input = document.querySelector<HTMLInputElement>('input[type="file"]');
+    if (!input) throw new Error('No file input');
+    await user.upload(input, file);
+
+    // The file's values wait in the queue behind the re-spread; the plan still shows the old total.
+    await waitFor(() => expect(enqueue).toHaveBeenCalledTimes(2));
+    expect(screen.getByTestId('plan-total')).toHaveTextContent('¥12,000,000');
+    worker.releaseOne();
+
+    expect(
+      await screen.findByText('The grid was replaced with the values in targets.xlsx.'),
+    ).toBeVisible();
+    await waitFor(() => expect(screen.getByTestId('plan-total')).toHaveTextContent('¥6,000,000'));
+    const januaryInFile = buildPlan({ total: 6_000_000 }).values['rep:r1']?.[0] ?? -1;
+    expect(cell('rep:r1', 'm1')).toHaveTextContent(januaryInFile.toLocaleString('en'));
+    expect(screen.getByTestId('sum-reps')).toHaveTextContent('exact');
+  });
+
+  it('lists the problems of an imported file that does not fit the plan and keeps the plan', async () => {
+    const user = userEvent.setup();
+    await saveTargetPlans([buildPlan()]);
+    await renderApp('/targets?plan=plan-2027');
+    await screen.findByRole('grid');
+    await user.click(cell('rep:r1', 'm3'));
+    await user.keyboard('l');
+    await waitFor(() => expect(cell('rep:r1', 'm3')).toHaveAttribute('data-locked', 'true'));
+
+    const input = document.querySelector<HTMLInputElement>('input[type="file"]');
+    if (!input) throw new Error('No file input');
+    await user.upload(input, await gridFile(6_000_000));
+
+    expect(await screen.findByText(/The file was not imported/)).toBeVisible();
+    expect(screen.getByTestId('plan-total')).toHaveTextContent('¥12,000,000');
   });
 });

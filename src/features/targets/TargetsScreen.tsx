@@ -50,7 +50,7 @@ import {
 } from './target-plan.repository';
 import type { CellRef, TargetPlan, TargetProblem, TargetResult } from './target-plan.types';
 import { useAmountFormat } from './useAmountFormat';
-import { usePlanFile } from './usePlanFile';
+import { usePlanFile, type PlanImportProblem } from './usePlanFile';
 import { getPlanEditClient } from './worker/plan-edit.client';
 import { PlanEditQueue, type PlanEdit } from './worker/plan-edit-queue';
 
@@ -73,7 +73,7 @@ export function TargetsScreen() {
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [rejection, setRejection] = useState<TargetProblem[] | null>(null);
   const [invalidEntry, setInvalidEntry] = useState<{ cell: CellRef; text: string } | null>(null);
-  const { exportPlan, importPlan } = usePlanFile();
+  const { exportPlan, readImport } = usePlanFile();
 
   const selectedId = searchParams.get('plan') ?? plans?.[0]?.id ?? null;
   const stored = plans?.find((plan) => plan.id === selectedId) ?? null;
@@ -204,17 +204,13 @@ export function TargetsScreen() {
       .catch((error: unknown) => notifyFailure(t, 'targets:errors.saveFailed', error));
   };
 
+  // The file is read at once; its values go through the edit queue, so they land on the
+  // plan that any re-spread still in flight leaves, and nothing overwrites them afterwards.
   const onImport = async (file: File | null) => {
     if (!plan || !file) return;
+    let importEdit: PlanEdit<PlanImportProblem>;
     try {
-      const result = await importPlan(plan, file);
-      if (!result.ok) {
-        setImportProblems(result.problems.map((problem) => describeTableProblem(t, problem)));
-        return;
-      }
-      setImportProblems([]);
-      persist([result.plan], result.plan);
-      notifications.show({ color: 'teal', message: t('messages.imported', { file: file.name }) });
+      importEdit = await readImport(file);
     } catch (error) {
       setImportProblems([
         t('tableProblems.unreadable', {
@@ -222,6 +218,17 @@ export function TargetsScreen() {
           message: error instanceof Error ? error.message : String(error),
         }),
       ]);
+      return;
+    }
+
+    const outcome = await editQueue.enqueue(plan.id, importEdit);
+    if (outcome.status === 'rejected') {
+      setImportProblems(outcome.problems.map((problem) => describeTableProblem(t, problem)));
+    } else if (outcome.status === 'failed') {
+      notifyFailure(t, 'targets:errors.editFailed', outcome.error);
+    } else if (outcome.status === 'applied') {
+      setImportProblems([]);
+      notifications.show({ color: 'teal', message: t('messages.imported', { file: file.name }) });
     }
   };
 

@@ -9,20 +9,24 @@ import {
   type TableProblem,
 } from './grid-table';
 import type { ColumnKey, TargetPlan } from './target-plan.types';
+import type { PlanEdit } from './worker/plan-edit-queue';
 import { readFirstSheet, writeWorkbook } from './xlsx-file';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** A problem that stops an imported grid file from replacing the plan's values. */
+export type PlanImportProblem = TableProblem | { code: 'plan-not-draft' };
+
 /** Export and import of a plan's grid as an XLSX file, with headers in either language. */
 export function usePlanFile(): {
   exportPlan: (plan: TargetPlan) => Promise<void>;
-  importPlan: (
-    plan: TargetPlan,
-    file: File,
-  ) => Promise<
-    | { ok: true; plan: TargetPlan }
-    | { ok: false; problems: (TableProblem | { code: 'plan-not-draft' })[] }
-  >;
+  /**
+   * Reads a grid file and returns the edit that puts its values into a plan.
+   * The edit checks the file against the plan it is given, so it belongs in
+   * the plan-edit queue: it then applies to the plan left by any edit still
+   * being re-spread. Rejects when the file cannot be read.
+   */
+  readImport: (file: File) => Promise<PlanEdit<PlanImportProblem>>;
 } {
   const { t, i18n } = useTranslation('targets');
 
@@ -44,8 +48,8 @@ export function usePlanFile(): {
     [t],
   );
 
-  const importPlan = useCallback(
-    async (plan: TargetPlan, file: File) => {
+  const readImport = useCallback(
+    async (file: File): Promise<PlanEdit<PlanImportProblem>> => {
       const table = await readFirstSheet(await file.arrayBuffer());
       const languages = ['zh-CN', 'en'].map((language) => i18n.getFixedT(language, 'targets'));
       const aliases = Object.fromEntries(
@@ -56,10 +60,13 @@ export function usePlanFile(): {
           ),
         ]),
       ) as Record<ColumnKey | 'rowKey', string[]>;
-      return importPlanTable(plan, table, aliases, Date.now());
+      return (plan) => {
+        const result = importPlanTable(plan, table, aliases, Date.now());
+        return result.ok ? { ok: true, value: result.plan } : result;
+      };
     },
     [i18n],
   );
 
-  return { exportPlan, importPlan };
+  return { exportPlan, readImport };
 }

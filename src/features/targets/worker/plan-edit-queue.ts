@@ -5,11 +5,15 @@
  * An edit that is rejected or fails leaves the plan as it was, and the next
  * edit starts from that plan.
  */
-import type { TargetPlan, TargetProblem, TargetResult } from '../target-plan.types';
+import type { TargetPlan, TargetProblem } from '../target-plan.types';
 
-export type PlanEditOutcome =
+/** What an edit returns: the edited plan, or the problems that stop it (grid edits give `TargetProblem`s). */
+export type PlanEditResult<Problem = TargetProblem> =
+  { ok: true; value: TargetPlan } | { ok: false; problems: Problem[] };
+
+export type PlanEditOutcome<Problem = TargetProblem> =
   | { status: 'applied'; plan: TargetPlan }
-  | { status: 'rejected'; problems: TargetProblem[]; plan: TargetPlan }
+  | { status: 'rejected'; problems: Problem[]; plan: TargetPlan }
   | { status: 'failed'; error: unknown }
   /** The plan being edited was replaced by another plan before the edit's turn came. */
   | { status: 'skipped' };
@@ -21,9 +25,9 @@ export interface PlanEditQueueOptions {
   write: (plan: TargetPlan) => void;
 }
 
-export type PlanEdit = (
+export type PlanEdit<Problem = TargetProblem> = (
   plan: TargetPlan,
-) => TargetResult<TargetPlan> | Promise<TargetResult<TargetPlan>>;
+) => PlanEditResult<Problem> | Promise<PlanEditResult<Problem>>;
 
 export class PlanEditQueue {
   private tail: Promise<unknown> = Promise.resolve();
@@ -31,17 +35,23 @@ export class PlanEditQueue {
   constructor(private readonly options: PlanEditQueueOptions) {}
 
   /** Queues an edit of the plan `planId`; resolves with its outcome once it has run. */
-  enqueue(planId: string, edit: PlanEdit): Promise<PlanEditOutcome> {
+  enqueue<Problem = TargetProblem>(
+    planId: string,
+    edit: PlanEdit<Problem>,
+  ): Promise<PlanEditOutcome<Problem>> {
     const run = this.tail.then(() => this.run(planId, edit));
     this.tail = run;
     return run;
   }
 
-  private async run(planId: string, edit: PlanEdit): Promise<PlanEditOutcome> {
+  private async run<Problem>(
+    planId: string,
+    edit: PlanEdit<Problem>,
+  ): Promise<PlanEditOutcome<Problem>> {
     const plan = this.options.read();
     if (!plan || plan.id !== planId) return { status: 'skipped' };
 
-    let result: TargetResult<TargetPlan>;
+    let result: PlanEditResult<Problem>;
     try {
       result = await edit(plan);
     } catch (error) {
