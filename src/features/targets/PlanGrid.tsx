@@ -79,8 +79,8 @@ export function parseWholeNumber(text: string): number | null {
  * unlocks. Moving focus out of an editor (clicking another cell, Tab)
  * commits it as a spreadsheet does. Totals are sums of the cells under them.
  *
- * Only the rows in view are mounted (plus the selected row and the row being
- * edited, so that focus and a typed draft survive scrolling); a cell reached
+ * Only the rows in view are mounted, plus the selected row and the row being
+ * edited, so that focus and a typed draft survive scrolling. A cell reached
  * from the keyboard is scrolled into view before it takes focus.
  */
 export function PlanGrid({

@@ -25,7 +25,7 @@ export interface PlanGridLabels {
   editor: (cellLabel: string) => string;
 }
 
-/** What a row asks of the grid; one stable object, so that it never makes a row render again. */
+/** Callbacks from a row to the grid, in one stable object so that they never make a row render again. */
 export interface PlanGridRowActions {
   select: (cell: CellRef) => void;
   startEdit: (cell: CellRef) => void;
@@ -48,7 +48,7 @@ export interface PlanGridRowProps {
   pending: readonly (number | undefined)[] | null;
   /** Bit `i` set when column `GRID_COLUMNS[i]` is locked. */
   lockedMask: number;
-  /** Bit `i` set when nobody under the row is employed in column `GRID_COLUMNS[i]`. */
+  /** Bit `i` set when no rep under the row is employed in column `GRID_COLUMNS[i]`. */
   inactiveMask: number;
   selectedColumn: ColumnKey | null;
   /** The column whose cell takes Tab focus, if it is in this row. */

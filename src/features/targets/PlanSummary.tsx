@@ -35,7 +35,7 @@ function SumCheck({ label, value, total, testId, formatAmount }: SumCheckProps) 
   );
 }
 
-/** The plan's total and four independent sums of it. */
+/** Computes the plan's total and four independent sums of it. */
 function summarise(plan: TargetPlan) {
   const grid = computeGrid(plan);
   const company = grid[0]?.cells;

@@ -32,7 +32,7 @@ function controlledWorker(mode: 'hold' | 'fail') {
   };
 }
 
-/** The plan's grid exported in Chinese, with a total of `total`. */
+/** Exports the test plan's grid with a total of `total` as an XLSX file with Chinese headers. */
 async function gridFile(total: number): Promise<File> {
   const bytes = await writeWorkbook([
     { name: 'targets', rows: planToTable(buildPlan({ total }), CHINESE_LABELS) },
@@ -273,7 +273,7 @@ describe('TargetsScreen', () => {
     expect(screen.getByTestId('sum-reps')).toHaveTextContent('exact');
   });
 
-  it('lists the problems of an imported file that does not fit the plan and keeps the plan', async () => {
+  it('rejects an imported file that changes a locked cell', async () => {
     const user = userEvent.setup();
     await saveTargetPlans([buildPlan()]);
     await renderApp('/targets?plan=plan-2027');

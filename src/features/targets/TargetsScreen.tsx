@@ -204,8 +204,8 @@ export function TargetsScreen() {
       .catch((error: unknown) => notifyFailure(t, 'targets:errors.saveFailed', error));
   };
 
-  // The file is read at once; its values go through the edit queue, so they land on the
-  // plan that any re-spread still in flight leaves, and nothing overwrites them afterwards.
+  // The file is read at once. Its values go through the edit queue, so they apply to the plan
+  // that a re-spread still in flight leaves, and that re-spread cannot overwrite them.
   const onImport = async (file: File | null) => {
     if (!plan || !file) return;
     let importEdit: PlanEdit<PlanImportProblem>;

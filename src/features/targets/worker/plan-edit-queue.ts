@@ -7,7 +7,7 @@
  */
 import type { TargetPlan, TargetProblem } from '../target-plan.types';
 
-/** What an edit returns: the edited plan, or the problems that stop it (grid edits give `TargetProblem`s). */
+/** Result of an edit: the edited plan, or the problems that stop it (`TargetProblem`s for grid edits). */
 export type PlanEditResult<Problem = TargetProblem> =
   { ok: true; value: TargetPlan } | { ok: false; problems: Problem[] };
 
