@@ -1,3 +1,4 @@
+import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import { SrasDatabase, setDatabaseForTesting } from '../storage/db';
 
@@ -17,6 +18,9 @@ export function useFreshDatabase(): () => SrasDatabase {
   });
 
   afterEach(async () => {
+    // Unmount first: a mounted screen's live queries and background sync
+    // would otherwise run against the deleted database.
+    cleanup();
     await database?.delete();
   });
 

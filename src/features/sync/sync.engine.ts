@@ -58,7 +58,7 @@ export function requestSync(): Promise<void> {
   running = (async () => {
     do {
       again = false;
-      await runSync();
+      await runSync().catch(recordSyncFailure);
     } while (again);
   })().finally(() => {
     running = null;
@@ -99,6 +99,18 @@ async function runSync(): Promise<void> {
       pending: await getDatabase().syncQueue.count(),
     });
   }
+}
+
+/**
+ * Shows a failure outside the server calls, such as IndexedDB refusing a
+ * read, as a sync error, so that a background sync never ends in an
+ * unhandled rejection.
+ */
+export function recordSyncFailure(error: unknown): void {
+  syncStore.setState({
+    phase: 'error',
+    error: error instanceof Error ? error.message : String(error),
+  });
 }
 
 /** Lists every local change not yet on the server in `syncQueue`, once each. */

@@ -1,7 +1,7 @@
 import { liveQuery } from 'dexie';
 import { useEffect } from 'react';
 import { getDatabase } from '../../storage/db';
-import { queueLocalChanges, requestSync } from './sync.engine';
+import { queueLocalChanges, recordSyncFailure, requestSync } from './sync.engine';
 
 /** Pull interval while the app is open, so that other people's changes arrive without a reload. */
 const PULL_INTERVAL_MS = 30_000;
@@ -35,9 +35,11 @@ export function useAutoSync(connected: boolean): void {
       ]),
     ).subscribe({
       next: () => {
-        void queueLocalChanges().then((pending) => {
-          if (pending > 0) schedule(PUSH_DELAY_MS);
-        });
+        queueLocalChanges()
+          .then((pending) => {
+            if (pending > 0) schedule(PUSH_DELAY_MS);
+          })
+          .catch(recordSyncFailure);
       },
     });
 
