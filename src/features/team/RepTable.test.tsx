@@ -106,6 +106,13 @@ describe('RepTable', () => {
     expect(cells[4]).toHaveTextContent('0 (paused) / ∞ / 300');
   });
 
+  it('gives a long name its full text as a tooltip', async () => {
+    const name = '很长的销售姓名'.repeat(14);
+    await renderTable([{ ...team(1)[0]!, name }]);
+
+    expect(screen.getByTestId('rep-name')).toHaveAttribute('title', name);
+  });
+
   it('scrolls to the top on a new reset key', async () => {
     const { rerender } = await renderTable(team(500), 'all');
     const scroller = scrollTo(200);

@@ -226,10 +226,12 @@ const RepRow = memo(function RepRow({
       }}
     >
       <div className={classes.cell} role="cell">
-        <div className={classes.name} data-testid="rep-name">
+        <div className={classes.name} data-testid="rep-name" title={rep.name}>
           {rep.name}
         </div>
-        <div className={classes.id}>{rep.id}</div>
+        <div className={classes.id} title={rep.id}>
+          {rep.id}
+        </div>
       </div>
       <div className={classes.cell} role="cell" title={rep.team || undefined}>
         {rep.team || <span className={classes.dimmed}>{labels.noTeam}</span>}
