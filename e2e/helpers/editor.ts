@@ -1,6 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { EditorPage } from '../pages/EditorPage';
 import { FlowsPage } from '../pages/FlowsPage';
+import { waitForAppDatabase } from './seed-storage';
 
 /** Create a flow from the list and wait for its editor; the interface is English. */
 export async function openNewFlowInEditor(page: Page, name: string): Promise<EditorPage> {
@@ -51,6 +52,7 @@ export interface SeedRep {
  * opened the app once so that the database exists.
  */
 export async function seedReps(page: Page, reps: SeedRep[]): Promise<void> {
+  await waitForAppDatabase(page);
   await page.evaluate(async (rows) => {
     const database = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('sras');

@@ -12,10 +12,22 @@ export interface SeedRep {
 }
 
 /**
+ * Waits until the app has created its IndexedDB database `sras`. The app
+ * may open it after the load event, and opening `sras` before that would
+ * create an empty database without the app's tables.
+ */
+export async function waitForAppDatabase(page: Page): Promise<void> {
+  await page.waitForFunction(async () =>
+    (await indexedDB.databases()).some((database) => database.name === 'sras'),
+  );
+}
+
+/**
  * Writes records into the app's IndexedDB database `sras` (opened by the app
  * first, so the schema exists), then reloads so the screens read them.
  */
 export async function seedTables(page: Page, tables: Record<string, unknown[]>): Promise<void> {
+  await waitForAppDatabase(page);
   await page.evaluate(async (data) => {
     const database = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('sras');
