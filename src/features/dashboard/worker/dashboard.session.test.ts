@@ -149,9 +149,28 @@ describe('DashboardClient with the dashboard session', () => {
     await expect(march.result).rejects.toBeInstanceOf(DashboardCancelledError);
     expect((await april.result).countedPeriod.start).toBe('2027-04-01');
     expect(sent.map((message) => message.type)).toEqual(['compute', 'cancel', 'compute']);
-    expect(answered).toContainEqual({ type: 'cancelled', requestId: march.requestId });
+    expect(answered).toContainEqual(expect.objectContaining({ requestId: april.requestId }));
+  });
+
+  it('answers cancelled to a computation cancelled while queued', async () => {
+    await storeDeals(database());
+    const answered: DashboardResponse[] = [];
+    const session = new DashboardSession((message) => answered.push(message), database);
+
+    // Sent in one task, as a worker receives a burst: the cancel reaches the
+    // session before the first computation has read anything.
+    const march = session.handle({ type: 'compute', requestId: 1, input: input() });
+    void session.handle({ type: 'cancel', requestId: 2, target: 1 });
+    const april = session.handle({
+      type: 'compute',
+      requestId: 3,
+      input: input({ period: { start: '2027-04-01', end: '2027-04-30' } }),
+    });
+    await Promise.all([march, april]);
+
+    expect(answered).toContainEqual({ type: 'cancelled', requestId: 1 });
     expect(answered.filter((message) => message.type === 'done')).toEqual([
-      expect.objectContaining({ requestId: april.requestId }),
+      expect.objectContaining({ requestId: 3 }),
     ]);
   });
 
