@@ -5,12 +5,12 @@
  */
 export const MAX_NAME_LENGTH = 100;
 
-/** The length of `name` in characters, counting an emoji as one. */
+/** Returns the length of `name` in characters, counting an emoji as one. */
 export function nameLength(name: string): number {
   return [...name].length;
 }
 
-/** Whether `name` is longer than `MAX_NAME_LENGTH` characters. */
+/** Checks whether `name` is longer than `MAX_NAME_LENGTH` characters. */
 export function isNameTooLong(name: string): boolean {
   return nameLength(name) > MAX_NAME_LENGTH;
 }

@@ -31,7 +31,7 @@ interface ServiceWorkerScope {
   addEventListener(type: 'message', listener: (event: ExtendableMessageEvent) => void): void;
 }
 
-/** A page load that gets no answer within this time is served from the cache. */
+/** Timeout after which a page load without a network response is served from the cache. */
 const NAVIGATION_TIMEOUT_MS = 4_000;
 
 const scope = self as unknown as ServiceWorkerScope;

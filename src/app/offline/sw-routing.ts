@@ -1,5 +1,5 @@
 /**
- * How the service worker answers each request. Pure, so that tests can
+ * Routing of each request in the service worker. Pure, so that tests can
  * check the routing without a browser.
  */
 
@@ -20,12 +20,12 @@ export interface RoutedRequest {
   mode: string;
 }
 
-/** The API prefix below the app's origin; never answered by the worker. */
+/** API path prefix below the app's origin. The worker never handles these requests. */
 export const API_PREFIX = '/api/';
 
 /**
- * Chooses how to answer `request`. `scope` is the worker's registration
- * scope (e.g. `https://sras.example.com/`); `precached` holds the absolute
+ * Chooses how to handle `request`. `scope` is the worker's registration
+ * scope (e.g. `https://sras.example.com/`); `precached` contains the absolute
  * URLs of the build's files.
  */
 export function routeFetch(

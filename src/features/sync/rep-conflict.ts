@@ -1,6 +1,6 @@
 /**
- * What differs between this browser's rep list and the server's in a sync
- * conflict, and which flows lose reps they assign to when one side is kept.
+ * Differences between this browser's rep list and the server's in a sync
+ * conflict, and the flows that lose reps they assign to when one side is kept.
  */
 import type { FlowDocument, Rep } from '@sras/engine';
 
@@ -77,7 +77,7 @@ export function diffRepLists(before: readonly Rep[], after: readonly Rep[]): Rep
   return { added, removed, changed };
 }
 
-/** The rep ids a flow document assigns to: assignees of round robin and least loaded, and assign's rep. */
+/** Returns the rep ids a flow document assigns to: round-robin and least-loaded assignees, and the Assign node's rep. */
 export function assignedRepIds(document: Pick<FlowDocument, 'nodes'>): Set<string> {
   const ids = new Set<string>();
   for (const node of document.nodes) {
@@ -92,7 +92,7 @@ export function assignedRepIds(document: Pick<FlowDocument, 'nodes'>): Set<strin
 }
 
 /**
- * The flows that would lose reps if `kept` replaced `other`: reps a flow
+ * Lists the flows that would lose reps if `kept` replaced `other`: reps a flow
  * assigns to that are active (or present) in `other` but missing or
  * inactive in `kept`. Such a flow sends their leads on to its overflow
  * path, often the pool.
