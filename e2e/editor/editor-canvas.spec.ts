@@ -42,9 +42,18 @@ test.describe('canvas editing', () => {
     await editor.connect(filterId, 'match', quotaId);
     await expect(editor.edges()).toHaveCount(1);
 
-    await editor.drawConnection(quotaId, 'overflow', filterId);
+    // While the edge is drawn over the filter, a hint says why it may not end
+    // there; the pointer is moved onto the input again until the hint shows.
+    const hint = page.getByTestId('connection-hint');
+    await editor.drawConnection(quotaId, 'overflow', filterId, async () => {
+      await expect(hint).toHaveText('This connection would form a loop.', { timeout: 1_000 });
+    });
 
-    await expect(page.getByText('This connection would form a loop.')).toBeVisible();
+    // Released there, the edge is not added and a notice repeats the reason.
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'This connection would form a loop.' }),
+    ).toBeVisible();
+    await expect(hint).toHaveCount(0);
     await expect(editor.edges()).toHaveCount(1);
   });
 
