@@ -8,6 +8,7 @@
  */
 import type { Page } from '@playwright/test';
 import { startBenchBrowser } from './browser-bench';
+import { waitForAppDatabase } from '../../e2e/helpers/seed-storage';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4390);
 const NODE_COUNT = 300;
@@ -65,6 +66,7 @@ function benchFlowDocument() {
 
 /** Store the flow in the app's IndexedDB, as the flow repository would. */
 async function storeFlow(page: Page): Promise<void> {
+  await waitForAppDatabase(page);
   await page.evaluate(async (document) => {
     const database = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('sras');

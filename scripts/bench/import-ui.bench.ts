@@ -23,6 +23,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { waitForAppDatabase } from '../../e2e/helpers/seed-storage';
 import {
   machineLine,
   readLongFrames,
@@ -118,6 +119,7 @@ function printFrames(frames: LongFrame[], phaseOf: (time: number) => string): vo
  * tasks of that load and of scrolling to the page's end.
  */
 async function listDatasets(page: Page, count: number): Promise<void> {
+  await waitForAppDatabase(page);
   await page.evaluate(async (total) => {
     const database = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('sras');

@@ -21,6 +21,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { waitForAppDatabase } from '../../e2e/helpers/seed-storage';
 import {
   describeLongFrames,
   machineLine,
@@ -128,6 +129,7 @@ const FLOW = {
 
 /** Stores the flow, the team and `rows` leads (8 columns, 1 in 20 a repeated phone) in the app's database. */
 async function seed(page: Page, rows: number): Promise<void> {
+  await waitForAppDatabase(page);
   await page.evaluate(
     async ({ rows, flow, reps }) => {
       const database = await new Promise<IDBDatabase>((resolve, reject) => {
