@@ -4,8 +4,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useFreshDatabase } from '../../test/database';
 import { renderApp } from '../../test/render-app';
 import { planToTable } from './grid-table';
+import { planTotal } from './plan-grid';
 import { approvePlan } from './plan-versions';
-import { saveTargetPlans } from './target-plan.repository';
+import { listTargetPlans, saveTargetPlans } from './target-plan.repository';
 import { CHINESE_LABELS } from './test/grid-labels';
 import { buildPlan, NOW } from './test/plan-fixtures';
 import { createInProcessPort } from './worker/in-process-port';
@@ -219,6 +220,46 @@ describe('TargetsScreen', () => {
     expect(cell('rep:r1', 'm3')).toHaveTextContent('100,000');
     expect(screen.getByTestId('sum-reps')).toHaveTextContent('exact');
     expect(screen.getByRole('grid')).not.toHaveAttribute('aria-busy');
+  });
+
+  it('approves after the re-spread in flight', async () => {
+    const user = userEvent.setup();
+    const worker = controlledWorker('hold');
+    await saveTargetPlans([buildPlan()]);
+    await renderApp('/targets?plan=plan-2027');
+    await screen.findByRole('grid');
+
+    await user.click(cell('company', 'year'));
+    await user.keyboard('13000000{Enter}');
+    await waitFor(() => expect(worker.heldCount()).toBe(1));
+    await user.click(screen.getByRole('button', { name: 'Approve' }));
+    worker.releaseOne();
+
+    expect(await screen.findByRole('button', { name: 'New draft version' })).toBeVisible();
+    expect(screen.getByTestId('plan-total')).toHaveTextContent('¥13,000,000');
+    await waitFor(async () => {
+      const [stored] = await listTargetPlans();
+      expect(stored?.status).toBe('approved');
+      expect(stored && planTotal(stored)).toBe(13_000_000);
+    });
+  });
+
+  it('starts the next draft version', async () => {
+    const user = userEvent.setup();
+    const approval = approvePlan(buildPlan(), [], NOW);
+    if (!approval.ok) throw new Error('approve failed');
+    await saveTargetPlans([approval.value.approved]);
+    await renderApp('/targets?plan=plan-2027');
+    await screen.findByRole('grid');
+
+    await user.click(screen.getByRole('button', { name: 'New draft version' }));
+
+    expect(await screen.findByRole('button', { name: 'Approve' })).toBeVisible();
+    const stored = await listTargetPlans();
+    expect(stored.map((plan) => [plan.version, plan.status]).sort()).toEqual([
+      [1, 'approved'],
+      [2, 'draft'],
+    ]);
   });
 
   it('keeps the plan as it was when the re-spread fails', async () => {

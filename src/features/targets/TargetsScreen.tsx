@@ -48,7 +48,7 @@ import {
   useReps,
   useTargetPlans,
 } from './target-plan.repository';
-import type { CellRef, TargetPlan, TargetProblem, TargetResult } from './target-plan.types';
+import type { CellRef, TargetPlan, TargetProblem } from './target-plan.types';
 import { useAmountFormat } from './useAmountFormat';
 import { usePlanFile, type PlanImportProblem } from './usePlanFile';
 import { getPlanEditClient } from './worker/plan-edit.client';
@@ -83,20 +83,26 @@ export function TargetsScreen() {
   );
   const formatAmount = useAmountFormat(working?.unit ?? 'yuan');
 
-  // Grid edits run one after another on the newest plan (see PlanEditQueue). The queue reads
-  // the ref, which is ahead of the state while an accepted edit waits to render.
+  // Every change of a plan (grid edits, re-spreads, imports, approval, a new draft) runs one
+  // after another on the newest plan (see PlanEditQueue). The queue reads the ref, which is
+  // ahead of the state while an accepted edit waits to render.
   const planRef = useRef<TargetPlan | null>(null);
   useEffect(() => {
     planRef.current = working;
   }, [working]);
+  // Approval reads the other stored plans when its turn comes, not when it was clicked.
+  const plansRef = useRef<readonly TargetPlan[]>([]);
+  useEffect(() => {
+    plansRef.current = plans ?? [];
+  }, [plans]);
   const editQueue = useMemo(
     () =>
       new PlanEditQueue({
         read: () => planRef.current,
-        write: (next) => {
+        write: (next, others) => {
           planRef.current = next;
           setWorking(next);
-          saveTargetPlans([next]).catch((error: unknown) =>
+          saveTargetPlans([next, ...others]).catch((error: unknown) =>
             notifyFailure(t, 'targets:errors.saveFailed', error),
           );
         },
@@ -132,25 +138,7 @@ export function TargetsScreen() {
     setImportProblems([]);
   };
 
-  const persist = (next: TargetPlan[], primary: TargetPlan) => {
-    setWorking(primary);
-    saveTargetPlans(next).catch((error: unknown) =>
-      notifyFailure(t, 'targets:errors.saveFailed', error),
-    );
-  };
-
-  const apply = (result: TargetResult<TargetPlan>, plan: TargetPlan): boolean => {
-    setInvalidEntry(null);
-    if (!result.ok) {
-      setRejection(result.problems);
-      return false;
-    }
-    setRejection(null);
-    if (result.value !== plan) persist([result.value], result.value);
-    return true;
-  };
-
-  // Queues a grid edit; resolves to whether it was applied.
+  // Queues an edit of the plan and resolves to whether it was applied.
   const edit = async (planId: string, change: PlanEdit): Promise<boolean> => {
     const outcome = await editQueue.enqueue(planId, change);
     setInvalidEntry(null);
@@ -178,22 +166,28 @@ export function TargetsScreen() {
   );
   const planLabel = (candidate: TargetPlan) => labels.get(candidate.id) ?? candidate.name;
 
-  const approve = () => {
-    if (!plan) return;
-    const result = approvePlan(plan, plans, Date.now());
-    if (!result.ok) return void apply(result as TargetResult<TargetPlan>, plan);
-    persist([result.value.approved, ...result.value.superseded], result.value.approved);
+  // Approval and a new draft go through the edit queue, so they take in a re-spread still in
+  // flight instead of being overwritten by it.
+  const approve = async ({ id, name, version }: TargetPlan) => {
+    const approved = await edit(id, (base) => {
+      const result = approvePlan(base, plansRef.current, Date.now());
+      if (!result.ok) return result;
+      return { ok: true, value: result.value.approved, others: result.value.superseded };
+    });
+    if (!approved) return;
     notifications.show({
       color: 'teal',
-      message: t('messages.approved', { name: plan.name, version: plan.version }),
+      message: t('messages.approved', { name, version }),
     });
   };
 
-  const newDraft = () => {
-    if (!plan) return;
-    const draft = createDraftVersion(plan, plans, createId('plan'), Date.now());
-    persist([draft], draft);
-    selectPlan(draft.id);
+  const newDraft = async (planId: string) => {
+    const draftId = createId('plan');
+    const created = await edit(planId, (base) => ({
+      ok: true,
+      value: createDraftVersion(base, plansRef.current, draftId, Date.now()),
+    }));
+    if (created) selectPlan(draftId);
   };
 
   const remove = () => {
@@ -305,7 +299,11 @@ export function TargetsScreen() {
                   </FileButton>
                 </>
               ) : (
-                <Button variant="default" leftSection={<IconCopy size={16} />} onClick={newDraft}>
+                <Button
+                  variant="default"
+                  leftSection={<IconCopy size={16} />}
+                  onClick={() => void newDraft(plan.id)}
+                >
                   {t('actions.newDraft')}
                 </Button>
               )}
@@ -322,7 +320,11 @@ export function TargetsScreen() {
               </Button>
               {plan.status === 'draft' && (
                 <>
-                  <Button color="teal" leftSection={<IconCheck size={16} />} onClick={approve}>
+                  <Button
+                    color="teal"
+                    leftSection={<IconCheck size={16} />}
+                    onClick={() => void approve(plan)}
+                  >
                     {t('actions.approve')}
                   </Button>
                   <Button

@@ -3,6 +3,7 @@ import { buildPlan, planInput } from '../test/plan-fixtures';
 import { cellValue, planTotal } from '../plan-grid';
 import { createTargetPlan, resplitTargetPlan } from '../plan-build';
 import { setCellLock } from '../plan-edit';
+import { approvePlan } from '../plan-versions';
 import type { PeopleSplit, TargetPlan, TimeSplit } from '../target-plan.types';
 import { createInProcessPort } from './in-process-port';
 import { PlanEditClient } from './plan-edit.client';
@@ -38,16 +39,19 @@ function harness() {
 function store(initial: TargetPlan) {
   let current: TargetPlan | null = initial;
   const writes: TargetPlan[] = [];
+  const writtenWith: (readonly TargetPlan[])[] = [];
   const queue = new PlanEditQueue({
     read: () => current,
-    write: (plan) => {
+    write: (plan, others) => {
       current = plan;
       writes.push(plan);
+      writtenWith.push(others);
     },
   });
   return {
     queue,
     writes,
+    writtenWith,
     current: () => current,
     replace: (plan: TargetPlan | null) => (current = plan),
   };
@@ -182,6 +186,37 @@ describe('PlanEditQueue', () => {
     expect(outcome.status).toBe('rejected');
     expect(plans.writes).toEqual([]);
     expect(plans.current()).toBe(locked.value);
+  });
+
+  it('writes superseded plans with the edit', async () => {
+    const { client, hold, release, heldCount } = harness();
+    const before = approvePlan({ ...buildPlan(), id: 'plan-old' }, [], 1);
+    if (!before.ok) throw new Error('approve failed');
+    const plans = store(buildPlan());
+    hold();
+
+    const respread = plans.queue.enqueue('plan-2027', (plan) =>
+      client.setCellValue(plan, YEAR, 13_000_000, 2),
+    );
+    await vi.waitFor(() => expect(heldCount()).toBe(1));
+    const approval = plans.queue.enqueue('plan-2027', (plan) => {
+      const result = approvePlan(plan, [before.value.approved], 3);
+      return result.ok
+        ? { ok: true, value: result.value.approved, others: result.value.superseded }
+        : result;
+    });
+    release();
+    await respread;
+    const outcome = await approval;
+
+    if (outcome.status !== 'applied') throw new Error('approval was not applied');
+    expect(outcome.plan.status).toBe('approved');
+    expect(cellValue(outcome.plan, YEAR)).toBe(13_000_000);
+    expect(plans.current()).toBe(outcome.plan);
+    expect(plans.writtenWith).toEqual([
+      [],
+      [{ ...before.value.approved, status: 'superseded', updatedAt: 3 }],
+    ]);
   });
 
   it('skips an edit of a replaced plan', async () => {

@@ -7,9 +7,14 @@
  */
 import type { TargetPlan, TargetProblem } from '../target-plan.types';
 
-/** Result of an edit: the edited plan, or the problems that stop it (`TargetProblem`s for grid edits). */
+/**
+ * Result of an edit: the edited plan, or the problems that stop it
+ * (`TargetProblem`s for grid edits). `others` are further plans that change
+ * with it, such as the version an approval supersedes; they are written with it.
+ */
 export type PlanEditResult<Problem = TargetProblem> =
-  { ok: true; value: TargetPlan } | { ok: false; problems: Problem[] };
+  | { ok: true; value: TargetPlan; others?: readonly TargetPlan[] }
+  | { ok: false; problems: Problem[] };
 
 export type PlanEditOutcome<Problem = TargetProblem> =
   | { status: 'applied'; plan: TargetPlan }
@@ -21,8 +26,11 @@ export type PlanEditOutcome<Problem = TargetProblem> =
 export interface PlanEditQueueOptions {
   /** The plan as it is now: the last applied edit, or a newer version saved elsewhere. */
   read: () => TargetPlan | null;
-  /** Makes an edited plan the current one; called in edit order, only for accepted edits. */
-  write: (plan: TargetPlan) => void;
+  /**
+   * Makes an edited plan the current one and saves it with `others`, the
+   * plans that changed with it; called in edit order, only for accepted edits.
+   */
+  write: (plan: TargetPlan, others: readonly TargetPlan[]) => void;
 }
 
 export type PlanEdit<Problem = TargetProblem> = (
@@ -59,7 +67,8 @@ export class PlanEditQueue {
     }
 
     if (!result.ok) return { status: 'rejected', problems: result.problems, plan };
-    if (result.value !== plan) this.options.write(result.value);
+    if (result.value !== plan || result.others?.length)
+      this.options.write(result.value, result.others ?? []);
     return { status: 'applied', plan: result.value };
   }
 }
