@@ -3,9 +3,11 @@ import { Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../app/ConfirmDialog';
+import { NameDialog } from '../../app/forms/NameDialog';
 import { notifyFailure } from '../../app/notifications';
+import { useFormat } from '../../i18n/useFormat';
 import type { DatasetRecord } from '../../storage/records';
-import { DeleteDatasetDialog, RenameDatasetDialog } from './datasets/DatasetDialogs';
 import { deleteDataset, renameDataset, useDatasetList } from './datasets/dataset-repository';
 import { DatasetsTable } from './datasets/DatasetsTable';
 import { FileDropZone } from './import/FileDropZone';
@@ -16,6 +18,7 @@ import { WizardNoticeAlert } from './import/WizardNoticeAlert';
 /** The Data screen: import a spreadsheet, and the list of stored datasets. */
 export function DataScreen() {
   const { t } = useTranslation('data');
+  const format = useFormat();
   const status = useImportWizard((state) => state.status);
   const chooseFile = useImportWizard((state) => state.chooseFile);
   const prepare = useImportWizard((state) => state.prepare);
@@ -80,13 +83,25 @@ export function DataScreen() {
         <ImportWizard />
       )}
 
-      <RenameDatasetDialog
-        dataset={toRename}
+      <NameDialog
+        opened={toRename !== undefined}
+        title={t('datasets.renameTitle')}
+        label={t('datasets.nameLabel')}
+        initialName={toRename?.name ?? ''}
+        submitLabel={t('datasets.rename')}
         onClose={() => setToRename(undefined)}
         onSubmit={(name) => toRename && void rename(toRename, name)}
       />
-      <DeleteDatasetDialog
-        dataset={toDelete}
+      <ConfirmDialog
+        opened={toDelete !== undefined}
+        title={t('datasets.deleteTitle')}
+        body={t('datasets.deleteBody', {
+          name: toDelete?.name,
+          formatted: format.number(toDelete?.rowCount ?? 0),
+          count: toDelete?.rowCount ?? 0,
+        })}
+        confirmLabel={t('datasets.delete')}
+        destructive
         onClose={() => setToDelete(undefined)}
         onConfirm={() => toDelete && void remove(toDelete)}
       />

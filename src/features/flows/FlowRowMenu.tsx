@@ -1,7 +1,6 @@
-import { ActionIcon, Menu } from '@mantine/core';
+import { Menu } from '@mantine/core';
 import {
   IconCopy,
-  IconDots,
   IconDownload,
   IconExternalLink,
   IconPencil,
@@ -9,6 +8,7 @@ import {
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { RowActionsMenu } from '../../app/RowActionsMenu';
 import type { FlowRecord } from '../../storage/records';
 
 export interface FlowRowHandlers {
@@ -36,41 +36,30 @@ export function FlowRowMenu({
   const { t } = useTranslation('flows');
 
   return (
-    <Menu position="bottom-end">
-      <Menu.Target>
-        <ActionIcon
-          variant="subtle"
-          color="gray"
-          aria-label={t('row.actions', { name: flow.name })}
+    <RowActionsMenu label={t('row.actions', { name: flow.name })}>
+      {links.map((link) => (
+        <Menu.Item
+          key={link.to}
+          component={Link}
+          to={link.to}
+          leftSection={<IconExternalLink size={16} />}
         >
-          <IconDots size={18} />
-        </ActionIcon>
-      </Menu.Target>
-      <Menu.Dropdown>
-        {links.map((link) => (
-          <Menu.Item
-            key={link.to}
-            component={Link}
-            to={link.to}
-            leftSection={<IconExternalLink size={16} />}
-          >
-            {t(link.labelKey)}
-          </Menu.Item>
-        ))}
-        <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => onRename(flow)}>
-          {t('row.rename')}
+          {t(link.labelKey)}
         </Menu.Item>
-        <Menu.Item leftSection={<IconCopy size={16} />} onClick={() => onDuplicate(flow)}>
-          {t('row.duplicate')}
-        </Menu.Item>
-        <Menu.Item leftSection={<IconDownload size={16} />} onClick={() => onExport(flow)}>
-          {t('row.export')}
-        </Menu.Item>
-        <Menu.Divider />
-        <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => onDelete(flow)}>
-          {t('row.delete')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+      ))}
+      <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => onRename(flow)}>
+        {t('row.rename')}
+      </Menu.Item>
+      <Menu.Item leftSection={<IconCopy size={16} />} onClick={() => onDuplicate(flow)}>
+        {t('row.duplicate')}
+      </Menu.Item>
+      <Menu.Item leftSection={<IconDownload size={16} />} onClick={() => onExport(flow)}>
+        {t('row.export')}
+      </Menu.Item>
+      <Menu.Divider />
+      <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => onDelete(flow)}>
+        {t('row.delete')}
+      </Menu.Item>
+    </RowActionsMenu>
   );
 }

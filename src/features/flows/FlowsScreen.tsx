@@ -13,18 +13,18 @@ import { IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { ConfirmDialog } from '../../app/ConfirmDialog';
+import { NameDialog } from '../../app/forms/NameDialog';
 import { paths } from '../../app/paths';
 import { hasScreenFor } from '../../app/routes';
 import type { FlowRecord } from '../../storage/records';
-import { DeleteFlowDialog } from './DeleteFlowDialog';
 import { filterAndSortFlows, type FlowSortOrder } from './flow-list-filter';
 import { useFlowList } from './flow-repository';
-import { FlowNameDialog } from './FlowNameDialog';
 import { FlowTable } from './FlowTable';
 import { ImportResultAlert } from './ImportResultAlert';
 import { useFlowActions, type FlowImportOutcome } from './useFlowActions';
 
-type NameDialog =
+type NameDialogState =
   | { mode: 'create' }
   | { mode: 'rename'; flow: FlowRecord }
   | { mode: 'duplicate'; flow: FlowRecord };
@@ -37,7 +37,7 @@ export function FlowsScreen() {
   const actions = useFlowActions();
   const [query, setQuery] = useState('');
   const [order, setOrder] = useState<FlowSortOrder>('updated');
-  const [nameDialog, setNameDialog] = useState<NameDialog>();
+  const [nameDialog, setNameDialog] = useState<NameDialogState>();
   const [toDelete, setToDelete] = useState<FlowRecord>();
   const [importOutcome, setImportOutcome] = useState<FlowImportOutcome>();
 
@@ -158,16 +158,21 @@ export function FlowsScreen() {
         )}
       </Paper>
 
-      <FlowNameDialog
+      <NameDialog
         opened={nameDialog !== undefined}
         title={dialogTexts.title}
+        label={t('nameDialog.label')}
         submitLabel={dialogTexts.submit}
         initialName={dialogTexts.name}
         onSubmit={(name) => void submitName(name)}
         onClose={() => setNameDialog(undefined)}
       />
-      <DeleteFlowDialog
-        flowName={toDelete?.name}
+      <ConfirmDialog
+        opened={toDelete !== undefined}
+        title={t('delete.title')}
+        body={t('delete.body', { name: toDelete?.name })}
+        confirmLabel={t('delete.confirm')}
+        destructive
         onClose={() => setToDelete(undefined)}
         onConfirm={() => {
           const flow = toDelete;

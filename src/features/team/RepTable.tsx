@@ -1,15 +1,10 @@
-import { ActionIcon, Menu, VisuallyHidden } from '@mantine/core';
-import {
-  IconDots,
-  IconPencil,
-  IconPlayerPause,
-  IconPlayerPlay,
-  IconTrash,
-} from '@tabler/icons-react';
+import { Menu, VisuallyHidden } from '@mantine/core';
+import { IconPencil, IconPlayerPause, IconPlayerPlay, IconTrash } from '@tabler/icons-react';
 import { writeUnavailable } from '@sras/import';
 import { memo, useEffect, useMemo, useRef, useState, type FocusEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { RowActionsMenu } from '../../app/RowActionsMenu';
 import { useFixedRowWindow } from '../../app/useFixedRowWindow';
 import type { StoredRep } from './rep-draft';
 import classes from './RepTable.module.css';
@@ -263,35 +258,24 @@ const RepRow = memo(function RepRow({
           : '—'}
       </div>
       <div className={classes.cell} role="cell">
-        <Menu position="bottom-end">
-          <Menu.Target>
-            <ActionIcon
-              variant="subtle"
-              color="gray"
-              aria-label={labels.t('table.actionsFor', { name: rep.name })}
-            >
-              <IconDots size={18} />
-            </ActionIcon>
-          </Menu.Target>
-          <Menu.Dropdown>
-            <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => onEdit(rep)}>
-              {labels.edit}
-            </Menu.Item>
-            <Menu.Item
-              leftSection={inactive ? <IconPlayerPlay size={16} /> : <IconPlayerPause size={16} />}
-              onClick={() => onToggleActive(rep)}
-            >
-              {inactive ? labels.activate : labels.deactivate}
-            </Menu.Item>
-            <Menu.Item
-              color="red"
-              leftSection={<IconTrash size={16} />}
-              onClick={() => onDelete(rep)}
-            >
-              {labels.delete}
-            </Menu.Item>
-          </Menu.Dropdown>
-        </Menu>
+        <RowActionsMenu label={labels.t('table.actionsFor', { name: rep.name })}>
+          <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => onEdit(rep)}>
+            {labels.edit}
+          </Menu.Item>
+          <Menu.Item
+            leftSection={inactive ? <IconPlayerPlay size={16} /> : <IconPlayerPause size={16} />}
+            onClick={() => onToggleActive(rep)}
+          >
+            {inactive ? labels.activate : labels.deactivate}
+          </Menu.Item>
+          <Menu.Item
+            color="red"
+            leftSection={<IconTrash size={16} />}
+            onClick={() => onDelete(rep)}
+          >
+            {labels.delete}
+          </Menu.Item>
+        </RowActionsMenu>
       </div>
     </div>
   );

@@ -14,6 +14,7 @@ import { notifications } from '@mantine/notifications';
 import { IconDownload, IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NameDialog } from '../../app/forms/NameDialog';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { downloadFile } from '../../app/download-file';
 import type { TeamRecord } from '../../storage/records';
@@ -49,7 +50,6 @@ import {
   useTeams,
   type RepImportMode,
 } from './team-repository';
-import { TeamNameDialog } from './TeamNameDialog';
 import { TeamsPanel } from './TeamsPanel';
 
 const ALL_TEAMS = '__all__';
@@ -331,8 +331,12 @@ export function TeamScreen() {
         onConfirm={() => void confirm()}
         onClose={() => setConfirmation(undefined)}
       />
-      <TeamNameDialog
-        team={renaming}
+      <NameDialog
+        opened={renaming !== undefined}
+        title={t('teams.renameTitle')}
+        label={t('teams.nameLabel')}
+        initialName={renaming?.name ?? ''}
+        submitLabel={t('teams.rename')}
         onClose={() => setRenaming(undefined)}
         onSubmit={(name) => {
           const team = renaming;

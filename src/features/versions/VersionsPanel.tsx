@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Anchor,
   Badge,
   Button,
@@ -12,7 +11,6 @@ import {
 } from '@mantine/core';
 import {
   IconArrowBackUp,
-  IconDots,
   IconEye,
   IconGitCompare,
   IconRocket,
@@ -22,6 +20,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { RowActionsMenu } from '../../app/RowActionsMenu';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { paths } from '../../app/paths';
 import { useFormat } from '../../i18n/useFormat';
@@ -81,56 +80,42 @@ function VersionRow({
       </Table.Td>
       <Table.Td>{format.dateTime(version.createdAt)}</Table.Td>
       <Table.Td>
-        <Menu position="bottom-end">
-          <Menu.Target>
-            <ActionIcon
-              variant="subtle"
-              color="gray"
-              aria-label={t('list.actions', { name: version.name })}
-            >
-              <IconDots size={18} />
-            </ActionIcon>
-          </Menu.Target>
-          <Menu.Dropdown>
-            <Menu.Item
-              component={Link}
-              to={paths.version(flowId, version.id)}
-              leftSection={<IconEye size={16} />}
-            >
-              {t('list.open')}
+        <RowActionsMenu label={t('list.actions', { name: version.name })}>
+          <Menu.Item
+            component={Link}
+            to={paths.version(flowId, version.id)}
+            leftSection={<IconEye size={16} />}
+          >
+            {t('list.open')}
+          </Menu.Item>
+          <Menu.Item
+            component={Link}
+            to={paths.compareVersions(flowId, version.id, 'current')}
+            leftSection={<IconGitCompare size={16} />}
+          >
+            {t('list.compareWithCurrent')}
+          </Menu.Item>
+          <Menu.Item leftSection={<IconArrowBackUp size={16} />} onClick={() => onRestore(version)}>
+            {t('list.restore')}
+          </Menu.Item>
+          {published ? (
+            <Menu.Item leftSection={<IconRocketOff size={16} />} onClick={onUnpublish}>
+              {t('list.unpublish')}
             </Menu.Item>
-            <Menu.Item
-              component={Link}
-              to={paths.compareVersions(flowId, version.id, 'current')}
-              leftSection={<IconGitCompare size={16} />}
-            >
-              {t('list.compareWithCurrent')}
+          ) : (
+            <Menu.Item leftSection={<IconRocket size={16} />} onClick={() => onPublish(version)}>
+              {t('list.publish')}
             </Menu.Item>
-            <Menu.Item
-              leftSection={<IconArrowBackUp size={16} />}
-              onClick={() => onRestore(version)}
-            >
-              {t('list.restore')}
-            </Menu.Item>
-            {published ? (
-              <Menu.Item leftSection={<IconRocketOff size={16} />} onClick={onUnpublish}>
-                {t('list.unpublish')}
-              </Menu.Item>
-            ) : (
-              <Menu.Item leftSection={<IconRocket size={16} />} onClick={() => onPublish(version)}>
-                {t('list.publish')}
-              </Menu.Item>
-            )}
-            <Menu.Divider />
-            <Menu.Item
-              color="red"
-              leftSection={<IconTrash size={16} />}
-              onClick={() => onDelete(version)}
-            >
-              {t('list.delete')}
-            </Menu.Item>
-          </Menu.Dropdown>
-        </Menu>
+          )}
+          <Menu.Divider />
+          <Menu.Item
+            color="red"
+            leftSection={<IconTrash size={16} />}
+            onClick={() => onDelete(version)}
+          >
+            {t('list.delete')}
+          </Menu.Item>
+        </RowActionsMenu>
       </Table.Td>
     </Table.Tr>
   );

@@ -1,18 +1,9 @@
-import {
-  ActionIcon,
-  Anchor,
-  Badge,
-  Group,
-  Menu,
-  Pagination,
-  Table,
-  Text,
-  VisuallyHidden,
-} from '@mantine/core';
-import { IconDots, IconPencil, IconTable, IconTrash } from '@tabler/icons-react';
+import { Anchor, Badge, Group, Menu, Pagination, Table, Text, VisuallyHidden } from '@mantine/core';
+import { IconPencil, IconTable, IconTrash } from '@tabler/icons-react';
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { RowActionsMenu } from '../../../app/RowActionsMenu';
 import { paths } from '../../../app/paths';
 import { useFormat } from '../../../i18n/useFormat';
 import type { DatasetRecord } from '../../../storage/records';
@@ -134,36 +125,25 @@ const DatasetRow = memo(function DatasetRow({ dataset, onRename, onDelete }: Dat
       </Table.Td>
       <Table.Td>{format.dateTime(dataset.importedAt)}</Table.Td>
       <Table.Td>
-        <Menu position="bottom-end">
-          <Menu.Target>
-            <ActionIcon
-              variant="subtle"
-              color="gray"
-              aria-label={t('datasets.actionsFor', { name: dataset.name })}
-            >
-              <IconDots size={18} />
-            </ActionIcon>
-          </Menu.Target>
-          <Menu.Dropdown>
-            <Menu.Item
-              component={Link}
-              to={paths.dataset(dataset.id)}
-              leftSection={<IconTable size={16} />}
-            >
-              {t('datasets.open')}
-            </Menu.Item>
-            <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => onRename(dataset)}>
-              {t('datasets.rename')}
-            </Menu.Item>
-            <Menu.Item
-              color="red"
-              leftSection={<IconTrash size={16} />}
-              onClick={() => onDelete(dataset)}
-            >
-              {t('datasets.delete')}
-            </Menu.Item>
-          </Menu.Dropdown>
-        </Menu>
+        <RowActionsMenu label={t('datasets.actionsFor', { name: dataset.name })}>
+          <Menu.Item
+            component={Link}
+            to={paths.dataset(dataset.id)}
+            leftSection={<IconTable size={16} />}
+          >
+            {t('datasets.open')}
+          </Menu.Item>
+          <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => onRename(dataset)}>
+            {t('datasets.rename')}
+          </Menu.Item>
+          <Menu.Item
+            color="red"
+            leftSection={<IconTrash size={16} />}
+            onClick={() => onDelete(dataset)}
+          >
+            {t('datasets.delete')}
+          </Menu.Item>
+        </RowActionsMenu>
       </Table.Td>
     </Table.Tr>
   );

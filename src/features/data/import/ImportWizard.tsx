@@ -15,6 +15,7 @@ import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
 import { memo, useDeferredValue, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { checkName, MAX_NAME_LENGTH, nameLength } from '../../../app/forms/name-limits';
 import { paths } from '../../../app/paths';
 import { useFormat } from '../../../i18n/useFormat';
 import { ColumnMappingTable } from './ColumnMappingTable';
@@ -95,7 +96,8 @@ const ImportReview = memo(function ImportReview({ analysis }: { analysis: Import
   );
   const mapped = analysis.columns.filter((column) => column.field).length;
   // A dataset without rows is never saved: the report shows the `no-data-rows` error instead.
-  const canStore = analysis.kindCheck.ok && name.trim() !== '' && report.rowCount > 0;
+  const nameProblem = checkName(name);
+  const canStore = analysis.kindCheck.ok && !nameProblem && report.rowCount > 0;
 
   const save = async () => {
     const dataset = await store();
@@ -144,8 +146,14 @@ const ImportReview = memo(function ImportReview({ analysis }: { analysis: Import
               label={t('review.name')}
               value={name}
               onChange={(event) => setName(event.currentTarget.value)}
-              error={name.trim() === '' ? t('review.nameRequired') : undefined}
-              maxLength={200}
+              error={
+                nameProblem
+                  ? t(`common:nameDialog.${nameProblem}`, {
+                      max: MAX_NAME_LENGTH,
+                      count: nameLength(name.trim()),
+                    })
+                  : undefined
+              }
             />
             <KindPicker kindCheck={analysis.kindCheck} />
           </Stack>

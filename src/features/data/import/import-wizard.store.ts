@@ -12,6 +12,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
+import { cutName } from '../../../app/forms/name-limits';
 import type { DatasetKind, DatasetRecord } from '../../../storage/records';
 import {
   ImportRequestError,
@@ -93,9 +94,9 @@ const INITIAL_DATA: WizardData = {
   runningRequest: null,
 };
 
-/** The file name without its extension, as the default dataset name. */
+/** The file name without its extension, cut to the longest name allowed, as the default dataset name. */
 export function defaultDatasetName(fileName: string): string {
-  return fileName.replace(/\.[^.]+$/, '') || fileName;
+  return cutName(fileName.replace(/\.[^.]+$/, '') || fileName);
 }
 
 /** Creates a wizard store that talks to a worker made by `createPort` (a real Web Worker by default). */

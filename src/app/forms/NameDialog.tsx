@@ -1,43 +1,57 @@
 import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { checkName, MAX_NAME_LENGTH, nameLength } from './name-limits';
 
-interface FlowNameDialogProps {
+interface NameDialogProps {
   opened: boolean;
   title: string;
+  /** Label of the name field, e.g. "Flow name". */
+  label: string;
+  /** Name shown when the dialog opens; set again on every opening. */
   initialName: string;
   submitLabel: string;
+  /** Receives the trimmed name, only when it is valid. */
   onSubmit: (name: string) => void;
   onClose: () => void;
 }
 
-/** Asks for a flow name (create, rename, duplicate); an empty name is not accepted. */
-export function FlowNameDialog({
+/**
+ * Asks for the name of a flow, dataset or team. A blank name or one longer
+ * than `MAX_NAME_LENGTH` characters gets a message at the field once it is
+ * left or submitted. Nothing is cut off: the input has no `maxLength`, so a
+ * pasted name stays whole and the message shows its length against the limit.
+ */
+export function NameDialog({
   opened,
   title,
+  label,
   initialName,
   submitLabel,
   onSubmit,
   onClose,
-}: FlowNameDialogProps) {
-  const { t } = useTranslation('flows');
+}: NameDialogProps) {
+  const { t } = useTranslation('common');
   const [name, setName] = useState(initialName);
   const [touched, setTouched] = useState(false);
 
   useEffect(() => {
-    if (opened) {
-      setName(initialName);
-      setTouched(false);
-    }
+    if (!opened) return;
+    setName(initialName);
+    setTouched(false);
   }, [opened, initialName]);
 
   const trimmed = name.trim();
-  const error = touched && !trimmed ? t('nameDialog.required') : undefined;
+  const problem = checkName(name);
+  const error =
+    touched && problem
+      ? t(`nameDialog.${problem}`, { max: MAX_NAME_LENGTH, count: nameLength(trimmed) })
+      : undefined;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTouched(true);
-    if (!trimmed) return;
+    if (problem) return;
     onSubmit(trimmed);
   };
 
@@ -46,18 +60,17 @@ export function FlowNameDialog({
       <form onSubmit={submit} noValidate>
         <Stack>
           <TextInput
-            label={t('nameDialog.label')}
+            label={label}
             value={name}
             onChange={(event) => setName(event.currentTarget.value)}
             onBlur={() => setTouched(true)}
             error={error}
-            maxLength={200}
             data-autofocus
             required
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              {t('common:actions.cancel')}
+              {t('actions.cancel')}
             </Button>
             <Button type="submit">{submitLabel}</Button>
           </Group>
