@@ -53,6 +53,8 @@ export function RepConflictDetails({ local, server }: { local: Rep[]; server: Re
   const diff = diffRepLists(server, local);
   const keepLocalRisks = flowsLosingReps(local, server, flows);
   const keepServerRisks = flowsLosingReps(server, local, flows);
+  const names = (reps: { id: string; name?: string }[]) =>
+    reps.map((rep) => rep.name || rep.id).join(t('publish.listSeparator'));
   const changedText = diff.changed.map((rep) =>
     t('conflicts.reps.changedRep', {
       name: rep.name || rep.id,
@@ -74,21 +76,14 @@ export function RepConflictDetails({ local, server }: { local: Rep[]; server: Re
           <List size="sm">
             {diff.added.length > 0 && (
               <List.Item>
-                {t('conflicts.reps.added', {
-                  count: diff.added.length,
-                  names: diff.added
-                    .map((rep) => rep.name || rep.id)
-                    .join(t('publish.listSeparator')),
-                })}
+                {t('conflicts.reps.added', { count: diff.added.length, names: names(diff.added) })}
               </List.Item>
             )}
             {diff.removed.length > 0 && (
               <List.Item>
                 {t('conflicts.reps.removed', {
                   count: diff.removed.length,
-                  names: diff.removed
-                    .map((rep) => rep.name || rep.id)
-                    .join(t('publish.listSeparator')),
+                  names: names(diff.removed),
                 })}
               </List.Item>
             )}
