@@ -1,11 +1,11 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { importWithDefaults, writeGeneratedLeads } from '../helpers/data';
 import { createFlowNamed } from '../helpers/flows';
 import { SEVEN_REPS, seedReps } from '../helpers/seed-storage';
 import { DataPage } from '../pages/DataPage';
 import { FlowsPage } from '../pages/FlowsPage';
 import { TeamPage } from '../pages/TeamPage';
-import { startSyncServer, type E2eSyncServer } from '../sync/sync-server';
+import { test } from '../sync/sync-server';
 import { SyncSettingsPage } from '../sync/SyncSettingsPage';
 import { waitForServiceWorkerControl } from './service-worker';
 
@@ -15,22 +15,18 @@ test.use({ serviceWorkers: 'allow' });
 test.describe('offline start', () => {
   // A build's worth of files is stored and a dataset imported: slower on a 2-core machine.
   test.setTimeout(120_000);
-  let server: E2eSyncServer;
 
-  test.beforeEach(async () => {
-    server = await startSyncServer();
-  });
-  test.afterEach(async () => {
-    await server.stop();
-  });
-
-  test('opens deep routes with their data while offline', async ({ page, context }, testInfo) => {
+  test('opens deep routes with their data while offline', async ({
+    page,
+    context,
+    syncServer,
+  }, testInfo) => {
     const sync = new SyncSettingsPage(page);
     const flows = new FlowsPage(page);
     const data = new DataPage(page);
     const team = new TeamPage(page);
     await sync.goto();
-    await sync.connect(server.url, server.ownerToken);
+    await sync.connect(syncServer.url, syncServer.ownerToken);
     await waitForServiceWorkerControl(page);
 
     await flows.goto();

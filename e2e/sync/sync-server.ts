@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { test as base } from '@playwright/test';
 
 const MAIN = path.resolve('packages/server/dist/main.js');
 
@@ -56,3 +57,17 @@ export async function startSyncServer(): Promise<E2eSyncServer> {
     },
   };
 }
+
+/** Playwright's `test` with `syncServer`: a fresh server for each test that asks for it, stopped after. */
+export const test = base.extend<{ syncServer: E2eSyncServer }>({
+  // Playwright reads a fixture's dependencies from this object pattern, so it must stay.
+  // eslint-disable-next-line no-empty-pattern
+  syncServer: async ({}, use) => {
+    const server = await startSyncServer();
+    try {
+      await use(server);
+    } finally {
+      await server.stop();
+    }
+  },
+});

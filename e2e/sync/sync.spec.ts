@@ -1,7 +1,7 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { createFlowNamed } from '../helpers/flows';
 import { FlowsPage } from '../pages/FlowsPage';
-import { startSyncServer, type E2eSyncServer } from './sync-server';
+import { test, type E2eSyncServer } from './sync-server';
 import { SyncSettingsPage } from './SyncSettingsPage';
 
 interface Browser2 {
@@ -73,17 +73,9 @@ async function makeConflict(
 test.describe('sync between two browsers', () => {
   // Two browsers, a server and a dozen syncs: slower than one-page specs on a 2-core machine.
   test.setTimeout(120_000);
-  let server: E2eSyncServer;
 
-  test.beforeEach(async () => {
-    server = await startSyncServer();
-  });
-  test.afterEach(async () => {
-    await server.stop();
-  });
-
-  test('resolves a conflict by keeping the server version', async ({ browser }) => {
-    const [a, b] = await makeConflict(browser, server);
+  test('resolves a conflict by keeping the server version', async ({ browser, syncServer }) => {
+    const [a, b] = await makeConflict(browser, syncServer);
 
     await b.sync.openFirstConflict();
     await expect(b.sync.conflictDialog().getByTestId('conflict-local')).toContainText(
@@ -102,8 +94,8 @@ test.describe('sync between two browsers', () => {
     await expect.poll(() => a.flows.rowNames()).toEqual(['Renamed in A']);
   });
 
-  test('resolves a conflict by keeping the offline edit', async ({ browser }) => {
-    const [a, b] = await makeConflict(browser, server);
+  test('resolves a conflict by keeping the offline edit', async ({ browser, syncServer }) => {
+    const [a, b] = await makeConflict(browser, syncServer);
 
     await b.sync.openFirstConflict();
     await b.sync.conflictDialog().getByRole('button', { name: "Keep this browser's" }).click();
