@@ -58,7 +58,7 @@ export async function startSyncServer(): Promise<E2eSyncServer> {
   };
 }
 
-/** Playwright's `test` with `syncServer`: a fresh server for each test that asks for it, stopped after. */
+/** Playwright's `test` with `syncServer`: a fresh server for each test that uses it, stopped after the test. */
 export const test = base.extend<{ syncServer: E2eSyncServer }>({
   // Playwright reads a fixture's dependencies from this object pattern, so it must stay.
   // eslint-disable-next-line no-empty-pattern
