@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { ActionIcon, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +7,7 @@ import { NumberField } from '../../../app/forms/NumberField';
 import { useEditorEnvironment } from '../environment/EditorEnvironment';
 import { repDisplayName } from '../model/node-presentation';
 import { repOptionLabel, teamMembersToAdd, teamsOf } from './rep-options';
+import { RepPicker } from './RepPicker';
 import { arrayAt, replaceAt, useNodeDataEditor } from './useNodeDataEditor';
 
 /** Round robin and least loaded: the reps taking part, with per-node weights for round robin. */
@@ -14,7 +16,12 @@ export function AssigneeSettings({ node }: { node: FlowNode }) {
   const { reps } = useEditorEnvironment();
   const { update } = useNodeDataEditor(node.id);
   const assignees = arrayAt<Assignee>(node.data, 'assignees');
-  const chosen = new Set(assignees.map((assignee) => assignee.repId));
+  const chosenKey = assignees.map((assignee) => assignee.repId).join('\u0000');
+  // Keyed by the ids so that the picker's options are rebuilt only when the choice changes.
+  const chosen = useMemo(
+    () => new Set(chosenKey === '' ? [] : chosenKey.split('\u0000')),
+    [chosenKey],
+  );
   const withWeights = node.type === 'roundRobin';
   const repsById = new Map(reps.map((rep) => [rep.id, rep]));
 
@@ -24,9 +31,6 @@ export function AssigneeSettings({ node }: { node: FlowNode }) {
       coalesceKey,
     );
 
-  const repOptions = reps
-    .filter((rep) => !chosen.has(rep.id))
-    .map((rep) => ({ value: rep.id, label: repOptionLabel(rep, t) }));
   const teamOptions = teamsOf(reps).filter(
     (team) => teamMembersToAdd(reps, team, chosen).length > 0,
   );
@@ -42,15 +46,13 @@ export function AssigneeSettings({ node }: { node: FlowNode }) {
         </Text>
       )}
       <Group grow align="flex-end">
-        <Select
+        <RepPicker
           label={t('settings.reps.addRep')}
-          placeholder={t('settings.reps.searchRep')}
-          data={repOptions}
           value={null}
-          searchable
-          nothingFoundMessage={t('settings.reps.nothingFound')}
+          reps={reps}
+          exclude={chosen}
           onChange={(repId) => repId && setAssignees((list) => [...list, { repId }])}
-          data-field-path="data.assignees"
+          fieldPath="data.assignees"
         />
         <Select
           label={t('settings.reps.addTeam')}
