@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Alert, Anchor, Center, Loader, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { SaveStatus } from './autosave/SaveStatus';
 import { useAutosave } from './autosave/useAutosave';
 import { EditorWorkspace } from './EditorWorkspace';
 import { EditorEnvironmentProvider } from './environment/EditorEnvironment';
+import { toCanvas } from './model/flow-canvas.mapping';
 import { useStoredDatasetColumns, useStoredReps } from './environment/useStoredEnvironment';
 import { useFlowProblems } from './problems/useFlowProblems';
 import { createEditorStore, type EditorStore } from './store/editor.store';
@@ -22,9 +23,12 @@ import { VersionsButton } from './toolbar/VersionsButton';
 
 function EditorEnvironmentFromStorage({ children }: { children: React.ReactNode }) {
   const document = useFlowDocument();
-  const reps = useStoredReps();
+  // Reps and columns arrive after the editor has mounted. Taking them in a
+  // transition lets React revalidate the flow and re-render every part that
+  // shows reps in short slices.
+  const reps = useDeferredValue(useStoredReps());
   const problems = useFlowProblems(document, reps);
-  const datasetColumns = useStoredDatasetColumns();
+  const datasetColumns = useDeferredValue(useStoredDatasetColumns());
 
   return (
     <EditorEnvironmentProvider reps={reps} datasetColumns={datasetColumns} problems={problems}>
@@ -42,12 +46,16 @@ function EditorSession({
   stored: FlowRecord | undefined;
 }) {
   const [store] = useState<EditorStore>(() => createEditorStore(initial.document));
+  // React Flow's store starts with the flow's nodes, so that the cards mount
+  // in the time-sliced first render, not in the synchronous update React Flow
+  // makes when it takes the nodes over after mounting.
+  const [canvas] = useState(() => toCanvas(store.getState().document));
   const { status, keepMine, takeTheirs, retry, flush } = useAutosave(store, initial, stored);
   const publish = usePublishCurrentDocument(initial.id, flush);
 
   return (
     <EditorStoreProvider store={store}>
-      <ReactFlowProvider>
+      <ReactFlowProvider initialNodes={canvas.nodes} initialEdges={canvas.edges}>
         <EditorEnvironmentFromStorage>
           <EditorWorkspace
             status={<SaveStatus status={status} onRetry={retry} />}
@@ -92,9 +100,12 @@ export function EditorScreen() {
   // The session starts from the first stored record; later records go to autosave.
   const ready = stored.status === 'ready' ? stored.flow : undefined;
   if (ready && (initial === undefined || initial.id !== ready.id)) setInitial(ready);
+  // The session mounts in a transition: React renders the editor in short
+  // slices instead of one long task once the flow has loaded.
+  const session = useDeferredValue(initial);
   const current = useMemo(
-    () => (ready && ready.id === initial?.id ? ready : undefined),
-    [ready, initial],
+    () => (ready && ready.id === session?.id ? ready : undefined),
+    [ready, session],
   );
 
   if (stored.status === 'missing' && !initial) {
@@ -104,7 +115,7 @@ export function EditorScreen() {
       </Stack>
     );
   }
-  if (!initial) {
+  if (!session) {
     return (
       <Center h={300}>
         <Stack align="center" gap="xs">
@@ -114,5 +125,5 @@ export function EditorScreen() {
       </Center>
     );
   }
-  return <EditorSession key={initial.id} initial={initial} stored={current} />;
+  return <EditorSession key={session.id} initial={session} stored={current} />;
 }

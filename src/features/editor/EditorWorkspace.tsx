@@ -28,6 +28,7 @@ import {
 import { EditorToolbar } from './toolbar/EditorToolbar';
 import { EDITOR_SHORTCUTS } from './toolbar/editor-shortcuts';
 import { PublishRefusalDialog } from './toolbar/PublishRefusalDialog';
+import { useDeferredMount } from './useDeferredMount';
 import classes from './EditorWorkspace.module.css';
 
 export interface EditorWorkspaceProps {
@@ -77,6 +78,9 @@ export function EditorWorkspace({ status, toolbarExtra, onPublish }: EditorWorks
   const [panelOpen, setPanelOpen] = useState(true);
   const [refusalOpen, setRefusalOpen] = useState(false);
   const errors = problems.filter((problem) => problem.severity === 'error');
+  // The toolbar and the canvas come first; the palette and the side panel
+  // follow in a second, time-sliced render.
+  const sidePartsMounted = useDeferredMount();
 
   const showSettings = useCallback(() => setPanel('settings'), []);
   const onFitView = useCallback(() => void fitView({ padding: 0.2, duration: 300 }), [fitView]);
@@ -118,7 +122,7 @@ export function EditorWorkspace({ status, toolbarExtra, onPublish }: EditorWorks
       <DroppedEdgesAlert />
       <div className={classes.body}>
         <Paper className={classes.palette} radius={0}>
-          <NodePalette />
+          {sidePartsMounted && <NodePalette />}
         </Paper>
         <Box className={classes.canvas}>
           <FlowCanvas snapToGrid={snapToGrid} />
@@ -145,10 +149,10 @@ export function EditorWorkspace({ status, toolbarExtra, onPublish }: EditorWorks
                 />
               </Group>
               <Tabs.Panel value="settings" className={classes.tabPanel}>
-                <NodeSettingsPanel />
+                {sidePartsMounted && <NodeSettingsPanel />}
               </Tabs.Panel>
               <Tabs.Panel value="problems" className={classes.tabPanel}>
-                <ProblemsPanel onShowNode={showSettings} />
+                {sidePartsMounted && <ProblemsPanel onShowNode={showSettings} />}
               </Tabs.Panel>
             </Tabs>
           </Paper>

@@ -135,7 +135,8 @@ describe('FlowCanvas', () => {
     );
 
     const toggle = await findByTestId('minimap-toggle');
-    expect(container.querySelector('.react-flow__minimap')).not.toBeNull();
+    // The minimap mounts in a transition after the cards.
+    await waitFor(() => expect(container.querySelector('.react-flow__minimap')).not.toBeNull());
     expect(toggle).toHaveAttribute('aria-pressed', 'true');
 
     act(() => toggle.click());

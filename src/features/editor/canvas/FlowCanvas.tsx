@@ -22,6 +22,7 @@ import { NODE_TYPES } from '@sras/engine';
 import { checkConnection } from '../model/connection-rules';
 import type { CanvasNode } from '../model/flow-canvas.mapping';
 import { getNodeTypeSpec } from '../model/node-catalog';
+import { useDeferredMount } from '../useDeferredMount';
 import { useCanvasEdges, useCanvasNodes, useFieldFocus } from '../store/editor-selectors';
 import { useEditorStoreApi } from '../store/EditorStoreContext';
 import { applyCanvasEdgeChanges, applyCanvasNodeChanges } from './canvas-changes';
@@ -80,6 +81,8 @@ export function FlowCanvas({ snapToGrid }: FlowCanvasProps) {
   const zoomedOut = useStore(isZoomedOut);
   const [minimapChoice, setMinimapChoice] = useState<boolean | null>(null);
   const minimapShown = isMinimapShown(minimapChoice, nodes.length);
+  // The minimap draws every node a second time, so it waits for the cards.
+  const minimapMounted = useDeferredMount();
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => applyCanvasNodeChanges(store.getState(), changes),
@@ -184,7 +187,7 @@ export function FlowCanvas({ snapToGrid }: FlowCanvasProps) {
         ariaLabelConfig={ariaLabelConfig}
       >
         <Background variant={BackgroundVariant.Dots} gap={SNAP_GRID[0]} />
-        {minimapShown && <CanvasMinimap />}
+        {minimapShown && minimapMounted && <CanvasMinimap />}
         <Controls showInteractive={false}>
           <MinimapToggle shown={minimapShown} onChange={setMinimapChoice} />
         </Controls>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FlowProblem, Rep } from '@sras/engine';
 import { registerEngineMessages } from '../problems/engine-messages';
 import type { LeadFieldKind } from '../conditions/lead-fields';
+import { repDisplayName } from '../model/node-presentation';
 
 /** A column of a dataset stored in the browser, offered as a lead field. */
 export interface DatasetColumn {
@@ -16,6 +17,8 @@ export interface EditorEnvironment {
   datasetColumns: readonly DatasetColumn[];
   problems: readonly FlowProblem[];
   problemsByNode: ReadonlyMap<string, readonly FlowProblem[]>;
+  /** Display names of the reps by id, built once for every node card. */
+  repNames: ReadonlyMap<string, string>;
 }
 
 const EMPTY_ENVIRONMENT: EditorEnvironment = {
@@ -23,6 +26,7 @@ const EMPTY_ENVIRONMENT: EditorEnvironment = {
   datasetColumns: [],
   problems: [],
   problemsByNode: new Map(),
+  repNames: new Map(),
 };
 
 const EditorEnvironmentContext = createContext<EditorEnvironment>(EMPTY_ENVIRONMENT);
@@ -33,10 +37,12 @@ export function EditorEnvironmentProvider({
   datasetColumns,
   problems,
   children,
-}: Omit<EditorEnvironment, 'problemsByNode'> & { children: ReactNode }) {
+}: Omit<EditorEnvironment, 'problemsByNode' | 'repNames'> & { children: ReactNode }) {
   const { i18n } = useTranslation();
   // Problem and connection messages come from the engine's catalogue.
   registerEngineMessages(i18n);
+
+  const repNames = useMemo(() => new Map(reps.map((rep) => [rep.id, repDisplayName(rep)])), [reps]);
 
   const value = useMemo(() => {
     const problemsByNode = new Map<string, FlowProblem[]>();
@@ -46,8 +52,8 @@ export function EditorEnvironmentProvider({
       list.push(problem);
       problemsByNode.set(problem.nodeId, list);
     }
-    return { reps, datasetColumns, problems, problemsByNode };
-  }, [reps, datasetColumns, problems]);
+    return { reps, datasetColumns, problems, problemsByNode, repNames };
+  }, [reps, datasetColumns, problems, repNames]);
 
   return (
     <EditorEnvironmentContext.Provider value={value}>{children}</EditorEnvironmentContext.Provider>

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STANDARD_LEAD_FIELDS } from '../conditions/lead-fields';
-import { repDisplayName, type PresentationContext } from '../model/node-presentation';
+import type { PresentationContext } from '../model/node-presentation';
 import { useEditorEnvironment } from './EditorEnvironment';
 
 const STANDARD_FIELD_NAMES = new Set(STANDARD_LEAD_FIELDS.map((field) => field.name));
@@ -9,15 +9,15 @@ const STANDARD_FIELD_NAMES = new Set(STANDARD_LEAD_FIELDS.map((field) => field.n
 /** Translation plus rep and field names, for describing nodes and conditions. */
 export function usePresentationContext(): PresentationContext {
   const { t } = useTranslation('editor');
-  const { reps } = useEditorEnvironment();
+  const { repNames } = useEditorEnvironment();
 
-  return useMemo(() => {
-    const names = new Map(reps.map((rep) => [rep.id, repDisplayName(rep)]));
-    return {
+  return useMemo(
+    () => ({
       t,
-      repName: (repId: string) => names.get(repId),
+      repName: (repId: string) => repNames.get(repId),
       fieldLabel: (field: string) =>
         STANDARD_FIELD_NAMES.has(field) ? t(`editor:fields.${field}`) : field,
-    };
-  }, [t, reps]);
+    }),
+    [t, repNames],
+  );
 }
