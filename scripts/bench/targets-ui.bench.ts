@@ -1,9 +1,10 @@
 /**
  * Benchmark of the team and targets screens in Chromium with a large team.
  * It imports a team of 500 reps (`--reps N` to change) in 25 teams on the
- * team screen, reloads that screen, opens the rep picker of an Assign node in
- * a new flow, creates a yearly plan for the team, changes the company total,
- * scrolls the grid to its last row and back, and reloads the targets screen.
+ * team screen, reloads that screen, opens a new flow in the editor, adds an
+ * Assign node and opens its rep picker, opens a flow of 10 nodes, creates a
+ * yearly plan for the team, changes the company total, scrolls the grid to
+ * its last row and back, and reloads the targets screen.
  * For each step it prints the main-thread tasks over 50 ms, from a
  * PerformanceObserver on 'longtask'.
  *
@@ -70,6 +71,69 @@ function teamCsv(reps: number): string {
 }
 
 /**
+ * Writes a flow file of 10 nodes: filter, dedup, branch and quota ahead of a
+ * round robin and a least-loaded node of five reps each, one Assign node and
+ * two pools, with every output connected.
+ */
+function tenNodeFlowJson(): string {
+  const node = (id: string, type: string, x: number, y: number, data = {}) => ({
+    id,
+    type,
+    position: { x: x * 260, y: y * 160 },
+    data,
+  });
+  const edge = (source: string, sourceHandle: string, target: string) => ({
+    id: `${source}-${sourceHandle}`,
+    source,
+    sourceHandle,
+    target,
+  });
+  const assignees = (first: number) =>
+    [0, 1, 2, 3, 4].map((offset) => ({ repId: `r${first + offset}` }));
+  return JSON.stringify({
+    format: 'sras.flow',
+    version: 1,
+    id: 'bench-ten-nodes',
+    name: 'Ten nodes',
+    timezone: 'Asia/Shanghai',
+    nodes: [
+      node('source', 'source', 0, 1),
+      node('filter', 'filter', 1, 1, { condition: { '==': [{ var: 'source' }, '展会'] } }),
+      node('dedup', 'dedup', 2, 1, { keys: ['phone'], assignExistingOwner: true }),
+      node('course', 'branch', 3, 1, {
+        cases: [
+          {
+            id: 'school',
+            label: '中小学',
+            condition: { in: [{ var: 'course' }, ['小学', '初中']] },
+          },
+        ],
+      }),
+      node('quota', 'quota', 4, 0, { limit: 8, period: 'day', per: 'city' }),
+      node('turns', 'roundRobin', 5, 0, { assignees: assignees(0) }),
+      node('leastLoaded', 'leastLoaded', 4, 1, { assignees: assignees(5) }),
+      node('overflow', 'assign', 4, 2, { repId: 'r10' }),
+      node('duplicates', 'pool', 3, 2, { reason: '重复' }),
+      node('later', 'pool', 6, 1, { reason: '稍后' }),
+    ],
+    edges: [
+      edge('source', 'out', 'filter'),
+      edge('filter', 'match', 'dedup'),
+      edge('filter', 'else', 'later'),
+      edge('dedup', 'unique', 'course'),
+      edge('dedup', 'duplicate', 'duplicates'),
+      edge('course', 'school', 'quota'),
+      edge('course', 'else', 'leastLoaded'),
+      edge('quota', 'within', 'turns'),
+      edge('quota', 'overflow', 'overflow'),
+      edge('turns', 'overflow', 'later'),
+      edge('leastLoaded', 'overflow', 'later'),
+      edge('overflow', 'overflow', 'later'),
+    ],
+  });
+}
+
+/**
  * Runs a step and prints its wall time and the long tasks it caused. A step
  * that reloads the page starts a new record, so it counts from the start.
  */
@@ -118,6 +182,8 @@ async function main(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'sras-targets-bench-'));
   const teamFile = join(folder, 'team.csv');
   writeFileSync(teamFile, teamCsv(options.reps));
+  const flowFile = join(folder, 'ten-nodes.json');
+  writeFileSync(flowFile, tenNodeFlowJson());
   const bench = await startBenchBrowser({ port: options.port, build: options.build });
   // The grid mounts only the rows in view; it counts all of them, plus its header row.
   const rowCount = 1 + Math.min(options.reps, 25) + options.reps + 1;
@@ -171,23 +237,41 @@ async function main(): Promise<void> {
       options.frames,
     );
 
+    // The flows list loads and the 10-node flow is imported before the
+    // editor steps, so that they count only the editor's own work.
+    await page.goto(`${bench.baseUrl}/flows`);
+    const flowChooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import flow file' }).click();
+    await (await flowChooser).setFiles(flowFile);
+    const tenNodeRow = page.getByTestId('flow-row').filter({ hasText: 'Ten nodes' });
+    await tenNodeRow.waitFor();
+    await page.waitForTimeout(1500);
+
     await step(
       page,
       'open a new flow in the editor',
       async () => {
-        await page.goto(`${bench.baseUrl}/flows`);
         await page.getByRole('button', { name: 'New flow' }).click();
         const name = page.getByRole('dialog').getByRole('textbox', { name: 'Flow name' });
         await name.fill('Bench flow');
         await name.press('Enter');
-        await page.getByTestId('flow-editor').waitFor();
+        await page.getByRole('button', { name: 'Add node: Assign' }).waitFor();
+      },
+      false,
+      options.frames,
+    );
+
+    await step(
+      page,
+      'add an Assign node',
+      async () => {
         await page.getByRole('button', { name: 'Add node: Assign' }).click();
         await page
           .getByTestId('node-settings')
           .getByRole('combobox', { name: 'Assign to' })
           .waitFor();
       },
-      true,
+      false,
       options.frames,
     );
 
@@ -201,6 +285,21 @@ async function main(): Promise<void> {
           .click();
         await page.getByRole('option').first().waitFor();
         console.log(`the picker lists ${await page.getByRole('option').count()} reps`);
+      },
+      false,
+      options.frames,
+    );
+
+    await page.goto(`${bench.baseUrl}/flows`);
+    await tenNodeRow.waitFor();
+    await page.waitForTimeout(1500);
+    await step(
+      page,
+      'open a flow of 10 nodes in the editor',
+      async () => {
+        await tenNodeRow.getByTestId('flow-name').click();
+        await page.getByTestId('flow-node-later').waitFor();
+        await page.getByRole('button', { name: 'Add node: Assign' }).waitFor();
       },
       false,
       options.frames,
