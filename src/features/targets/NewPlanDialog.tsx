@@ -21,7 +21,11 @@ import { MAX_PLAN_YEAR, MIN_PLAN_YEAR } from './plan-build';
 import { PeoplePicker } from './PeoplePicker';
 import { SplitMethodFields } from './SplitMethodFields';
 import { initialSplitForm, resolveSplits, type SplitFormState } from './split-form';
-import { describeTargetNotice, describeTargetProblem } from './target-messages';
+import {
+  describeSplitReading,
+  describeTargetNotice,
+  describeTargetProblem,
+} from './target-messages';
 import type { PlanPerson, TargetPlan, TargetUnit } from './target-plan.types';
 import { useAmountFormat } from './useAmountFormat';
 import { getPlanEditClient } from './worker/plan-edit.client';
@@ -123,18 +127,12 @@ export function NewPlanDialog({ opened, people, datasets, onClose, onCreate }: N
         return;
       }
 
-      const notices = result.notices.map((notice) =>
-        describeTargetNotice(t, notice, result.value, formatAmount),
-      );
-      if (resolved.skippedRows > 0)
-        notices.push(t('notices.skippedRows', { count: resolved.skippedRows }));
-      if (resolved.unmatchedOwners.length > 0) {
-        notices.push(
-          t('notices.unmatchedOwners', {
-            names: resolved.unmatchedOwners.slice(0, 10).join(t('listSeparator')),
-          }),
-        );
-      }
+      const notices = [
+        ...result.notices.map((notice) =>
+          describeTargetNotice(t, notice, result.value, formatAmount),
+        ),
+        ...describeSplitReading(t, resolved),
+      ];
       await onCreate(result.value, notices);
     } finally {
       setBusy(false);

@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatasetRecord } from '../../storage/records';
@@ -6,6 +7,7 @@ import { useWorkspaceTimeZone } from '../settings/workspace-settings';
 import { planTotal } from './plan-grid';
 import { SplitMethodFields } from './SplitMethodFields';
 import { initialSplitForm, resolveSplits, type SplitFormState } from './split-form';
+import { describeSplitReading } from './target-messages';
 import type { PeopleSplit, TargetPlan, TimeSplit } from './target-plan.types';
 
 interface ResplitDialogProps {
@@ -60,7 +62,11 @@ export function ResplitDialog({ opened, plan, datasets, onClose, onApply }: Resp
         peopleSplit: resolved.peopleSplit,
       });
       setErrors(problems);
-      if (problems.length === 0) onClose();
+      if (problems.length > 0) return;
+
+      for (const notice of describeSplitReading(t, resolved))
+        notifications.show({ color: 'yellow', message: notice, autoClose: 10_000 });
+      onClose();
     } finally {
       setBusy(false);
     }

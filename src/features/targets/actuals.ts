@@ -23,6 +23,25 @@ export interface RowIssue {
 /** At most this many row issues are listed; `issueCount` still counts them all. */
 export const MAX_LISTED_ISSUES = 100;
 
+/**
+ * Rows left out because their amount is below zero, such as refunds and
+ * corrections: how many, and the row number of the first (null when none).
+ */
+export interface NegativeRows {
+  count: number;
+  firstRow: number | null;
+}
+
+/** Options of the sums: the workspace time zone, the rows that count, and each row's number. */
+export interface SumOptions {
+  /** Time zone that dates with a time and an offset are read in (Asia/Shanghai when absent). */
+  timeZone?: string;
+  /** Picks the rows that count, such as won deals. Every row counts when absent. */
+  include?: (row: Record<string, unknown>) => boolean;
+  /** Number that issues give each row, such as its source file row (its 1-based position when absent). */
+  rowNumbers?: readonly number[];
+}
+
 export interface ActualsColumns {
   dateColumn: string;
   /** Absent: every row counts as 1 (a count of won deals, say). */
@@ -34,6 +53,8 @@ export interface MonthlyActuals {
   months: number[];
   /** Rows that fell in the year and were summed. */
   rowsUsed: number;
+  /** Rows in the year left out for an amount below zero. They are not among `issues`. */
+  negativeRows: NegativeRows;
   issues: RowIssue[];
   issueCount: number;
 }
@@ -51,6 +72,15 @@ class IssueList {
   add(issue: RowIssue): void {
     this.count++;
     if (this.issues.length < MAX_LISTED_ISSUES) this.issues.push(issue);
+  }
+}
+
+class NegativeRowCounter {
+  readonly rows: NegativeRows = { count: 0, firstRow: null };
+
+  add(rowNumber: number): void {
+    this.rows.count++;
+    this.rows.firstRow ??= rowNumber;
   }
 }
 
@@ -109,27 +139,40 @@ export function sumByMonth(
   rows: Iterable<Record<string, unknown>>,
   columns: ActualsColumns,
   year: number,
-  options: { timeZone?: string; include?: (row: Record<string, unknown>) => boolean } = {},
+  options: SumOptions = {},
 ): MonthlyActuals {
-  const { timeZone = DEFAULT_TIME_ZONE, include } = options;
+  const { timeZone = DEFAULT_TIME_ZONE, include, rowNumbers } = options;
   const months = new Array<number>(12).fill(0);
   const issues = new IssueList();
+  const negative = new NegativeRowCounter();
   let rowsUsed = 0;
-  let rowNumber = 0;
+  let index = 0;
 
   for (const row of rows) {
-    rowNumber++;
+    const rowNumber = rowNumbers?.[index] ?? index + 1;
+    index++;
     if (include && !include(row)) continue;
 
     const read = readRow(row, rowNumber, columns, timeZone, issues);
     const parts = read && parseCivilDate(read.date);
     if (!read || !parts || parts.year !== year) continue;
+    // A refund would lower its month's share of the year, so it is left out and reported.
+    if (read.amount < 0) {
+      negative.add(rowNumber);
+      continue;
+    }
 
     months[parts.month - 1] = (months[parts.month - 1] ?? 0) + read.amount;
     rowsUsed++;
   }
 
-  return { months, rowsUsed, issues: issues.issues, issueCount: issues.count };
+  return {
+    months,
+    rowsUsed,
+    negativeRows: negative.rows,
+    issues: issues.issues,
+    issueCount: issues.count,
+  };
 }
 
 export interface OwnerResults {
@@ -138,6 +181,8 @@ export interface OwnerResults {
   /** Owner values that matched no key, with their sums and row counts. */
   unmatched: { owner: string; amount: number; rows: number }[];
   rowsUsed: number;
+  /** Rows in the period left out for an amount below zero. They are not among `issues`. */
+  negativeRows: NegativeRows;
   issues: RowIssue[];
   issueCount: number;
 }
@@ -153,25 +198,32 @@ export function sumByOwner(
   from: CivilDate,
   to: CivilDate,
   resolveOwner: (owner: string) => string | null,
-  options: { timeZone?: string; include?: (row: Record<string, unknown>) => boolean } = {},
+  options: SumOptions = {},
 ): OwnerResults {
-  const { timeZone = DEFAULT_TIME_ZONE, include } = options;
+  const { timeZone = DEFAULT_TIME_ZONE, include, rowNumbers } = options;
   const start = toDayNumber(from);
   const end = toDayNumber(to);
   const results: Record<string, number> = {};
   const unmatched = new Map<string, { owner: string; amount: number; rows: number }>();
   const issues = new IssueList();
+  const negative = new NegativeRowCounter();
   let rowsUsed = 0;
-  let rowNumber = 0;
+  let index = 0;
 
   for (const row of rows) {
-    rowNumber++;
+    const rowNumber = rowNumbers?.[index] ?? index + 1;
+    index++;
     if (include && !include(row)) continue;
 
     const read = readRow(row, rowNumber, columns, timeZone, issues);
     if (!read) continue;
     const day = toDayNumber(read.date);
     if (day < start || day > end) continue;
+    // A refund would lower its rep's share, or make it negative, so it is left out and reported.
+    if (read.amount < 0) {
+      negative.add(rowNumber);
+      continue;
+    }
 
     const owner = String(row[columns.ownerColumn] ?? '').trim();
     const key = owner === '' ? null : resolveOwner(owner);
@@ -190,6 +242,7 @@ export function sumByOwner(
     results,
     unmatched: [...unmatched.values()],
     rowsUsed,
+    negativeRows: negative.rows,
     issues: issues.issues,
     issueCount: issues.count,
   };

@@ -43,6 +43,26 @@ export async function* readDatasetChunks(
   }
 }
 
+/**
+ * Reads all rows of a dataset, chunk by chunk, with the number to report for
+ * each: its source file row where the dataset kept them, else its 1-based
+ * position in the dataset.
+ */
+export async function readDatasetRowsWithNumbers(
+  datasetId: string,
+  database: SrasDatabase = getDatabase(),
+): Promise<{ rows: Record<string, unknown>[]; rowNumbers: number[] }> {
+  const rows: Record<string, unknown>[] = [];
+  const rowNumbers: number[] = [];
+  for await (const chunk of readDatasetChunks(datasetId, database)) {
+    chunk.rows.forEach((row, index) => {
+      rows.push(row);
+      rowNumbers.push(chunk.sourceRows?.[index] ?? chunk.firstRowNumber + index);
+    });
+  }
+  return { rows, rowNumbers };
+}
+
 /** Reads all rows of a dataset into one array, chunk by chunk. */
 export async function readAllDatasetRows(
   datasetId: string,

@@ -74,6 +74,43 @@ describe('resolveSplits', () => {
     expect(resolved.unmatchedOwners).toEqual(['老周']);
   });
 
+  it('leaves out refunds and names the source file row', async () => {
+    const refunds: DatasetRecord = { ...DATASET, id: 'refunds', rowCount: 3, chunkSize: 3 };
+    await database().datasets.put(refunds);
+    await database().datasetRows.put({
+      datasetId: refunds.id,
+      chunk: 0,
+      rows: [
+        { owner: '张伟', closedAt: '2026-01-15', amount: 100_000, stage: '赢单' },
+        { owner: '张伟', closedAt: '2026-01-20', amount: -60_000, stage: '赢单' },
+        { owner: '王芳', closedAt: '2026-02-10', amount: 50_000, stage: '赢单' },
+      ],
+      sourceRows: [2, 5, 6],
+    });
+    const form = initialSplitForm(2027);
+    form.time = 'lastYear';
+    form.actuals = suggestDatasetChoice(refunds, form.actuals);
+    form.people = 'lastPeriod';
+    form.results = suggestDatasetChoice(refunds, form.results);
+
+    const resolved = await resolveSplits(form, {
+      year: 2027,
+      people: SEVEN_REPS,
+      datasets: [refunds],
+    });
+
+    if (!resolved.ok) throw new Error(resolved.errorKey);
+    expect(resolved.timeSplit).toMatchObject({
+      monthActuals: [100_000, 50_000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    });
+    expect(resolved.peopleSplit).toMatchObject({
+      results: { 'rep:r1': 100_000, 'rep:r2': 50_000 },
+    });
+    const ignored = { datasetName: '2026 成交', amountColumn: '金额', count: 1, firstRow: 5 };
+    expect(resolved.negativeRows).toEqual([ignored, ignored]);
+    expect(resolved.skippedRows).toBe(0);
+  });
+
   it('asks for a dataset when none is chosen', async () => {
     const form = initialSplitForm(2027);
     form.time = 'lastYear';

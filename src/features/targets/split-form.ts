@@ -7,7 +7,7 @@ import { createOwnerMatcher, createWonTest, suggestOutcomeMapping } from '../das
 import type { DatasetRecord } from '../../storage/records';
 import { annualiseResult, sumByMonth, sumByOwner } from './actuals';
 import { type CivilDate, DEFAULT_TIME_ZONE, isCivilDate } from './civil-date';
-import { readAllDatasetRows } from './dataset-reader';
+import { readDatasetRowsWithNumbers } from './dataset-reader';
 import { personRowKey } from './plan-grid';
 import type { PeopleSplit, PlanPerson, TimeSplit } from './target-plan.types';
 
@@ -74,6 +74,15 @@ export function suggestDatasetChoice(
   };
 }
 
+/** Rows of a dataset left out of a split because their amount is below zero. */
+export interface IgnoredNegativeRows {
+  datasetName: string;
+  amountColumn: string;
+  count: number;
+  /** Source file row of the first one (its dataset row when the file's rows were not kept). */
+  firstRow: number;
+}
+
 export type SplitResolution =
   | {
       ok: true;
@@ -82,6 +91,8 @@ export type SplitResolution =
       /** Unreadable rows and unmatched owners met while reading datasets. */
       skippedRows: number;
       unmatchedOwners: string[];
+      /** Per split read from a dataset, the rows left out for a negative amount. */
+      negativeRows: IgnoredNegativeRows[];
     }
   | { ok: false; errorKey: string };
 
@@ -112,6 +123,20 @@ export async function resolveSplits(
   const timeZone = context.timeZone ?? DEFAULT_TIME_ZONE;
   let skippedRows = 0;
   let unmatchedOwners: string[] = [];
+  const negativeRows: IgnoredNegativeRows[] = [];
+  const noteNegativeRows = (
+    dataset: DatasetRecord,
+    amountColumn: string | null,
+    found: { count: number; firstRow: number | null },
+  ) => {
+    if (!amountColumn || found.count === 0 || found.firstRow === null) return;
+    negativeRows.push({
+      datasetName: dataset.name,
+      amountColumn: columnHeader(dataset, amountColumn),
+      count: found.count,
+      firstRow: found.firstRow,
+    });
+  };
 
   let timeSplit: TimeSplit = { method: 'even' };
   if (state.time === 'seasonal')
@@ -121,14 +146,15 @@ export async function resolveSplits(
     const dataset = context.datasets.find((candidate) => candidate.id === datasetId);
     if (!dataset || !dateColumn) return { ok: false, errorKey: 'form.errors.chooseActuals' };
 
-    const rows = await readAllDatasetRows(dataset.id);
+    const { rows, rowNumbers } = await readDatasetRowsWithNumbers(dataset.id);
     const actuals = sumByMonth(
       rows,
       { dateColumn, ...(amountColumn ? { amountColumn } : {}) },
       context.year - 1,
-      { timeZone, include: wonFilter(dataset, onlyWon) },
+      { timeZone, include: wonFilter(dataset, onlyWon), rowNumbers },
     );
     skippedRows += actuals.issueCount;
+    noteNegativeRows(dataset, amountColumn, actuals.negativeRows);
     timeSplit = {
       method: 'lastYear',
       monthActuals: actuals.months,
@@ -155,7 +181,7 @@ export async function resolveSplits(
       return { ok: false, errorKey: 'form.errors.invalidPeriod' };
 
     const match = createOwnerMatcher(context.people);
-    const rows = await readAllDatasetRows(dataset.id);
+    const { rows, rowNumbers } = await readDatasetRowsWithNumbers(dataset.id);
     const owners = sumByOwner(
       rows,
       { dateColumn, ownerColumn, ...(amountColumn ? { amountColumn } : {}) },
@@ -165,9 +191,10 @@ export async function resolveSplits(
         const found = match(owner);
         return found.kind === 'rep' ? personRowKey(found.repId) : null;
       },
-      { timeZone, include: wonFilter(dataset, onlyWon) },
+      { timeZone, include: wonFilter(dataset, onlyWon), rowNumbers },
     );
     skippedRows += owners.issueCount;
+    noteNegativeRows(dataset, amountColumn, owners.negativeRows);
     unmatchedOwners = owners.unmatched.map((entry) => entry.owner);
 
     const results: Record<string, number> = {};
@@ -191,5 +218,10 @@ export async function resolveSplits(
     };
   }
 
-  return { ok: true, timeSplit, peopleSplit, skippedRows, unmatchedOwners };
+  return { ok: true, timeSplit, peopleSplit, skippedRows, unmatchedOwners, negativeRows };
+}
+
+/** Returns the header a column key has in the dataset's file, or the key when it is not listed. */
+function columnHeader(dataset: DatasetRecord, key: string): string {
+  return dataset.columns.find((column) => column.key === key)?.header ?? key;
 }

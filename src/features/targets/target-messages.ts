@@ -5,6 +5,7 @@
 import type { TFunction } from 'i18next';
 import type { TableProblem } from './grid-table';
 import { listGridRows } from './plan-grid';
+import type { SplitResolution } from './split-form';
 import type { CellRef, TargetNotice, TargetPlan, TargetProblem } from './target-plan.types';
 
 function rowName(t: TFunction, plan: Pick<TargetPlan, 'teams' | 'people'>, rowKey: string): string {
@@ -108,6 +109,39 @@ export function describeTargetNotice(
     case 'rows-inactive-all-year':
       return t('targets:notices.rows-inactive-all-year', { names: rows(notice.rows) });
   }
+}
+
+/** Describes the dataset rows that a split left out: unreadable, negative or of unknown owners. */
+export function describeSplitReading(
+  t: TFunction,
+  reading: Pick<
+    Extract<SplitResolution, { ok: true }>,
+    'skippedRows' | 'negativeRows' | 'unmatchedOwners'
+  >,
+): string[] {
+  const sentences: string[] = [];
+  if (reading.skippedRows > 0)
+    sentences.push(t('targets:notices.skippedRows', { count: reading.skippedRows }));
+
+  for (const ignored of reading.negativeRows) {
+    sentences.push(
+      t('targets:notices.negativeRows', {
+        count: ignored.count,
+        dataset: ignored.datasetName,
+        column: ignored.amountColumn,
+        row: ignored.firstRow,
+      }),
+    );
+  }
+
+  if (reading.unmatchedOwners.length > 0) {
+    sentences.push(
+      t('targets:notices.unmatchedOwners', {
+        names: reading.unmatchedOwners.slice(0, 10).join(t('targets:listSeparator')),
+      }),
+    );
+  }
+  return sentences;
 }
 
 /** One sentence for a problem in an imported grid file. */
