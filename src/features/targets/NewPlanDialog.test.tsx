@@ -1,11 +1,19 @@
 import { MantineProvider } from '@mantine/core';
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { initI18n } from '../../i18n/i18n';
 import { NewPlanDialog } from './NewPlanDialog';
+import type { PlanPerson } from './target-plan.types';
 
-async function renderDialog(language: 'en' | 'zh-CN' = 'en') {
+const TEAM_OF_150: PlanPerson[] = Array.from({ length: 150 }, (_, index) => ({
+  id: `r${index}`,
+  name: `销售${index}`,
+  team: `团队${index % 5}`,
+  weight: 1,
+}));
+
+async function renderDialog(language: 'en' | 'zh-CN' = 'en', people: PlanPerson[] = []) {
   const i18n = initI18n(language);
   await i18n.changeLanguage(language);
   const onCreate = vi.fn(() => Promise.resolve());
@@ -13,7 +21,7 @@ async function renderDialog(language: 'en' | 'zh-CN' = 'en') {
     <MantineProvider env="test">
       <NewPlanDialog
         opened
-        people={[]}
+        people={people}
         datasets={[]}
         onClose={() => undefined}
         onCreate={onCreate}
@@ -50,6 +58,18 @@ describe('NewPlanDialog', () => {
 
     expect(year).toHaveValue('99999');
     expect(await screen.findByText('必须在 2000 到 2100 之间。')).toBeInTheDocument();
+  });
+
+  it('mounts the rep list after opening, a part per frame', async () => {
+    const user = userEvent.setup();
+    await renderDialog('en', TEAM_OF_150);
+    await screen.findByRole('textbox', { name: /Yearly target/ });
+
+    await waitFor(() => expect(screen.getAllByRole('checkbox')).toHaveLength(150));
+    await user.click(screen.getByRole('checkbox', { name: '销售149 · 团队4' }));
+
+    expect(screen.getByText('149 reps in 5 team(s)')).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: '销售149 · 团队4' })).not.toBeChecked();
   });
 
   it('asks for a number when the total is emptied', async () => {

@@ -26,7 +26,7 @@ import {
   IconUpload,
   IconWand,
 } from '@tabler/icons-react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { notifyFailure } from '../../app/notifications';
@@ -120,6 +120,10 @@ export function TargetsScreen() {
       current?.id === stored.id && current.updatedAt >= stored.updatedAt ? current : stored,
     );
   }, [stored]);
+
+  // A 500-rep grid rendered with the rest of the screen blocks the main thread for over 50 ms.
+  // So a plan's sums and grid first render in the background, and later edits render at once.
+  const shownPlanId = useDeferredValue(working?.id ?? null, null);
 
   if (!plans || !reps || !datasets) {
     return (
@@ -340,7 +344,13 @@ export function TargetsScreen() {
             </Group>
           </Group>
 
-          <PlanSummary plan={plan} />
+          {shownPlanId === plan.id ? (
+            <PlanSummary plan={plan} />
+          ) : (
+            <Center h={120}>
+              <Loader aria-label={t('common:loading')} />
+            </Center>
+          )}
 
           {importProblems.length > 0 && (
             <Alert
@@ -413,22 +423,24 @@ export function TargetsScreen() {
             )}
           </Group>
 
-          <PlanGrid
-            plan={plan}
-            selected={selected}
-            readOnly={readOnly}
-            onSelect={setSelected}
-            onCommit={(cell, value) =>
-              edit(plan.id, (base) =>
-                getPlanEditClient().setCellValue(base, cell, value, Date.now()),
-              )
-            }
-            onInvalidEntry={(cell, text) => {
-              setRejection(null);
-              setInvalidEntry({ cell, text });
-            }}
-            onToggleLock={(cell) => toggleLock(plan.id, cell)}
-          />
+          {shownPlanId === plan.id && (
+            <PlanGrid
+              plan={plan}
+              selected={selected}
+              readOnly={readOnly}
+              onSelect={setSelected}
+              onCommit={(cell, value) =>
+                edit(plan.id, (base) =>
+                  getPlanEditClient().setCellValue(base, cell, value, Date.now()),
+                )
+              }
+              onInvalidEntry={(cell, text) => {
+                setRejection(null);
+                setInvalidEntry({ cell, text });
+              }}
+              onToggleLock={(cell) => toggleLock(plan.id, cell)}
+            />
+          )}
 
           <Modal
             opened={confirmingDelete}
