@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { DatasetRecord } from '../../storage/records';
 import { useFreshDatabase } from '../../test/database';
 import { renderApp } from '../../test/render-app';
 import { planToTable } from './grid-table';
@@ -49,8 +50,22 @@ function cell(row: string, column: string): HTMLElement {
   return element;
 }
 
+const REFUNDS: DatasetRecord = {
+  id: 'deals-2026',
+  name: '2026 成交',
+  kind: 'deals',
+  importedAt: 0,
+  rowCount: 3,
+  chunkSize: 3,
+  columns: [
+    { key: 'owner', header: '负责人', field: 'owner', type: 'text' },
+    { key: 'closedAt', header: '成交日期', field: 'closedAt', type: 'date' },
+    { key: 'amount', header: '金额', field: 'amount', type: 'number' },
+  ],
+};
+
 describe('TargetsScreen', () => {
-  useFreshDatabase();
+  const database = useFreshDatabase();
   afterEach(() => {
     setPlanEditClientForTesting(undefined);
     vi.restoreAllMocks();
@@ -260,6 +275,39 @@ describe('TargetsScreen', () => {
       [1, 'approved'],
       [2, 'draft'],
     ]);
+  });
+
+  it('tells how many refunds a re-split left out', async () => {
+    const user = userEvent.setup();
+    await saveTargetPlans([buildPlan()]);
+    await database().datasets.put(REFUNDS);
+    await database().datasetRows.put({
+      datasetId: REFUNDS.id,
+      chunk: 0,
+      rows: [
+        { owner: '张伟', closedAt: '2026-01-15', amount: 100_000 },
+        { owner: '张伟', closedAt: '2026-01-20', amount: -60_000 },
+        { owner: '王芳', closedAt: '2026-02-10', amount: 50_000 },
+      ],
+      sourceRows: [2, 5, 6],
+    });
+    await renderApp('/targets?plan=plan-2027');
+    await screen.findByRole('grid');
+
+    await user.click(screen.getByRole('button', { name: 'Re-split' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('combobox', { name: 'Split over the months' }));
+    await user.click(await screen.findByRole('option', { name: "By last year's actuals" }));
+    await user.click(within(dialog).getByRole('combobox', { name: 'Dataset' }));
+    await user.click(await screen.findByRole('option', { name: '2026 成交' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Re-split' }));
+
+    expect(
+      await screen.findByText(
+        '1 row of 2026 成交 has an amount below 0 in “金额” (row 5) and was left out, so a refund lowers no share.',
+      ),
+    ).toBeVisible();
+    await waitFor(() => expect(cell('company', 'm1')).toHaveTextContent('8,000,000'));
   });
 
   it('keeps the plan as it was when the re-spread fails', async () => {
