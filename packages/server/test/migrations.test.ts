@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWorkspace, migrateToLatest, openDatabase } from '../src/index.js';
 import { createMigrations } from '../src/db/migrations.js';
@@ -128,6 +129,95 @@ describe.each(dialects)('migrations on %s', (dialect) => {
     expect(list.revision).toBe(4);
     expect(stored).toEqual([
       { workspace_id: 'w1', id: 'version_1', flow_id: 'f1', body: JSON.stringify(document) },
+    ]);
+  });
+});
+
+describe('the compact decision tables on sqlite', () => {
+  let testDatabase: TestDatabase | undefined;
+
+  afterEach(async () => {
+    await testDatabase?.drop();
+    testDatabase = undefined;
+  });
+
+  it('rebuild state and audit tables so that a commit writes fewer pages, keeping their rows', async () => {
+    testDatabase = await createTestDatabase('sqlite');
+    const migrations = createMigrations('sqlite');
+    const earlier = Object.keys(migrations).filter((name) => name < '0004');
+    const database = openDatabase(testDatabase.options);
+    for (const name of earlier) await migrations[name]!.up(database.db as never);
+    await database.db.schema
+      .createTable('kysely_migration')
+      .addColumn('name', 'varchar(255)', (col) => col.primaryKey())
+      .addColumn('timestamp', 'varchar(255)', (col) => col.notNull())
+      .execute();
+    for (const name of earlier) {
+      await database.db
+        .insertInto('kysely_migration' as never)
+        .values({ name, timestamp: new Date().toISOString() } as never)
+        .execute();
+    }
+    await database.db
+      .insertInto('workspaces')
+      .values({ id: 'w1', name: 'Old', created_at: new Date().toISOString(), change_seq: 1 })
+      .execute();
+    const stateRows = [
+      { workspace_id: 'w1', scope: 'dedup', key: 'phone:13800000000', value: '"r1"' },
+      { workspace_id: 'w1', scope: 'rr:f1', key: 'rr', value: '{"r1":1}' },
+    ];
+    await database.db.insertInto('allocation_state').values(stateRows).execute();
+    const auditRow = {
+      workspace_id: 'w1',
+      flow_id: 'f1',
+      flow_version: 1,
+      lead_id: 'L1',
+      owner_id: 'r1',
+      route: '["rr:r1"]',
+      reason: 'assigned',
+      reason_text: null,
+      decided_at: '2026-12-01T00:00:00.000Z',
+      idempotency_key: null,
+      token_id: 't',
+    };
+    await database.db
+      .insertInto('audit_entries')
+      .values([auditRow, { ...auditRow, lead_id: 'L2' }])
+      .execute();
+
+    const applied = await migrateToLatest(database);
+    const schema = await sql<{ name: string; sql: string }>`
+      select name, sql from sqlite_master where tbl_name in ('allocation_state', 'audit_entries')`.execute(
+      database.db,
+    );
+    await database.db
+      .insertInto('audit_entries')
+      .values({ ...auditRow, lead_id: 'L3' })
+      .execute();
+    const state = await database.db.selectFrom('allocation_state').selectAll().execute();
+    const audit = await database.db
+      .selectFrom('audit_entries')
+      .select(['id', 'lead_id'])
+      .orderBy('id')
+      .execute();
+    await database.close();
+
+    const sqlOf = new Map(schema.rows.map((row) => [row.name, row.sql]));
+    expect(applied).toContain('0004-fewer-writes-per-decision');
+    expect(sqlOf.get('allocation_state')).toMatch(/without rowid/i);
+    expect(sqlOf.get('audit_entries')).not.toMatch(/autoincrement/i);
+    expect([...sqlOf.keys()].filter((name) => name.startsWith('audit_entries_')).sort()).toEqual([
+      'audit_entries_decided_at',
+      'audit_entries_flow_id',
+      'audit_entries_lead_id',
+      'audit_entries_owner_id',
+    ]);
+    expect(state).toEqual(expect.arrayContaining(stateRows));
+    expect(state).toHaveLength(2);
+    expect(audit).toEqual([
+      { id: 1, lead_id: 'L1' },
+      { id: 2, lead_id: 'L2' },
+      { id: 3, lead_id: 'L3' },
     ]);
   });
 });

@@ -1,7 +1,7 @@
-import type { Lead, LeadResult } from '@sras/engine';
+import type { AllocationState, Lead, LeadResult } from '@sras/engine';
 import { EngineInputError, listDedupKeys } from '@sras/engine';
 import type { Principal } from '../auth/tokens.js';
-import { inWorkspaceTransaction, type DatabaseHandle } from '../db/database.js';
+import { inWorkspaceTransaction, inWriteTransaction, type DatabaseHandle } from '../db/database.js';
 import { ApiError, notFound } from '../http/api-error.js';
 import type { Kysely } from 'kysely';
 import { PreparedQuery, type Slots } from '../db/prepared-query.js';
@@ -15,7 +15,8 @@ import type {
 import { findStoredAnswer, storeAnswer } from './idempotency.js';
 import { withLeadIds } from './allocate-request.js';
 import { withStandardFields } from './lead-fields.js';
-import { loadState, writeStateDelta } from './state-rows.js';
+import { lockAndLoadState, writeDecision } from './postgres-decision.js';
+import { changedStateRows, loadState, writeStateDelta, type StateNeeds } from './state-rows.js';
 
 /** One lead's decision as the API returns it. */
 export interface AllocationResultView {
@@ -56,7 +57,7 @@ export async function allocateLeads(
   cache: FlowRuntimeCache,
   request: AllocationRequest,
 ): Promise<AllocationAnswer> {
-  const { principal, flowId, idempotencyKey, requestHash } = request;
+  const { principal, idempotencyKey, requestHash } = request;
   const { workspaceId } = principal;
 
   // A retry is answered without waiting for the lock.
@@ -66,16 +67,70 @@ export async function allocateLeads(
   }
   const leads = withLeadIds(request.leads.map(withStandardFields));
 
-  // On PostgreSQL what changes only by publishing or syncing is read before
-  // the lock, so the lock is held only for the state, the audit and the
-  // answer. A publish or rep change racing this request may or may not apply
-  // to it, as if it had arrived a moment later; counters are read under the
-  // lock. On SQLite reads cost no round trip, and reading inside the
-  // transaction saves taking the one connection twice.
-  const early =
-    database.dialect === 'postgres'
-      ? await readRuntime(cache, database.db, workspaceId, flowId)
-      : null;
+  const batch: Batch = { ...request, workspaceId, leads };
+  return database.dialect === 'postgres'
+    ? allocateOnPostgres(database, cache, batch)
+    : allocateOnSqlite(database, cache, batch);
+}
+
+interface Batch extends AllocationRequest {
+  workspaceId: string;
+}
+
+/**
+ * PostgreSQL: what changes only by publishing or syncing is read before the
+ * lock, so the lock is held only for the state, the audit and the answer:
+ * four round trips (begin, lock and read, write, commit), five with an
+ * idempotency key. A publish or rep change racing this request may or may
+ * not apply to it, as if it had arrived a moment later; counters are read
+ * under the lock.
+ */
+async function allocateOnPostgres(
+  database: DatabaseHandle,
+  cache: FlowRuntimeCache,
+  batch: Batch,
+): Promise<AllocationAnswer> {
+  const { workspaceId, flowId, leads, idempotencyKey, requestHash } = batch;
+  const runtime = await readRuntime(cache, database.db, workspaceId, flowId);
+
+  return inWriteTransaction(database, async (trx) => {
+    const now = new Date();
+    const needs = stateNeedsOf(runtime.compiled, flowId, leads, now);
+    const state = await lockAndLoadState(trx, workspaceId, needs);
+    // A request with the same key may have committed while this one waited for the lock.
+    if (idempotencyKey !== null) {
+      const stored = await findStoredAnswer(trx, workspaceId, idempotencyKey, requestHash);
+      if (stored) return { body: stored.body as AllocationAnswer['body'], replayed: true };
+    }
+
+    const run = runAllocation(runtime, leads, needs, state, now);
+    const results = run.results.map(toView);
+    const body = { results };
+    await writeDecision(trx, {
+      workspaceId,
+      flowId,
+      version: runtime.compiled.version,
+      stateRows: changedStateRows(flowId, run.delta, state),
+      lines: results,
+      decidedAt: now.toISOString(),
+      tokenId: batch.principal.tokenId,
+      idempotencyKey,
+      answer: idempotencyKey === null ? null : { requestHash, response: JSON.stringify(body) },
+    });
+    return { body, replayed: false };
+  });
+}
+
+/**
+ * SQLite: reads cost no round trip, so everything is read inside the
+ * transaction, which saves taking the one connection twice.
+ */
+async function allocateOnSqlite(
+  database: DatabaseHandle,
+  cache: FlowRuntimeCache,
+  batch: Batch,
+): Promise<AllocationAnswer> {
+  const { workspaceId, flowId, leads, idempotencyKey, requestHash } = batch;
 
   return inWorkspaceTransaction(database, workspaceId, async (trx) => {
     // A request with the same key may have committed while this one waited for the lock.
@@ -84,40 +139,22 @@ export async function allocateLeads(
       if (stored) return { body: stored.body as AllocationAnswer['body'], replayed: true };
     }
 
-    const { compiled, reps, owners } =
-      early ?? (await readRuntime(cache, trx, workspaceId, flowId));
+    const runtime = await readRuntime(cache, trx, workspaceId, flowId);
     const now = new Date();
-    const periods = compiled.calendar.periodsAt(now.getTime());
-    const dedupKeys = listDedupKeys(compiled.pipeline, leads);
-
-    const state = await loadState(trx, workspaceId, {
-      flowId,
-      periods: [periods.day, periods.week, periods.month, 'total'],
-      dedupKeys,
-    });
-    const run = runEngine(() =>
-      compiled.runner.runDelta({
-        leads,
-        reps: reps.reps,
-        existingOwners: owners.rowsMatching(dedupKeys),
-        state,
-        now: now.getTime(),
-        // The lists were checked when the cache read them, and loadState
-        // builds the state in the engine's form from the server's own rows.
-        trusted: reps.checked && owners.checked,
-      }),
-    );
+    const needs = stateNeedsOf(runtime.compiled, flowId, leads, now);
+    const state = await loadState(trx, workspaceId, needs);
+    const run = runAllocation(runtime, leads, needs, state, now);
 
     await writeStateDelta(trx, workspaceId, flowId, run.delta, state);
     const results = run.results.map(toView);
     await writeAudit(trx, {
       workspaceId,
       flowId,
-      version: compiled.version,
+      version: runtime.compiled.version,
       results,
       decidedAt: now.toISOString(),
       idempotencyKey,
-      tokenId: principal.tokenId,
+      tokenId: batch.principal.tokenId,
     });
 
     const body = { results };
@@ -135,13 +172,56 @@ export async function allocateLeads(
   });
 }
 
+interface Runtime {
+  compiled: CompiledVersion;
+  reps: RepList;
+  owners: ExistingOwnerIndex;
+}
+
+/** The state rows a batch reads: the periods it counts against at `now` and its dedup keys. */
+function stateNeedsOf(
+  compiled: CompiledVersion,
+  flowId: string,
+  leads: Lead[],
+  now: Date,
+): StateNeeds {
+  const periods = compiled.calendar.periodsAt(now.getTime());
+  return {
+    flowId,
+    periods: [periods.day, periods.week, periods.month, 'total'],
+    dedupKeys: listDedupKeys(compiled.pipeline, leads),
+  };
+}
+
+/** Runs the engine on a batch with the state read for it. */
+function runAllocation(
+  { compiled, reps, owners }: Runtime,
+  leads: Lead[],
+  needs: StateNeeds,
+  state: AllocationState,
+  now: Date,
+) {
+  return runEngine(() =>
+    compiled.runner.runDelta({
+      leads,
+      reps: reps.reps,
+      existingOwners: owners.rowsMatching(needs.dedupKeys),
+      state,
+      now: now.getTime(),
+      // The lists were checked when the cache read them, and the state is
+      // built in the engine's form from the server's own rows.
+      trusted: reps.checked && owners.checked,
+    }),
+  );
+}
+
 /** Reads the flow's compiled published version and the workspace's lists, or throws 404 or 409. */
 async function readRuntime(
   cache: FlowRuntimeCache,
   db: Kysely<Database>,
   workspaceId: string,
   flowId: string,
-): Promise<{ compiled: CompiledVersion; reps: RepList; owners: ExistingOwnerIndex }> {
+): Promise<Runtime> {
   const heads = await cache.readHeads(db, workspaceId, flowId);
   if (heads.publishedVersion === undefined) throw notFound(`Flow "${flowId}"`);
   if (heads.publishedVersion === null) {

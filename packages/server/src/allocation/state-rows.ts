@@ -69,9 +69,11 @@ const selectCountersAndKeys = new PreparedQuery(
       ),
 );
 
-interface StateRow {
+/** One row of `allocation_state` within a workspace. */
+export interface StateRow {
   scope: string;
   key: string;
+  /** JSON text. */
   value: string;
 }
 
@@ -106,13 +108,7 @@ export async function loadState(
   workspaceId: string,
   needs: StateNeeds,
 ): Promise<AllocationState> {
-  const state = createEmptyState();
-  const { flowId, periods } = needs;
-  const scopes = [
-    roundRobinScope(flowId),
-    ...periods.map((period) => quotaScope(flowId, period)),
-    ...periods.filter((period) => period !== 'total').map(assignedScope),
-  ];
+  const scopes = counterScopes(needs);
 
   // The counter rows and the first dedup keys come in one query, because on
   // PostgreSQL every query under the workspace lock costs a round trip. It is
@@ -127,7 +123,22 @@ export async function loadState(
   for (const keys of dedupChunks.slice(1)) {
     rows.push(...(await selectDedupKeys.rows(db, { workspaceId, keys })));
   }
+  return stateFromRows(rows, needs.flowId);
+}
 
+/** The scopes of the counter rows a batch reads: its flow's weights and quotas, and the rep counters. */
+export function counterScopes(needs: StateNeeds): string[] {
+  const { flowId, periods } = needs;
+  return [
+    roundRobinScope(flowId),
+    ...periods.map((period) => quotaScope(flowId, period)),
+    ...periods.filter((period) => period !== 'total').map(assignedScope),
+  ];
+}
+
+/** Builds the engine's state from the rows read for a batch of `flowId`. */
+export function stateFromRows(rows: readonly StateRow[], flowId: string): AllocationState {
+  const state = createEmptyState();
   const assignedRows = new Map<string, Record<string, number>>();
   for (const row of rows) {
     if (row.scope === DEDUP_SCOPE) {
@@ -201,6 +212,24 @@ export async function writeStateDelta(
   delta: StateDelta,
   base: AllocationState,
 ): Promise<void> {
+  // `delta.removed` is not applied: it names counters of past periods, which
+  // loadState never loads. Their rows are deleted by pruneExpiredStateRows
+  // (state-pruning.ts), which the server runs every hour.
+  for (const part of chunk(changedStateRows(flowId, delta, base), 200)) {
+    await upsertRows.execute(db, { workspaceId, rows: part });
+  }
+}
+
+/**
+ * Returns the rows a run changed, as writeStateDelta writes them: each row
+ * as it was loaded into `base` with the delta's entries set, and the new
+ * dedup keys.
+ */
+export function changedStateRows(
+  flowId: string,
+  delta: StateDelta,
+  base: AllocationState,
+): StateRow[] {
   // Changes are kept in Maps, so that a rep id or value such as `__proto__` stays an entry.
   const rows = new Map<
     string,
@@ -238,13 +267,7 @@ export async function writeStateDelta(
     key,
     value: JSON.stringify(canonicalCounts(loaded, changes)),
   }));
-
-  // `delta.removed` is not applied: it names counters of past periods, which
-  // loadState never loads. Their rows are deleted by pruneExpiredStateRows
-  // (state-pruning.ts), which the server runs every hour.
-  for (const part of chunk([...written, ...dedupRows], 200)) {
-    await upsertRows.execute(db, { workspaceId, rows: part });
-  }
+  return [...written, ...dedupRows];
 }
 
 /** Returns the counts of every rep in one period: the entries of that period's row. */

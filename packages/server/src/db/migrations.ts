@@ -1,7 +1,10 @@
-import { type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
+
+/** Columns of the audit log that `GET /api/v1/audit` filters by, each with an index. */
+const AUDIT_INDEXED_COLUMNS = ['flow_id', 'owner_id', 'lead_id', 'decided_at'] as const;
 
 /**
  * Migrations in code, keyed by name in the order they run. Each works on both
@@ -163,6 +166,22 @@ export function createMigrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.dropTable('saved_version_documents').execute();
       },
     },
+
+    '0004-fewer-writes-per-decision': {
+      async up(db: Kysely<unknown>) {
+        if (dialect === 'sqlite') await compactSqliteDecisionTables(db);
+        else await createLockStateFunction(db);
+      },
+      async down(db: Kysely<unknown>) {
+        if (dialect === 'postgres') {
+          await sql`drop function if exists lock_allocation_state(text, text[], text[])`.execute(
+            db,
+          );
+        }
+        // The SQLite tables keep their compact form: the earlier schema
+        // reads and writes them the same way.
+      },
+    },
   };
 }
 
@@ -238,4 +257,102 @@ async function joinSavedVersionLists(db: Kysely<Database>): Promise<void> {
       .where('id', '=', list.id)
       .execute();
   }
+}
+
+/**
+ * Rebuilds two SQLite tables so that a decision's commit writes fewer pages
+ * to the WAL. `allocation_state` becomes a WITHOUT ROWID table. Its primary
+ * key was a separate index, so every new dedup key changed a page of the
+ * table and a page of the index. Now the rows are stored in the key's B-tree.
+ * `audit_entries` loses AUTOINCREMENT, which rewrote `sqlite_sequence` on
+ * every insert: audit entries are never deleted, so the next id is the
+ * largest plus one either way and ids keep their order.
+ *
+ * Runs in its own transaction (SQLite migrations run without one), and
+ * does nothing when a run that was killed after its commit is repeated.
+ */
+async function compactSqliteDecisionTables(db: Kysely<unknown>): Promise<void> {
+  const { rows } = await sql<{ name: string; sql: string }>`
+    select name, sql from sqlite_master
+    where type = 'table' and name in ('allocation_state', 'audit_entries')`.execute(db);
+  const current = new Map(rows.map((row) => [row.name, row.sql]));
+  const rebuildState = !/without rowid/i.test(current.get('allocation_state') ?? '');
+  const rebuildAudit = /autoincrement/i.test(current.get('audit_entries') ?? '');
+  if (!rebuildState && !rebuildAudit) return;
+
+  await sql`begin immediate`.execute(db);
+  try {
+    if (rebuildState) {
+      await sql`
+        create table allocation_state_compact (
+          workspace_id text not null references workspaces (id) on delete cascade,
+          scope text not null,
+          key text not null,
+          value text not null,
+          constraint allocation_state_pk primary key (workspace_id, scope, key)
+        ) without rowid`.execute(db);
+      await sql`
+        insert into allocation_state_compact (workspace_id, scope, key, value)
+        select workspace_id, scope, key, value from allocation_state`.execute(db);
+      await sql`drop table allocation_state`.execute(db);
+      await sql`alter table allocation_state_compact rename to allocation_state`.execute(db);
+    }
+    if (rebuildAudit) {
+      await sql`
+        create table audit_entries_compact (
+          id integer primary key,
+          workspace_id text not null references workspaces (id) on delete cascade,
+          flow_id text not null,
+          flow_version integer not null,
+          lead_id text not null,
+          owner_id text,
+          route text not null,
+          reason text not null,
+          reason_text text,
+          decided_at text not null,
+          idempotency_key text,
+          token_id text not null
+        )`.execute(db);
+      await sql`insert into audit_entries_compact select * from audit_entries`.execute(db);
+      await sql`drop table audit_entries`.execute(db);
+      await sql`alter table audit_entries_compact rename to audit_entries`.execute(db);
+      for (const column of AUDIT_INDEXED_COLUMNS) {
+        await sql`create index ${sql.id(`audit_entries_${column}`)}
+          on audit_entries (workspace_id, ${sql.id(column)}, id)`.execute(db);
+      }
+    }
+    await sql`commit`.execute(db);
+  } catch (error) {
+    await sql`rollback`.execute(db);
+    throw error;
+  }
+}
+
+/**
+ * Creates `lock_allocation_state`, which takes the workspace's row lock and
+ * then reads the state rows an allocation needs: counter rows by scope and
+ * dedup keys. It saves the allocation a round trip under the lock. It must
+ * be a function rather than one query: a query reads every table at the
+ * snapshot taken when it started, before it waited for the lock, so it
+ * would miss what the transaction holding the lock had just committed. In
+ * a VOLATILE PL/pgSQL function each statement takes a new snapshot, so the
+ * read after the lock includes those rows.
+ */
+async function createLockStateFunction(db: Kysely<unknown>): Promise<void> {
+  await sql`
+    create or replace function lock_allocation_state(
+      target_workspace text, counter_scopes text[], dedup_keys text[]
+    ) returns table (scope text, key text, value text)
+    language plpgsql volatile as $$
+    begin
+      perform 1 from workspaces where id = target_workspace for update;
+      return query
+        select s.scope, s.key, s.value from allocation_state s
+        where s.workspace_id = target_workspace and s.scope = any (counter_scopes)
+        union all
+        select s.scope, s.key, s.value from allocation_state s
+        where s.workspace_id = target_workspace and s.scope = 'dedup'
+          and s.key = any (dedup_keys);
+    end
+    $$`.execute(db);
 }

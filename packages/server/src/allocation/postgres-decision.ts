@@ -1,0 +1,103 @@
+import type { AllocationState } from '@sras/engine';
+import { CompiledQuery, type Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { counterScopes, stateFromRows, type StateNeeds, type StateRow } from './state-rows.js';
+
+/**
+ * The allocation's statements under the workspace lock on PostgreSQL, where
+ * every statement is a round trip while other requests of the workspace
+ * wait: one that locks and reads, one that writes everything. Lists go in as
+ * array parameters, so each statement has one text whatever the batch size.
+ */
+
+/** The fields of one lead's audit entry. The other fields come from the whole decision. */
+export interface AuditLine {
+  leadId: string;
+  ownerId: string | null;
+  route: string[];
+  reason: string;
+  reasonText: string | null;
+}
+
+/** Everything one allocation writes: changed state rows, audit entries and the stored response. */
+export interface Decision {
+  workspaceId: string;
+  flowId: string;
+  version: number;
+  stateRows: readonly StateRow[];
+  lines: readonly AuditLine[];
+  /** ISO 8601 UTC. */
+  decidedAt: string;
+  tokenId: string;
+  idempotencyKey: string | null;
+  /** The request hash and response JSON to store under `idempotencyKey`, or null without a key. */
+  answer: { requestHash: string; response: string } | null;
+}
+
+const LOCK_AND_READ = 'select scope, key, value from lock_allocation_state($1, $2, $3)';
+
+/**
+ * Takes the workspace's row lock and reads the state a batch needs, in one
+ * round trip (see the `lock_allocation_state` function in migrations.ts).
+ * Call it in a transaction, because the lock lasts until the transaction ends.
+ */
+export async function lockAndLoadState(
+  trx: Kysely<Database>,
+  workspaceId: string,
+  needs: StateNeeds,
+): Promise<AllocationState> {
+  const keys = [...new Set(needs.dedupKeys)];
+  const { rows } = await trx.executeQuery<StateRow>(
+    CompiledQuery.raw(LOCK_AND_READ, [workspaceId, counterScopes(needs), keys]),
+  );
+  return stateFromRows(rows, needs.flowId);
+}
+
+// Data-modifying CTEs all run to completion whether or not the final select
+// reads them. Audit ids follow the input order (`with ordinality`), because
+// the audit API pages by id. The idempotency insert adds a row only with a key.
+const WRITE_DECISION = `
+with state_rows as (
+  insert into allocation_state (workspace_id, scope, key, value)
+  select $1::text, scope, key, value
+  from unnest($2::text[], $3::text[], $4::text[]) as changed(scope, key, value)
+  on conflict (workspace_id, scope, key) do update set value = excluded.value
+), audit as (
+  insert into audit_entries (workspace_id, flow_id, flow_version, lead_id, owner_id, route,
+    reason, reason_text, decided_at, idempotency_key, token_id)
+  select $1::text, $5::text, $6::integer, lead_id, owner_id, route, reason, reason_text,
+    $12::text, $13::text, $14::text
+  from unnest($7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+    with ordinality as line(lead_id, owner_id, route, reason, reason_text, position)
+  order by position
+), answer as (
+  insert into idempotency_records (workspace_id, key, request_hash, status_code, response, created_at)
+  select $1::text, $13::text, $15::text, 200, $16::text, $12::text where $13::text is not null
+)
+select 1 as written`;
+
+/** Writes a decision's state rows, audit entries and stored response in one statement. */
+export async function writeDecision(trx: Kysely<Database>, decision: Decision): Promise<void> {
+  const { stateRows, lines, answer } = decision;
+
+  await trx.executeQuery(
+    CompiledQuery.raw(WRITE_DECISION, [
+      decision.workspaceId,
+      stateRows.map((row) => row.scope),
+      stateRows.map((row) => row.key),
+      stateRows.map((row) => row.value),
+      decision.flowId,
+      decision.version,
+      lines.map((line) => line.leadId),
+      lines.map((line) => line.ownerId),
+      lines.map((line) => JSON.stringify(line.route)),
+      lines.map((line) => line.reason),
+      lines.map((line) => line.reasonText),
+      decision.decidedAt,
+      decision.idempotencyKey,
+      decision.tokenId,
+      answer?.requestHash ?? null,
+      answer?.response ?? null,
+    ]),
+  );
+}
