@@ -3,6 +3,7 @@ export {
   openDatabase,
   migrateToLatest,
   inWorkspaceTransaction,
+  inGroupedWorkspaceTransaction,
   type DatabaseHandle,
   type OpenDatabaseOptions,
 } from './db/database.js';

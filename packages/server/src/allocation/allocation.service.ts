@@ -1,7 +1,11 @@
 import type { AllocationState, Lead, LeadResult } from '@sras/engine';
 import { EngineInputError, listDedupKeys } from '@sras/engine';
 import type { Principal } from '../auth/tokens.js';
-import { inWorkspaceTransaction, inWriteTransaction, type DatabaseHandle } from '../db/database.js';
+import {
+  inGroupedWorkspaceTransaction,
+  inWriteTransaction,
+  type DatabaseHandle,
+} from '../db/database.js';
 import { ApiError, notFound } from '../http/api-error.js';
 import type { Kysely } from 'kysely';
 import { PreparedQuery, type Slots } from '../db/prepared-query.js';
@@ -62,7 +66,12 @@ export async function allocateLeads(
 
   // A retry is answered without waiting for the lock.
   if (idempotencyKey !== null) {
-    const stored = await findStoredAnswer(database.db, workspaceId, idempotencyKey, requestHash);
+    const stored = await findStoredAnswer(
+      database.readDb,
+      workspaceId,
+      idempotencyKey,
+      requestHash,
+    );
     if (stored) return { body: stored.body as AllocationAnswer['body'], replayed: true };
   }
   const leads = withLeadIds(request.leads.map(withStandardFields));
@@ -123,7 +132,8 @@ async function allocateOnPostgres(
 
 /**
  * SQLite: reads cost no round trip, so everything is read inside the
- * transaction, which saves taking the one connection twice.
+ * transaction, which saves taking the one connection twice. Allocations
+ * queued at the same time share one commit.
  */
 async function allocateOnSqlite(
   database: DatabaseHandle,
@@ -132,7 +142,8 @@ async function allocateOnSqlite(
 ): Promise<AllocationAnswer> {
   const { workspaceId, flowId, leads, idempotencyKey, requestHash } = batch;
 
-  return inWorkspaceTransaction(database, workspaceId, async (trx) => {
+  // Allocations that queue behind a running one share its successor's commit.
+  return inGroupedWorkspaceTransaction(database, workspaceId, async (trx) => {
     // A request with the same key may have committed while this one waited for the lock.
     if (idempotencyKey !== null) {
       const stored = await findStoredAnswer(trx, workspaceId, idempotencyKey, requestHash);
@@ -263,7 +274,7 @@ function toView(result: LeadResult): AllocationResultView {
 }
 
 async function writeAudit(
-  trx: Parameters<Parameters<typeof inWorkspaceTransaction>[2]>[0],
+  trx: Kysely<Database>,
   entry: {
     workspaceId: string;
     flowId: string;

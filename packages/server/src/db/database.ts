@@ -16,11 +16,19 @@ import pg from 'pg';
 import { createMigrationProvider, type Dialect } from './migrations.js';
 import { PreparedQuery, type Slots } from './prepared-query.js';
 import { startWalCheckpointer, type CheckpointReport } from './wal-checkpointer.js';
+import { WriteGroups } from './write-groups.js';
 import type { Database } from './schema.js';
 
 /** An open database: the Kysely instance, which dialect it speaks, and how to close it. */
 export interface DatabaseHandle {
   db: Kysely<Database>;
+  /**
+   * The database for reads outside a transaction that need not wait for a
+   * running write, such as token checks: on SQLite a second connection (WAL
+   * lets it read the last commit while the first one writes), on PostgreSQL
+   * the same pool as `db`.
+   */
+  readDb: Kysely<Database>;
   dialect: Dialect;
   /** Where the data lives, for the start-up message: a file path or the PostgreSQL host. */
   location: string;
@@ -94,12 +102,21 @@ function openSqlite(options: OpenDatabaseOptions): DatabaseHandle {
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(connection) }),
   });
+  // Kysely runs one query at a time per SQLite connection, so reads on the
+  // write connection would wait for every write transaction to end.
+  const reader = new SQLite(file);
+  reader.pragma('busy_timeout = 10000');
+  const readDb = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(reader) }),
+  });
   return {
     db,
+    readDb,
     dialect: 'sqlite',
     location: file,
     close: async () => {
       await checkpointer?.stop();
+      await readDb.destroy();
       await db.destroy();
     },
   };
@@ -152,6 +169,7 @@ function openPostgres(
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
+    readDb: db,
     dialect: 'postgres',
     location: describePostgres(databaseUrl),
     close: () => db.destroy(),
@@ -207,6 +225,30 @@ export async function inWorkspaceTransaction<T>(
     if (handle.dialect === 'postgres') await lockWorkspace.execute(trx, { workspaceId });
     return work(trx);
   });
+}
+
+const writeGroups = new WeakMap<DatabaseHandle, WriteGroups>();
+
+/**
+ * Runs `work` like {@link inWorkspaceTransaction}, except that on SQLite it
+ * may share its transaction with other writes queued at the same time (group
+ * commit, see `WriteGroups`). `work` then sees the writes queued before it,
+ * and its promise settles after the shared commit. Use it for short writes
+ * that arrive in bursts, such as allocations.
+ */
+export async function inGroupedWorkspaceTransaction<T>(
+  handle: DatabaseHandle,
+  workspaceId: string,
+  work: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  if (handle.dialect === 'postgres') return inWorkspaceTransaction(handle, workspaceId, work);
+
+  let groups = writeGroups.get(handle);
+  if (groups === undefined) {
+    groups = new WriteGroups(handle.db);
+    writeGroups.set(handle, groups);
+  }
+  return groups.run(work);
 }
 
 /**

@@ -50,7 +50,12 @@ export function requirePermission(handle: DatabaseHandle, permission: Permission
       );
     }
 
-    const check = await checkToken(handle.db, token, new Date(), bearerTokenHash(request, token));
+    const check = await checkToken(
+      handle.readDb,
+      token,
+      new Date(),
+      bearerTokenHash(request, token),
+    );
     if (check.status === 'invalid') {
       throw new ApiError(
         401,
