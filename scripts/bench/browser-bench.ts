@@ -9,6 +9,56 @@ import { existsSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { chromium, type Browser, type Page } from '@playwright/test';
 
+/** Options every browser bench takes. */
+export interface BrowserBenchOptions {
+  /** Build the app first; `--no-build` serves the existing build. */
+  build: boolean;
+  /** Port of the preview server: BENCH_PORT, else the bench's default. */
+  port: number;
+  /** `--frames`: print each long animation frame of a step with its scripts. */
+  frames: boolean;
+  /** `--trace FILE`: save a Chromium performance trace to open in the Performance panel. */
+  trace: string | undefined;
+}
+
+/** Reads `--no-build`, `--frames`, `--trace FILE` and BENCH_PORT. */
+export function parseBrowserBenchOptions(
+  argv: readonly string[],
+  defaultPort: number,
+): BrowserBenchOptions {
+  const trace = textOption(argv, '--trace');
+  return {
+    build: !argv.includes('--no-build'),
+    port: Number(process.env.BENCH_PORT ?? defaultPort),
+    frames: argv.includes('--frames'),
+    trace,
+  };
+}
+
+/** Returns the value after `name` in `argv`, or undefined without `name`; throws when the value is missing. */
+export function textOption(argv: readonly string[], name: string): string | undefined {
+  const index = argv.indexOf(name);
+  if (index < 0) return undefined;
+  const value = argv[index + 1];
+  if (value === undefined || value.startsWith('--')) throw new Error(`${name} takes a value.`);
+  return value;
+}
+
+/** Returns the whole number (at least `min`) after `name` in `argv`, or `fallback` without `name`. */
+export function countOption(
+  argv: readonly string[],
+  name: string,
+  fallback: number,
+  min = 1,
+): number {
+  const text = textOption(argv, name);
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min)
+    throw new Error(`${name} takes a whole number of at least ${min}.`);
+  return value;
+}
+
 /** A served build and a browser; `close` ends both. */
 export interface BenchBrowser {
   baseUrl: string;
@@ -200,6 +250,102 @@ export function describeLongFrames(frames: readonly LongFrame[]): string {
       return `  frame at ${Math.round(frame.start)} ms: ${Math.round(frame.duration)} ms, blocking ${Math.round(frame.blockingDuration)} ms, render ${Math.round(frame.renderDuration)} ms; ${scripts.join('; ') || 'no script over 5 ms'}`;
     })
     .join('\n');
+}
+
+/** The measurements of one bench step on the page. */
+export interface StepRecord<T> {
+  name: string;
+  /** Wall time of the step's work, in ms. */
+  elapsed: number;
+  /** Durations of the main-thread tasks over 50 ms, in ms. */
+  tasks: number[];
+  frames: LongFrame[];
+  value: T;
+}
+
+/**
+ * Records the long tasks and animation frames of one page (from its next
+ * load on) and measures steps on it, saving a trace with `--trace`. A
+ * bench declares its steps; with `--frames` each step prints its long frames.
+ */
+export class PageRecorder {
+  private constructor(
+    readonly page: Page,
+    private readonly browser: Browser,
+    private readonly options: Pick<BrowserBenchOptions, 'frames' | 'trace'>,
+  ) {}
+
+  /** Starts recording on `page`; call before its first load. */
+  static async start(
+    browser: Browser,
+    page: Page,
+    options: Pick<BrowserBenchOptions, 'frames' | 'trace'>,
+  ): Promise<PageRecorder> {
+    await recordLongTasks(page);
+    await recordLongFrames(page);
+    return new PageRecorder(page, browser, options);
+  }
+
+  /** Starts the `--trace` trace, when asked for. */
+  async startTrace(): Promise<void> {
+    if (!this.options.trace) return;
+    await this.browser.startTracing(this.page, {
+      path: this.options.trace,
+      categories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'v8.execute',
+        'disabled-by-default-v8.cpu_profiler',
+        'blink.user_timing',
+      ],
+    });
+  }
+
+  /** Ends the trace and writes its file, when one was started. */
+  async stopTrace(): Promise<void> {
+    if (this.options.trace) await this.browser.stopTracing();
+  }
+
+  /**
+   * Runs `work` and returns its wall time with the long tasks and frames
+   * that started from its beginning until the page has been idle for
+   * `settleMs` (so that deferred rendering counts). A step that loads a
+   * new page counts from that load's start.
+   */
+  async step<T>(
+    name: string,
+    work: () => Promise<T>,
+    settings: { reloads?: boolean; settleMs?: number } = {},
+  ): Promise<StepRecord<T>> {
+    const { reloads = false, settleMs = 1000 } = settings;
+
+    const mark = reloads ? 0 : await this.page.evaluate(() => performance.now());
+    const started = Date.now();
+    const value = await work();
+    const elapsed = Date.now() - started;
+    await this.page.waitForTimeout(settleMs);
+
+    const tasks = (await readLongTasks(this.page))
+      .filter(([start]) => start >= mark)
+      .map(([, duration]) => duration);
+    const frames = (await readLongFrames(this.page)).filter((frame) => frame.start >= mark);
+    const record = { name, elapsed, tasks, frames, value };
+    if (this.options.frames)
+      console.log(`long frames of "${name}":\n${describeLongFrames(frames)}`);
+    return record;
+  }
+}
+
+/** Formats the longest task as "123 ms (2 over 50 ms)", or "none over 50 ms". */
+export function describeLongest(tasks: readonly number[]): string {
+  return tasks.length === 0
+    ? 'none over 50 ms'
+    : `${Math.round(Math.max(...tasks))} ms (${tasks.length} over 50 ms)`;
+}
+
+/** Formats a step's report line: its name, wall time and longest main-thread task. */
+export function describeStep(record: StepRecord<unknown>): string {
+  return `${record.name}: ${(record.elapsed / 1000).toFixed(1)} s, longest main-thread task ${describeLongest(record.tasks)}`;
 }
 
 /** Describes the machine for a benchmark's report. */

@@ -25,47 +25,30 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { waitForAppDatabase } from '../../e2e/helpers/seed-storage';
 import {
+  countOption,
   machineLine,
+  parseBrowserBenchOptions,
+  PageRecorder,
   readLongFrames,
   readLongTasks,
-  recordLongFrames,
-  recordLongTasks,
   startBenchBrowser,
+  textOption,
+  type BrowserBenchOptions,
   type LongFrame,
 } from './browser-bench';
 
-interface Options {
+interface Options extends BrowserBenchOptions {
   rows: number;
-  build: boolean;
-  port: number;
-  frames: boolean;
-  trace: string | undefined;
   file: string | undefined;
   datasets: number;
 }
 
 function parseOptions(argv: string[]): Options {
-  const rowsIndex = argv.indexOf('--rows');
-  const rows = rowsIndex >= 0 ? Number(argv[rowsIndex + 1]) : 200_000;
-  if (!Number.isInteger(rows) || rows < 1) throw new Error('--rows takes a whole number above 0.');
-  const traceIndex = argv.indexOf('--trace');
-  const trace = traceIndex >= 0 ? argv[traceIndex + 1] : undefined;
-  if (traceIndex >= 0 && !trace) throw new Error('--trace takes a file path.');
-  const fileIndex = argv.indexOf('--file');
-  const file = fileIndex >= 0 ? argv[fileIndex + 1] : undefined;
-  if (fileIndex >= 0 && !file) throw new Error('--file takes a file path.');
-  const datasetsIndex = argv.indexOf('--datasets');
-  const datasets = datasetsIndex >= 0 ? Number(argv[datasetsIndex + 1]) : 0;
-  if (!Number.isInteger(datasets) || datasets < 0)
-    throw new Error('--datasets takes a whole number.');
   return {
-    rows,
-    file,
-    datasets,
-    build: !argv.includes('--no-build'),
-    port: Number(process.env.BENCH_PORT ?? 4373),
-    frames: argv.includes('--frames'),
-    trace,
+    ...parseBrowserBenchOptions(argv, 4373),
+    rows: countOption(argv, '--rows', 200_000),
+    file: textOption(argv, '--file'),
+    datasets: countOption(argv, '--datasets', 0, 0),
   };
 }
 
@@ -174,25 +157,13 @@ async function main(): Promise<void> {
       locale: 'en-US',
       serviceWorkers: 'block',
     });
-    await recordLongTasks(page);
-    await recordLongFrames(page);
+    const recorder = await PageRecorder.start(browser, page, options);
     await page.goto(`${baseUrl}/data`);
     await page.getByTestId('import-dropzone').waitFor();
     if (options.datasets > 0) await listDatasets(page, options.datasets);
     const loadTasks = (await readLongTasks(page)).length;
     const loadFrames = (await readLongFrames(page)).length;
-    if (options.trace) {
-      await browser.startTracing(page, {
-        path: options.trace,
-        categories: [
-          'devtools.timeline',
-          'disabled-by-default-devtools.timeline',
-          'v8.execute',
-          'disabled-by-default-v8.cpu_profiler',
-          'blink.user_timing',
-        ],
-      });
-    }
+    await recorder.startTrace();
 
     const now = () => page.evaluate(() => performance.now());
     const marks: [string, number][] = [['choose file', await now()]];
@@ -226,7 +197,7 @@ async function main(): Promise<void> {
       element.scrollTop = element.scrollHeight / 2;
     });
     await page.waitForTimeout(500);
-    if (options.trace) await browser.stopTracing();
+    await recorder.stopTrace();
 
     const tasks = (await readLongTasks(page)).slice(loadTasks);
     const frames = (await readLongFrames(page)).slice(loadFrames);

@@ -12,47 +12,34 @@
  *
  *   npm run bench:simulation              builds the app first
  *   npm run bench:simulation -- --rows 200000 --no-build
- *   add --frames to print each long animation frame with its scripts, and
- *   --profile FILE to write a CPU profile (.cpuprofile) of the run and
- *   the opening of the results table
+ *   add --frames to print each long animation frame of a step with its
+ *   scripts, and --trace FILE to save a Chromium performance trace of the
+ *   run and the opening of the results table
  *
  * Needs Chromium at CHROMIUM_PATH or /usr/bin/chromium. Serves the build on
  * 127.0.0.1:BENCH_PORT (default 4374).
  */
-import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { waitForAppDatabase } from '../../e2e/helpers/seed-storage';
 import {
-  describeLongFrames,
+  countOption,
+  describeLongest,
+  describeStep,
   machineLine,
-  readLongFrames,
-  readLongTasks,
-  recordLongFrames,
-  recordLongTasks,
+  parseBrowserBenchOptions,
+  PageRecorder,
   startBenchBrowser,
+  type BrowserBenchOptions,
 } from './browser-bench';
 
-interface Options {
+interface Options extends BrowserBenchOptions {
   rows: number;
-  build: boolean;
-  port: number;
-  /** Print each long animation frame with its scripts. */
-  frames: boolean;
-  /** Write a CPU profile of the page from Run until the results table is open to this file. */
-  profile: string | null;
 }
 
 function parseOptions(argv: string[]): Options {
-  const rowsIndex = argv.indexOf('--rows');
-  const profileIndex = argv.indexOf('--profile');
-  const rows = rowsIndex >= 0 ? Number(argv[rowsIndex + 1]) : 1_000_000;
-  if (!Number.isInteger(rows) || rows < 1) throw new Error('--rows takes a whole number above 0.');
   return {
-    rows,
-    build: !argv.includes('--no-build'),
-    frames: argv.includes('--frames'),
-    profile: profileIndex >= 0 ? (argv[profileIndex + 1] ?? null) : null,
-    port: Number(process.env.BENCH_PORT ?? 4374),
+    ...parseBrowserBenchOptions(argv, 4374),
+    rows: countOption(argv, '--rows', 1_000_000),
   };
 }
 
@@ -211,71 +198,50 @@ async function seed(page: Page, rows: number): Promise<void> {
   );
 }
 
-async function longTasksSince(page: Page, since: number): Promise<number[]> {
-  const tasks = await readLongTasks(page);
-  return tasks.filter(([start]) => start >= since).map(([, duration]) => duration);
-}
-
 /**
  * Saves the shown run, marks it as applied, opens the simulation screen
- * again from the editor and runs from the applied state, timing each step
- * and collecting its long tasks.
+ * again from the editor and runs from the applied state, each a step.
  */
-async function applyAndContinue(page: Page, baseUrl: string, now: () => Promise<number>) {
-  const saveMark = await now();
-  const saveStart = Date.now();
-  await page.getByTestId('save-run').click();
-  await page.getByTestId('save-run-name').fill('基准');
-  await page.getByTestId('save-run-confirm').click();
-  await page.getByTestId('tab-runs').click();
+async function applyAndContinue(recorder: PageRecorder, baseUrl: string) {
+  const { page } = recorder;
   const row = page.getByTestId('saved-runs').getByRole('row', { name: /基准/ });
-  await row.waitFor({ timeout: 1_800_000 });
-  const saveTime = Date.now() - saveStart;
-  const applyStart = Date.now();
-  await row.getByRole('button', { name: 'Status' }).click();
-  await page.getByRole('menuitem', { name: 'Mark as applied' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Mark as applied' }).click();
-  await row.getByText('Applied', { exact: true }).waitFor({ timeout: 600_000 });
-  const applyTime = Date.now() - applyStart;
-  await page.waitForTimeout(1000);
-  const saveTasks = await longTasksSince(page, saveMark);
+  const save = await recorder.step('run saved and marked as applied', async () => {
+    const start = Date.now();
+    await page.getByTestId('save-run').click();
+    await page.getByTestId('save-run-name').fill('基准');
+    await page.getByTestId('save-run-confirm').click();
+    await page.getByTestId('tab-runs').click();
+    await row.waitFor({ timeout: 1_800_000 });
+    const saved = Date.now() - start;
+    await row.getByRole('button', { name: 'Status' }).click();
+    // The notifications of the export and the save can cover the menu.
+    await page.getByRole('menuitem', { name: 'Mark as applied' }).dispatchEvent('click');
+    await page.getByRole('dialog').getByRole('button', { name: 'Mark as applied' }).click();
+    await row.getByText('Applied', { exact: true }).waitFor({ timeout: 600_000 });
+    return `saved in ${(saved / 1000).toFixed(1)} s`;
+  });
 
   // Opened from the editor inside the app, so that the page's own start-up is not counted.
   await page.goto(`${baseUrl}/flows/bench-flow`);
   await page.getByTestId('toolbar-simulate').waitFor();
   await page.waitForTimeout(2000);
-  const openMark = await now();
-  const openStart = Date.now();
-  await page.getByTestId('toolbar-simulate').click();
   const continued = page.getByRole('radio', { name: /^Continue from the last applied run/ });
-  await continued.and(page.locator(':enabled')).waitFor({ timeout: 600_000 });
-  await page.getByTestId('saved-runs').getByRole('row', { name: /基准/ }).waitFor();
-  const openTime = Date.now() - openStart;
-  await page.waitForTimeout(1000);
-  const openTasks = await longTasksSince(page, openMark);
+  const open = await recorder.step('simulation screen opened with the applied run', async () => {
+    await page.getByTestId('toolbar-simulate').click();
+    await continued.and(page.locator(':enabled')).waitFor({ timeout: 600_000 });
+    await page.getByTestId('saved-runs').getByRole('row', { name: /基准/ }).waitFor();
+  });
 
   await continued.check();
-  const runMark = await now();
-  const runStart = Date.now();
-  await page.getByTestId('simulation-run').click();
-  await page.getByTestId('simulation-rep-chart').waitFor({ timeout: 1_800_000 });
-  await page.getByTestId('simulation-count-src').waitFor();
-  const runTime = Date.now() - runStart;
-  await page.waitForTimeout(1000);
-  const runTasks = await longTasksSince(page, runMark);
-  const total = await page.getByTestId('card-total-value').innerText();
-  const duplicates = await page.getByTestId('card-duplicates-value').innerText();
-  return {
-    saveTime,
-    applyTime,
-    saveTasks,
-    openTime,
-    openTasks,
-    runTime,
-    runTasks,
-    total,
-    duplicates,
-  };
+  const run = await recorder.step('simulation from the applied state', async () => {
+    await page.getByTestId('simulation-run').click();
+    await page.getByTestId('simulation-rep-chart').waitFor({ timeout: 1_800_000 });
+    await page.getByTestId('simulation-count-src').waitFor();
+    const total = await page.getByTestId('card-total-value').innerText();
+    const duplicates = await page.getByTestId('card-duplicates-value').innerText();
+    return `${total} leads, ${duplicates} duplicates kept with their owner`;
+  });
+  return [save, open, run];
 }
 
 async function main(): Promise<void> {
@@ -291,8 +257,7 @@ async function main(): Promise<void> {
     // tsx compiles this file with esbuild's keepNames, which wraps named
     // functions in a __name helper; functions sent to the page need it too.
     await page.addInitScript('globalThis.__name = (target) => target;');
-    await recordLongTasks(page);
-    if (options.frames) await recordLongFrames(page);
+    const recorder = await PageRecorder.start(browser, page, options);
     await page.goto(`${baseUrl}/flows`);
     const seedStart = Date.now();
     await seed(page, options.rows);
@@ -301,95 +266,58 @@ async function main(): Promise<void> {
     await page.goto(`${baseUrl}/flows/bench-flow/simulate`);
     await page.getByTestId('simulation-run').waitFor();
     await page.waitForTimeout(1000);
-    const now = () => page.evaluate(() => performance.now());
 
-    const profiler = options.profile ? await page.context().newCDPSession(page) : null;
-    if (profiler) {
-      await profiler.send('Profiler.enable');
-      await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
-      await profiler.send('Profiler.start');
-    }
-    const runMark = await now();
-    const runStart = Date.now();
-    await page.getByTestId('simulation-run').click();
-    await page.getByTestId('card-total-value').waitFor({ timeout: 1_800_000 });
-    const runTime = Date.now() - runStart;
+    await recorder.startTrace();
     // The rest of the result view mounts in the frames after the cards:
     // the run's tasks count until the chart and the canvas counts are drawn
     // and the page has been idle for a second.
-    await page.getByTestId('simulation-rep-chart').waitFor();
-    await page.getByTestId('simulation-count-src').waitFor();
-    const viewTime = Date.now() - runStart;
-    await page.waitForTimeout(1000);
-    const tableMark = await now();
-    const runTasks = await longTasksSince(page, runMark);
-    const total = await page.getByTestId('card-total-value').innerText();
+    const run = await recorder.step('simulation, to the chart and canvas counts', async () => {
+      const start = Date.now();
+      await page.getByTestId('simulation-run').click();
+      await page.getByTestId('card-total-value').waitFor({ timeout: 1_800_000 });
+      const toCards = Date.now() - start;
+      await page.getByTestId('simulation-rep-chart').waitFor();
+      await page.getByTestId('simulation-count-src').waitFor();
+      return { toCards, total: await page.getByTestId('card-total-value').innerText() };
+    });
+    const table = await recorder.step(
+      'results table opened',
+      async () => {
+        await page.getByTestId('tab-leads').click();
+        await page.getByTestId('result-owner').filter({ hasText: /\S/ }).first().waitFor();
+      },
+      { settleMs: 500 },
+    );
+    await recorder.stopTrace();
 
-    const tableStart = Date.now();
-    await page.getByTestId('tab-leads').click();
-    await page.getByTestId('result-owner').filter({ hasText: /\S/ }).first().waitFor();
-    const tableTime = Date.now() - tableStart;
-    await page.waitForTimeout(500);
-    if (profiler && options.profile) {
-      const { profile } = await profiler.send('Profiler.stop');
-      writeFileSync(options.profile, JSON.stringify(profile));
-    }
-    const searchMark = await now();
-    const tableTasks = await longTasksSince(page, tableMark);
-    const searchStart = Date.now();
     // The last lead's name is the only one that contains it, so one lead is found.
-    await page.getByTestId('results-search').fill(`客户${options.rows - 1}`);
-    await page
-      .getByTestId('results-count')
-      .getByText(/^1 lead$/)
-      .waitFor({ timeout: 600_000 });
-    const searchTime = Date.now() - searchStart;
-    const searchTasks = await longTasksSince(page, searchMark);
+    const search = await recorder.step('search of every lead', async () => {
+      await page.getByTestId('results-search').fill(`客户${options.rows - 1}`);
+      await page
+        .getByTestId('results-count')
+        .getByText(/^1 lead$/)
+        .waitFor({ timeout: 600_000 });
+    });
+    const exported = await recorder.step('CSV export', async () => {
+      const download = page.waitForEvent('download', { timeout: 1_800_000 });
+      await page.getByTestId('export-csv').click();
+      await (await download).delete();
+    });
 
-    const exportMark = await now();
-    const exportStart = Date.now();
-    const download = page.waitForEvent('download', { timeout: 1_800_000 });
-    await page.getByTestId('export-csv').click();
-    const file = await download;
-    const exportTime = Date.now() - exportStart;
-    const exportTasks = await longTasksSince(page, exportMark);
-    await file.delete();
-
-    const applied = await applyAndContinue(page, baseUrl, now);
-
-    const longest = (tasks: number[]) =>
-      tasks.length === 0
-        ? 'none over 50 ms'
-        : `${Math.round(Math.max(...tasks))} ms (${tasks.length} over 50 ms)`;
+    const applied = await applyAndContinue(recorder, baseUrl);
     console.log(
       [
-        `leads: ${options.rows.toLocaleString('en')} (shown total ${total}), stored in ${(seeded / 1000).toFixed(1)} s`,
-        `simulation: ${(runTime / 1000).toFixed(1)} s to the cards, ${(viewTime / 1000).toFixed(1)} s to the chart and canvas counts, longest main-thread task ${longest(runTasks)}`,
-        `results table opened: ${(tableTime / 1000).toFixed(1)} s, longest main-thread task ${longest(tableTasks)}`,
-        `search of every lead: ${(searchTime / 1000).toFixed(1)} s, longest main-thread task ${longest(searchTasks)}`,
-        `CSV export: ${(exportTime / 1000).toFixed(1)} s, longest main-thread task ${longest(exportTasks)}`,
-        `run saved in ${(applied.saveTime / 1000).toFixed(1)} s and marked as applied in ${(applied.applyTime / 1000).toFixed(1)} s, longest main-thread task ${longest(applied.saveTasks)}`,
-        `simulation screen opened with the applied run: ${(applied.openTime / 1000).toFixed(1)} s, longest main-thread task ${longest(applied.openTasks)}`,
-        `simulation from the applied state: ${(applied.runTime / 1000).toFixed(1)} s to the chart and canvas counts, longest main-thread task ${longest(applied.runTasks)} (${applied.total} leads, ${applied.duplicates} duplicates kept with their owner)`,
+        `leads: ${options.rows.toLocaleString('en')} (shown total ${run.value.total}), stored in ${(seeded / 1000).toFixed(1)} s`,
+        `simulation: ${(run.value.toCards / 1000).toFixed(1)} s to the cards, ${(run.elapsed / 1000).toFixed(1)} s to the chart and canvas counts, longest main-thread task ${describeLongest(run.tasks)}`,
+        describeStep(table),
+        describeStep(search),
+        describeStep(exported),
+        ...applied.map(
+          (record) => `${describeStep(record)}${record.value ? ` (${record.value})` : ''}`,
+        ),
         machineLine(browser.version()),
       ].join('\n'),
     );
-    if (options.frames) {
-      const frames = await readLongFrames(page);
-      const between = (from: number, to: number) =>
-        describeLongFrames(frames.filter((frame) => frame.start >= from && frame.start < to));
-      const tasks = await readLongTasks(page);
-      console.log(
-        `long tasks: ${tasks.map(([start, duration]) => `${Math.round(start)}+${Math.round(duration)}`).join(', ')}`,
-      );
-      console.log(
-        `marks: run ${Math.round(runMark)}, search ${Math.round(searchMark)}, export ${Math.round(exportMark)}`,
-      );
-      console.log(`long frames of the simulation:\n${between(runMark, tableMark)}`);
-      console.log(`long frames of opening the table:\n${between(tableMark, searchMark)}`);
-      console.log(`long frames of the search:\n${between(searchMark, exportMark)}`);
-      console.log(`long frames of the export:\n${between(exportMark, Infinity)}`);
-    }
   } finally {
     await close();
   }

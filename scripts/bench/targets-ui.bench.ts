@@ -26,38 +26,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import {
-  describeLongFrames,
+  countOption,
+  describeStep,
   machineLine,
-  readLongFrames,
-  readLongTasks,
-  recordLongFrames,
-  recordLongTasks,
+  parseBrowserBenchOptions,
+  PageRecorder,
   startBenchBrowser,
+  type BrowserBenchOptions,
 } from './browser-bench';
 
-interface Options {
+interface Options extends BrowserBenchOptions {
   reps: number;
-  build: boolean;
-  port: number;
-  frames: boolean;
   teamOnly: boolean;
-  trace: string | undefined;
 }
 
 function parseOptions(argv: string[]): Options {
-  const repsIndex = argv.indexOf('--reps');
-  const reps = repsIndex >= 0 ? Number(argv[repsIndex + 1]) : 500;
-  if (!Number.isInteger(reps) || reps < 1) throw new Error('--reps takes a whole number above 0.');
-  const traceIndex = argv.indexOf('--trace');
-  const trace = traceIndex >= 0 ? argv[traceIndex + 1] : undefined;
-  if (traceIndex >= 0 && !trace) throw new Error('--trace takes a file path.');
   return {
-    reps,
-    build: !argv.includes('--no-build'),
-    port: Number(process.env.BENCH_PORT ?? 4375),
-    frames: argv.includes('--frames'),
+    ...parseBrowserBenchOptions(argv, 4375),
+    reps: countOption(argv, '--reps', 500),
     teamOnly: argv.includes('--team-only'),
-    trace,
   };
 }
 
@@ -134,29 +121,18 @@ function tenNodeFlowJson(): string {
 }
 
 /**
- * Runs a step and prints its wall time and the long tasks it caused. A step
- * that reloads the page starts a new record, so it counts from the start.
+ * Runs a step and prints its wall time and the long tasks it caused, after
+ * 1.5 s for deferred rendering. A step that reloads the page starts a new
+ * record, so it counts from the start.
  */
 async function step(
-  page: Page,
+  recorder: PageRecorder,
   name: string,
   work: () => Promise<void>,
   reloads = false,
-  frames = false,
 ): Promise<void> {
-  const before = reloads ? 0 : (await readLongTasks(page)).length;
-  const framesBefore = reloads ? 0 : (await readLongFrames(page)).length;
-  const started = Date.now();
-  await work();
-  const elapsed = Date.now() - started;
-  // Let deferred rendering finish before counting.
-  await page.waitForTimeout(1500);
-  const tasks = (await readLongTasks(page)).slice(before).map(([, duration]) => duration);
-  const longest = tasks.length === 0 ? 'none over 50 ms' : `${Math.round(Math.max(...tasks))} ms`;
-  console.log(
-    `${name}: ${(elapsed / 1000).toFixed(1)} s, longest main-thread task ${longest}, tasks over 50 ms: ${tasks.length}`,
-  );
-  if (frames) console.log(describeLongFrames((await readLongFrames(page)).slice(framesBefore)));
+  const record = await recorder.step(name, work, { reloads, settleMs: 1500 });
+  console.log(describeStep(record));
 }
 
 /** Scrolls the grid a screenful at a time to its end and back, one frame per screenful. */
@@ -195,46 +171,27 @@ async function main(): Promise<void> {
       locale: 'en-US',
       serviceWorkers: 'block',
     });
-    await recordLongTasks(page);
-    await recordLongFrames(page);
+    const recorder = await PageRecorder.start(bench.browser, page, options);
     await page.goto(`${bench.baseUrl}/team`);
     await page.getByRole('heading', { level: 2 }).waitFor();
 
-    if (options.trace) {
-      await bench.browser.startTracing(page, {
-        path: options.trace,
-        categories: [
-          'devtools.timeline',
-          'disabled-by-default-devtools.timeline',
-          'v8.execute',
-          'disabled-by-default-v8.cpu_profiler',
-          'blink.user_timing',
-        ],
-      });
-    }
-    await step(
-      page,
-      `import a team of ${options.reps} reps`,
-      async () => {
-        const chooser = page.waitForEvent('filechooser');
-        await page.getByRole('button', { name: 'Import file' }).click();
-        await (await chooser).setFiles(teamFile);
-        await page.getByTestId('rep-import-confirm').click();
-        await page.getByTestId('rep-row').first().waitFor();
-      },
-      false,
-      options.frames,
-    );
+    await recorder.startTrace();
+    await step(recorder, `import a team of ${options.reps} reps`, async () => {
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Import file' }).click();
+      await (await chooser).setFiles(teamFile);
+      await page.getByTestId('rep-import-confirm').click();
+      await page.getByTestId('rep-row').first().waitFor();
+    });
 
     await step(
-      page,
+      recorder,
       'reload the team screen',
       async () => {
         await page.reload();
         await page.getByTestId('rep-row').first().waitFor();
       },
       true,
-      options.frames,
     );
 
     // The flows list loads and the 10-node flow is imported before the
@@ -247,64 +204,37 @@ async function main(): Promise<void> {
     await tenNodeRow.waitFor();
     await page.waitForTimeout(1500);
 
-    await step(
-      page,
-      'open a new flow in the editor',
-      async () => {
-        await page.getByRole('button', { name: 'New flow' }).click();
-        const name = page.getByRole('dialog').getByRole('textbox', { name: 'Flow name' });
-        await name.fill('Bench flow');
-        await name.press('Enter');
-        await page.getByRole('button', { name: 'Add node: Assign' }).waitFor();
-      },
-      false,
-      options.frames,
-    );
+    await step(recorder, 'open a new flow in the editor', async () => {
+      await page.getByRole('button', { name: 'New flow' }).click();
+      const name = page.getByRole('dialog').getByRole('textbox', { name: 'Flow name' });
+      await name.fill('Bench flow');
+      await name.press('Enter');
+      await page.getByRole('button', { name: 'Add node: Assign' }).waitFor();
+    });
 
-    await step(
-      page,
-      'add an Assign node',
-      async () => {
-        await page.getByRole('button', { name: 'Add node: Assign' }).click();
-        await page
-          .getByTestId('node-settings')
-          .getByRole('combobox', { name: 'Assign to' })
-          .waitFor();
-      },
-      false,
-      options.frames,
-    );
+    await step(recorder, 'add an Assign node', async () => {
+      await page.getByRole('button', { name: 'Add node: Assign' }).click();
+      await page
+        .getByTestId('node-settings')
+        .getByRole('combobox', { name: 'Assign to' })
+        .waitFor();
+    });
 
-    await step(
-      page,
-      `open the Assign node's picker of ${options.reps} reps`,
-      async () => {
-        await page
-          .getByTestId('node-settings')
-          .getByRole('combobox', { name: 'Assign to' })
-          .click();
-        await page.getByRole('option').first().waitFor();
-        console.log(`the picker lists ${await page.getByRole('option').count()} reps`);
-      },
-      false,
-      options.frames,
-    );
+    await step(recorder, `open the Assign node's picker of ${options.reps} reps`, async () => {
+      await page.getByTestId('node-settings').getByRole('combobox', { name: 'Assign to' }).click();
+      await page.getByRole('option').first().waitFor();
+      console.log(`the picker lists ${await page.getByRole('option').count()} reps`);
+    });
 
     await page.goto(`${bench.baseUrl}/flows`);
     await tenNodeRow.waitFor();
     await page.waitForTimeout(1500);
-    await step(
-      page,
-      'open a flow of 10 nodes in the editor',
-      async () => {
-        await tenNodeRow.getByTestId('flow-name').click();
-        await page.getByTestId('flow-node-later').waitFor();
-        await page.getByRole('button', { name: 'Add node: Assign' }).waitFor();
-      },
-      false,
-      options.frames,
-    );
-    if (options.trace) await bench.browser.stopTracing();
+    await step(recorder, 'open a flow of 10 nodes in the editor', async () => {
+      await tenNodeRow.getByTestId('flow-name').click();
+      await page.getByTestId('flow-node-later').waitFor();
+      await page.getByRole('button', { name: 'Add node: Assign' }).waitFor();
+    });
+    await recorder.stopTrace();
 
     if (options.teamOnly) {
       console.log(machineLine(bench.browser.version()));
@@ -313,54 +243,37 @@ async function main(): Promise<void> {
 
     await page.goto(`${bench.baseUrl}/targets`);
     await page.getByRole('heading', { level: 2 }).waitFor();
-    await step(
-      page,
-      'create a 2027 plan and show its grid',
-      async () => {
-        await page.getByRole('button', { name: 'New plan' }).click();
-        const dialog = page.getByRole('dialog');
-        await dialog.getByRole('textbox', { name: 'Year', exact: true }).fill('2027');
-        await dialog.getByRole('textbox', { name: /Yearly target/ }).fill('120000000');
-        await dialog.getByRole('button', { name: 'Create plan' }).click();
-        await page.locator(gridReady).waitFor({ timeout: 120_000 });
-      },
-      false,
-      options.frames,
+    await step(recorder, 'create a 2027 plan and show its grid', async () => {
+      await page.getByRole('button', { name: 'New plan' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('textbox', { name: 'Year', exact: true }).fill('2027');
+      await dialog.getByRole('textbox', { name: /Yearly target/ }).fill('120000000');
+      await dialog.getByRole('button', { name: 'Create plan' }).click();
+      await page.locator(gridReady).waitFor({ timeout: 120_000 });
+    });
+
+    await step(recorder, 'change the company total', async () => {
+      const cell = page.locator('[data-cell="company|year"]');
+      await cell.click();
+      await cell.press('Enter');
+      const editor = cell.locator('input');
+      await editor.fill('150000000');
+      await editor.press('Enter');
+      await page.getByTestId('plan-total').filter({ hasText: '150,000,000' }).waitFor();
+    });
+
+    await step(recorder, 'scroll the grid to its last row and back', () =>
+      scrollGrid(page, rowCount),
     );
 
     await step(
-      page,
-      'change the company total',
-      async () => {
-        const cell = page.locator('[data-cell="company|year"]');
-        await cell.click();
-        await cell.press('Enter');
-        const editor = cell.locator('input');
-        await editor.fill('150000000');
-        await editor.press('Enter');
-        await page.getByTestId('plan-total').filter({ hasText: '150,000,000' }).waitFor();
-      },
-      false,
-      options.frames,
-    );
-
-    await step(
-      page,
-      'scroll the grid to its last row and back',
-      () => scrollGrid(page, rowCount),
-      false,
-      options.frames,
-    );
-
-    await step(
-      page,
+      recorder,
       'reload the targets screen',
       async () => {
         await page.reload();
         await page.locator(gridReady).waitFor({ timeout: 120_000 });
       },
       true,
-      options.frames,
     );
 
     console.log(machineLine(bench.browser.version()));
