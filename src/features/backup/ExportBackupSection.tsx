@@ -6,13 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { downloadFile } from '../../app/download-file';
 import { notifyFailure } from '../../app/notifications';
 import { useFormat } from '../../i18n/useFormat';
-import { backupFileName, exportWorkspace, type BackupProgress } from './backup-export';
+import { backupFileName, type BackupProgress } from './backup-export';
+import { getBackupClient } from './worker/backup.client';
 
 function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
 
-/** Exports the whole workspace to one file, with progress and cancel. */
+/** Exports the whole workspace to one file in the backup worker, with progress and cancel. */
 export function ExportBackupSection() {
   const { t } = useTranslation('backup');
   const format = useFormat();
@@ -23,11 +24,13 @@ export function ExportBackupSection() {
     controller.current = new AbortController();
     setProgress({ done: 0, total: 0 });
     try {
-      const { parts, header } = await exportWorkspace({
-        onProgress: setProgress,
-        signal: controller.current.signal,
-      });
-      downloadFile(backupFileName(header.exportedAt), parts);
+      // The worker reads and writes every record, so that no large one
+      // (a run's state) is cloned or stringified on this thread.
+      const { file, header } = await getBackupClient().exportWorkspace(
+        setProgress,
+        controller.current.signal,
+      );
+      downloadFile(backupFileName(header.exportedAt), [file]);
       const records = Object.values(header.counts).reduce((sum, count) => sum + count, 0);
       notifications.show({
         color: 'green',

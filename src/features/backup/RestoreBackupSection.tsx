@@ -17,15 +17,17 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifyFailure } from '../../app/notifications';
 import { useFormat } from '../../i18n/useFormat';
+import type { BackupHeader } from './backup-format';
 import type { BackupProgress } from './backup-export';
-import { readBackupFile, type BackupReadError, type ParsedBackup } from './backup-read';
-import { restoreWorkspace, summariseRestore, type RestoreSummaryRow } from './backup-restore';
+import type { BackupReadError } from './backup-read';
+import type { RestoreSummaryRow } from './backup-restore';
+import { getBackupClient } from './worker/backup.client';
 
 type RestoreState =
   | { step: 'idle' }
   | { step: 'reading'; fileName: string; progress: BackupProgress }
   | { step: 'rejected'; fileName: string; error: BackupReadError }
-  | { step: 'confirm'; fileName: string; backup: ParsedBackup; summary: RestoreSummaryRow[] }
+  | { step: 'confirm'; fileName: string; header: BackupHeader; summary: RestoreSummaryRow[] }
   | { step: 'restoring'; progress: BackupProgress };
 
 function describeError(t: TFunction, error: BackupReadError): string {
@@ -47,7 +49,11 @@ function describeError(t: TFunction, error: BackupReadError): string {
   }
 }
 
-/** Reads a backup file, shows what it would replace, and restores it all or nothing once confirmed. */
+/**
+ * Reads a backup file, shows what it would replace, and restores it all or
+ * nothing once confirmed. The backup worker reads, keeps and restores the
+ * file, so that no large record is parsed or cloned on this thread.
+ */
 export function RestoreBackupSection() {
   const { t } = useTranslation('backup');
   const format = useFormat();
@@ -59,16 +65,17 @@ export function RestoreBackupSection() {
     controller.current = new AbortController();
     setState({ step: 'reading', fileName: file.name, progress: { done: 0, total: 0 } });
     try {
-      const result = await readBackupFile(file, {
-        signal: controller.current.signal,
-        onProgress: (progress) => setState({ step: 'reading', fileName: file.name, progress }),
-      });
-      if (!result.ok) {
-        setState({ step: 'rejected', fileName: file.name, error: result.error });
+      const answer = await getBackupClient().readFile(
+        file,
+        (progress) => setState({ step: 'reading', fileName: file.name, progress }),
+        controller.current.signal,
+      );
+      if (!answer.ok) {
+        setState({ step: 'rejected', fileName: file.name, error: answer.error });
         return;
       }
-      const summary = await summariseRestore(result.backup);
-      setState({ step: 'confirm', fileName: file.name, backup: result.backup, summary });
+      const { header, summary } = answer;
+      setState({ step: 'confirm', fileName: file.name, header, summary });
     } catch (error) {
       setState({ step: 'idle' });
       if (!(error instanceof DOMException && error.name === 'AbortError')) {
@@ -77,18 +84,21 @@ export function RestoreBackupSection() {
     }
   };
 
-  const restore = async (backup: ParsedBackup) => {
+  const restore = async () => {
     setState({ step: 'restoring', progress: { done: 0, total: 0 } });
     try {
-      await restoreWorkspace(backup, {
-        onProgress: (progress) => setState({ step: 'restoring', progress }),
-      });
+      await getBackupClient().restore((progress) => setState({ step: 'restoring', progress }));
       notifications.show({ color: 'green', message: t('restore.done') });
     } catch (error) {
       notifyFailure(t, 'backup:restore.failed', error);
     } finally {
       setState({ step: 'idle' });
     }
+  };
+
+  const discard = () => {
+    setState({ step: 'idle' });
+    void getBackupClient().discard();
   };
 
   const progress =
@@ -158,7 +168,7 @@ export function RestoreBackupSection() {
         {state.step === 'confirm' && (
           <Stack data-testid="restore-summary">
             <Alert color="yellow" title={t('restore.confirmTitle', { file: state.fileName })}>
-              {t('restore.confirmBody', { when: format.dateTime(state.backup.header.exportedAt) })}
+              {t('restore.confirmBody', { when: format.dateTime(state.header.exportedAt) })}
             </Alert>
             <Table withTableBorder fz="sm">
               <Table.Thead>
@@ -179,10 +189,10 @@ export function RestoreBackupSection() {
               </Table.Tbody>
             </Table>
             <Group>
-              <Button color="red" onClick={() => void restore(state.backup)}>
+              <Button color="red" onClick={() => void restore()}>
                 {t('restore.confirm')}
               </Button>
-              <Button variant="default" onClick={() => setState({ step: 'idle' })}>
+              <Button variant="default" onClick={discard}>
                 {t('common:actions.cancel')}
               </Button>
             </Group>
