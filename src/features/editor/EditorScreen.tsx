@@ -27,7 +27,9 @@ function EditorEnvironmentFromStorage({ children }: { children: React.ReactNode 
   // transition lets React revalidate the flow and re-render every part that
   // shows reps in short slices.
   const reps = useDeferredValue(useStoredReps());
-  const problems = useFlowProblems(document, reps);
+  // An edit shows at once; the flow is revalidated, and the problem badges
+  // and lists re-render, in a transition right after it.
+  const problems = useFlowProblems(useDeferredValue(document), reps);
   const datasetColumns = useDeferredValue(useStoredDatasetColumns());
 
   return (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import {
   Alert,
@@ -77,12 +77,20 @@ export function EditorWorkspace({ status, toolbarExtra, onPublish }: EditorWorks
   const [panel, setPanel] = useState<string | null>('settings');
   const [panelOpen, setPanelOpen] = useState(true);
   const [refusalOpen, setRefusalOpen] = useState(false);
-  const errors = problems.filter((problem) => problem.severity === 'error');
+  const errors = useMemo(
+    () => problems.filter((problem) => problem.severity === 'error'),
+    [problems],
+  );
   // The toolbar and the canvas come first; the palette and the side panel
   // follow in a second, time-sliced render.
   const sidePartsMounted = useDeferredMount();
 
   const showSettings = useCallback(() => setPanel('settings'), []);
+  const showProblems = useCallback(() => {
+    setPanel('problems');
+    setPanelOpen(true);
+  }, []);
+  const closeRefusal = useCallback(() => setRefusalOpen(false), []);
   const onFitView = useCallback(() => void fitView({ padding: 0.2, duration: 300 }), [fitView]);
   useEditorShortcuts({ onFitView });
   useKeyboardShortcuts(EDITOR_SHORTCUTS);
@@ -94,10 +102,10 @@ export function EditorWorkspace({ status, toolbarExtra, onPublish }: EditorWorks
     setPanelOpen(true);
   }, [selectionKey, fieldFocus]);
 
-  const publish = () => {
+  const publish = useCallback(() => {
     if (errors.length > 0) setRefusalOpen(true);
     else onPublish?.();
-  };
+  }, [errors, onPublish]);
 
   return (
     <div className={classes.workspace} data-testid="flow-editor">
@@ -109,10 +117,7 @@ export function EditorWorkspace({ status, toolbarExtra, onPublish }: EditorWorks
           snapToGrid={snapToGrid}
           onSnapToGridChange={setSnapToGrid}
           onFitView={onFitView}
-          onShowProblems={() => {
-            setPanel('problems');
-            setPanelOpen(true);
-          }}
+          onShowProblems={showProblems}
           onPublish={publish}
           canPublish={onPublish !== undefined}
           extra={toolbarExtra}
@@ -158,11 +163,7 @@ export function EditorWorkspace({ status, toolbarExtra, onPublish }: EditorWorks
           </Paper>
         )}
       </div>
-      <PublishRefusalDialog
-        errors={errors}
-        opened={refusalOpen}
-        onClose={() => setRefusalOpen(false)}
-      />
+      <PublishRefusalDialog errors={errors} opened={refusalOpen} onClose={closeRefusal} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import {
   ActionIcon,
   Badge,
@@ -77,8 +77,12 @@ export interface EditorToolbarProps {
   status: ReactNode;
 }
 
-/** Flow name, history, clipboard, layout and view controls, problems count, publish and save status. */
-export function EditorToolbar(props: EditorToolbarProps) {
+/**
+ * Flow name, history, clipboard, layout and view controls, problems count,
+ * publish and save status. Memoised: the workspace around it re-renders when
+ * React Flow's viewport is ready, and the toolbar's tooltips are costly.
+ */
+export const EditorToolbar = memo(function EditorToolbar(props: EditorToolbarProps) {
   const { t } = useTranslation('editor');
   const store = useEditorStoreApi();
   const flowName = useFlowName();
@@ -188,4 +192,4 @@ export function EditorToolbar(props: EditorToolbarProps) {
       )}
     </Group>
   );
-}
+});

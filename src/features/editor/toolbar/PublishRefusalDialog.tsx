@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { List, Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { FlowProblem } from '@sras/engine';
@@ -13,7 +14,11 @@ export interface PublishRefusalDialogProps {
 }
 
 /** Why a flow cannot be published: every error the validator reports. */
-export function PublishRefusalDialog({ errors, opened, onClose }: PublishRefusalDialogProps) {
+export const PublishRefusalDialog = memo(function PublishRefusalDialog({
+  errors,
+  opened,
+  onClose,
+}: PublishRefusalDialogProps) {
   const { t } = useTranslation('editor');
   const nodes = new Map(useFlowNodesIgnoringMoves().map((node) => [node.id, node]));
   const labels = useNodeLabels();
@@ -35,4 +40,4 @@ export function PublishRefusalDialog({ errors, opened, onClose }: PublishRefusal
       </Stack>
     </Modal>
   );
-}
+});
