@@ -26,7 +26,7 @@ import {
   IconUpload,
   IconWand,
 } from '@tabler/icons-react';
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { notifyFailure } from '../../app/notifications';
@@ -494,8 +494,11 @@ export function TargetsScreen() {
           try {
             await saveTargetPlans([created]);
             setCreating(false);
-            setWorking(created);
-            selectPlan(created.id);
+            // The dialog closes at once, and the new plan's screen renders in the background.
+            startTransition(() => {
+              setWorking(created);
+              selectPlan(created.id);
+            });
             for (const notice of notices)
               notifications.show({ color: 'yellow', message: notice, autoClose: 10_000 });
           } catch (error) {
