@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Badge,
   Box,
@@ -95,9 +95,12 @@ export function ResultsTable(props: ResultsTableProps) {
       .then((count) => {
         if (!current) return;
         requested.current = new Set();
-        setPages(new Map());
-        setTotal(count);
-        setSearching(false);
+        // Transitions let React render the rows in short slices, not one long task.
+        startTransition(() => {
+          setPages(new Map());
+          setTotal(count);
+          setSearching(false);
+        });
       })
       .catch((error: unknown) => {
         if (current && !(error instanceof SimulationRequestError && error.cancelled))
@@ -125,7 +128,9 @@ export function ResultsTable(props: ResultsTableProps) {
       requested.current.add(page);
       void getSimulationClient()
         .page(slot, page * PAGE_SIZE, PAGE_SIZE)
-        .then((rows) => setPages((previous) => new Map(previous).set(page, rows)))
+        .then((rows) =>
+          startTransition(() => setPages((previous) => new Map(previous).set(page, rows))),
+        )
         .catch(() => requested.current.delete(page));
     }
   }, [firstPage, lastPage, slot, pages]);

@@ -1,11 +1,12 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { afterNextPaint } from './next-paint';
 
 /**
  * Returns how many of a view's `stages` to show: 1 on the first render for
  * a given `key`, then one more per frame until all are shown. A view whose
  * parts take longer than a frame to commit together (canvas, cards, tables)
- * then mounts in several short tasks. A new `key` starts again from 1.
+ * then mounts in several short tasks, each rendered as a transition. A new
+ * `key` starts again from 1.
  */
 export function useStagedReveal(key: unknown, stages: number): number {
   const [state, setState] = useState({ key, visibleStages: 1 });
@@ -15,7 +16,10 @@ export function useStagedReveal(key: unknown, stages: number): number {
 
   useEffect(() => {
     if (visibleStages >= stages) return;
-    return afterNextPaint(() => setState({ key, visibleStages: visibleStages + 1 }));
+    // A transition renders each stage in slices, so no stage is one long task.
+    return afterNextPaint(() =>
+      startTransition(() => setState({ key, visibleStages: visibleStages + 1 })),
+    );
   }, [key, visibleStages, stages]);
 
   return Math.min(visibleStages, stages);
