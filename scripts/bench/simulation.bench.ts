@@ -14,11 +14,15 @@
  *   npm run bench:simulation -- --rows 200000 --no-build
  *   add --frames to print each long animation frame of a step with its
  *   scripts, and --trace FILE to save a Chromium performance trace of the
- *   run and the opening of the results table
+ *   run and the opening of the results table, and --backup to go on with
+ *   a backup of the workspace from the backup screen, read back and restored
  *
  * Needs Chromium at CHROMIUM_PATH or /usr/bin/chromium. Serves the build on
  * 127.0.0.1:BENCH_PORT (default 4374).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { waitForAppDatabase } from '../../e2e/helpers/seed-storage';
 import {
@@ -34,12 +38,15 @@ import {
 
 interface Options extends BrowserBenchOptions {
   rows: number;
+  /** `--backup`: also export, read and restore a backup of the workspace. */
+  backup: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
   return {
     ...parseBrowserBenchOptions(argv, 4374),
     rows: countOption(argv, '--rows', 1_000_000),
+    backup: argv.includes('--backup'),
   };
 }
 
@@ -244,6 +251,41 @@ async function applyAndContinue(recorder: PageRecorder, baseUrl: string) {
   return [save, open, run];
 }
 
+/**
+ * Exports a backup of the whole workspace (the leads, both runs and the
+ * applied run's state) from the backup screen, then reads it back and
+ * restores it, each a step.
+ */
+async function backupAndRestore(recorder: PageRecorder, baseUrl: string) {
+  const { page } = recorder;
+  const folder = mkdtempSync(join(tmpdir(), 'sras-simulation-bench-'));
+  const file = join(folder, 'backup.json');
+  try {
+    await page.goto(`${baseUrl}/backup`);
+    await page.getByRole('button', { name: 'Export backup' }).waitFor();
+    await page.waitForTimeout(1000);
+
+    const exported = await recorder.step('backup exported', async () => {
+      const download = page.waitForEvent('download', { timeout: 1_800_000 });
+      await page.getByRole('button', { name: 'Export backup' }).click();
+      await (await download).saveAs(file);
+    });
+    const read = await recorder.step('backup file read and checked', async () => {
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Choose backup file' }).click();
+      await (await chooser).setFiles(file);
+      await page.getByTestId('restore-summary').waitFor({ timeout: 1_800_000 });
+    });
+    const restored = await recorder.step('backup restored', async () => {
+      await page.getByRole('button', { name: 'Replace and restore' }).click();
+      await page.getByText('Backup restored.').waitFor({ timeout: 1_800_000 });
+    });
+    return [exported, read, restored];
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const { baseUrl, browser, close } = await startBenchBrowser(options);
@@ -305,6 +347,7 @@ async function main(): Promise<void> {
     });
 
     const applied = await applyAndContinue(recorder, baseUrl);
+    const backup = options.backup ? await backupAndRestore(recorder, baseUrl) : [];
     console.log(
       [
         `leads: ${options.rows.toLocaleString('en')} (shown total ${run.value.total}), stored in ${(seeded / 1000).toFixed(1)} s`,
@@ -315,6 +358,7 @@ async function main(): Promise<void> {
         ...applied.map(
           (record) => `${describeStep(record)}${record.value ? ` (${record.value})` : ''}`,
         ),
+        ...backup.map(describeStep),
         machineLine(browser.version()),
       ].join('\n'),
     );
