@@ -182,6 +182,15 @@ export function createMigrations(dialect: Dialect): Record<string, Migration> {
         // reads and writes them the same way.
       },
     },
+
+    '0005-lock-state-planned-per-call': {
+      async up(db: Kysely<unknown>) {
+        if (dialect === 'postgres') await planLockStateReadPerCall(db);
+      },
+      async down(db: Kysely<unknown>) {
+        if (dialect === 'postgres') await createLockStateFunction(db);
+      },
+    },
   };
 }
 
@@ -353,6 +362,32 @@ async function createLockStateFunction(db: Kysely<unknown>): Promise<void> {
         select s.scope, s.key, s.value from allocation_state s
         where s.workspace_id = target_workspace and s.scope = 'dedup'
           and s.key = any (dedup_keys);
+    end
+    $$`.execute(db);
+}
+
+/**
+ * Replaces `lock_allocation_state` with one that plans its read for each
+ * call's arrays. PL/pgSQL switches a static query to a generic plan after
+ * a few calls, and the generic plan read a batch's 100 dedup keys in about
+ * 20 ms instead of under 2 ms (measured on a workspace with 30,000 keys).
+ * `return query execute` plans the query with the call's values every time.
+ */
+async function planLockStateReadPerCall(db: Kysely<unknown>): Promise<void> {
+  await sql`
+    create or replace function lock_allocation_state(
+      target_workspace text, counter_scopes text[], dedup_keys text[]
+    ) returns table (scope text, key text, value text)
+    language plpgsql volatile as $$
+    begin
+      perform 1 from workspaces where id = target_workspace for update;
+      return query execute
+        'select s.scope, s.key, s.value from allocation_state s
+         where s.workspace_id = $1 and s.scope = any ($2)
+         union all
+         select s.scope, s.key, s.value from allocation_state s
+         where s.workspace_id = $1 and s.scope = ''dedup'' and s.key = any ($3)'
+        using target_workspace, counter_scopes, dedup_keys;
     end
     $$`.execute(db);
 }
