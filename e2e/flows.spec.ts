@@ -54,7 +54,10 @@ test.describe('flows list', () => {
     await flows.chooseImportFile('e2e/fixtures/flows/broken-schema.json');
 
     await expect(flows.importResult()).toContainText('broken-schema.json was not imported');
-    await expect(flows.importResult()).toContainText('nodes[0].position.x');
+    await expect(flows.importResult()).toContainText(
+      'The horizontal position (position.x) of node "n1" must be a number, but the file has the text "left".',
+    );
+    await expect(flows.importResult()).toContainText('(In the file: nodes[0].position.x)');
     await expect(flows.rows()).toHaveCount(1);
 
     await flows.chooseImportFile('e2e/fixtures/flows/truncated.json');

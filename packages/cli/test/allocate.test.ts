@@ -320,6 +320,23 @@ describe('sras allocate with invalid input', () => {
     expect(filesIn(dir)).toEqual(['china-flow.json', 'leads.csv', 'reps.csv']);
   });
 
+  it('rejects a flow file off the schema in Chinese and writes nothing', async () => {
+    const dir = setUp(['china-flow.json', 'china-reps.csv']);
+    writeFileSync(join(dir, 'leads.csv'), chineseLeadsCsv(generateChineseLeads(5)));
+    const flow = JSON.parse(readFileSync(join(dir, 'china-flow.json'), 'utf8')) as {
+      nodes: Record<string, unknown>[];
+    };
+    delete flow.nodes[0]!.type;
+    writeFileSync(join(dir, 'china-flow.json'), JSON.stringify(flow));
+
+    const run = await runSras([...base, '--reps', 'china-reps.csv', '--lang', 'zh-CN'], dir);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/节点"[^"]+"的节点类型（type）缺失。请在文件中补上/);
+    expect(run.stderr).not.toContain('Invalid input');
+    expect(filesIn(dir)).toEqual(['china-flow.json', 'china-reps.csv', 'leads.csv']);
+  });
+
   it('rejects a mapping that names a missing column and lists the columns', async () => {
     const dir = setUp(['china-flow.json', 'china-reps.csv']);
     writeFileSync(join(dir, 'leads.csv'), chineseLeadsCsv(generateChineseLeads(5)));

@@ -81,6 +81,35 @@ describe('sras validate', () => {
     expect(run.stdout).toMatch(/^错误 /m);
   });
 
+  it('words a field off the schema in English with its path', async () => {
+    const dir = setUp([]);
+    const flow = JSON.parse(BROKEN_FLOW) as { nodes: { position: unknown }[] };
+    flow.nodes[1]!.position = { x: 'left', y: 0 };
+    writeFileSync(join(dir, 'flow.json'), JSON.stringify(flow));
+
+    const run = await runSras(['validate', 'flow.json'], dir);
+
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      'error node cap (nodes[1].position.x): The horizontal position (position.x) of node "cap" must be a number, but the file has the text "left".',
+    );
+  });
+
+  it('words a field off the schema in Chinese without the zod text', async () => {
+    const dir = setUp([]);
+    const flow = JSON.parse(BROKEN_FLOW) as { edges: { target: unknown }[] };
+    flow.edges[0]!.target = 7;
+    writeFileSync(join(dir, 'flow.json'), JSON.stringify(flow));
+
+    const run = await runSras(['validate', 'flow.json', '--lang', 'zh-CN'], dir);
+
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      '连线 e1 (edges[0].target): 连线"e1"的终点节点（target）应为文本，但文件中是数字 7。',
+    );
+    expect(run.stdout).not.toContain('Invalid input');
+  });
+
   it('rejects a file that is not a flow', async () => {
     const dir = setUp([]);
     writeFileSync(join(dir, 'flow.json'), '{"nodes": []}');

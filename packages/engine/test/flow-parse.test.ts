@@ -104,7 +104,17 @@ describe('parseFlow', () => {
         severity: 'error',
         nodeId: 'rr',
         field: 'nodes[1].position.x',
-        params: { path: 'nodes[1].position.x', message: expect.any(String) as string },
+        params: {
+          path: 'nodes[1].position.x',
+          message: expect.any(String) as string,
+          issue: 'invalid_type',
+          subject: 'node',
+          node: 'rr',
+          fieldKey: 'position.x',
+          expected: 'number',
+          received: 'text',
+          value: 'left',
+        },
       },
     ]);
   });

@@ -85,7 +85,10 @@ describe('FlowsScreen', () => {
 
     const alert = await screen.findByTestId('import-result');
     expect(alert).toHaveTextContent('broken.json was not imported');
-    expect(alert).toHaveTextContent('nodes:');
+    expect(alert).toHaveTextContent(
+      'The node list (nodes) of the flow must be a list ([…]), but the file has the text "none".',
+    );
+    expect(alert).toHaveTextContent('(In the file: nodes)');
     expect(await database().flows.count()).toBe(0);
   });
 
@@ -138,6 +141,20 @@ describe('FlowsScreen', () => {
       const alert = await screen.findByTestId('import-result');
       expect(alert).toHaveTextContent('文件不是有效的 JSON：在第 1 行第 24 列处意外结束');
       expect(alert).not.toHaveTextContent('Unexpected');
+    });
+
+    it('explains a file off the schema in Chinese without the zod text', async () => {
+      const broken = structuredClone(cycleFlow) as { nodes: { position: unknown }[] };
+      broken.nodes[1]!.position = { x: 'left', y: 0 };
+
+      await importText(JSON.stringify(broken), 'zh-CN');
+
+      const alert = await screen.findByTestId('import-result');
+      expect(alert).toHaveTextContent(
+        '节点"dedup"的横坐标（position.x）应为数字，但文件中是文本"left"。',
+      );
+      expect(alert).toHaveTextContent('文件中的位置：nodes[1].position.x');
+      expect(alert).not.toHaveTextContent('Invalid input');
     });
 
     it('says when the format field is missing', async () => {

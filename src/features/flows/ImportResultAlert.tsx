@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { paths } from '../../app/paths';
-import type { FlowProblem } from '@sras/engine';
+import { formatProblem, type FlowProblem, type MessageLanguage } from '@sras/engine';
 import { flowDisplayName } from './flow-display-name';
 import type { FlowRepair } from './flow-repair';
 import type { FlowImportOutcome } from './useFlowActions';
@@ -14,11 +14,18 @@ const LOAD_PROBLEM_CODES = new Set([
   'flow-version-invalid',
   'flow-version-unsupported',
   'flow-migration-missing',
-  'schema-invalid',
 ]);
 
-/** Words a problem of a rejected file from the app's texts, never with the parser's English text. */
-export function describeImportProblem(t: TFunction, problem: FlowProblem): string {
+/**
+ * Words a problem of a rejected file from the app's texts, never with the
+ * parser's English text. A field off the flow schema is worded by the
+ * engine's catalogue in `language`, naming the node, the field and the fix.
+ */
+export function describeImportProblem(
+  t: TFunction,
+  problem: FlowProblem,
+  language: MessageLanguage,
+): string {
   const params = problem.params;
   if (problem.code === 'flow-json-invalid') {
     if (params.empty) return t('import.problems.jsonEmpty');
@@ -32,6 +39,10 @@ export function describeImportProblem(t: TFunction, problem: FlowProblem): strin
   }
   if (problem.field === 'name' && params.nameTooLong !== undefined) {
     return t('import.problems.nameTooLong', { max: params.nameTooLong });
+  }
+  if (problem.code === 'schema-invalid') {
+    const message = formatProblem(problem, language);
+    return t('import.problems.schemaAt', { message, path: problem.field ?? '/' });
   }
   if (LOAD_PROBLEM_CODES.has(problem.code)) {
     return t(`import.problems.${problem.code}`, { ...problem.params, field: problem.field ?? '/' });
@@ -60,12 +71,13 @@ interface ImportResultAlertProps {
 
 /** Says what became of an imported flow file: rejected with the reason, or imported with what was dropped. */
 export function ImportResultAlert({ outcome, onClose }: ImportResultAlertProps) {
-  const { t } = useTranslation('flows');
+  const { t, i18n } = useTranslation('flows');
+  const language = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
 
   if (outcome.status === 'rejected') {
     const reasons = outcome.result.problems
       .slice(0, 10)
-      .map((problem) => describeImportProblem(t, problem));
+      .map((problem) => describeImportProblem(t, problem, language));
     return (
       <Alert
         color="red"

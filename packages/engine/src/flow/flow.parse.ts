@@ -1,9 +1,9 @@
 import { readJsonInput, runMigrations, type Migration } from '../migrate/migration.js';
-import { formatFieldPath } from '../validation/field-path.js';
 import { createProblem, type FlowProblem } from '../validation/problem.types.js';
 import { CURRENT_FLOW_VERSION, FLOW_MIGRATIONS } from './flow.migrations.js';
 import { flowDocumentSchema } from './flow.schema.js';
 import type { FlowDocument } from './flow.types.js';
+import { schemaIssueProblem } from './schema-issue.js';
 
 export type ParseFlowResult =
   { ok: true; flow: FlowDocument; migrations: string[] } | { ok: false; problems: FlowProblem[] };
@@ -95,7 +95,7 @@ export function parseFlow(input: unknown, options: ParseFlowOptions = {}): Parse
   if (!parsed.success) {
     return {
       ok: false,
-      problems: parsed.error.issues.map((issue) => schemaProblem(migrated.document, issue)),
+      problems: parsed.error.issues.map((issue) => schemaIssueProblem(migrated.document, issue)),
     };
   }
 
@@ -105,28 +105,6 @@ export function parseFlow(input: unknown, options: ParseFlowOptions = {}): Parse
 /** Writes a flow document as JSON text, two-space indented, unknown fields kept. */
 export function serializeFlow(flow: FlowDocument): string {
   return `${JSON.stringify(flow, null, 2)}\n`;
-}
-
-function schemaProblem(
-  document: Record<string, unknown>,
-  issue: { path: PropertyKey[]; message: string },
-): FlowProblem {
-  const field = formatFieldPath(issue.path);
-  const location: { nodeId?: string; edgeId?: string; field: string } = { field };
-
-  const [collection, index] = issue.path;
-  if ((collection === 'nodes' || collection === 'edges') && typeof index === 'number') {
-    const items = document[collection];
-    const item = Array.isArray(items) ? (items[index] as unknown) : undefined;
-    const id =
-      typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
-    if (typeof id === 'string' && id !== '') {
-      if (collection === 'nodes') location.nodeId = id;
-      else location.edgeId = id;
-    }
-  }
-
-  return createProblem('schema-invalid', location, { path: field, message: issue.message });
 }
 
 /** Short text for a value in a message: the value itself when small, else its type. */

@@ -3,6 +3,7 @@ import type { FlowProblem } from '../validation/problem.types.js';
 import { messagesEn, type EngineMessages } from './messages.en.js';
 import { messagesZhCn } from './messages.zh-CN.js';
 import { labelledProblemParams, nodeLabels } from './node-labels.js';
+import { formatSchemaProblem } from './schema-message.js';
 
 /** Languages the engine's messages exist in. */
 export type MessageLanguage = 'en' | 'zh-CN';
@@ -37,7 +38,9 @@ export function interpolate(
  * Words a problem in a language, with its location (`nodeId`, `edgeId`,
  * `field`) available to the message as parameters. Given the flow's nodes,
  * the message names nodes by their labels (see `nodeLabels`) instead of
- * their ids. Unknown languages fall back to English.
+ * their ids. A file off the flow schema (`schema-invalid` from `parseFlow`)
+ * is worded from its issue: the field in words, its node or edge, what was
+ * expected and what the file holds. Unknown languages fall back to English.
  *
  * @example formatProblem({ code: 'source-missing', severity: 'error', params: {} }, 'zh-CN')
  */
@@ -47,6 +50,11 @@ export function formatProblem(
   nodes?: readonly Pick<FlowNode, 'id' | 'type' | 'data'>[],
 ): string {
   const messages = ENGINE_MESSAGES[language] ?? messagesEn;
+  if (problem.code === 'schema-invalid') {
+    const text = formatSchemaProblem(problem.params, messages.schema, interpolate);
+    if (text !== undefined) return text;
+  }
+
   const template = messages.problem[problem.code] ?? problem.code;
   const labels = nodes ? nodeLabels(nodes, language) : new Map<string, string>();
   return interpolate(template, labelledProblemParams(problem, labels));

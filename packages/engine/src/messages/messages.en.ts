@@ -17,7 +17,8 @@ export const messagesEn = {
       'The flow has version {{version}}, but this version of sras reads up to version {{supported}}. Update sras.',
     'flow-migration-missing':
       'No upgrade exists from flow version {{version}}. Update sras or export the flow again.',
-    'schema-invalid': 'The field {{path}} is invalid: {{message}}.',
+    'schema-invalid':
+      'The field {{path}} is invalid. Correct it, or export the flow again from sras.',
     'timezone-invalid':
       'The time zone "{{timezone}}" is not a known IANA time zone. Choose one such as Asia/Shanghai.',
     'node-id-duplicate': 'Two nodes have the id {{nodeId}}. Give each node its own id.',
@@ -128,6 +129,101 @@ export const messagesEn = {
 
   /** A node whose name another node of the flow shares, told apart by its id. */
   nodeWithId: '{{label}} ({{id}})',
+
+  /**
+   * Words for a flow file off the structural schema (`schema-invalid`), put
+   * together by `formatProblem`: `subject` names the field and its owner,
+   * `issue` states what is wrong with it and what to do.
+   */
+  schema: {
+    subject: {
+      node: 'The {{field}} of node "{{node}}"',
+      edge: 'The {{field}} of connection "{{edge}}"',
+      flow: 'The {{field}} of the flow',
+      document: 'The flow',
+    },
+    issue: {
+      missing: '{{subject}} is missing. Add it to the file, or export the flow again from sras.',
+      type: '{{subject}} must be {{expected}}, but the file has {{received}}. Change it to {{expected}}, or export the flow again from sras.',
+      empty: '{{subject}} is empty. Enter a value, or export the flow again from sras.',
+      tooShort:
+        '{{subject}} must have at least {{minimum}} characters. Lengthen it, or export the flow again from sras.',
+      tooLong:
+        '{{subject}} must have at most {{maximum}} characters. Shorten it, or export the flow again from sras.',
+      tooFewEntries:
+        '{{subject}} must have at least {{minimum}} entries. Add the missing ones, or export the flow again from sras.',
+      tooManyEntries:
+        '{{subject}} must have at most {{maximum}} entries. Delete the extra ones, or export the flow again from sras.',
+      atLeast:
+        '{{subject}} must be {{minimum}} or more, but the file has {{received}}. Change it, or export the flow again from sras.',
+      above:
+        '{{subject}} must be more than {{minimum}}, but the file has {{received}}. Change it, or export the flow again from sras.',
+      atMost:
+        '{{subject}} must be {{maximum}} or less, but the file has {{received}}. Change it, or export the flow again from sras.',
+      below:
+        '{{subject}} must be less than {{maximum}}, but the file has {{received}}. Change it, or export the flow again from sras.',
+      value:
+        '{{subject}} must be {{values}}, but the file has {{received}}. Change it, or export the flow again from sras.',
+      format:
+        '{{subject}} does not have the expected format ({{format}}): the file has {{received}}. Correct it, or export the flow again from sras.',
+      multiple:
+        '{{subject}} must be a multiple of {{divisor}}, but the file has {{received}}. Change it, or export the flow again from sras.',
+      keys: '{{subject}} has fields that this version of sras does not know: {{keys}}. Delete them, or update sras.',
+      union:
+        '{{subject}} has none of the accepted forms: the file has {{received}}. Correct it, or export the flow again from sras.',
+      invalid: '{{subject}} is invalid. Correct it, or export the flow again from sras.',
+    },
+    /** Names of the document's fields, by path relative to the node or edge. */
+    field: {
+      format: 'format',
+      version: 'version',
+      id: 'id',
+      name: 'name',
+      description: 'description',
+      timezone: 'time zone (timezone)',
+      nodes: 'node list (nodes)',
+      edges: 'connection list (edges)',
+      nodeEntry: 'entry',
+      nodeId: 'id',
+      nodeType: 'node type (type)',
+      nodePosition: 'canvas position (position)',
+      nodePositionX: 'horizontal position (position.x)',
+      nodePositionY: 'vertical position (position.y)',
+      nodeData: 'settings (data)',
+      edgeEntry: 'entry',
+      edgeId: 'id',
+      edgeSource: 'start node (source)',
+      edgeTarget: 'end node (target)',
+      edgeSourceHandle: 'output (sourceHandle)',
+      edgeTargetHandle: 'input (targetHandle)',
+      other: 'field "{{name}}"',
+    },
+    /** Words for the type a field requires, by zod type name. */
+    expected: {
+      string: 'text',
+      number: 'a number',
+      int: 'a whole number',
+      boolean: 'true or false',
+      object: 'an object ({…})',
+      record: 'an object ({…})',
+      array: 'a list ([…])',
+      null: 'null',
+    },
+    /** Words for the value that the file contains instead. */
+    received: {
+      missing: 'nothing',
+      text: 'the text "{{value}}"',
+      number: 'the number {{value}}',
+      boolean: '{{value}}',
+      null: 'null',
+      list: 'a list',
+      object: 'an object',
+    },
+    /** Joins the last two of several alternatives. */
+    or: ' or ',
+    /** Joins the other alternatives. */
+    listSeparator: ', ',
+  },
 
   connection: {
     'source-missing': 'The start node no longer exists.',

@@ -9,7 +9,7 @@ export const messagesZhCn: EngineMessages = {
     'flow-version-unsupported':
       '流程版本为 {{version}}，当前 sras 最高只能读取版本 {{supported}}。请升级 sras。',
     'flow-migration-missing': '没有从流程版本 {{version}} 升级的步骤。请升级 sras 或重新导出流程。',
-    'schema-invalid': '字段 {{path}} 无效：{{message}}。',
+    'schema-invalid': '字段 {{path}} 无效。请修改，或从 sras 重新导出流程。',
     'timezone-invalid': '时区"{{timezone}}"不是有效的 IANA 时区。请选择如 Asia/Shanghai 的时区。',
     'node-id-duplicate': '有两个节点的 ID 都是 {{nodeId}}。请为每个节点使用不同的 ID。',
     'edge-id-duplicate': '有两条连线的 ID 都是 {{edgeId}}。请为每条连线使用不同的 ID。',
@@ -102,6 +102,87 @@ export const messagesZhCn: EngineMessages = {
 
   /** A node whose name another node of the flow shares, told apart by its id. */
   nodeWithId: '{{label}}（{{id}}）',
+
+  schema: {
+    subject: {
+      node: '节点"{{node}}"的{{field}}',
+      edge: '连线"{{edge}}"的{{field}}',
+      flow: '流程的{{field}}',
+      document: '流程',
+    },
+    issue: {
+      missing: '{{subject}}缺失。请在文件中补上，或从 sras 重新导出流程。',
+      type: '{{subject}}应为{{expected}}，但文件中是{{received}}。请改为{{expected}}，或从 sras 重新导出流程。',
+      empty: '{{subject}}为空。请填写取值，或从 sras 重新导出流程。',
+      tooShort: '{{subject}}至少应有 {{minimum}} 个字符。请补全，或从 sras 重新导出流程。',
+      tooLong: '{{subject}}最多只能有 {{maximum}} 个字符。请缩短，或从 sras 重新导出流程。',
+      tooFewEntries: '{{subject}}至少应有 {{minimum}} 项。请补上缺少的项，或从 sras 重新导出流程。',
+      tooManyEntries:
+        '{{subject}}最多只能有 {{maximum}} 项。请删除多余的项，或从 sras 重新导出流程。',
+      atLeast:
+        '{{subject}}应大于或等于 {{minimum}}，但文件中是{{received}}。请修改，或从 sras 重新导出流程。',
+      above:
+        '{{subject}}应大于 {{minimum}}，但文件中是{{received}}。请修改，或从 sras 重新导出流程。',
+      atMost:
+        '{{subject}}应小于或等于 {{maximum}}，但文件中是{{received}}。请修改，或从 sras 重新导出流程。',
+      below:
+        '{{subject}}应小于 {{maximum}}，但文件中是{{received}}。请修改，或从 sras 重新导出流程。',
+      value: '{{subject}}应为{{values}}，但文件中是{{received}}。请修改，或从 sras 重新导出流程。',
+      format:
+        '{{subject}}的格式不符合要求（{{format}}），文件中是{{received}}。请修改，或从 sras 重新导出流程。',
+      multiple:
+        '{{subject}}应为 {{divisor}} 的倍数，但文件中是{{received}}。请修改，或从 sras 重新导出流程。',
+      keys: '{{subject}}含有当前版本 sras 不认识的字段：{{keys}}。请删除这些字段，或升级 sras。',
+      union:
+        '{{subject}}不符合任何一种允许的形式，文件中是{{received}}。请修改，或从 sras 重新导出流程。',
+      invalid: '{{subject}}无效。请修改，或从 sras 重新导出流程。',
+    },
+    field: {
+      format: '格式（format）',
+      version: '版本（version）',
+      id: 'ID（id）',
+      name: '名称（name）',
+      description: '说明（description）',
+      timezone: '时区（timezone）',
+      nodes: '节点列表（nodes）',
+      edges: '连线列表（edges）',
+      nodeEntry: '条目',
+      nodeId: 'ID（id）',
+      nodeType: '节点类型（type）',
+      nodePosition: '画布位置（position）',
+      nodePositionX: '横坐标（position.x）',
+      nodePositionY: '纵坐标（position.y）',
+      nodeData: '设置（data）',
+      edgeEntry: '条目',
+      edgeId: 'ID（id）',
+      edgeSource: '起点节点（source）',
+      edgeTarget: '终点节点（target）',
+      edgeSourceHandle: '出口（sourceHandle）',
+      edgeTargetHandle: '入口（targetHandle）',
+      other: '字段"{{name}}"',
+    },
+    expected: {
+      string: '文本',
+      number: '数字',
+      int: '整数',
+      boolean: '布尔值（true 或 false）',
+      object: '对象（{…}）',
+      record: '对象（{…}）',
+      array: '列表（[…]）',
+      null: 'null',
+    },
+    received: {
+      missing: '空',
+      text: '文本"{{value}}"',
+      number: '数字 {{value}}',
+      boolean: '布尔值 {{value}}',
+      null: '空值 null',
+      list: '一个列表',
+      object: '一个对象',
+    },
+    or: '或',
+    listSeparator: '、',
+  },
 
   connection: {
     'source-missing': '起点节点已不存在。',
