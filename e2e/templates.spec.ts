@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { saveScreenshot } from './helpers/screenshots';
 import { AppShellPage } from './pages/AppShellPage';
 import { FlowsPage } from './pages/FlowsPage';
+import { SimulationPage } from './pages/SimulationPage';
 import { TemplatesPage } from './pages/TemplatesPage';
 
 test.describe('template gallery', () => {
@@ -34,5 +35,25 @@ test.describe('template gallery', () => {
     await expect(flows.row('Region teams')).toBeVisible();
     await page.goto('/data');
     await expect(page.getByText('Region teams · sample leads')).toBeVisible();
+  });
+
+  test('names the daily limit that sent leads to the pool on a first run', async ({ page }) => {
+    const templates = new TemplatesPage(page);
+    await templates.goto();
+    await templates.useTemplate('Daily caps with overflow');
+    await expect(page).toHaveURL(/\/flows\/flow_[0-9a-f]+$/);
+
+    await page.getByTestId('toolbar-simulate').click();
+    const simulation = new SimulationPage(page);
+    await expect(simulation.settings()).toBeVisible();
+    await simulation.chooseDataset(/Daily caps with overflow · sample leads/);
+    await simulation.setTime('2026-12-04T10:00');
+    await simulation.run();
+
+    // All 200 sample leads count on the simulated day, against the quota of 60 a day.
+    await expect(page.getByTestId('cap-note')).toHaveText(
+      '“Quota” reached its daily limit of 60 leads, so 140 leads went to the pool (超出今日配额).',
+    );
+    expect(await simulation.cardNumber('unassigned')).toBe(140);
   });
 });

@@ -4,6 +4,7 @@
  * and the unassigned leads grouped by where and why they ended.
  */
 import type { AllocationState, Pipeline, Rep, RunSummary } from '@sras/engine';
+import { buildCapNotes, type CapNote } from './cap-notes';
 import type { ResultColumns } from './result-columns';
 
 export interface RepShare {
@@ -50,6 +51,8 @@ export interface RunOverview {
   reps: RepShare[];
   capacity: RepCapacity[];
   unassigned: UnassignedGroup[];
+  /** Quota and capacity limits that sent leads to an overflow output. Absent in overviews built before they were listed. */
+  capNotes?: CapNote[];
   /** Fields nodes wrote (such as `score`), in the order they first appear. */
   writtenFields: string[];
 }
@@ -62,11 +65,15 @@ export function buildRunOverview(
   summary: RunSummary,
   state: AllocationState,
 ): RunOverview {
+  const capacity = capacityUse(reps, state);
+  const unassigned = unassignedGroups(columns);
+
   return {
     summary,
     reps: repShares(pipeline, reps, columns),
-    capacity: capacityUse(reps, state),
-    unassigned: unassignedGroups(columns),
+    capacity,
+    unassigned,
+    capNotes: buildCapNotes(pipeline, reps, summary, capacity, unassigned),
     writtenFields: columns.writtenFields(),
   };
 }

@@ -15,6 +15,7 @@ import type { FlowDocument } from '@sras/engine';
 import { useFormat } from '../../../i18n/useFormat';
 import type { CapacityUse, RunOverview, UnassignedGroup } from '../engine/run-overview';
 import type { ResultQuery } from '../engine/result-query';
+import { CapNoteList } from './CapNoteList';
 import { RepShareBars } from './RepShareBars';
 import { useNodeName } from './useNodeName';
 import { useStagedReveal } from './useStagedReveal';
@@ -177,6 +178,7 @@ export function OverviewPanel({ overview, document, onShowLeads }: OverviewPanel
               <Title order={3} size="h5">
                 {t('unassigned.title')}
               </Title>
+              <CapNoteList notes={overview.capNotes ?? []} nodeName={nodeName} />
               {overview.unassigned.length === 0 ? (
                 <Text size="sm">{t('unassigned.none')}</Text>
               ) : (
