@@ -13,7 +13,7 @@ export interface FlowRecord {
   /** Copy of `document.name`, kept for the `name` index. */
   name: string;
   document: FlowDocument;
-  /** Starts at 1 and grows by one on every save; a save that expects another revision is a conflict. */
+  /** Edit revision: 1 for a new flow, one more on every save. A save that expects another revision is a conflict. */
   revision: number;
   createdAt: number;
   updatedAt: number;
@@ -65,7 +65,7 @@ export interface DatasetRecord {
   kind: DatasetKind;
   importedAt: number;
   rowCount: number;
-  /** Rows per chunk in `datasetRows`; every chunk but the last is full. */
+  /** Rows per chunk in `datasetRows`. Every chunk but the last is full. */
   chunkSize: number;
   columns: DatasetColumn[];
   /** Where the rows came from: a file name, or a template id for generated sample data. */
@@ -87,7 +87,7 @@ export interface DatasetRowChunk {
 
 /** A sales rep as the engine reads it, plus bookkeeping. `active` is filtered in code. */
 export type RepRecord = Rep & {
-  /** Team name; an empty string for a rep in no team, so the `team` index holds every rep. */
+  /** Team name, or an empty string for a rep in no team, so that the `team` index contains every rep. */
   team: string;
   /** First day of employment (`YYYY-MM-DD`), when the rep joined during a planned year. */
   employmentStart?: string;
@@ -106,15 +106,15 @@ export interface TeamRecord {
 }
 
 /**
- * One saved run of a flow on a dataset. A run starts as a saved simulation;
- * marking it as applied (`appliedAt`) says its owners are the real
- * allocation: the dashboard counts only applied runs, and the run's end
- * state becomes the flow's saved state (`allocationStates` points at it),
+ * One saved run of a flow on a dataset. A run starts as a saved simulation.
+ * Marking it as applied (`appliedAt`) makes its owners the real allocation.
+ * The dashboard counts only applied runs, and the end state of an applied
+ * run becomes the flow's saved state (`allocationStates` points at it),
  * which the next simulation may start from.
  *
- * The record is what lists of runs read, so it holds no engine state: that
- * can reach a million dedup keys and lives in `runStates`, which only the
- * simulation worker reads.
+ * Lists of runs read this record, so it contains no engine state. That
+ * state can reach a million dedup keys and is stored in `runStates`, which
+ * only the simulation worker reads.
  */
 export interface RunRecord {
   id: string;
@@ -130,7 +130,7 @@ export interface RunRecord {
   leadCount: number;
   /** Engine run summary (leads per rep, per node, per edge, unassigned by reason). */
   summary: unknown;
-  /** Dedup keys in the run's end state (its size; the state itself is in `runStates`). */
+  /** Number of dedup keys in the run's end state. The state itself is stored in `runStates`. */
   stateDedupKeys?: number;
   /**
    * When the run was marked as applied (its owners are the real allocation

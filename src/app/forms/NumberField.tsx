@@ -7,11 +7,11 @@ export interface NumberFieldProps
   extends
     Omit<NumberInputProps, 'value' | 'onChange' | 'min' | 'max' | 'clampBehavior'>,
     NumberRules {
-  /** The last accepted value; null for an empty field. */
+  /** Last accepted value, or null for an empty field. */
   value: number | null;
   /** Called only with values that pass the rules, so callers never store a rejected one. */
   onNumberChange: (value: number | null) => void;
-  /** Group the limits in the message by the locale's digit grouping; false for years. */
+  /** Whether the message groups the digits of the limits as the locale does (12,000). False for years. */
   groupLimits?: boolean;
 }
 

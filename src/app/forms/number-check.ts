@@ -3,17 +3,17 @@
  * reject a value at the field instead of clamping or rounding it silently.
  */
 
-/** The rules one number field enforces; `min` and `max` are inclusive. */
+/** Rules of one number field. `min` and `max` are inclusive. */
 export interface NumberRules {
   min?: number;
   max?: number;
   /** Whole numbers only. */
   integer?: boolean;
-  /** An empty field is a problem; otherwise it is `null`. */
+  /** Whether an empty field is rejected. Otherwise an empty field gives `null`. */
   required?: boolean;
 }
 
-/** Why a number field's value is rejected, as an i18n key of namespace `common` with its values. */
+/** Reason a number field's value is rejected: an i18n key of namespace `common` and its interpolation values. */
 export interface NumberProblem {
   key:
     | 'numberField.required'
@@ -77,8 +77,8 @@ export function checkNumber(raw: number | string, rules: NumberRules = {}): Numb
 }
 
 /**
- * The message of `problem` in the current language. Limits are grouped by
- * the locale's digit grouping unless `grouping` is false (years).
+ * Words `problem` in the current language. The digits of the limits are
+ * grouped as the locale does unless `grouping` is false (years).
  */
 export function describeNumberProblem(
   t: (key: string, values?: Record<string, unknown>) => string,

@@ -1,21 +1,21 @@
 /**
  * Precache list of the service worker: every file of a build except the
- * worker itself, source maps and hidden files. Pure, so that the build
- * plugin and its tests share it.
+ * worker itself, source maps and hidden files. The functions have no side
+ * effects, so that the build plugin and its tests share them.
  */
 
 /** The service worker's file name at the root of the build. */
 export const SERVICE_WORKER_FILE = 'sw.js';
 
-/** Manifest the build hands the worker: the files to precache and an id that changes with any of them. */
+/** Manifest that the build passes to the worker: the files to precache and an id that changes with any of them. */
 export interface PrecacheManifest {
-  /** Changes whenever a file's name or content changes; names the worker's cache. */
+  /** Hash of every file's name and content, which also names the worker's cache. */
   buildId: string;
   /** URL paths below the app's base, index.html first, e.g. `/assets/index-abc.js`. */
   urls: string[];
 }
 
-/** Whether a build output file belongs in the precache. */
+/** Checks whether a build output file belongs in the precache. */
 export function isPrecached(fileName: string): boolean {
   const name = fileName.split('/').pop() ?? fileName;
   if (fileName === SERVICE_WORKER_FILE) return false;

@@ -14,7 +14,7 @@ import { SERVICE_WORKER_FILE, precacheUrls, type PrecacheManifest } from './prec
 
 const WORKER_SOURCE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'service-worker.ts');
 
-/** Files below `dir`, relative with `/`, as Vite copies the public folder. */
+/** Lists the files below `dir` as paths relative to it with `/`, as Vite copies the public folder. */
 function listFiles(dir: string, prefix = ''): string[] {
   if (!dir || !fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -24,7 +24,7 @@ function listFiles(dir: string, prefix = ''): string[] {
   });
 }
 
-/** The plugin; add it to `plugins` in vite.config.ts. */
+/** Creates the plugin. Add it to `plugins` in vite.config.ts. */
 export function serviceWorkerPlugin(): Plugin {
   let config: ResolvedConfig;
   let workerReferenceId = '';
@@ -49,7 +49,9 @@ export function serviceWorkerPlugin(): Plugin {
         if (!workerReferenceId) return;
         const worker = bundle[SERVICE_WORKER_FILE];
         if (!worker || worker.type !== 'chunk')
-          throw new Error('The service worker chunk is missing.');
+          throw new Error(
+            `The service worker chunk ${SERVICE_WORKER_FILE} is missing from the bundle. Check that no other plugin removes or renames it.`,
+          );
 
         const hash = createHash('sha256');
         const files: string[] = [];

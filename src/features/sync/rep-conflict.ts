@@ -77,7 +77,7 @@ export function diffRepLists(before: readonly Rep[], after: readonly Rep[]): Rep
   return { added, removed, changed };
 }
 
-/** Returns the rep ids a flow document assigns to: round-robin and least-loaded assignees, and the Assign node's rep. */
+/** Collects the rep ids that a flow document assigns to: round-robin and least-loaded assignees, and Assign nodes' reps. */
 export function assignedRepIds(document: Pick<FlowDocument, 'nodes'>): Set<string> {
   const ids = new Set<string>();
   for (const node of document.nodes) {
@@ -92,10 +92,10 @@ export function assignedRepIds(document: Pick<FlowDocument, 'nodes'>): Set<strin
 }
 
 /**
- * Lists the flows that would lose reps if `kept` replaced `other`: reps a flow
- * assigns to that are active (or present) in `other` but missing or
- * inactive in `kept`. Such a flow sends their leads on to its overflow
- * path, often the pool.
+ * Lists the flows that would lose reps if `kept` replaced `other`. A flow
+ * loses a rep that it assigns to when the rep is active in `other` (a rep
+ * without `active` counts as active) but missing or inactive in `kept`.
+ * Such a flow sends that rep's leads to its overflow output, often the pool.
  */
 export function flowsLosingReps(
   kept: readonly Rep[],

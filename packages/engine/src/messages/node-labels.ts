@@ -12,7 +12,7 @@ const MESSAGES: Readonly<Record<'en' | 'zh-CN', EngineMessages>> = {
 const NODE_ID_PARAMS = ['nodeId', 'source', 'target'] as const;
 
 /**
- * The name of each node of a flow as people see it, by node id: the node's
+ * Names each node of a flow as the user sees it, by node id: the node's
  * own `label` (on the node or in its data) when it has one, else the name
  * of its type. A name that several nodes share gets the node id added, so
  * every node keeps a distinct name.
@@ -41,7 +41,7 @@ export function nodeLabels(
 }
 
 /**
- * The parameters a problem's message interpolates, with every node id
+ * Returns the parameters that a problem's message interpolates, with every node id
  * (`nodeId`, `source`, `target`, each node of a cycle's `path`) replaced
  * by its name from `labels`. Ids without a name stay as they are, because
  * they name nodes that do not exist.
