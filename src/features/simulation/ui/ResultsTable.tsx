@@ -26,6 +26,8 @@ import classes from './ResultsTable.module.css';
 
 const ROW_HEIGHT = 34;
 const PAGE_SIZE = 100;
+/** Height of the table's scroller before it is measured, in px (about a screenful of rows). */
+const INITIAL_HEIGHT = 600;
 const PREFERRED_FIELDS = ['name', 'company', 'phone', 'province', 'city', 'source'];
 const SHOWN_COLUMNS = 4;
 
@@ -117,6 +119,11 @@ export function ResultsTable(props: ResultsTableProps) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    // A first screenful of rows renders with the tab's own transition,
+    // before the scroller is measured, so that the measurement's update
+    // (not a transition) has little left to render.
+    initialRect: { width: 0, height: INITIAL_HEIGHT },
+    useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
   const firstPage = items.length > 0 ? Math.floor((items[0]?.index ?? 0) / PAGE_SIZE) : 0;
