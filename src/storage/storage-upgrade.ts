@@ -1,11 +1,11 @@
 /**
  * Runs a pending schema upgrade of the app's database in a worker before the
  * page opens it. The version 3 upgrade moves every run's state (up to a
- * million dedup keys each) out of its run record; in the page, reading and
- * writing one such record is a long task, and the whole upgrade is one
- * transaction that cannot be split. A worker holds no page thread, and the
- * page opens the database only once the worker has upgraded it, so the
- * page's own open finds nothing left to do.
+ * million dedup keys each) out of its run record. In the page, reading and
+ * writing one such record is a long task. The whole upgrade is one
+ * transaction, so it cannot be split into short steps. A worker does not
+ * block the page, and the page opens the database only once the worker has
+ * upgraded it, so the page's own open finds nothing left to do.
  */
 import { DATABASE_NAME, SrasDatabase } from './db';
 
@@ -42,7 +42,7 @@ export async function isStorageUpgradePending(
   return stored.version < declared;
 }
 
-/** Where and how to run the upgrade; tests replace the worker and the database. */
+/** Options of the upgrade; tests replace the worker and the database. */
 export interface StorageUpgradeOptions {
   startWorker?: () => StorageUpgradePort;
   /** Called once an upgrade is found pending, before the worker starts. */
