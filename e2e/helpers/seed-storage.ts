@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /** A rep as stored in the app's `reps` table. */
 export interface SeedRep {
@@ -12,14 +12,36 @@ export interface SeedRep {
 }
 
 /**
- * Waits until the app has created its IndexedDB database `sras`. The app
+ * Waits until the app's IndexedDB database `sras` has its tables. The app
  * may open it after the load event, and opening `sras` before that would
- * create an empty database without the app's tables.
+ * create an empty database without the app's tables. Dexie stores schema
+ * version N as IndexedDB version N × 10, so a listed version under 10 is not
+ * the app's yet; an open while the app's upgrade runs waits for it to end.
+ * Polled with `expect.poll`: `page.waitForFunction` takes the promise of an
+ * async predicate as a truthy result and would not wait.
  */
 export async function waitForAppDatabase(page: Page): Promise<void> {
-  await page.waitForFunction(async () =>
-    (await indexedDB.databases()).some((database) => database.name === 'sras'),
-  );
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          const listed = (await indexedDB.databases()).some(
+            (database) => database.name === 'sras' && (database.version ?? 0) >= 10,
+          );
+          if (!listed) return false;
+
+          const database = await new Promise<IDBDatabase>((resolve, reject) => {
+            const request = indexedDB.open('sras');
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          });
+          const ready = database.objectStoreNames.contains('reps');
+          database.close();
+          return ready;
+        }),
+      { message: 'the app did not create its IndexedDB database "sras"' },
+    )
+    .toBe(true);
 }
 
 /**
