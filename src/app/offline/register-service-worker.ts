@@ -19,18 +19,19 @@ export function canRegisterServiceWorker(location: Location, navigator: Navigato
 export function registerServiceWorker(scriptUrl = `${import.meta.env.BASE_URL}sw.js`): void {
   if (!canRegisterServiceWorker(window.location, window.navigator)) return;
 
-  const start = () => void register(scriptUrl);
+  const start = () => void registerWorker(scriptUrl);
   if (document.readyState === 'complete') start();
   else window.addEventListener('load', start, { once: true });
 }
 
-async function register(scriptUrl: string): Promise<void> {
+/** Registers the worker now and wires its updates to the update store; never rejects. */
+export async function registerWorker(scriptUrl: string): Promise<void> {
   const container = navigator.serviceWorker;
   // A page that had no worker gets one on the first visit; that takeover is
   // no update and must not show the notice.
   const hadController = container.controller !== null;
 
-  let registration: ServiceWorkerRegistration;
+  let registration: ServiceWorkerRegistration | undefined;
   try {
     registration = await container.register(scriptUrl);
   } catch (error) {
@@ -41,6 +42,9 @@ async function register(scriptUrl: string): Promise<void> {
     );
     return;
   }
+  // A browser that blocks workers, such as Playwright's by default, resolves
+  // without a registration instead of rejecting.
+  if (!registration) return;
 
   if (registration.waiting && hadController)
     useAppUpdateStore.getState().offer(registration.waiting);
