@@ -16,9 +16,9 @@ export interface SeedRep {
  * may open it after the load event, and opening `sras` before that would
  * create an empty database without the app's tables. Dexie stores schema
  * version N as IndexedDB version N × 10, so a listed version under 10 is not
- * the app's yet; an open while the app's upgrade runs waits for it to end.
- * Polled with `expect.poll`: `page.waitForFunction` takes the promise of an
- * async predicate as a truthy result and would not wait.
+ * the app's yet. An open while the app's upgrade runs waits for it to end.
+ * This polls with `expect.poll`, because `page.waitForFunction` takes the
+ * promise of an async predicate as a truthy result and would not wait.
  */
 export async function waitForAppDatabase(page: Page): Promise<void> {
   await expect

@@ -189,7 +189,7 @@ interface Runtime {
   owners: ExistingOwnerIndex;
 }
 
-/** The state rows a batch reads: the periods it counts against at `now` and its dedup keys. */
+/** Lists the state rows a batch reads: the periods it counts against at `now` and its dedup keys. */
 function stateNeedsOf(
   compiled: CompiledVersion,
   flowId: string,

@@ -24,9 +24,9 @@ export interface DatabaseHandle {
   db: Kysely<Database>;
   /**
    * The database for reads outside a transaction that need not wait for a
-   * running write, such as token checks: on SQLite a second connection (WAL
-   * lets it read the last commit while the first one writes), on PostgreSQL
-   * the same pool as `db`.
+   * running write, such as token checks. On SQLite it is a second connection,
+   * which WAL lets read the last commit while the first one writes. On
+   * PostgreSQL it is the same pool as `db`.
    */
   readDb: Kysely<Database>;
   dialect: Dialect;
@@ -232,7 +232,7 @@ const writeGroups = new WeakMap<DatabaseHandle, WriteGroups>();
 /**
  * Runs `work` like {@link inWorkspaceTransaction}, except that on SQLite it
  * may share its transaction with other writes queued at the same time (group
- * commit, see `WriteGroups`). `work` then sees the writes queued before it,
+ * commit, see `WriteGroups`). `work` then reads the writes queued before it,
  * and its promise settles after the shared commit. Use it for short writes
  * that arrive in bursts, such as allocations.
  */
