@@ -42,8 +42,8 @@ test.describe('canvas editing', () => {
     await editor.connect(filterId, 'match', quotaId);
     await expect(editor.edges()).toHaveCount(1);
 
-    // While the edge is drawn over the filter, a hint says why it may not end
-    // there; the pointer is moved onto the input again until the hint shows.
+    // While the edge is drawn over the filter, a hint explains why it may not
+    // end there. The pointer moves onto the input again until the hint shows.
     const hint = page.getByTestId('connection-hint');
     await editor.drawConnection(quotaId, 'overflow', filterId, async () => {
       await expect(hint).toHaveText('This connection would form a loop.', { timeout: 1_000 });

@@ -1,6 +1,6 @@
 /**
- * Longest name, in characters (Unicode code points), that a flow, rep, team
- * or dataset may have. Longer names are rejected where they are typed or
+ * Maximum length of a flow, rep, team or dataset name, in characters (Unicode
+ * code points). Longer names are rejected where they are typed or
  * imported, because tables and lists can show only a part of them.
  */
 export const MAX_NAME_LENGTH = 100;

@@ -255,7 +255,8 @@ describe('TargetsScreen', () => {
     await waitFor(async () => {
       const [stored] = await listTargetPlans();
       expect(stored?.status).toBe('approved');
-      expect(stored && planTotal(stored)).toBe(13_000_000);
+      expect(stored).toBeDefined();
+      expect(planTotal(stored!)).toBe(13_000_000);
     });
   });
 

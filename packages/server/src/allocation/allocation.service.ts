@@ -88,7 +88,7 @@ interface Batch extends AllocationRequest {
 
 /**
  * PostgreSQL: what changes only by publishing or syncing is read before the
- * lock, so the lock is held only for the state, the audit and the answer:
+ * lock, so the lock is held only for the state, the audit and the response:
  * four round trips (begin, lock and read, write, commit), five with an
  * idempotency key. A publish or rep change racing this request may or may
  * not apply to it, as if it had arrived a moment later; counters are read

@@ -126,7 +126,7 @@ export async function loadState(
   return stateFromRows(rows, needs.flowId);
 }
 
-/** The scopes of the counter rows a batch reads: its flow's weights and quotas, and the rep counters. */
+/** Lists the scopes of the counter rows a batch reads: its flow's weights and quotas, and the rep counters. */
 export function counterScopes(needs: StateNeeds): string[] {
   const { flowId, periods } = needs;
   return [

@@ -28,7 +28,7 @@ const ROLLBACK_TO = CompiledQuery.raw('rollback to grouped_write');
  * one commit and writes each shared page (the audit log's last pages, the
  * counter rows) to the WAL once instead of once per request.
  *
- * Each write runs in its own savepoint, in arrival order, so it sees the
+ * Each write runs in its own savepoint, in arrival order, so it reads the
  * writes before it exactly as if it had run alone after them. A write that
  * throws is rolled back to its savepoint and rejected, and the others
  * continue. An error from SQLite itself ends the whole group, because SQLite
