@@ -13,6 +13,8 @@ const en = {
   'help.lang': 'language of messages: zh-CN or en (default: from LANG)',
   'help.validate': 'check a flow file and print its problems; exits 1 when any is an error',
   'help.validate.flow': 'flow document (JSON, format sras.flow)',
+  'help.validate.leads':
+    'leads file the flow will run on; reports the columns that nodes read but the file lacks',
   'help.allocate': 'allocate the leads of a spreadsheet with a flow and write the result file',
   'help.allocate.flow': 'flow document (JSON)',
   'help.allocate.leads': 'leads: CSV, TSV, TXT, XLSX, XLS, or JSON (an array of records)',
@@ -80,6 +82,8 @@ const en = {
   'validate.ok': '{{file}}: no problems.',
   'validate.counts': '{{file}}: {{errors}} error(s), {{warnings}} warning(s).',
   'validate.problem': '{{severity}} {{location}}{{message}}',
+  'hint.mapColumn':
+    'To read a column of {{file}} as "{{column}}", add --map "HEADER={{column}}" with the header of that column; otherwise change the node in the editor.',
   'severity.error': 'error',
   'severity.warning': 'warning',
   'location.node': 'node {{nodeId}}',
@@ -121,6 +125,7 @@ const zhCn: Record<CliMessageKey, string> = {
   'help.lang': '提示语言：zh-CN 或 en（默认根据 LANG）',
   'help.validate': '检查流程文件并列出问题；有错误时退出码为 1',
   'help.validate.flow': '流程文件（JSON，格式 sras.flow）',
+  'help.validate.leads': '流程将要分配的线索文件；列出节点读取但文件中没有的列',
   'help.allocate': '用流程分配表格中的线索，并写出结果文件',
   'help.allocate.flow': '流程文件（JSON）',
   'help.allocate.leads': '线索：CSV、TSV、TXT、XLSX、XLS，或 JSON（记录数组）',
@@ -179,6 +184,8 @@ const zhCn: Record<CliMessageKey, string> = {
   'validate.ok': '{{file}}：没有问题。',
   'validate.counts': '{{file}}：{{errors}} 个错误，{{warnings}} 个警告。',
   'validate.problem': '{{severity}} {{location}}{{message}}',
+  'hint.mapColumn':
+    '要把 {{file}} 中的某一列当作"{{column}}"读取，请加上 --map "列名={{column}}"（列名换成该列的表头）；否则请在编辑器中修改该节点。',
   'severity.error': '错误',
   'severity.warning': '警告',
   'location.node': '节点 {{nodeId}}',

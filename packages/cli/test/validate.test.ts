@@ -136,7 +136,7 @@ describe('sras help and version', () => {
 
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Usage: sras [options] [command]');
-    expect(run.stdout).toContain('validate <flow>');
+    expect(run.stdout).toContain('validate [options] <flow>');
     expect(run.stdout).toContain('Commands:');
   });
 

@@ -50,6 +50,11 @@ export {
 } from './validation/flow.validator.js';
 export { DEDUP_KEYS, QUOTA_PERIODS } from './validation/node-data.validator.js';
 export {
+  findFieldsNotInDataset,
+  listNodeFieldReads,
+  type NodeFieldRead,
+} from './validation/dataset-fields.js';
+export {
   ENGINE_MESSAGES,
   formatProblem,
   interpolate,

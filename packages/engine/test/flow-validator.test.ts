@@ -786,6 +786,91 @@ describe('validateFlow', () => {
     });
   });
 
+  describe('dataset fields', () => {
+    /** Every field the full flow reads: visits, source, province, phone and email. */
+    const allFields = ['visits', 'source', 'province', 'phone', 'email'];
+
+    function withDatasetFields(datasetFields: readonly string[]): FlowProblem[] {
+      const { nodes, edges } = fullFlow();
+      return check(buildFlow(nodes, edges), { reps: team, datasetFields });
+    }
+
+    it('finds nothing when the dataset has every field the nodes read', () => {
+      expect(withDatasetFields(allFields)).toEqual([]);
+    });
+
+    it('checks nothing when no dataset fields are given', () => {
+      const { nodes, edges } = fullFlow();
+
+      expect(check(buildFlow(nodes, edges), { reps: team })).toEqual([]);
+    });
+
+    it('names the column and the node that reads it', () => {
+      const problems = withDatasetFields(allFields.filter((field) => field !== 'province'));
+
+      expect(problems).toEqual([
+        {
+          code: 'field-not-in-dataset',
+          severity: 'warning',
+          nodeId: 'region',
+          field: 'data.field',
+          params: { column: 'province' },
+        },
+      ]);
+    });
+
+    it('reports condition fields with the path of their condition', () => {
+      const problems = withDatasetFields(['province', 'phone', 'email']);
+
+      expect(problems.map((problem) => [problem.nodeId, problem.field, problem.params])).toEqual([
+        ['filter', 'data.condition', { column: 'visits' }],
+        ['score', 'data.rules[0].condition', { column: 'source' }],
+      ]);
+    });
+
+    it('never reports the field a score node writes', () => {
+      const problems = withDatasetFields(allFields);
+
+      expect(problems.some((problem) => problem.params.column === 'score')).toBe(false);
+    });
+
+    it('reports dedup keys and the quota per field', () => {
+      const { nodes, edges } = fullFlow();
+      const flow = buildFlow(
+        nodes.map(([id, type, data]) =>
+          id === 'quota'
+            ? [id, type, { limit: 100, period: 'day', per: 'city' }]
+            : [id, type, data],
+        ),
+        edges,
+      );
+
+      const problems = check(flow, { reps: team, datasetFields: ['visits', 'source', 'province'] });
+
+      expect(problems.map((problem) => [problem.nodeId, problem.params.column])).toEqual([
+        ['quota', 'city'],
+        ['dedup', 'phone'],
+        ['dedup', 'email'],
+      ]);
+      expect(problems.every((problem) => problem.severity === 'warning')).toBe(true);
+    });
+
+    it('finds a dotted field by its first segment', () => {
+      const { nodes, edges } = fullFlow();
+      const flow = buildFlow(
+        nodes.map(([id, type, data]) =>
+          id === 'filter'
+            ? [id, type, { condition: { '>': [{ var: 'stats.visits' }, 3] } }]
+            : [id, type, data],
+        ),
+        edges,
+      );
+      const fields = ['stats', 'source', 'province', 'phone', 'email'];
+
+      expect(check(flow, { reps: team, datasetFields: fields })).toEqual([]);
+    });
+  });
+
   it('has a test for every problem code the validator reports', () => {
     const reportedElsewhere = new Set<ProblemCode>([
       // Reported by parseFlow, and tested with it.

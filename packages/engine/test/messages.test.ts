@@ -87,6 +87,19 @@ describe('formatProblem', () => {
     );
   });
 
+  it.each(languages)('names the missing column twice in %s', (language) => {
+    const problem = createProblem(
+      'field-not-in-dataset',
+      { nodeId: 'regions', field: 'data.field' },
+      { column: 'province' },
+    );
+
+    const text = formatProblem(problem, language);
+
+    expect(text.split('"province"')).toHaveLength(3);
+    expect(text).not.toContain('data.field');
+  });
+
   it('passes the location to the message', () => {
     const problem = createProblem(
       'node-data-invalid',

@@ -18,6 +18,11 @@ export interface LoadedLeads {
   leads: Lead[];
   /** Column keys in file order: what the result file repeats before its own columns. */
   columns: string[];
+  /**
+   * Every field name a lead can have: the column keys and the standard fields
+   * they are mapped to. Null when a JSON file holds no lead to learn them from.
+   */
+  fields: string[] | null;
   /** Keys of columns that contain identifiers or phones and must compare as text. */
   textColumns: Record<string, TextFieldKind>;
   /** Fully blank rows skipped. */
@@ -77,6 +82,11 @@ export async function loadLeads(
   return {
     leads: result.rows.map((row) => ({ ...row.values, ...row.fields })),
     columns: result.columns.map((column) => column.key),
+    fields: [
+      ...new Set(
+        result.columns.flatMap((column) => [column.key, ...(column.field ? [column.field] : [])]),
+      ),
+    ],
     textColumns,
     skippedRows: result.report.blankRowCount,
   };
@@ -184,7 +194,7 @@ async function leadsFromJson(context: CliContext, file: string): Promise<LoadedL
     postalCode: 'postalCode',
     id: 'id',
   };
-  return { leads, columns, textColumns, skippedRows: 0 };
+  return { leads, columns, fields: leads.length > 0 ? columns : null, textColumns, skippedRows: 0 };
 }
 
 function isLeadValue(value: unknown): value is LeadValue {

@@ -34,7 +34,7 @@ import {
 import { parseMapOption, parseNowOption, parseSheetOption } from '../allocate/parse-options.js';
 import { PROGRESS_THRESHOLD_ROWS } from '../allocate/progress-reporter.js';
 import type { CommandModule } from './command-module.js';
-import { describeProblem, problemLocation } from './validate.command.js';
+import { printFlowWarnings, problemLocation } from './validate.command.js';
 
 /** Options of `sras allocate`, as commander parses them. */
 interface AllocateOptions {
@@ -122,10 +122,13 @@ async function allocate(context: CliContext, options: AllocateOptions): Promise<
   checkTimeField(context, options.timeField, loaded.leads);
 
   const conditionOptions = { fieldTypes: loaded.textColumns };
-  const compiled = compileFlow(flow, { reps, conditionOptions });
+  const compiled = compileFlow(flow, {
+    reps,
+    conditionOptions,
+    ...(loaded.fields !== null ? { datasetFields: loaded.fields } : {}),
+  });
   if (!compiled.ok) throw flowFailure(context, options.flow, compiled.problems);
-  for (const warning of compiled.warnings)
-    context.io.stderr(`${describeProblem(context, warning)}\n`);
+  printFlowWarnings(context, compiled.warnings, options.leads);
 
   if (loaded.leads.length >= PROGRESS_THRESHOLD_ROWS) {
     context.io.stderr(

@@ -1,22 +1,48 @@
-import { formatProblem, parseFlow, validateFlow, type FlowProblem } from '@sras/engine';
+import {
+  formatProblem,
+  parseFlow,
+  validateFlow,
+  type FlowProblem,
+  type ValidateFlowOptions,
+} from '@sras/engine';
 import { TEXT_FIELD_KINDS } from '@sras/import';
 
+import { loadLeads } from '../allocate/load-leads.js';
+import { parseMapOption, parseSheetOption } from '../allocate/parse-options.js';
 import type { CliContext } from '../cli-context.js';
 import type { CommandModule } from './command-module.js';
 
-/** `sras validate FLOW.json`: prints the flow's problems; exit 1 when any is an error. */
+/** Options of `sras validate`, as commander parses them. */
+interface ValidateOptions {
+  leads?: string;
+  map?: string;
+  sheet?: string;
+  encoding?: string;
+}
+
+/**
+ * `sras validate FLOW.json [--leads LEADS]`: prints the flow's problems;
+ * exit 1 when any is an error. With a leads file, the problems include the
+ * columns that nodes read but the file lacks.
+ */
 export const validateCommand: CommandModule = {
   register(program, context) {
     program
       .command('validate')
       .description(context.t('help.validate'))
       .argument('<flow>', context.t('help.validate.flow'))
-      .action(async (file: string) => {
-        const problems = await readFlowProblems(context, file);
+      .option('--leads <file>', context.t('help.validate.leads'))
+      .option('--map <mapping>', context.t('help.allocate.map'))
+      .option('--sheet <sheet>', context.t('help.allocate.sheet'))
+      .option('--encoding <encoding>', context.t('help.allocate.encoding'))
+      .action(async (file: string, options: ValidateOptions) => {
+        const problems = await readFlowProblems(context, file, options);
         const errors = problems.filter((problem) => problem.severity === 'error').length;
         const warnings = problems.length - errors;
 
         for (const problem of problems) context.io.stdout(`${describeProblem(context, problem)}\n`);
+        const hint = missingColumnHint(context, problems, options.leads);
+        if (hint !== null) context.io.stdout(`${hint}\n`);
         const summary =
           problems.length === 0
             ? context.t('validate.ok', { file })
@@ -27,14 +53,60 @@ export const validateCommand: CommandModule = {
   },
 };
 
-async function readFlowProblems(context: CliContext, file: string): Promise<FlowProblem[]> {
+async function readFlowProblems(
+  context: CliContext,
+  file: string,
+  options: ValidateOptions,
+): Promise<FlowProblem[]> {
+  const mapping = parseMapOption(context, options.map);
+  const sheet = parseSheetOption(context, options.sheet);
+
   const text = new TextDecoder('utf-8')
     .decode(await context.readBytes(file))
     .replace(/^\uFEFF/, '');
   const parsed = parseFlow(text);
   if (!parsed.ok) return parsed.problems;
+
   // Imported phones, postal codes and ids stay text, as `allocate` reads them.
-  return validateFlow(parsed.flow, { conditionOptions: { fieldTypes: TEXT_FIELD_KINDS } });
+  const validateOptions: ValidateFlowOptions = {
+    conditionOptions: { fieldTypes: TEXT_FIELD_KINDS },
+  };
+  if (options.leads !== undefined) {
+    const loaded = await loadLeads(context, options.leads, {
+      mapping,
+      keepPlaceholders: false,
+      ...(sheet !== undefined ? { sheet } : {}),
+      ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
+    });
+    validateOptions.conditionOptions = { fieldTypes: loaded.textColumns };
+    if (loaded.fields !== null) validateOptions.datasetFields = loaded.fields;
+  }
+  return validateFlow(parsed.flow, validateOptions);
+}
+
+/**
+ * Prints the warnings of a flow that `allocate` runs on stderr, followed by
+ * how to map a column when a node reads one the leads file lacks.
+ */
+export function printFlowWarnings(
+  context: CliContext,
+  warnings: readonly FlowProblem[],
+  leadsFile: string,
+): void {
+  for (const warning of warnings) context.io.stderr(`${describeProblem(context, warning)}\n`);
+  const hint = missingColumnHint(context, warnings, leadsFile);
+  if (hint !== null) context.io.stderr(`${hint}\n`);
+}
+
+/** How to give the leads the first column a node reads but the file lacks; null when none is missing. */
+function missingColumnHint(
+  context: CliContext,
+  problems: readonly FlowProblem[],
+  leadsFile: string | undefined,
+): string | null {
+  const missing = problems.find((problem) => problem.code === 'field-not-in-dataset');
+  if (missing === undefined || leadsFile === undefined) return null;
+  return context.t('hint.mapColumn', { column: String(missing.params.column), file: leadsFile });
 }
 
 /** Words a flow problem with its severity and location, in the context's language. */

@@ -60,6 +60,8 @@ export const messagesEn = {
       'The rule tests whether the value is part of the text "{{value}}", because "in" with one text is a substring test. To match any of the values, use a list: {{items}}.',
     'condition-text-column-ordered':
       'The rule compares the column "{{field}}" with the number {{value}}, but the dataset keeps that column as text, so its values are ordered as text: "9" comes after "10". Compare it with equals or "in", or use a number column.',
+    'field-not-in-dataset':
+      'The node reads the column "{{column}}", but the dataset has no such column, so it is empty for every lead and the node sends every lead the same way. Map a column of the file to "{{column}}" when importing it, or change the node to read a column the dataset has.',
     'score-field-invalid':
       'The score field name is empty. Enter the field that receives the score.',
     'score-base-invalid': 'The base score "{{value}}" is not a number. Enter a number such as 0.',

@@ -3,6 +3,7 @@ import type { FlowDocument, FlowEdge, FlowNode, Rep } from '../flow/flow.types.j
 import { getOutputHandles, isNodeType, resolveSourceHandle } from '../flow/node-handles.js';
 import { findCycle, getReachableNodeIds } from '../graph/graph.js';
 import { isValidTimeZone } from '../time/zoned-calendar.js';
+import { findFieldsNotInDataset } from './dataset-fields.js';
 import { validateNodeData } from './node-data.validator.js';
 import { createProblem, CYCLE_PATH_SEPARATOR, type FlowProblem } from './problem.types.js';
 
@@ -11,6 +12,12 @@ export interface ValidateFlowOptions {
   reps?: readonly Rep[];
   /** Field types and empty values of the dataset the conditions read. */
   conditionOptions?: ConditionOptions;
+  /**
+   * Field names (column keys) of the dataset the flow will run on; when
+   * given, a node that reads a field outside this list gets a
+   * `field-not-in-dataset` warning.
+   */
+  datasetFields?: readonly string[];
 }
 
 /** An edge that the compiler follows, with its resolved source handle. */
@@ -58,6 +65,9 @@ export function inspectFlow(flow: FlowDocument, options: ValidateFlowOptions = {
     options.reps === undefined ? null : new Map(options.reps.map((rep) => [rep.id, rep]));
   for (const node of nodes) {
     problems.push(...validateNodeData(node, { reps, conditionOptions: options.conditionOptions }));
+  }
+  if (options.datasetFields !== undefined) {
+    problems.push(...findFieldsNotInDataset(nodes, options.datasetFields));
   }
 
   const edges = collectEdges(flow, nodes, problems);

@@ -41,6 +41,7 @@ export const PROBLEM_SEVERITIES = {
   'condition-too-large': 'error',
   'condition-in-text-list': 'warning',
   'condition-text-column-ordered': 'warning',
+  'field-not-in-dataset': 'warning',
   'score-field-invalid': 'error',
   'score-base-invalid': 'error',
   'score-points-invalid': 'error',
