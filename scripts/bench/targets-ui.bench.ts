@@ -234,9 +234,9 @@ async function main(): Promise<void> {
       await page.getByTestId('flow-node-later').waitFor();
       await page.getByRole('button', { name: 'Add node: Assign' }).waitFor();
     });
-    await recorder.stopTrace();
 
     if (options.teamOnly) {
+      await recorder.stopTrace();
       console.log(machineLine(bench.browser.version()));
       return;
     }
@@ -275,6 +275,7 @@ async function main(): Promise<void> {
       },
       true,
     );
+    await recorder.stopTrace();
 
     console.log(machineLine(bench.browser.version()));
   } finally {

@@ -82,4 +82,18 @@ describe('NewPlanDialog', () => {
 
     expect(await screen.findByText('Enter a number.')).toBeInTheDocument();
   });
+
+  it('rejects a plan name over 100 characters', async () => {
+    const user = userEvent.setup();
+    const { onCreate } = await renderDialog();
+    const name = await screen.findByRole('textbox', { name: 'Name' });
+
+    await user.click(name);
+    await user.paste('年'.repeat(101));
+    await user.click(screen.getByRole('button', { name: 'Create plan' }));
+
+    expect(await screen.findByText('The name has 101 characters: use at most 100.')).toBeVisible();
+    expect(name).toHaveAttribute('aria-invalid', 'true');
+    expect(onCreate).not.toHaveBeenCalled();
+  });
 });

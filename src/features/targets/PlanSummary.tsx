@@ -1,9 +1,10 @@
-import { Badge, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Group, List, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconCheck, IconX } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatYuanCompact } from '../dashboard/number-format';
 import { computeGrid, MONTH_COLUMNS, planTotal, QUARTER_COLUMNS } from './plan-grid';
+import { describeSplitNote } from './target-messages';
 import type { ColumnKey, TargetPlan } from './target-plan.types';
 import { useAmountFormat } from './useAmountFormat';
 
@@ -123,6 +124,21 @@ export function PlanSummary({ plan }: { plan: TargetPlan }) {
           />
         </Stack>
       </SimpleGrid>
+      {plan.splitNotes && plan.splitNotes.length > 0 && (
+        <Alert
+          variant="light"
+          color="yellow"
+          title={t('summary.notesTitle')}
+          mt="sm"
+          data-testid="split-notes"
+        >
+          <List size="sm">
+            {plan.splitNotes.map((note, index) => (
+              <List.Item key={index}>{describeSplitNote(t, note, plan, formatAmount)}</List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
     </Paper>
   );
 }

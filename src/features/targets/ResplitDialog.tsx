@@ -1,23 +1,28 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatasetRecord } from '../../storage/records';
 import { useWorkspaceTimeZone } from '../settings/workspace-settings';
 import { planTotal } from './plan-grid';
 import { SplitMethodFields } from './SplitMethodFields';
-import { initialSplitForm, resolveSplits, type SplitFormState } from './split-form';
-import { describeSplitReading } from './target-messages';
-import type { PeopleSplit, TargetPlan, TimeSplit } from './target-plan.types';
+import { initialSplitForm, readingNotes, resolveSplits, type SplitFormState } from './split-form';
+import type { PeopleSplit, SplitReadingNote, TargetPlan, TimeSplit } from './target-plan.types';
 
 interface ResplitDialogProps {
   opened: boolean;
   plan: TargetPlan;
   datasets: readonly DatasetRecord[];
   onClose: () => void;
-  /** Applies the new splits; returns error texts to show, or none on success. */
-  /** Splits the plan again; resolves with the problems that stopped it, none when it was applied. */
-  onApply: (splits: { timeSplit: TimeSplit; peopleSplit: PeopleSplit }) => Promise<string[]>;
+  /**
+   * Splits the plan again, keeping `notes` (the dataset rows the new splits
+   * left out) with it; resolves with the problems that stopped it, none when
+   * it was applied.
+   */
+  onApply: (splits: {
+    timeSplit: TimeSplit;
+    peopleSplit: PeopleSplit;
+    notes: SplitReadingNote[];
+  }) => Promise<string[]>;
 }
 
 function formFromPlan(plan: TargetPlan): SplitFormState {
@@ -60,12 +65,10 @@ export function ResplitDialog({ opened, plan, datasets, onClose, onApply }: Resp
       const problems = await onApply({
         timeSplit: resolved.timeSplit,
         peopleSplit: resolved.peopleSplit,
+        notes: readingNotes(resolved),
       });
       setErrors(problems);
       if (problems.length > 0) return;
-
-      for (const notice of describeSplitReading(t, resolved))
-        notifications.show({ color: 'yellow', message: notice, autoClose: 10_000 });
       onClose();
     } finally {
       setBusy(false);

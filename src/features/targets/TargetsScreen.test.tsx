@@ -50,6 +50,24 @@ function cell(row: string, column: string): HTMLElement {
   return element;
 }
 
+/** Watches the screen from now on. `stop` returns whether it ever showed no plan at all. */
+function watchForNoPlan() {
+  let shown = false;
+  // Added nodes are read from the records, so an empty state removed again in the same task counts.
+  const observer = new MutationObserver((records) => {
+    for (const record of records)
+      for (const node of record.addedNodes)
+        if (node.textContent?.includes('No target plan yet')) shown = true;
+  });
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  return {
+    stop: () => {
+      observer.disconnect();
+      return shown;
+    },
+  };
+}
+
 const REFUNDS: DatasetRecord = {
   id: 'deals-2026',
   name: '2026 成交',
@@ -260,25 +278,30 @@ describe('TargetsScreen', () => {
     });
   });
 
-  it('starts the next draft version', async () => {
+  it('starts the next draft version and shows it without a gap', async () => {
     const user = userEvent.setup();
     const approval = approvePlan(buildPlan(), [], NOW);
     if (!approval.ok) throw new Error('approve failed');
     await saveTargetPlans([approval.value.approved]);
     await renderApp('/targets?plan=plan-2027');
     await screen.findByRole('grid');
+    const watch = watchForNoPlan();
 
     await user.click(screen.getByRole('button', { name: 'New draft version' }));
 
     expect(await screen.findByRole('button', { name: 'Approve' })).toBeVisible();
-    const stored = await listTargetPlans();
-    expect(stored.map((plan) => [plan.version, plan.status]).sort()).toEqual([
-      [1, 'approved'],
-      [2, 'draft'],
-    ]);
+    await waitFor(async () => {
+      const stored = await listTargetPlans();
+      expect(stored.map((plan) => [plan.version, plan.status]).sort()).toEqual([
+        [1, 'approved'],
+        [2, 'draft'],
+      ]);
+    });
+    expect(await screen.findByText('Version 2 of the 2027 plan')).toBeVisible();
+    expect(watch.stop()).toBe(false);
   });
 
-  it('tells how many refunds a re-split left out', async () => {
+  it('keeps the refunds a re-split left out with the plan', async () => {
     const user = userEvent.setup();
     await saveTargetPlans([buildPlan()]);
     await database().datasets.put(REFUNDS);
@@ -292,7 +315,9 @@ describe('TargetsScreen', () => {
       ],
       sourceRows: [2, 5, 6],
     });
-    await renderApp('/targets?plan=plan-2027');
+    const note =
+      '1 row of 2026 成交 has an amount below 0 in “金额” (row 5) and was left out, so a refund lowers no share.';
+    const view = await renderApp('/targets?plan=plan-2027');
     await screen.findByRole('grid');
 
     await user.click(screen.getByRole('button', { name: 'Re-split' }));
@@ -303,12 +328,52 @@ describe('TargetsScreen', () => {
     await user.click(await screen.findByRole('option', { name: '2026 成交' }));
     await user.click(within(dialog).getByRole('button', { name: 'Re-split' }));
 
-    expect(
-      await screen.findByText(
-        '1 row of 2026 成交 has an amount below 0 in “金额” (row 5) and was left out, so a refund lowers no share.',
-      ),
-    ).toBeVisible();
+    expect(await within(await screen.findByTestId('split-notes')).findByText(note)).toBeVisible();
     await waitFor(() => expect(cell('company', 'm1')).toHaveTextContent('8,000,000'));
+    await waitFor(async () => {
+      const [stored] = await listTargetPlans();
+      expect(stored?.splitNotes).toEqual([
+        {
+          code: 'negative-rows',
+          datasetName: '2026 成交',
+          amountColumn: '金额',
+          count: 1,
+          firstRow: 5,
+        },
+      ]);
+    });
+
+    view.unmount();
+    await renderApp('/targets?plan=plan-2027');
+    expect(await within(await screen.findByTestId('split-notes')).findByText(note)).toBeVisible();
+  });
+
+  it('shows a created plan without a gap', async () => {
+    const user = userEvent.setup();
+    await saveTargetPlans([buildPlan()]);
+    await database().reps.put({
+      id: 'r9',
+      name: '赵六',
+      team: '华南组',
+      createdAt: 0,
+      updatedAt: 0,
+    });
+    await renderApp('/targets?plan=plan-2027');
+    await screen.findByRole('grid');
+    const watch = watchForNoPlan();
+
+    await user.click(screen.getByRole('button', { name: 'New plan' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.clear(within(dialog).getByRole('textbox', { name: 'Year' }));
+    await user.type(within(dialog).getByRole('textbox', { name: 'Year' }), '2028');
+    await user.clear(within(dialog).getByRole('textbox', { name: /Yearly target/ }));
+    await user.type(within(dialog).getByRole('textbox', { name: /Yearly target/ }), '600');
+    await user.click(within(dialog).getByRole('button', { name: 'Create plan' }));
+
+    await waitFor(() => expect(screen.getByTestId('plan-total')).toHaveTextContent('¥600'));
+    await waitFor(async () => expect(await listTargetPlans()).toHaveLength(2));
+    expect(await screen.findByText('Version 1 of the 2028 plan')).toBeVisible();
+    expect(watch.stop()).toBe(false);
   });
 
   it('keeps the plan as it was when the re-spread fails', async () => {

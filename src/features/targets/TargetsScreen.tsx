@@ -35,6 +35,8 @@ import { useDatasets } from './dataset-reader';
 import { NewPlanDialog } from './NewPlanDialog';
 import { isCellLocked, setCellLock } from './plan-edit';
 import { cellValue } from './plan-grid';
+import { withSplitNotes } from './plan-build';
+import { nextWorkingPlan } from './plan-selection';
 import { approvePlan, createDraftVersion } from './plan-versions';
 import { PlanGrid } from './PlanGrid';
 import { planLabels } from './plan-labels';
@@ -81,7 +83,7 @@ export function TargetsScreen() {
     () => (reps ?? []).filter((rep) => rep.active !== false).map(toPlanPerson),
     [reps],
   );
-  const formatAmount = useAmountFormat(working?.unit ?? 'yuan');
+  const formatAmount = useAmountFormat((working ?? stored)?.unit ?? 'yuan');
 
   // Every change of a plan (grid edits, re-spreads, imports, approval, a new draft) runs one
   // after another on the newest plan (see PlanEditQueue). The queue reads the ref, which is
@@ -110,20 +112,18 @@ export function TargetsScreen() {
     [t],
   );
 
-  // Another tab's save, or a switch of plan, replaces the plan being edited here.
+  // Ids of every plan seen stored, which tell a plan not yet stored from a deleted one.
+  const seenPlanIds = useRef(new Set<string>());
   useEffect(() => {
-    if (!stored) {
-      setWorking(null);
-      return;
-    }
-    setWorking((current) =>
-      current?.id === stored.id && current.updatedAt >= stored.updatedAt ? current : stored,
-    );
-  }, [stored]);
+    for (const candidate of plans ?? []) seenPlanIds.current.add(candidate.id);
+    setWorking((current) => nextWorkingPlan(current, stored, selectedId, seenPlanIds.current));
+  }, [plans, stored, selectedId]);
 
+  // Until the effect above takes the stored plan in, the screen shows it as stored.
+  const plan = working ?? stored;
   // A 500-rep grid rendered with the rest of the screen blocks the main thread for over 50 ms.
   // So a plan's sums and grid first render in the background, and later edits render at once.
-  const shownPlanId = useDeferredValue(working?.id ?? null, null);
+  const shownPlanId = useDeferredValue(plan?.id ?? null, null);
 
   if (!plans || !reps || !datasets) {
     return (
@@ -160,7 +160,6 @@ export function TargetsScreen() {
   const toggleLock = (planId: string, cell: CellRef) =>
     void edit(planId, (base) => setCellLock(base, cell, !isCellLocked(base, cell), Date.now()));
 
-  const plan = working;
   const readOnly = plan?.status !== 'draft';
   const labels = planLabels(
     plans,
@@ -466,10 +465,15 @@ export function TargetsScreen() {
               plan={plan}
               datasets={datasets}
               onClose={() => setResplitting(false)}
-              onApply={async (splits) => {
-                const outcome = await editQueue.enqueue(plan.id, (base) =>
-                  getPlanEditClient().resplit(base, splits, Date.now()),
-                );
+              onApply={async ({ notes, ...splits }) => {
+                const outcome = await editQueue.enqueue(plan.id, async (base) => {
+                  const result = await getPlanEditClient().resplit(base, splits, Date.now());
+                  if (!result.ok) return result;
+                  return {
+                    ok: true,
+                    value: withSplitNotes(result.value, [...result.notices, ...notes]),
+                  };
+                });
                 if (outcome.status === 'rejected')
                   return outcome.problems.map((problem) =>
                     describeTargetProblem(t, problem, outcome.plan, formatAmount),
@@ -490,7 +494,7 @@ export function TargetsScreen() {
         people={people}
         datasets={datasets}
         onClose={() => setCreating(false)}
-        onCreate={async (created, notices) => {
+        onCreate={async (created) => {
           try {
             await saveTargetPlans([created]);
             setCreating(false);
@@ -499,8 +503,6 @@ export function TargetsScreen() {
               setWorking(created);
               selectPlan(created.id);
             });
-            for (const notice of notices)
-              notifications.show({ color: 'yellow', message: notice, autoClose: 10_000 });
           } catch (error) {
             notifyFailure(t, 'targets:errors.saveFailed', error);
           }

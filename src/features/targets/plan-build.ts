@@ -18,6 +18,7 @@ import {
   TARGET_PLAN_SCHEMA_VERSION,
   type PeopleSplit,
   type PlanPerson,
+  type PlanSplitNote,
   type PlanTeam,
   type TargetNotice,
   type TargetPlan,
@@ -143,6 +144,15 @@ export function createTargetPlan(input: NewTargetPlan): TargetResult<TargetPlan>
   for (const row of listLeafRows(skeleton)) skeleton.values[row] = new Array<number>(12).fill(0);
 
   return distributeBySplit(skeleton, input.total, input.now);
+}
+
+/**
+ * Returns the plan with `notes` as the notes of its last split, in place of
+ * the notes of an earlier split. A split without notes leaves none.
+ */
+export function withSplitNotes(plan: TargetPlan, notes: readonly PlanSplitNote[]): TargetPlan {
+  const { splitNotes: _earlier, ...rest } = plan;
+  return notes.length > 0 ? { ...rest, splitNotes: [...notes] } : rest;
 }
 
 /**

@@ -9,7 +9,7 @@ import { annualiseResult, sumByMonth, sumByOwner } from './actuals';
 import { type CivilDate, DEFAULT_TIME_ZONE, isCivilDate } from './civil-date';
 import { readDatasetRowsWithNumbers } from './dataset-reader';
 import { personRowKey } from './plan-grid';
-import type { PeopleSplit, PlanPerson, TimeSplit } from './target-plan.types';
+import type { PeopleSplit, PlanPerson, SplitReadingNote, TimeSplit } from './target-plan.types';
 
 export type TimeSplitChoice = TimeSplit['method'];
 export type PeopleSplitChoice = PeopleSplit['method'];
@@ -219,6 +219,29 @@ export async function resolveSplits(
   }
 
   return { ok: true, timeSplit, peopleSplit, skippedRows, unmatchedOwners, negativeRows };
+}
+
+/** Maximum number of owner names a plan keeps in a note about owners that match no rep. */
+export const MAX_NOTED_OWNERS = 10;
+
+/** Returns the rows a split's reading left out, as notes to keep with the plan. */
+export function readingNotes(
+  reading: Pick<
+    Extract<SplitResolution, { ok: true }>,
+    'skippedRows' | 'negativeRows' | 'unmatchedOwners'
+  >,
+): SplitReadingNote[] {
+  const notes: SplitReadingNote[] = [];
+  if (reading.skippedRows > 0) notes.push({ code: 'skipped-rows', count: reading.skippedRows });
+  for (const ignored of reading.negativeRows) notes.push({ code: 'negative-rows', ...ignored });
+  if (reading.unmatchedOwners.length > 0) {
+    notes.push({
+      code: 'unmatched-owners',
+      owners: reading.unmatchedOwners.slice(0, MAX_NOTED_OWNERS),
+      total: reading.unmatchedOwners.length,
+    });
+  }
+  return notes;
 }
 
 /** Returns the header a column key has in the dataset's file, or the key when it is not listed. */

@@ -1,38 +1,77 @@
 import { describe, expect, it } from 'vitest';
 import { initI18n } from '../../i18n/i18n';
-import { describeSplitReading } from './target-messages';
+import { readingNotes } from './split-form';
+import { describeSplitNote } from './target-messages';
+import type { PlanSplitNote } from './target-plan.types';
 
 const READING = {
   skippedRows: 0,
   unmatchedOwners: [],
   negativeRows: [{ datasetName: '2026 成交', amountColumn: '金额', count: 3, firstRow: 14 }],
 };
+const NO_ROWS = { teams: [], people: [] };
+const formatAmount = (value: number) => `¥${value}`;
 
-describe('describeSplitReading', () => {
+async function describeIn(language: 'en' | 'zh-CN', notes: readonly PlanSplitNote[]) {
+  const i18n = initI18n(language);
+  await i18n.changeLanguage(language);
+  return notes.map((note) => describeSplitNote(i18n.t, note, NO_ROWS, formatAmount));
+}
+
+describe('readingNotes', () => {
+  it('keeps the negative rows of a reading as a note', () => {
+    expect(readingNotes(READING)).toEqual([
+      {
+        code: 'negative-rows',
+        datasetName: '2026 成交',
+        amountColumn: '金额',
+        count: 3,
+        firstRow: 14,
+      },
+    ]);
+  });
+
+  it('keeps ten unmatched owners and their total', () => {
+    const owners = Array.from({ length: 12 }, (_, index) => `负责人${index + 1}`);
+
+    expect(readingNotes({ skippedRows: 2, unmatchedOwners: owners, negativeRows: [] })).toEqual([
+      { code: 'skipped-rows', count: 2 },
+      { code: 'unmatched-owners', owners: owners.slice(0, 10), total: 12 },
+    ]);
+  });
+
+  it('has no notes when every row was used', () => {
+    expect(readingNotes({ skippedRows: 0, unmatchedOwners: [], negativeRows: [] })).toEqual([]);
+  });
+});
+
+describe('describeSplitNote', () => {
   it('names the count and first row of negative amounts in English', async () => {
-    const i18n = initI18n('en');
-    await i18n.changeLanguage('en');
-
-    expect(describeSplitReading(i18n.t, READING)).toEqual([
+    expect(await describeIn('en', readingNotes(READING))).toEqual([
       '3 rows of 2026 成交 have an amount below 0 in “金额” and were left out, so refunds lower no share. The first is row 14.',
     ]);
   });
 
   it('names the count and first row of negative amounts in Chinese', async () => {
-    const i18n = initI18n('zh-CN');
-    await i18n.changeLanguage('zh-CN');
-
-    expect(describeSplitReading(i18n.t, READING)).toEqual([
+    expect(await describeIn('zh-CN', readingNotes(READING))).toEqual([
       '2026 成交 中有 3 行的“金额”小于 0（如退款），已忽略，不会降低任何份额。第一行是第 14 行。',
     ]);
   });
 
-  it('says nothing when every row was used', async () => {
-    const i18n = initI18n('en');
-    await i18n.changeLanguage('en');
+  it('counts the unmatched owners it does not name', async () => {
+    const note: PlanSplitNote = { code: 'unmatched-owners', owners: ['老周', '小李'], total: 5 };
 
-    expect(
-      describeSplitReading(i18n.t, { skippedRows: 0, unmatchedOwners: [], negativeRows: [] }),
-    ).toEqual([]);
+    expect(await describeIn('en', [note])).toEqual([
+      'These owners match no rep and were left out: 老周, 小李 and 3 more.',
+    ]);
+    expect(await describeIn('zh-CN', [note])).toEqual([
+      '以下负责人未匹配到销售，已略过：老周、小李，另有 3 个。',
+    ]);
+  });
+
+  it('describes a notice of the split itself', async () => {
+    expect(await describeIn('en', [{ code: 'months-without-people', months: [1, 2] }])).toEqual([
+      'Nobody is employed in Jan, Feb, so their share went to the other months.',
+    ]);
   });
 });

@@ -5,8 +5,13 @@
 import type { TFunction } from 'i18next';
 import type { TableProblem } from './grid-table';
 import { listGridRows } from './plan-grid';
-import type { SplitResolution } from './split-form';
-import type { CellRef, TargetNotice, TargetPlan, TargetProblem } from './target-plan.types';
+import type {
+  CellRef,
+  PlanSplitNote,
+  TargetNotice,
+  TargetPlan,
+  TargetProblem,
+} from './target-plan.types';
 
 function rowName(t: TFunction, plan: Pick<TargetPlan, 'teams' | 'people'>, rowKey: string): string {
   if (rowKey === 'company') return t('targets:grid.company');
@@ -111,37 +116,33 @@ export function describeTargetNotice(
   }
 }
 
-/** Describes the dataset rows that a split left out: unreadable, negative or of unknown owners. */
-export function describeSplitReading(
+/** Describes in one sentence a note kept with a plan about how it was split. */
+export function describeSplitNote(
   t: TFunction,
-  reading: Pick<
-    Extract<SplitResolution, { ok: true }>,
-    'skippedRows' | 'negativeRows' | 'unmatchedOwners'
-  >,
-): string[] {
-  const sentences: string[] = [];
-  if (reading.skippedRows > 0)
-    sentences.push(t('targets:notices.skippedRows', { count: reading.skippedRows }));
-
-  for (const ignored of reading.negativeRows) {
-    sentences.push(
-      t('targets:notices.negativeRows', {
-        count: ignored.count,
-        dataset: ignored.datasetName,
-        column: ignored.amountColumn,
-        row: ignored.firstRow,
-      }),
-    );
+  note: PlanSplitNote,
+  plan: Pick<TargetPlan, 'teams' | 'people'>,
+  formatAmount: (value: number) => string,
+): string {
+  switch (note.code) {
+    case 'skipped-rows':
+      return t('targets:notices.skippedRows', { count: note.count });
+    case 'negative-rows':
+      return t('targets:notices.negativeRows', {
+        count: note.count,
+        dataset: note.datasetName,
+        column: note.amountColumn,
+        row: note.firstRow,
+      });
+    case 'unmatched-owners': {
+      const names = note.owners.join(t('targets:listSeparator'));
+      const more = note.total - note.owners.length;
+      return more > 0
+        ? t('targets:notices.unmatchedOwnersMore', { names, count: more })
+        : t('targets:notices.unmatchedOwners', { names });
+    }
+    default:
+      return describeTargetNotice(t, note, plan, formatAmount);
   }
-
-  if (reading.unmatchedOwners.length > 0) {
-    sentences.push(
-      t('targets:notices.unmatchedOwners', {
-        names: reading.unmatchedOwners.slice(0, 10).join(t('targets:listSeparator')),
-      }),
-    );
-  }
-  return sentences;
 }
 
 /** One sentence for a problem in an imported grid file. */

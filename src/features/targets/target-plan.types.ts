@@ -93,6 +93,12 @@ export interface TargetPlan {
   values: Record<string, number[]>;
   /** Keys of locked cells (see `cellKey`). */
   locks: string[];
+  /**
+   * Notes on what the last split (at creation or a re-split) left out or
+   * assumed, so the plan still shows them after a reload. Absent on plans
+   * split before notes were kept.
+   */
+  splitNotes?: PlanSplitNote[];
   createdAt: number;
   updatedAt: number;
   approvedAt?: number;
@@ -167,6 +173,24 @@ export type TargetNotice =
   | { code: 'negative-actuals-ignored'; months: number[] }
   | { code: 'people-without-results'; rows: string[]; assumed: number }
   | { code: 'rows-inactive-all-year'; rows: string[] };
+
+/** Dataset rows that a split read from a dataset left out. */
+export type SplitReadingNote =
+  /** Rows with a date or amount that could not be read. */
+  | { code: 'skipped-rows'; count: number }
+  /** Rows with an amount below zero, such as refunds. `firstRow` is the first one's row in the source file. */
+  | {
+      code: 'negative-rows';
+      datasetName: string;
+      amountColumn: string;
+      count: number;
+      firstRow: number;
+    }
+  /** Owners that match no rep, at most `MAX_NOTED_OWNERS` of them. */
+  | { code: 'unmatched-owners'; owners: string[]; total: number };
+
+/** A fact about how a plan was split: a notice of the split itself, or rows it left out. */
+export type PlanSplitNote = TargetNotice | SplitReadingNote;
 
 export type TargetResult<T> =
   { ok: true; value: T; notices: TargetNotice[] } | { ok: false; problems: TargetProblem[] };

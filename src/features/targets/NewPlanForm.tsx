@@ -1,0 +1,250 @@
+import {
+  Alert,
+  Button,
+  Group,
+  List,
+  NumberInput,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { memo, useCallback, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isNameTooLong, MAX_NAME_LENGTH, nameLength } from '../../app/forms/name-limits';
+import { checkNumber, describeNumberProblem, type NumberRules } from '../../app/forms/number-check';
+import type { DatasetRecord } from '../../storage/records';
+import { useDeferredMount } from '../editor/useDeferredMount';
+import { useWorkspaceTimeZone } from '../settings/workspace-settings';
+import { createId } from '../../storage/ids';
+import { dateInTimeZone } from './civil-date';
+import { MAX_PLAN_YEAR, MIN_PLAN_YEAR, withSplitNotes } from './plan-build';
+import { PeoplePicker } from './PeoplePicker';
+import { SplitMethodFields } from './SplitMethodFields';
+import { initialSplitForm, readingNotes, resolveSplits, type SplitFormState } from './split-form';
+import { describeTargetProblem } from './target-messages';
+import type { PlanPerson, TargetPlan, TargetUnit } from './target-plan.types';
+import { useAmountFormat } from './useAmountFormat';
+import { getPlanEditClient } from './worker/plan-edit.client';
+
+const YEAR_RULES: NumberRules = {
+  min: MIN_PLAN_YEAR,
+  max: MAX_PLAN_YEAR,
+  integer: true,
+  required: true,
+};
+const TOTAL_RULES: NumberRules = { min: 0, integer: true, required: true };
+
+export interface NewPlanFormProps {
+  people: readonly PlanPerson[];
+  datasets: readonly DatasetRecord[];
+  onCancel: () => void;
+  /** Called with the new plan, its split notes included; the caller saves it. */
+  onCreate: (plan: TargetPlan) => Promise<void>;
+}
+
+/**
+ * Form for a new plan: year, name, unit, total, the splits and the reps to
+ * include. It mounts with the dialog and starts empty each time.
+ *
+ * The dialog's open and close transitions render the modal synchronously in
+ * an animation frame, so the form renders again only when its own props or
+ * state change, and its split fields and rep list mount after the first frame.
+ */
+export const NewPlanForm = memo(function NewPlanForm({
+  people,
+  datasets,
+  onCancel,
+  onCreate,
+}: NewPlanFormProps) {
+  const { t, i18n } = useTranslation('targets');
+  const timeZone = useWorkspaceTimeZone();
+  const defaultYear = Number(dateInTimeZone(Date.now(), timeZone).slice(0, 4)) + 1;
+  const [yearText, setYearText] = useState<number | string>(defaultYear);
+  const [name, setName] = useState('');
+  const [unit, setUnit] = useState<TargetUnit>('yuan');
+  const [totalText, setTotalText] = useState<number | string>(0);
+  const [splits, setSplits] = useState<SplitFormState>(() => initialSplitForm(defaultYear));
+  const [excluded, setExcluded] = useState<Set<string>>(new Set());
+  const [errors, setErrors] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const formatAmount = useAmountFormat(unit);
+  const restMounted = useDeferredMount();
+  const yearCheck = checkNumber(yearText, YEAR_RULES);
+  const totalCheck = checkNumber(totalText, TOTAL_RULES);
+  const year = yearCheck.ok && yearCheck.value !== null ? yearCheck.value : defaultYear;
+  const total = totalCheck.ok && totalCheck.value !== null ? totalCheck.value : 0;
+
+  const included = useMemo(
+    () => people.filter((person) => !excluded.has(person.id)),
+    [people, excluded],
+  );
+  const togglePerson = useCallback((personId: string, include: boolean) => {
+    setExcluded((current) => {
+      const next = new Set(current);
+      if (include) next.delete(personId);
+      else next.add(personId);
+      return next;
+    });
+  }, []);
+  const teamCount = new Set(included.map((person) => person.team)).size;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    // Every field that rejects its value marks itself aria-invalid and shows why.
+    const invalidField = event.currentTarget.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (!yearCheck.ok || !totalCheck.ok || invalidField) {
+      invalidField?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      const resolved = await resolveSplits(splits, {
+        year,
+        people: included,
+        datasets,
+        ...(timeZone ? { timeZone } : {}),
+      });
+      if (!resolved.ok) {
+        setErrors([t(resolved.errorKey)]);
+        return;
+      }
+
+      const result = await getPlanEditClient().createPlan({
+        id: createId('plan'),
+        name: name.trim() || t('form.defaultName', { year }),
+        year,
+        unit,
+        total,
+        timeSplit: resolved.timeSplit,
+        peopleSplit: resolved.peopleSplit,
+        people: included,
+        now: Date.now(),
+      });
+      if (!result.ok) {
+        setErrors(
+          result.problems.map((problem) =>
+            describeTargetProblem(t, problem, { teams: [], people: included }, formatAmount),
+          ),
+        );
+        return;
+      }
+
+      await onCreate(withSplitNotes(result.value, [...result.notices, ...readingNotes(resolved)]));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate>
+      <Stack>
+        <Group grow align="flex-start">
+          <NumberInput
+            label={t('form.year')}
+            value={yearText}
+            allowDecimal={false}
+            clampBehavior="none"
+            onChange={setYearText}
+            error={
+              yearCheck.ok
+                ? undefined
+                : describeNumberProblem(t, yearCheck.problem, i18n.language, false)
+            }
+            required
+          />
+          <TextInput
+            label={t('form.name')}
+            placeholder={t('form.defaultName', { year })}
+            value={name}
+            onChange={(event) => setName(event.currentTarget.value)}
+            error={
+              isNameTooLong(name.trim())
+                ? t('common:nameDialog.tooLong', {
+                    count: nameLength(name.trim()),
+                    max: MAX_NAME_LENGTH,
+                  })
+                : undefined
+            }
+          />
+        </Group>
+        <Group grow align="flex-end">
+          <Stack gap={4}>
+            <Text size="sm" fw={500}>
+              {t('form.unit')}
+            </Text>
+            <SegmentedControl
+              value={unit}
+              onChange={(next) => setUnit(next as TargetUnit)}
+              data={[
+                { value: 'yuan', label: t('units.yuan') },
+                { value: 'count', label: t('units.count') },
+              ]}
+            />
+          </Stack>
+          <NumberInput
+            label={unit === 'yuan' ? t('form.totalYuan') : t('form.totalCount')}
+            value={totalText}
+            allowDecimal={false}
+            clampBehavior="none"
+            thousandSeparator=","
+            prefix={unit === 'yuan' ? '¥' : undefined}
+            onChange={setTotalText}
+            error={
+              totalCheck.ok
+                ? undefined
+                : describeNumberProblem(t, totalCheck.problem, i18n.language)
+            }
+            data-autofocus
+            required
+          />
+        </Group>
+
+        {restMounted && (
+          <>
+            <SplitMethodFields
+              value={splits}
+              onChange={setSplits}
+              datasets={datasets}
+              people={included}
+              unit={unit}
+              total={total}
+            />
+
+            <Stack gap={4}>
+              <Text size="sm" fw={500}>
+                {t('form.people', { count: included.length, teams: teamCount })}
+              </Text>
+              {people.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  {t('form.noPeople')}
+                </Text>
+              ) : (
+                <PeoplePicker people={people} excluded={excluded} onToggle={togglePerson} />
+              )}
+            </Stack>
+          </>
+        )}
+
+        {errors.length > 0 && (
+          <Alert color="red" title={t('form.problemsTitle')} role="alert">
+            <List size="sm">
+              {errors.map((error) => (
+                <List.Item key={error}>{error}</List.Item>
+              ))}
+            </List>
+          </Alert>
+        )}
+
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            {t('common:actions.cancel')}
+          </Button>
+          <Button type="submit" loading={busy}>
+            {t('form.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+});
