@@ -3,7 +3,14 @@ import { IconCheck, IconX } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatYuanCompact } from '../dashboard/number-format';
-import { computeGrid, MONTH_COLUMNS, planTotal, QUARTER_COLUMNS } from './plan-grid';
+import {
+  listGridRows,
+  MONTH_COLUMNS,
+  monthsUnder,
+  planTotal,
+  QUARTER_COLUMNS,
+  sumLeaves,
+} from './plan-grid';
 import { describeSplitNote } from './target-messages';
 import type { ColumnKey, TargetPlan } from './target-plan.types';
 import { useAmountFormat } from './useAmountFormat';
@@ -36,22 +43,35 @@ function SumCheck({ label, value, total, testId, formatAmount }: SumCheckProps) 
   );
 }
 
-/** Computes the plan's total and four independent sums of it. */
+const ALL_MONTHS = Array.from({ length: 12 }, (_, month) => month);
+
+/**
+ * Computes the plan's total and four independent sums of it: of the twelve
+ * months, the four quarters, the teams and the leaf rows. It sums leaf cells
+ * directly instead of building every grid cell, which for 500 reps took
+ * 3 to 16 ms in Node and blocked the screen's first render for longer.
+ */
 function summarise(plan: TargetPlan) {
-  const grid = computeGrid(plan);
-  const company = grid[0]?.cells;
-  const sumOf = (columns: readonly ColumnKey[]) =>
-    columns.reduce((sum, column) => sum + (company?.[column] ?? 0), 0);
+  const rows = listGridRows(plan);
+  const allLeaves = rows[0]?.leaves ?? [];
+  const sumOver = (leaves: readonly string[], months: readonly number[]) =>
+    sumLeaves(plan.values, leaves, months);
+  const sumOfColumns = (columns: readonly ColumnKey[]) =>
+    columns.reduce((sum, column) => sum + sumOver(allLeaves, monthsUnder(column)), 0);
+
+  let teamSum = 0;
+  let leafSum = 0;
+  for (const row of rows) {
+    if (row.kind === 'team') teamSum += sumOver(row.leaves, ALL_MONTHS);
+    if (row.leaves.length === 1 && row.leaves[0] === row.key)
+      leafSum += sumOver(row.leaves, ALL_MONTHS);
+  }
   return {
     total: planTotal(plan),
-    monthSum: sumOf(MONTH_COLUMNS),
-    quarterSum: sumOf(QUARTER_COLUMNS),
-    teamSum: grid
-      .filter(({ row }) => row.kind === 'team')
-      .reduce((sum, { cells }) => sum + cells.year, 0),
-    leafSum: grid
-      .filter(({ row }) => row.leaves.length === 1 && row.leaves[0] === row.key)
-      .reduce((sum, { cells }) => sum + cells.year, 0),
+    monthSum: sumOfColumns(MONTH_COLUMNS),
+    quarterSum: sumOfColumns(QUARTER_COLUMNS),
+    teamSum,
+    leafSum,
   };
 }
 
