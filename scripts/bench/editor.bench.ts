@@ -213,13 +213,17 @@ async function measureNodeDrag(
   return summarise(name, await stopSampling(page));
 }
 
+/** How long to wait for a node card in view: on a loaded 2-core machine cards took over 5 s. */
+const NODE_IN_VIEW_TIMEOUT_MS = 30_000;
+
 /**
- * The id of a node whose card's width and top part are inside the canvas
- * pane, away from the minimap. Retries for a while: after a pan, cards that came into view are
- * mounted and measured over the next frames.
+ * Returns the id of a node whose card's width and top part are inside the
+ * canvas pane, away from the minimap. It retries, because after a pan the
+ * cards that came into view are mounted and measured over the next frames.
  */
 async function nodeInView(page: Page): Promise<string> {
-  for (let attempt = 0; attempt < 20; attempt += 1) {
+  const deadline = Date.now() + NODE_IN_VIEW_TIMEOUT_MS;
+  while (Date.now() < deadline) {
     const id = await page.evaluate(`(() => {
       const pane = document.querySelector('[data-testid="flow-canvas"] .react-flow__pane').getBoundingClientRect();
       const cards = [...document.querySelectorAll('[data-testid^="flow-node-"]')];
