@@ -108,6 +108,9 @@ const en = {
     '{{file}}: {{count}} customer(s) have no owner_id and are not used for matching.',
   'allocate.done':
     'Allocated {{total}} leads: {{assigned}} assigned, {{unassigned}} unassigned. Wrote {{out}}.',
+  'capNotes.title': 'Limits that sent leads on:',
+  'capNotes.advice':
+    "Without --time-field, every lead counts on the day of --now. To send fewer leads to the pool, raise the reps' capacity in the reps file or the quota limit in the flow, or pass --time-field with the column that holds each lead's own time.",
 } as const;
 
 export type CliMessageKey = keyof typeof en;
@@ -208,6 +211,9 @@ const zhCn: Record<CliMessageKey, string> = {
   'allocate.existingWithoutOwner': '{{file}}：{{count}} 个客户没有负责人，不参与撞单匹配。',
   'allocate.done':
     '已分配 {{total}} 条线索：{{assigned}} 条有负责人，{{unassigned}} 条未分配。已写出 {{out}}。',
+  'capNotes.title': '因上限而转出的线索：',
+  'capNotes.advice':
+    '不加 --time-field 时，所有线索都按 --now 的时间算在同一天。若要减少进入公海的线索，请在销售文件中提高销售的上限，或在流程中提高配额上限，或用 --time-field 指定保存每条线索时间的列。',
 };
 
 const CATALOGUE: Readonly<Record<CliLanguage, Record<CliMessageKey, string>>> = {

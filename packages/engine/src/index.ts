@@ -62,6 +62,7 @@ export {
 } from './messages/format-message.js';
 export type { EngineMessages } from './messages/messages.en.js';
 export { labelledProblemParams, nodeLabels } from './messages/node-labels.js';
+export { formatCapNote, type CapNoteFormat } from './messages/cap-note-message.js';
 
 // Compiling and running
 export { compileFlow, type CompileFlowResult } from './compile/flow.compiler.js';
@@ -72,6 +73,17 @@ export type * from './run/run.types.js';
 export { REASON_CODES } from './run/run.types.js';
 export { leadResultAt, leadResultsOf } from './run/lead-columns.js';
 export { EngineInputError, type InputIssue } from './run/engine-input.error.js';
+export {
+  buildCapNotes,
+  capacityUse,
+  unassignedEndsOf,
+  type CapacityCapNote,
+  type CapacityUse,
+  type CapNote,
+  type QuotaCapNote,
+  type RepCapacityUse,
+  type UnassignedEnd,
+} from './run/cap-notes.js';
 
 // Time
 export {

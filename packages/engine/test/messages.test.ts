@@ -38,7 +38,7 @@ describe('ENGINE_MESSAGES', () => {
   it('uses the same parameters in Chinese and English', () => {
     const english = ENGINE_MESSAGES.en;
     const chinese = ENGINE_MESSAGES['zh-CN'];
-    const sections = ['problem', 'reason', 'skip', 'connection'] as const;
+    const sections = ['problem', 'reason', 'skip', 'connection', 'capNote'] as const;
 
     for (const section of sections) {
       for (const [key, template] of Object.entries(english[section])) {

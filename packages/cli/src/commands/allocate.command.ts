@@ -1,7 +1,12 @@
 import {
   ENGINE_MESSAGES,
   EngineInputError,
+  buildCapNotes,
+  capacityUse,
   compileFlow,
+  formatCapNote,
+  nodeLabels,
+  unassignedEndsOf,
   formatProblem,
   parseFlow,
   createRunner,
@@ -9,6 +14,8 @@ import {
   type FlowProblem,
   type Lead,
   type LeadResult,
+  type Pipeline,
+  type Rep,
   type RunInput,
   type RunResult,
 } from '@sras/engine';
@@ -192,6 +199,48 @@ async function allocate(context: CliContext, options: AllocateOptions): Promise<
       out: options.out,
     })}\n`,
   );
+  printCapNotes(context, flow, compiled.pipeline, reps, run);
+}
+
+/**
+ * Prints the quota and capacity limits that sent leads on, in the words the
+ * app's simulation overview uses, with what to change. Prints nothing when
+ * no limit filled.
+ */
+function printCapNotes(
+  context: CliContext,
+  flow: FlowDocument,
+  pipeline: Pipeline,
+  reps: readonly Rep[],
+  run: RunResult,
+): void {
+  const notes = buildCapNotes(
+    pipeline,
+    reps,
+    run.summary,
+    capacityUse(reps, run.state),
+    unassignedEndsOf(run.results),
+  );
+  if (notes.length === 0) return;
+
+  const labels = nodeLabels(flow.nodes, context.language);
+  const nodeName = (nodeId: string) => {
+    const label = labels.get(nodeId) ?? nodeId;
+    return label === nodeId || label.endsWith(`(${nodeId})`) ? label : `${label} (${nodeId})`;
+  };
+  const lines = [context.t('capNotes.title')];
+  for (const note of notes) {
+    lines.push(
+      `  ${formatCapNote(note, context.language, { nodeName, formatNumber: formatCount })}`,
+    );
+  }
+  lines.push(context.t('capNotes.advice'));
+  context.io.stderr(`${lines.join('\n')}\n`);
+}
+
+/** Writes a count with thousands separators, as the summary line does not need to be parsed. */
+function formatCount(value: number): string {
+  return value.toLocaleString('en-US');
 }
 
 function checkTimeField(

@@ -113,6 +113,26 @@ export const messagesEn = {
     unknown: '{{repId}} is not in the sales team',
   },
 
+  /**
+   * Sentences of a cap note (see `formatCapNote`): `quota`, `quotaPer` or
+   * `capacity` states the limit and ends with one of `toNode`, `toPool` or
+   * `unconnected` as `{{overflow}}`.
+   */
+  capNote: {
+    quota: '“{{node}}” reached its {{period}} limit of {{limit}} leads, so {{overflow}}.',
+    quotaPer:
+      '“{{node}}” reached its {{period}} limit of {{limit}} leads for some values of “{{per}}”, so {{overflow}}.',
+    capacity:
+      '{{full}} of {{active}} reps of “{{node}}” reached their {{period}} capacity ({{capacity}} leads in total), so {{overflow}}.',
+    toNode: '{{count}} leads went on to “{{target}}”',
+    toPool: '{{count}} leads went to the pool ({{reason}})',
+    unconnected: '{{count}} leads left by its overflow output, which is not connected',
+    day: 'daily',
+    week: 'weekly',
+    month: 'monthly',
+    total: 'total',
+  },
+
   /** Names of the node types, which name a node in messages. */
   nodeType: {
     source: 'Lead source',

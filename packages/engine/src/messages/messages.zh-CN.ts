@@ -87,6 +87,21 @@ export const messagesZhCn: EngineMessages = {
   },
 
   /** Names of the node types, which name a node in messages. */
+  capNote: {
+    quota: '「{{node}}」已达{{period}}上限 {{limit}} 条，因此{{overflow}}。',
+    quotaPer:
+      '「{{node}}」对部分「{{per}}」取值已达{{period}}上限 {{limit}} 条，因此{{overflow}}。',
+    capacity:
+      '「{{node}}」的 {{active}} 名销售中有 {{full}} 名已达{{period}}上限（合计 {{capacity}} 条），因此{{overflow}}。',
+    toNode: '{{count}} 条线索转到了「{{target}}」',
+    toPool: '{{count}} 条线索进入公海（{{reason}}）',
+    unconnected: '{{count}} 条线索从未连线的溢出出口离开',
+    day: '每日',
+    week: '每周',
+    month: '每月',
+    total: '累计',
+  },
+
   nodeType: {
     source: '线索入口',
     filter: '筛选',

@@ -3,8 +3,17 @@
  * leads per rep against the share their weights promise, peak capacity use,
  * and the unassigned leads grouped by where and why they ended.
  */
-import type { AllocationState, Pipeline, Rep, RunSummary } from '@sras/engine';
-import { buildCapNotes, type CapNote } from './cap-notes';
+import {
+  buildCapNotes,
+  capacityUse,
+  type AllocationState,
+  type CapNote,
+  type Pipeline,
+  type Rep,
+  type RepCapacityUse,
+  type RunSummary,
+  type UnassignedEnd,
+} from '@sras/engine';
 import type { ResultColumns } from './result-columns';
 
 export interface RepShare {
@@ -21,29 +30,11 @@ export interface RepShare {
   deviation: number;
 }
 
-export interface CapacityUse {
-  /** The busiest period of that length, such as `2026-05-02`, with the rep's count in it. */
-  period: string | null;
-  used: number;
-  /** The rep's capacity for that length; null for no limit. */
-  limit: number | null;
-}
+export type { CapacityUse } from '@sras/engine';
+export type RepCapacity = RepCapacityUse;
 
-export interface RepCapacity {
-  repId: string;
-  name: string;
-  day: CapacityUse;
-  week: CapacityUse;
-  month: CapacityUse;
-}
-
-export interface UnassignedGroup {
-  reason: 'pool' | 'no-route';
-  nodeId: string;
-  /** The unconnected output, for `no-route`. */
-  handle: string | null;
+export interface UnassignedGroup extends UnassignedEnd {
   poolReason: string | null;
-  count: number;
 }
 
 export interface RunOverview {
@@ -163,39 +154,6 @@ function assigneeWeights(
     default:
       return [];
   }
-}
-
-const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
-const WEEK_KEY = /^\d{4}-W\d{2}$/;
-const MONTH_KEY = /^\d{4}-\d{2}$/;
-
-/**
- * The busiest day, week and month of each rep in the state after the run
- * (this run's leads plus the carried-over counts capacity is checked
- * against), with the rep's limit for each.
- */
-export function capacityUse(reps: readonly Rep[], state: AllocationState): RepCapacity[] {
-  return reps.map((rep) => {
-    const counts = state.assigned[rep.id] ?? {};
-    const peak = (pattern: RegExp, limit: number | null | undefined): CapacityUse => {
-      let period: string | null = null;
-      let used = 0;
-      for (const [key, count] of Object.entries(counts)) {
-        if (pattern.test(key) && count > used) {
-          period = key;
-          used = count;
-        }
-      }
-      return { period, used, limit: limit ?? null };
-    };
-    return {
-      repId: rep.id,
-      name: rep.name,
-      day: peak(DAY_KEY, rep.capacity?.day),
-      week: peak(WEEK_KEY, rep.capacity?.week),
-      month: peak(MONTH_KEY, rep.capacity?.month),
-    };
-  });
 }
 
 /** Unassigned leads grouped by reason, node and output, largest group first. */

@@ -2,7 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { initI18n, type AppLanguage } from '../../../i18n/i18n';
-import type { CapNote } from '../engine/cap-notes';
+import type { CapNote } from '@sras/engine';
 import { CapNoteList } from './CapNoteList';
 
 const NAMES: Record<string, string> = {

@@ -2,11 +2,41 @@
  * Plain statements of the limits that held leads back in a run: a quota
  * node whose limit filled, and an assigning node whose reps reached their
  * capacity, with how many leads left by the overflow output and where they
- * went. A first run of a template on a large file sends most leads to the
- * pool for these reasons, and the overview states them.
+ * went. A first run on a large file without a time column sends most leads
+ * to the pool for these reasons; the app's overview and `sras allocate`
+ * state them, worded by `formatCapNote`.
  */
-import type { Pipeline, QuotaPeriod, Rep, RunSummary } from '@sras/engine';
-import type { RepCapacity, UnassignedGroup } from './run-overview';
+import type { Pipeline } from '../compile/pipeline.types.js';
+import type { QuotaPeriod, Rep } from '../flow/flow.types.js';
+import type { AllocationState } from '../state/state.schema.js';
+import type { LeadResult, RunSummary } from './run.types.js';
+
+/** A rep's busiest period of one length after a run. */
+export interface CapacityUse {
+  /** The busiest period of that length, such as `2026-05-02`, with the rep's count in it. */
+  period: string | null;
+  used: number;
+  /** The rep's capacity for that length; null for no limit. */
+  limit: number | null;
+}
+
+/** A rep's busiest day, week and month after a run. */
+export interface RepCapacityUse {
+  repId: string;
+  name: string;
+  day: CapacityUse;
+  week: CapacityUse;
+  month: CapacityUse;
+}
+
+/** Unassigned leads that ended at the same node, for the same reason and output. */
+export interface UnassignedEnd {
+  reason: 'pool' | 'no-route';
+  nodeId: string;
+  /** The unconnected output, for `no-route`. */
+  handle: string | null;
+  count: number;
+}
 
 const OVERFLOW = 'overflow';
 
@@ -56,8 +86,8 @@ export function buildCapNotes(
   pipeline: Pipeline,
   reps: readonly Rep[],
   summary: RunSummary,
-  capacity: readonly RepCapacity[],
-  unassigned: readonly UnassignedGroup[],
+  capacity: readonly RepCapacityUse[],
+  unassigned: readonly UnassignedEnd[],
 ): CapNote[] {
   const repById = new Map(reps.map((rep) => [rep.id, rep]));
   const capacityById = new Map(capacity.map((entry) => [entry.repId, entry]));
@@ -116,7 +146,7 @@ function overflowCount(
   nodeId: string,
   edgeId: string | null,
   summary: RunSummary,
-  unassigned: readonly UnassignedGroup[],
+  unassigned: readonly UnassignedEnd[],
 ): number {
   if (edgeId !== null) return summary.byEdge[edgeId] ?? 0;
 
@@ -141,7 +171,7 @@ function assigneeIds(node: Pipeline['nodes'][number]): string[] | null {
 /** Finds the shortest period in which any of the reps reached the capacity, and the full reps of it. */
 function fullReps(
   repIds: readonly string[],
-  capacityById: ReadonlyMap<string, RepCapacity>,
+  capacityById: ReadonlyMap<string, RepCapacityUse>,
 ): { period: 'day' | 'week' | 'month'; count: number; capacity: number } | null {
   for (const period of CAPACITY_PERIODS) {
     let count = 0;
@@ -155,4 +185,53 @@ function fullReps(
     if (count > 0) return { period, count, capacity };
   }
   return null;
+}
+
+const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
+const WEEK_KEY = /^\d{4}-W\d{2}$/;
+const MONTH_KEY = /^\d{4}-\d{2}$/;
+
+/**
+ * The busiest day, week and month of each rep in the state after the run
+ * (this run's leads plus the carried-over counts capacity is checked
+ * against), with the rep's limit for each.
+ */
+export function capacityUse(reps: readonly Rep[], state: AllocationState): RepCapacityUse[] {
+  return reps.map((rep) => {
+    const counts = state.assigned[rep.id] ?? {};
+    const peak = (pattern: RegExp, limit: number | null | undefined): CapacityUse => {
+      let period: string | null = null;
+      let used = 0;
+      for (const [key, count] of Object.entries(counts)) {
+        if (pattern.test(key) && count > used) {
+          period = key;
+          used = count;
+        }
+      }
+      return { period, used, limit: limit ?? null };
+    };
+    return {
+      repId: rep.id,
+      name: rep.name,
+      day: peak(DAY_KEY, rep.capacity?.day),
+      week: peak(WEEK_KEY, rep.capacity?.week),
+      month: peak(MONTH_KEY, rep.capacity?.month),
+    };
+  });
+}
+
+/** Groups the unassigned results of a run by reason, node and output, largest group first. */
+export function unassignedEndsOf(results: readonly LeadResult[]): UnassignedEnd[] {
+  const groups = new Map<string, UnassignedEnd>();
+  for (const result of results) {
+    if (result.reason !== 'pool' && result.reason !== 'no-route') continue;
+
+    const lastStep = result.route.at(-1) ?? '';
+    const handle = result.reason === 'no-route' ? lastStep.slice(lastStep.indexOf(':') + 1) : null;
+    const key = `${result.reason}\u0001${result.nodeId}\u0001${handle ?? ''}`;
+    const group = groups.get(key);
+    if (group) group.count += 1;
+    else groups.set(key, { reason: result.reason, nodeId: result.nodeId, handle, count: 1 });
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count);
 }
