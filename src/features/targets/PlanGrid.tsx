@@ -1,7 +1,15 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { INITIAL_VISIBLE_ROWS, useFixedRowWindow } from '../../app/useFixedRowWindow';
-import { GRID_MIN_WIDTH, GRID_ROW_HEIGHT, GRID_TEMPLATE } from './grid-layout';
+import { GRID_ROW_HEIGHT, gridLayout } from './grid-layout';
 import classes from './PlanGrid.module.css';
 import {
   activeFractionsByRow,
@@ -123,6 +131,12 @@ export function PlanGrid({
       return values;
     };
   }, [plan.values]);
+  // The company's year cell is the largest figure, so it sets the columns' widths.
+  const companyRow = rows[0];
+  const layout = useMemo(
+    () => gridLayout(companyRow ? (valuesOf(companyRow)[0] ?? 0) : 0),
+    [companyRow, valuesOf],
+  );
   const [editing, setEditing] = useState<Editing | null>(null);
   // Values sent but not yet applied or rejected, by cell key, shown in place of the plan's value.
   const [pending, setPending] = useState<ReadonlyMap<string, number>>(new Map());
@@ -378,6 +392,7 @@ export function PlanGrid({
       aria-rowcount={rows.length + 1}
       aria-colcount={GRID_COLUMNS.length + 1}
       className={classes.scroller}
+      style={{ '--plan-grid-template': layout.template } as CSSProperties}
       data-testid="plan-grid"
     >
       <div
@@ -385,7 +400,7 @@ export function PlanGrid({
         role="row"
         aria-rowindex={1}
         className={classes.header}
-        style={{ gridTemplateColumns: GRID_TEMPLATE, minWidth: GRID_MIN_WIDTH }}
+        style={{ minWidth: layout.minWidth }}
       >
         <div role="columnheader" className={classes.nameHeader}>
           {t('grid.rowHeader')}
@@ -403,7 +418,7 @@ export function PlanGrid({
       <div
         role="rowgroup"
         className={classes.body}
-        style={{ height: rowWindow.totalHeight, minWidth: GRID_MIN_WIDTH }}
+        style={{ height: rowWindow.totalHeight, minWidth: layout.minWidth }}
       >
         {[...mounted]
           .sort((a, b) => a - b)

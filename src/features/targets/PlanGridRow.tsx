@@ -1,7 +1,7 @@
 import { Tooltip } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { memo, type KeyboardEvent } from 'react';
-import { GRID_ROW_HEIGHT, GRID_TEMPLATE } from './grid-layout';
+import { GRID_ROW_HEIGHT } from './grid-layout';
 import classes from './PlanGrid.module.css';
 import { cellKey, GRID_COLUMNS } from './plan-grid';
 import type { CellRef, ColumnKey } from './target-plan.types';
@@ -88,7 +88,6 @@ export const PlanGridRow = memo(function PlanGridRow({
       aria-rowindex={index + 2}
       className={`${classes.row} ${classes[`level${level}`]}`}
       style={{
-        gridTemplateColumns: GRID_TEMPLATE,
         height: GRID_ROW_HEIGHT,
         transform: `translateY(${index * GRID_ROW_HEIGHT}px)`,
       }}

@@ -179,6 +179,13 @@ export function rowColumnValues(
   );
 }
 
+/**
+ * Largest yearly total a plan may have: 10^12 (¥1 trillion). Shares computed
+ * while spreading such a total keep about four decimal places of precision in
+ * a JavaScript number, so rounding them to whole yuan stays exact.
+ */
+export const MAX_PLAN_TOTAL = 1_000_000_000_000;
+
 /** Sums every leaf cell: the plan's yearly total, shown in the company's year cell. */
 export function planTotal(plan: Pick<TargetPlan, 'values'>): number {
   return Object.values(plan.values).reduce(
