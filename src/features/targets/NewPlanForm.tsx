@@ -19,6 +19,7 @@ import { useWorkspaceTimeZone } from '../settings/workspace-settings';
 import { createId } from '../../storage/ids';
 import { dateInTimeZone } from './civil-date';
 import { MAX_PLAN_YEAR, MIN_PLAN_YEAR, withSplitNotes } from './plan-build';
+import { MAX_PLAN_TOTAL } from './plan-grid';
 import { PeoplePicker } from './PeoplePicker';
 import { SplitMethodFields } from './SplitMethodFields';
 import { initialSplitForm, readingNotes, resolveSplits, type SplitFormState } from './split-form';
@@ -33,7 +34,7 @@ const YEAR_RULES: NumberRules = {
   integer: true,
   required: true,
 };
-const TOTAL_RULES: NumberRules = { min: 0, integer: true, required: true };
+const TOTAL_RULES: NumberRules = { min: 0, max: MAX_PLAN_TOTAL, integer: true, required: true };
 
 export interface NewPlanFormProps {
   people: readonly PlanPerson[];

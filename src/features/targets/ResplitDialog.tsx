@@ -1,11 +1,17 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatasetRecord } from '../../storage/records';
 import { useWorkspaceTimeZone } from '../settings/workspace-settings';
 import { planTotal } from './plan-grid';
 import { SplitMethodFields } from './SplitMethodFields';
-import { initialSplitForm, readingNotes, resolveSplits, type SplitFormState } from './split-form';
+import {
+  choiceFromSource,
+  initialSplitForm,
+  readingNotes,
+  resolveSplits,
+  type SplitFormState,
+} from './split-form';
 import type { PeopleSplit, SplitReadingNote, TargetPlan, TimeSplit } from './target-plan.types';
 
 interface ResplitDialogProps {
@@ -14,9 +20,8 @@ interface ResplitDialogProps {
   datasets: readonly DatasetRecord[];
   onClose: () => void;
   /**
-   * Splits the plan again, keeping `notes` (the dataset rows the new splits
-   * left out) with it; resolves with the problems that stopped it, none when
-   * it was applied.
+   * Splits the plan again and keeps `notes`, the dataset rows the new splits
+   * left out, with it. Resolves with the problems that stopped it, or none.
    */
   onApply: (splits: {
     timeSplit: TimeSplit;
@@ -25,12 +30,22 @@ interface ResplitDialogProps {
   }) => Promise<string[]>;
 }
 
-function formFromPlan(plan: TargetPlan): SplitFormState {
+/** Returns the form as the plan was last split: methods, weights, amounts and the datasets read. */
+export function formFromPlan(
+  plan: TargetPlan,
+  datasets: readonly Pick<DatasetRecord, 'id'>[],
+): SplitFormState {
   const form = initialSplitForm(plan.year);
-  form.time = plan.timeSplit.method;
-  if (plan.timeSplit.method === 'seasonal') form.monthWeights = [...plan.timeSplit.monthWeights];
-  form.people = plan.peopleSplit.method;
-  if (plan.peopleSplit.method === 'manual') form.manualAmounts = { ...plan.peopleSplit.amounts };
+  const { timeSplit, peopleSplit } = plan;
+  form.time = timeSplit.method;
+  if (timeSplit.method === 'seasonal') form.monthWeights = [...timeSplit.monthWeights];
+  if (timeSplit.method === 'lastYear')
+    form.actuals = choiceFromSource(timeSplit.source, plan.year, datasets);
+
+  form.people = peopleSplit.method;
+  if (peopleSplit.method === 'manual') form.manualAmounts = { ...peopleSplit.amounts };
+  if (peopleSplit.method === 'lastPeriod')
+    form.results = choiceFromSource(peopleSplit.source, plan.year, datasets);
   return form;
 }
 
@@ -38,13 +53,18 @@ function formFromPlan(plan: TargetPlan): SplitFormState {
 export function ResplitDialog({ opened, plan, datasets, onClose, onApply }: ResplitDialogProps) {
   const { t } = useTranslation('targets');
   const timeZone = useWorkspaceTimeZone();
-  const [splits, setSplits] = useState<SplitFormState>(() => formFromPlan(plan));
+  const [splits, setSplits] = useState<SplitFormState>(() => formFromPlan(plan, datasets));
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  // A dataset imported while the dialog is open does not reset what the user chose.
+  const datasetsRef = useRef(datasets);
+  useLayoutEffect(() => {
+    datasetsRef.current = datasets;
+  });
 
   useEffect(() => {
     if (!opened) return;
-    setSplits(formFromPlan(plan));
+    setSplits(formFromPlan(plan, datasetsRef.current));
     setErrors([]);
   }, [opened, plan]);
 

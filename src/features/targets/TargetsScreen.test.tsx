@@ -348,6 +348,47 @@ describe('TargetsScreen', () => {
     expect(await within(await screen.findByTestId('split-notes')).findByText(note)).toBeVisible();
   });
 
+  it('re-splits again from the dataset the plan was split by', async () => {
+    const user = userEvent.setup();
+    await database().datasets.put(REFUNDS);
+    await database().datasetRows.put({
+      datasetId: REFUNDS.id,
+      chunk: 0,
+      rows: [
+        { owner: '张伟', closedAt: '2026-01-15', amount: 100_000 },
+        { owner: '王芳', closedAt: '2026-02-10', amount: 50_000 },
+      ],
+      sourceRows: [2, 3],
+    });
+    await saveTargetPlans([
+      buildPlan({
+        timeSplit: {
+          method: 'lastYear',
+          monthActuals: [100_000, 50_000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+          source: {
+            datasetId: REFUNDS.id,
+            datasetName: REFUNDS.name,
+            dateColumn: 'closedAt',
+            amountColumn: 'amount',
+            onlyWon: false,
+            from: '2026-01-01',
+            to: '2026-12-31',
+          },
+        },
+      }),
+    ]);
+    await renderApp('/targets?plan=plan-2027');
+    await screen.findByRole('grid');
+
+    await user.click(screen.getByRole('button', { name: 'Re-split' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByRole('combobox', { name: 'Dataset' })).toHaveValue('2026 成交');
+    await user.click(within(dialog).getByRole('button', { name: 'Re-split' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(cell('company', 'm1')).toHaveTextContent('8,000,000');
+  });
+
   it('shows a created plan without a gap', async () => {
     const user = userEvent.setup();
     await saveTargetPlans([buildPlan()]);

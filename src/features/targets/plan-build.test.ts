@@ -4,7 +4,14 @@ import { apportion } from './apportion';
 import { activeMonthFractions } from './employment';
 import { createTargetPlan, resplitTargetPlan } from './plan-build';
 import { setCellLock } from './plan-edit';
-import { cellValue, computeGrid, listLeafRows, MONTH_COLUMNS, planTotal } from './plan-grid';
+import {
+  cellValue,
+  computeGrid,
+  listLeafRows,
+  MAX_PLAN_TOTAL,
+  MONTH_COLUMNS,
+  planTotal,
+} from './plan-grid';
 import { timeSplitWeights } from './split-weights';
 import type { TargetPlan } from './target-plan.types';
 import {
@@ -197,6 +204,16 @@ describe('createTargetPlan', () => {
     const people = [{ id: 'a', name: '甲', team: '一组', weight: 1, employmentEnd: '2026-06-30' }];
     const result = createTargetPlan(planInput({ people }));
     expect(result).toEqual({ ok: false, problems: [{ code: 'nobody-active', year: 2027 }] });
+  });
+
+  it('rejects a total over the limit', () => {
+    const result = createTargetPlan(planInput({ total: MAX_PLAN_TOTAL + 1 }));
+
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ code: 'invalid-total', total: MAX_PLAN_TOTAL + 1 }],
+    });
+    expect(createTargetPlan(planInput({ total: MAX_PLAN_TOTAL })).ok).toBe(true);
   });
 
   it('gives a team without reps its own row', () => {

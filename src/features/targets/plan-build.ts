@@ -6,6 +6,7 @@ import { spreadByMonths, spreadByRows } from './leaf-spread';
 import {
   activeFractionsByRow,
   listLeafRows,
+  MAX_PLAN_TOTAL,
   parseCellKey,
   personRowKey,
   planTotal,
@@ -104,7 +105,7 @@ function validateHeader(input: Pick<NewTargetPlan, 'year' | 'total'>): TargetPro
   if (!Number.isInteger(input.year) || input.year < MIN_PLAN_YEAR || input.year > MAX_PLAN_YEAR) {
     problems.push({ code: 'invalid-year', year: input.year });
   }
-  if (!Number.isSafeInteger(input.total) || input.total < 0) {
+  if (!Number.isSafeInteger(input.total) || input.total < 0 || input.total > MAX_PLAN_TOTAL) {
     problems.push({ code: 'invalid-total', total: input.total });
   }
   return problems;

@@ -7,8 +7,10 @@ import {
   computeGrid,
   GRID_COLUMNS,
   listGridRows,
+  MAX_PLAN_TOTAL,
   monthsUnder,
   planTotal,
+  sumLeaves,
 } from './plan-grid';
 import type { CellRef, TargetPlan, TargetResult } from './target-plan.types';
 import { buildPlan, NOW, peopleArbitrary, planInput } from './test/plan-fixtures';
@@ -171,6 +173,19 @@ describe('setCellValue', () => {
       ok: false,
       problems: [{ code: 'plan-not-draft' }],
     });
+  });
+
+  it('rejects a value that takes the yearly total past the limit', () => {
+    const plan = buildPlan({ total: 12_000_000 });
+    const cell: CellRef = { row: 'rep:r1', column: 'q2' };
+    const current = sumLeaves(plan.values, ['rep:r1'], [3, 4, 5]);
+    const maximum = MAX_PLAN_TOTAL - (12_000_000 - current);
+
+    expect(setCellValue(plan, cell, Number.MAX_SAFE_INTEGER, NOW)).toEqual({
+      ok: false,
+      problems: [{ code: 'total-too-large', cell, requested: Number.MAX_SAFE_INTEGER, maximum }],
+    });
+    expect(setCellValue(plan, cell, maximum, NOW)).toMatchObject({ ok: true });
   });
 
   it('spreads into an all-zero block by the split methods', () => {

@@ -18,9 +18,11 @@ import {
   cellKey,
   columnLevel,
   listGridRows,
+  MAX_PLAN_TOTAL,
   monthsUnder,
   parseCellKey,
   personRowKey,
+  planTotal,
   sumLeaves,
   type GridRow,
 } from './plan-grid';
@@ -139,6 +141,14 @@ export function setCellValue(
   const current = sumLeaves(plan.values, row.leaves, monthsUnder(cell.column));
   if (value === current) return { ok: true, value: plan, notices: [] };
   if (targetCells.length === 0) return reject({ code: 'inactive-cell', cell });
+  const rest = planTotal(plan) - current;
+  if (rest + value > MAX_PLAN_TOTAL)
+    return reject({
+      code: 'total-too-large',
+      cell,
+      requested: value,
+      maximum: MAX_PLAN_TOTAL - rest,
+    });
 
   // Locks that contain the edited cell are kept through the locked region
   // below; every other lock freezes the leaf cells under it.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { setCellValue } from './plan-edit';
+import { MAX_PLAN_TOTAL, planTotal } from './plan-grid';
 import { approvePlan, createDraftVersion, findApprovedPlan, listVersions } from './plan-versions';
 import type { TargetPlan } from './target-plan.types';
 import { buildPlan, NOW } from './test/plan-fixtures';
@@ -24,6 +25,29 @@ describe('plan versions', () => {
       problems: [{ code: 'plan-not-draft', status: 'approved' }],
     });
     expect(approvePlan(approved, [], NOW)).toMatchObject({ ok: false });
+  });
+
+  it('refuses a plan whose total is over the limit', () => {
+    const plan = buildPlan();
+    const tooLarge = {
+      ...plan,
+      values: { ...plan.values, 'rep:r1': new Array<number>(12).fill(MAX_PLAN_TOTAL) },
+    };
+
+    expect(approvePlan(tooLarge, [], NOW)).toEqual({
+      ok: false,
+      problems: [{ code: 'plan-values-invalid', total: planTotal(tooLarge) }],
+    });
+  });
+
+  it('refuses a plan with a cell that is not a whole number', () => {
+    const plan = buildPlan();
+    const values = { ...plan.values, 'rep:r1': [0.5, ...new Array<number>(11).fill(0)] };
+
+    expect(approvePlan({ ...plan, values }, [], NOW)).toMatchObject({
+      ok: false,
+      problems: [{ code: 'plan-values-invalid' }],
+    });
   });
 
   it('starts the next draft from an approved version', () => {

@@ -5,7 +5,16 @@
  * year at most one version is approved at a time: approving a draft
  * supersedes the one approved before.
  */
+import { MAX_PLAN_TOTAL, planTotal } from './plan-grid';
 import type { TargetPlan, TargetResult } from './target-plan.types';
+
+/** Checks that every cell is a whole number of at least 0 and the total is within `MAX_PLAN_TOTAL`. */
+function hasSoundValues(plan: TargetPlan): boolean {
+  const cellsSound = Object.values(plan.values).every((months) =>
+    months.every((value) => Number.isSafeInteger(value) && value >= 0),
+  );
+  return cellsSound && planTotal(plan) <= MAX_PLAN_TOTAL;
+}
 
 /**
  * Approves a draft. `others` are the other stored plans (any lineage); every
@@ -18,6 +27,9 @@ export function approvePlan(
 ): TargetResult<{ approved: TargetPlan; superseded: TargetPlan[] }> {
   if (plan.status !== 'draft')
     return { ok: false, problems: [{ code: 'plan-not-draft', status: plan.status }] };
+  // Plans saved before totals were limited may hold sums past exact JavaScript integers.
+  if (!hasSoundValues(plan))
+    return { ok: false, problems: [{ code: 'plan-values-invalid', total: planTotal(plan) }] };
 
   const approved: TargetPlan = { ...plan, status: 'approved', approvedAt: now, updatedAt: now };
   const superseded = others

@@ -9,7 +9,13 @@ import { annualiseResult, sumByMonth, sumByOwner } from './actuals';
 import { type CivilDate, DEFAULT_TIME_ZONE, isCivilDate } from './civil-date';
 import { readDatasetRowsWithNumbers } from './dataset-reader';
 import { personRowKey } from './plan-grid';
-import type { PeopleSplit, PlanPerson, SplitReadingNote, TimeSplit } from './target-plan.types';
+import type {
+  ActualsSource,
+  PeopleSplit,
+  PlanPerson,
+  SplitReadingNote,
+  TimeSplit,
+} from './target-plan.types';
 
 export type TimeSplitChoice = TimeSplit['method'];
 export type PeopleSplitChoice = PeopleSplit['method'];
@@ -45,6 +51,29 @@ export function emptyDatasetChoice(year: number): DatasetChoice {
     onlyWon: true,
     from: `${year - 1}-01-01`,
     to: `${year - 1}-12-31`,
+  };
+}
+
+/**
+ * Returns the dataset choice a split was read with, to split again the same
+ * way, or an empty choice when the split read no dataset or its dataset is
+ * gone.
+ */
+export function choiceFromSource(
+  source: ActualsSource | undefined,
+  year: number,
+  datasets: readonly Pick<DatasetRecord, 'id'>[],
+): DatasetChoice {
+  const empty = emptyDatasetChoice(year);
+  if (!source || !datasets.some((dataset) => dataset.id === source.datasetId)) return empty;
+  return {
+    datasetId: source.datasetId,
+    dateColumn: source.dateColumn,
+    amountColumn: source.amountColumn ?? null,
+    ownerColumn: source.ownerColumn ?? null,
+    onlyWon: source.onlyWon ?? empty.onlyWon,
+    from: source.from,
+    to: source.to,
   };
 }
 
@@ -163,6 +192,7 @@ export async function resolveSplits(
         datasetName: dataset.name,
         dateColumn,
         ...(amountColumn ? { amountColumn } : {}),
+        onlyWon,
         from: `${context.year - 1}-01-01`,
         to: `${context.year - 1}-12-31`,
       },
@@ -212,6 +242,7 @@ export async function resolveSplits(
         dateColumn,
         ownerColumn,
         ...(amountColumn ? { amountColumn } : {}),
+        onlyWon,
         from,
         to,
       },

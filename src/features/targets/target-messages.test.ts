@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { initI18n } from '../../i18n/i18n';
 import { readingNotes } from './split-form';
-import { describeSplitNote } from './target-messages';
+import { describeSplitNote, describeTargetProblem } from './target-messages';
 import type { PlanSplitNote } from './target-plan.types';
 
 const READING = {
@@ -73,5 +73,31 @@ describe('describeSplitNote', () => {
     expect(await describeIn('en', [{ code: 'months-without-people', months: [1, 2] }])).toEqual([
       'Nobody is employed in Jan, Feb, so their share went to the other months.',
     ]);
+  });
+
+  it('describes in both languages a cell that would pass the total limit', async () => {
+    const plan = {
+      teams: [{ name: '华东一组' }],
+      people: [{ id: 'r1', name: '张伟', team: '华东一组', weight: 1 }],
+    };
+    const problem = {
+      code: 'total-too-large' as const,
+      cell: { row: 'rep:r1', column: 'q2' as const },
+      requested: 9_007_199_254_740_991,
+      maximum: 999_997_000_000,
+    };
+    const format = (value: number) => `¥${value.toLocaleString('en-US')}`;
+    const describeIn = async (language: 'en' | 'zh-CN') => {
+      const i18n = initI18n(language);
+      await i18n.changeLanguage(language);
+      return describeTargetProblem(i18n.t, problem, plan, format);
+    };
+
+    expect(await describeIn('en')).toBe(
+      "张伟 · Q2 can be at most ¥999,997,000,000: a plan's yearly total cannot exceed ¥1,000,000,000,000.",
+    );
+    expect(await describeIn('zh-CN')).toBe(
+      '张伟 · 二季度 最多可设为 ¥999,997,000,000：目标的年度合计不能超过 ¥1,000,000,000,000。',
+    );
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { TableProblem } from './grid-table';
-import { listGridRows } from './plan-grid';
+import { listGridRows, MAX_PLAN_TOTAL } from './plan-grid';
 import type {
   CellRef,
   PlanSplitNote,
@@ -46,6 +46,18 @@ export function describeTargetProblem(
     case 'inactive-cell':
     case 'no-unlocked-cells':
       return t(`targets:problems.${problem.code}`, { cell: describeCell(t, plan, problem.cell) });
+    case 'total-too-large':
+      return t('targets:problems.total-too-large', {
+        cell: describeCell(t, plan, problem.cell),
+        maximum: formatAmount(problem.maximum),
+        limit: formatAmount(MAX_PLAN_TOTAL),
+      });
+    case 'invalid-total':
+    case 'plan-values-invalid':
+      return t(`targets:problems.${problem.code}`, {
+        total: formatAmount(problem.total),
+        limit: formatAmount(MAX_PLAN_TOTAL),
+      });
     case 'locked-exceeds-total':
       return t('targets:problems.locked-exceeds-total', {
         cell: describeCell(t, plan, problem.cell),

@@ -37,6 +37,8 @@ export interface ActualsSource {
   /** Absent when counting rows. */
   amountColumn?: string;
   ownerColumn?: string;
+  /** True when only won deals were read; absent on plans made before it was kept. */
+  onlyWon?: boolean;
   from: CivilDate;
   to: CivilDate;
 }
@@ -159,6 +161,10 @@ export type TargetProblem =
   | { code: 'inactive-cell'; cell: CellRef }
   | { code: 'locked-exceeds-total'; cell: CellRef; requested: number; locked: number }
   | { code: 'no-unlocked-cells'; cell: CellRef }
+  /** The value would take the plan's yearly total over `MAX_PLAN_TOTAL`; `maximum` is the most the cell may have. */
+  | { code: 'total-too-large'; cell: CellRef; requested: number; maximum: number }
+  /** A stored plan whose total is over `MAX_PLAN_TOTAL` or holds a cell that is not a whole number. */
+  | { code: 'plan-values-invalid'; total: number }
   | {
       code: 'not-enough-to-offset';
       cell: CellRef;
