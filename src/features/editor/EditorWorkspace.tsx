@@ -28,7 +28,7 @@ import {
 import { EditorToolbar } from './toolbar/EditorToolbar';
 import { EDITOR_SHORTCUTS } from './toolbar/editor-shortcuts';
 import { PublishRefusalDialog } from './toolbar/PublishRefusalDialog';
-import { useDeferredMount } from './useDeferredMount';
+import { useDeferredMount } from '../../app/useDeferredMount';
 import classes from './EditorWorkspace.module.css';
 
 export interface EditorWorkspaceProps {

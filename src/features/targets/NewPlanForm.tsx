@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { isNameTooLong, MAX_NAME_LENGTH, nameLength } from '../../app/forms/name-limits';
 import { checkNumber, describeNumberProblem, type NumberRules } from '../../app/forms/number-check';
 import type { DatasetRecord } from '../../storage/records';
-import { useDeferredMount } from '../editor/useDeferredMount';
+import { useDeferredMount } from '../../app/useDeferredMount';
 import { useWorkspaceTimeZone } from '../settings/workspace-settings';
 import { createId } from '../../storage/ids';
 import { dateInTimeZone } from './civil-date';

@@ -22,7 +22,7 @@ import { NODE_TYPES } from '@sras/engine';
 import { checkConnection } from '../model/connection-rules';
 import type { CanvasNode } from '../model/flow-canvas.mapping';
 import { getNodeTypeSpec } from '../model/node-catalog';
-import { useDeferredMount } from '../useDeferredMount';
+import { useDeferredMount } from '../../../app/useDeferredMount';
 import { useCanvasEdges, useCanvasNodes, useFieldFocus } from '../store/editor-selectors';
 import { useEditorStoreApi } from '../store/EditorStoreContext';
 import { applyCanvasEdgeChanges, applyCanvasNodeChanges } from './canvas-changes';
