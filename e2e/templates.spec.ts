@@ -52,7 +52,7 @@ test.describe('template gallery', () => {
 
     // All 200 sample leads count on the simulated day, against the quota of 60 a day.
     await expect(page.getByTestId('cap-note')).toHaveText(
-      '“Quota” reached its daily limit of 60 leads, so 140 leads went to the pool (超出今日配额).',
+      "“Quota” reached its daily limit of 60 leads, so 140 leads went to the pool (over today's quota).",
     );
     expect(await simulation.cardNumber('unassigned')).toBe(140);
   });

@@ -35,7 +35,7 @@ export function TemplateDetailsDialog({
       {template && (
         <Stack>
           <Text size="sm">{template.description[language]}</Text>
-          <FlowCanvasView document={template.document} height={320} readOnly />
+          <FlowCanvasView document={template.document[language]} height={320} readOnly />
           <Title order={3} size="h5">
             {t('details.reps', { count: template.reps.length })}
           </Title>

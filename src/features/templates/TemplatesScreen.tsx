@@ -51,7 +51,7 @@ export function TemplatesScreen() {
           <Card key={template.id} withBorder padding="md" data-testid="template-card">
             <Card.Section withBorder inheritPadding py="xs">
               <TemplatePreview
-                document={template.document}
+                document={template.document[language]}
                 label={t('previewLabel', { name: template.name[language] })}
               />
             </Card.Section>
@@ -64,7 +64,7 @@ export function TemplatesScreen() {
               </Text>
               <Group gap={4}>
                 <Badge variant="light" color="gray" tt="none">
-                  {t('badges.nodes', { count: template.document.nodes.length })}
+                  {t('badges.nodes', { count: template.document[language].nodes.length })}
                 </Badge>
                 <Badge variant="light" color="gray" tt="none">
                   {t('badges.reps', { count: template.reps.length })}

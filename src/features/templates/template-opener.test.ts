@@ -12,9 +12,9 @@ describe('openTemplate', () => {
     const opened = await openTemplate(template, 'zh-CN');
 
     const flow = await database().flows.get(opened.flow.id);
-    expect(flow?.document.nodes).toEqual(template.document.nodes);
+    expect(flow?.document.nodes).toEqual(template.document['zh-CN'].nodes);
     expect(flow?.name).toBe('按区域分给区域团队');
-    expect(flow?.id).not.toBe(template.document.id);
+    expect(flow?.id).not.toBe(template.document['zh-CN'].id);
     expect(await database().reps.count()).toBe(template.reps.length);
     expect((await database().teams.toArray()).map((team) => team.name).sort()).toEqual(
       ['华东一组', '华中组', '华北组', '华南组', '西部组'].sort(),
@@ -26,6 +26,31 @@ describe('openTemplate', () => {
     });
     const chunk = await database().datasetRows.get([opened.dataset.id, 0]);
     expect(chunk?.rows).toHaveLength(300);
+  });
+
+  it('words pool reasons and region labels in English', async () => {
+    const opened = await openTemplate(findTemplate('region-teams')!, 'en');
+
+    const nodes = (await database().flows.get(opened.flow.id))!.document.nodes;
+    const pool = nodes.find((node) => node.id === 'pool');
+    const regions = nodes.find((node) => node.id === 'regions');
+    expect(pool?.data.reason).toBe('province unknown or team full');
+    expect((regions?.data.regions as { label: string }[]).map((region) => region.label)).toEqual([
+      'East China',
+      'South China',
+      'North China',
+      'Central China',
+      'Southwest China',
+      'Northwest China',
+      'Northeast China',
+    ]);
+  });
+
+  it('words pool reasons in Chinese', async () => {
+    const opened = await openTemplate(findTemplate('daily-caps')!, 'zh-CN');
+
+    const nodes = (await database().flows.get(opened.flow.id))!.document.nodes;
+    expect(nodes.find((node) => node.id === 'overDaily')?.data.reason).toBe('超出今日配额');
   });
 
   it('adds reps, teams and the dataset only once', async () => {

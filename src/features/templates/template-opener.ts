@@ -70,7 +70,7 @@ async function storeSampleDataset(
   return { dataset, created: true };
 }
 
-/** Opens `template` with names in `language`; see the module comment. */
+/** Opens `template` with its names, pool reasons and labels in `language`; see the module comment. */
 export async function openTemplate(
   template: FlowTemplate,
   language: 'zh-CN' | 'en',
@@ -78,7 +78,7 @@ export async function openTemplate(
   const now = Date.now();
   const name = template.name[language];
   const document: FlowDocument = {
-    ...structuredClone(template.document),
+    ...structuredClone(template.document[language]),
     id: createId('flow'),
     name,
     description: template.description[language],

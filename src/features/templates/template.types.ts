@@ -1,4 +1,4 @@
-import type { FlowDocument } from '@sras/engine';
+import type { LocalisedFlow } from './catalogue/flow-builder';
 import type { LeadProfile } from './sample-leads';
 import type { SampleRep } from './sample-reps';
 
@@ -12,8 +12,11 @@ export interface FlowTemplate {
   id: string;
   name: LocalisedText;
   description: LocalisedText;
-  /** The flow; its id and name are replaced when the template is opened. */
-  document: FlowDocument;
+  /**
+   * The flow in each language, with pool reasons and labels worded in it;
+   * its id and name are replaced when the template is opened.
+   */
+  document: LocalisedFlow;
   reps: readonly SampleRep[];
   leads: {
     profile: LeadProfile;

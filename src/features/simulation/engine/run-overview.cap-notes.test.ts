@@ -30,7 +30,7 @@ async function firstRun(templateId: string, rows: Lead[] = leads): Promise<RunOv
   const reps = [...template.reps];
   const outcome = await runSimulation(
     {
-      flow: template.document,
+      flow: template.document['zh-CN'],
       reps,
       owners: [],
       startState: null,

@@ -25,6 +25,7 @@ export function assignees(reps: readonly SampleRep[]): { repId: string }[] {
   return reps.map((rep) => ({ repId: rep.id }));
 }
 
+/** A template's flow document, written once per language. */
 export function flowDocument(
   id: string,
   name: string,
@@ -32,4 +33,25 @@ export function flowDocument(
   edges: FlowEdge[],
 ): FlowDocument {
   return { format: 'sras.flow', version: 1, id, name, timezone: 'Asia/Shanghai', nodes, edges };
+}
+
+/** The languages a template's texts exist in. */
+export type TemplateLanguage = 'zh-CN' | 'en';
+
+/** A template's flow in each language: pool reasons and labels differ, everything else is equal. */
+export type LocalisedFlow = Readonly<Record<TemplateLanguage, FlowDocument>>;
+
+/**
+ * Builds a template's flow once per language. `text(zh, en)` returns the
+ * wording of the language being built, so that a template opens with its
+ * pool reasons and labels in the user's language, as the node forms add
+ * them in the editor.
+ */
+export function localisedFlow(
+  build: (text: (zh: string, en: string) => string, language: TemplateLanguage) => FlowDocument,
+): LocalisedFlow {
+  return {
+    'zh-CN': build((zh) => zh, 'zh-CN'),
+    en: build((_zh, en) => en, 'en'),
+  };
 }
