@@ -41,6 +41,8 @@ export interface SimulationInput {
   now: number;
   timeField: string | null;
   conditionOptions: ConditionOptions;
+  /** Column keys of the dataset; when given, columns that nodes read but the dataset lacks are warned about. */
+  datasetFields?: readonly string[];
 }
 
 /** Reads leads of a dataset by position. */
@@ -133,7 +135,11 @@ export function compileSimulation(
 ):
   | { ok: true; pipeline: Pipeline; warnings: FlowProblem[] }
   | { ok: false; problems: FlowProblem[] } {
-  return compileFlow(input.flow, { reps: input.reps, conditionOptions: input.conditionOptions });
+  return compileFlow(input.flow, {
+    reps: input.reps,
+    conditionOptions: input.conditionOptions,
+    ...(input.datasetFields !== undefined ? { datasetFields: input.datasetFields } : {}),
+  });
 }
 
 /**

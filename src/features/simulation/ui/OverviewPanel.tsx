@@ -11,11 +11,13 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { FlowDocument } from '@sras/engine';
+import type { FlowDocument, FlowProblem } from '@sras/engine';
 import { useFormat } from '../../../i18n/useFormat';
 import type { CapacityUse, RunOverview, UnassignedGroup } from '../engine/run-overview';
 import type { ResultQuery } from '../engine/result-query';
+import { isMissingColumn } from '../engine/missing-columns';
 import { CapNoteList } from './CapNoteList';
+import { MissingColumnList } from './MissingColumnList';
 import { RepShareBars } from './RepShareBars';
 import { useNodeName } from './useNodeName';
 import { useStagedReveal } from './useStagedReveal';
@@ -23,6 +25,9 @@ import { useStagedReveal } from './useStagedReveal';
 interface OverviewPanelProps {
   overview: RunOverview;
   document: FlowDocument;
+  flowId: string;
+  /** The run's flow warnings; those about columns the dataset lacks are listed here. */
+  warnings: readonly FlowProblem[];
   onShowLeads: (query: ResultQuery) => void;
 }
 
@@ -59,7 +64,13 @@ function StatCard({
  * use and unassigned reasons. The totals mount first, the rest in the next
  * frames, so that no single commit blocks the page.
  */
-export function OverviewPanel({ overview, document, onShowLeads }: OverviewPanelProps) {
+export function OverviewPanel({
+  overview,
+  document,
+  flowId,
+  warnings,
+  onShowLeads,
+}: OverviewPanelProps) {
   const { t } = useTranslation('simulation');
   const format = useFormat();
   const nodeName = useNodeName(document);
@@ -97,6 +108,13 @@ export function OverviewPanel({ overview, document, onShowLeads }: OverviewPanel
           testId="card-duplicates"
         />
       </SimpleGrid>
+
+      <MissingColumnList
+        problems={warnings.filter(isMissingColumn)}
+        document={document}
+        flowId={flowId}
+        reached={summary.byNode}
+      />
 
       {stage >= 2 && (
         <Paper withBorder p="sm">

@@ -21,6 +21,7 @@ import { getDatabase } from '../../../storage/db';
 import type { FlowRecord, FlowVersionRecord } from '../../../storage/records';
 import { useStoredFlow } from '../../flows/flow-repository';
 import { useVersions } from '../../versions/version-repository';
+import { isMissingColumn } from '../engine/missing-columns';
 import type { ResultQuery } from '../engine/result-query';
 import { BacktestPanel } from './BacktestPanel';
 import { FlowProblemList } from './FlowProblemList';
@@ -112,6 +113,8 @@ function SimulationWorkspace({ flow }: { flow: FlowRecord }) {
     setTab('leads');
   };
   const runReps = ready?.settings.reps ?? reps ?? [];
+  // Columns the dataset lacks are listed in the overview, with what to do.
+  const otherWarnings = ready?.warnings.filter((problem) => !isMissingColumn(problem)) ?? [];
   const columns = dataset?.columns ?? [];
 
   return (
@@ -168,9 +171,9 @@ function SimulationWorkspace({ flow }: { flow: FlowRecord }) {
 
       {ready && resultShown && (
         <>
-          {ready.warnings.length > 0 && (
-            <Alert color="yellow" title={t('warnings', { count: ready.warnings.length })}>
-              <FlowProblemList problems={ready.warnings} document={ready.settings.flow} />
+          {otherWarnings.length > 0 && (
+            <Alert color="yellow" title={t('warnings', { count: otherWarnings.length })}>
+              <FlowProblemList problems={otherWarnings} document={ready.settings.flow} />
             </Alert>
           )}
           <Group justify="flex-end">
@@ -213,6 +216,8 @@ function SimulationWorkspace({ flow }: { flow: FlowRecord }) {
             <OverviewPanel
               overview={ready.overview}
               document={ready.settings.flow}
+              flowId={flow.id}
+              warnings={ready.warnings}
               onShowLeads={showLeads}
             />
           </Tabs.Panel>

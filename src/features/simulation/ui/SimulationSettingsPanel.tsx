@@ -1,4 +1,4 @@
-import { memo, useEffect, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import {
   Alert,
   Anchor,
@@ -20,7 +20,9 @@ import type { FlowDocument, Rep } from '@sras/engine';
 import { paths } from '../../../app/paths';
 import { useFormat } from '../../../i18n/useFormat';
 import type { FlowRecord, FlowVersionRecord } from '../../../storage/records';
+import { findMissingColumns } from '../engine/missing-columns';
 import type { RunSettings } from '../worker/simulation.protocol';
+import { MissingColumnList } from './MissingColumnList';
 import { useSimulationStore } from './simulation.store';
 import { useAppliedState, useDatasetsOfKind } from './useSimulationInputs';
 
@@ -105,6 +107,10 @@ export const SimulationSettingsPanel = memo(function SimulationSettingsPanel({
     .map((column) => ({ value: column.key, label: column.header }));
   const appliedRun = applied?.run;
   const document = documentOfVersion(flow, versions, versionId);
+  const missingColumns = useMemo(
+    () => (dataset ? findMissingColumns(document, dataset.columns) : []),
+    [document, dataset],
+  );
 
   const submit = () => {
     if (!dataset) return;
@@ -238,6 +244,7 @@ export const SimulationSettingsPanel = memo(function SimulationSettingsPanel({
             {t('settings.noReps')}
           </Alert>
         )}
+        <MissingColumnList problems={missingColumns} document={document} flowId={flow.id} />
         <Group>
           <RunButton
             flowId={flow.id}

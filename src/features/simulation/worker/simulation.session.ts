@@ -163,6 +163,7 @@ export class SimulationSession {
         now: settings.now,
         timeField: settings.timeField,
         conditionOptions: conditionOptionsOf(source.dataset.columns),
+        datasetFields: source.dataset.columns.map((column) => column.key),
       },
       source,
       {

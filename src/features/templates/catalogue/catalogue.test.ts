@@ -6,6 +6,7 @@ import {
   type FlowDocument,
 } from '@sras/engine';
 import { describe, expect, it } from 'vitest';
+import { sampleLeadColumns } from '../sample-leads';
 import { SAMPLE_REPS } from '../sample-reps';
 import { FLOW_TEMPLATES } from './index';
 
@@ -93,6 +94,17 @@ describe('template catalogue', () => {
 
       expect(compileFlow(template.document['zh-CN'], { reps: SAMPLE_REPS }).ok).toBe(true);
       expect(used.every((id) => repIds.has(id))).toBe(true);
+    },
+  );
+
+  it.each(FLOW_TEMPLATES.map((template) => [template.id, template] as const))(
+    '%s reads only columns its sample leads have',
+    (_id, template) => {
+      const columns = sampleLeadColumns(template.leads.profile).map((column) => column.key);
+
+      const problems = validateFlow(template.document.en, { datasetFields: columns });
+
+      expect(problems.map((problem) => problem.params.column)).toEqual([]);
     },
   );
 
