@@ -40,7 +40,7 @@ const PROVINCE_FLOW = JSON.stringify({
 
 const LEADS = 'xeducation_Leads.csv';
 
-/** A work directory with the X Education leads, its reps and the province flow. */
+/** Makes a work directory with the X Education leads, their reps and the province flow. */
 function provinceDirectory(): string {
   const dir = setUp([LEADS, 'xeducation-reps.json']);
   writeFileSync(join(dir, 'flow.json'), PROVINCE_FLOW);

@@ -20,7 +20,7 @@ export interface LoadedLeads {
   columns: string[];
   /**
    * Every field name a lead can have: the column keys and the standard fields
-   * they are mapped to. Null when a JSON file holds no lead to learn them from.
+   * they are mapped to. Null when a JSON file contains no lead to learn them from.
    */
   fields: string[] | null;
   /** Keys of columns that contain identifiers or phones and must compare as text. */

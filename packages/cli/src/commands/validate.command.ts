@@ -98,7 +98,7 @@ export function printFlowWarnings(
   if (hint !== null) context.io.stderr(`${hint}\n`);
 }
 
-/** How to give the leads the first column a node reads but the file lacks; null when none is missing. */
+/** Words how to map the first column that a node reads but the leads file lacks; null when none is missing. */
 function missingColumnHint(
   context: CliContext,
   problems: readonly FlowProblem[],

@@ -1,7 +1,7 @@
 import type { CapNote } from '../run/cap-notes.js';
 import { ENGINE_MESSAGES, interpolate, type MessageLanguage } from './format-message.js';
 
-/** How a host names nodes and writes counts in a cap note. */
+/** Host functions that name the nodes and write the counts of a cap note. */
 export interface CapNoteFormat {
   /** The node's name as the user sees it. */
   nodeName: (nodeId: string) => string;

@@ -3,8 +3,8 @@
  * node whose limit filled, and an assigning node whose reps reached their
  * capacity, with how many leads left by the overflow output and where they
  * went. A first run on a large file without a time column sends most leads
- * to the pool for these reasons; the app's overview and `sras allocate`
- * state them, worded by `formatCapNote`.
+ * to the pool for these reasons. The app's overview and `sras allocate`
+ * state them in the words of `formatCapNote`.
  */
 import type { Pipeline } from '../compile/pipeline.types.js';
 import type { QuotaPeriod, Rep } from '../flow/flow.types.js';
@@ -192,9 +192,10 @@ const WEEK_KEY = /^\d{4}-W\d{2}$/;
 const MONTH_KEY = /^\d{4}-\d{2}$/;
 
 /**
- * The busiest day, week and month of each rep in the state after the run
- * (this run's leads plus the carried-over counts capacity is checked
- * against), with the rep's limit for each.
+ * Finds the busiest day, week and month of each rep in the state after the
+ * run, with the rep's limit for each. The state counts this run's leads and
+ * the counts carried over from earlier runs, which capacity is checked
+ * against.
  */
 export function capacityUse(reps: readonly Rep[], state: AllocationState): RepCapacityUse[] {
   return reps.map((rep) => {

@@ -13,7 +13,7 @@ export interface ValidateFlowOptions {
   /** Field types and empty values of the dataset the conditions read. */
   conditionOptions?: ConditionOptions;
   /**
-   * Field names (column keys) of the dataset the flow will run on; when
+   * Field names (column keys) of the dataset the flow will run on. When
    * given, a node that reads a field outside this list gets a
    * `field-not-in-dataset` warning.
    */
