@@ -1,7 +1,7 @@
 /**
  * The columns a flow reads but a dataset lacks. Such a column is empty for
- * every lead, so its node sends every lead the same way, often to the pool;
- * the simulation states this before and after a run.
+ * every lead, so its node sends every lead the same way, often to the pool.
+ * The simulation states this before and after a run.
  */
 import { validateFlow, type FlowDocument, type FlowProblem } from '@sras/engine';
 import type { DatasetColumn } from '../../../storage/records';
@@ -9,7 +9,7 @@ import type { DatasetColumn } from '../../../storage/records';
 /** Problem code of a column that a node reads and the dataset lacks. */
 export const MISSING_COLUMN_CODE = 'field-not-in-dataset';
 
-/** Whether a problem is about a column that the dataset lacks. */
+/** Tells whether a problem is about a column that the dataset lacks. */
 export function isMissingColumn(problem: FlowProblem): boolean {
   return problem.code === MISSING_COLUMN_CODE;
 }

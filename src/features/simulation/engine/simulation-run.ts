@@ -41,7 +41,7 @@ export interface SimulationInput {
   now: number;
   timeField: string | null;
   conditionOptions: ConditionOptions;
-  /** Column keys of the dataset; when given, columns that nodes read but the dataset lacks are warned about. */
+  /** Column keys of the dataset. When given, the run warns about columns that nodes read but the dataset lacks. */
   datasetFields?: readonly string[];
 }
 

@@ -18,7 +18,7 @@ interface MissingColumnListProps {
 /**
  * Names each column that a node reads but the dataset lacks, with the node
  * and what to do: map a column when importing, or change the node. After a
- * run it also says how many leads reached the node with the column empty.
+ * run it also states how many leads reached the node with the column empty.
  * Renders nothing when no column is missing.
  */
 export function MissingColumnList({ problems, document, flowId, reached }: MissingColumnListProps) {

@@ -46,7 +46,7 @@ const regionTeams = {
   west: sampleRepsOf('西部组'),
 };
 
-/** A preset region with its label in `language`, as the region split form adds it. */
+/** Returns a preset region with its label in `language`, as the region split form adds it. */
 function presetRegion(id: string, language: TemplateLanguage) {
   const region = REGION_PRESET.find((candidate) => candidate.id === id);
   if (!region) throw new Error(`No preset region ${id}`);

@@ -15,7 +15,7 @@ const CHINESE = /[\u4e00-\u9fff]/;
 /** Keys of the node data that hold text a user reads: pool reasons and labels. */
 const TEXT_KEYS = new Set(['reason', 'label']);
 
-/** The pool reasons and labels of a flow, at any depth of its node data. */
+/** Collects the pool reasons and labels of a flow, at any depth of its node data. */
 function textsOf(document: FlowDocument): string[] {
   const texts: string[] = [];
   const visit = (value: unknown) => {
@@ -31,7 +31,7 @@ function textsOf(document: FlowDocument): string[] {
   return texts;
 }
 
-/** The flow's nodes and edges with pool reasons and labels blanked out. */
+/** Copies the flow's nodes and edges with pool reasons and labels blanked out. */
 function stripTexts(document: FlowDocument): unknown {
   return JSON.parse(
     JSON.stringify({ nodes: document.nodes, edges: document.edges }, (key, value: unknown) =>

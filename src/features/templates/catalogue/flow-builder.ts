@@ -25,7 +25,7 @@ export function assignees(reps: readonly SampleRep[]): { repId: string }[] {
   return reps.map((rep) => ({ repId: rep.id }));
 }
 
-/** A template's flow document, written once per language. */
+/** Builds a template's flow document in the Asia/Shanghai time zone. */
 export function flowDocument(
   id: string,
   name: string,
