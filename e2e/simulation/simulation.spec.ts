@@ -23,8 +23,15 @@ test.describe('simulation', () => {
       flowName: 'Mumbai quota and Maharashtra round robin',
       leads: XEDUCATION,
     });
+    // The file has no phone or e-mail column, so the duplicate check finds no duplicate.
+    await expect(simulation.settings().getByTestId('missing-column').first()).toContainText(
+      'Duplicate check: The node reads the column "phone", but the dataset has no such column',
+    );
     await simulation.setTime(APP_TIME);
     await simulation.run();
+    await expect(
+      page.getByText('9,240 leads reached this node with the column empty.').first(),
+    ).toBeVisible();
 
     const cli = runCli({
       flow: `${FIXTURES}/xeducation-flow.json`,
