@@ -61,7 +61,7 @@ export const messagesEn = {
     'condition-text-column-ordered':
       'The rule compares the column "{{field}}" with the number {{value}}, but the dataset keeps that column as text, so its values are ordered as text: "9" comes after "10". Compare it with equals or "in", or use a number column.',
     'field-not-in-dataset':
-      'The node reads the column "{{column}}", but the dataset has no such column, so it is empty for every lead and the node sends every lead the same way. Map a column of the file to "{{column}}" when importing it, or change the node to read a column the dataset has.',
+      'The node reads the column "{{column}}", but the dataset has no such column, so it is empty for every lead and rules on it never tell leads apart. Map a column of the file to "{{column}}" when importing it, or change the node to read a column the dataset has.',
     'score-field-invalid':
       'The score field name is empty. Enter the field that receives the score.',
     'score-base-invalid': 'The base score "{{value}}" is not a number. Enter a number such as 0.',

@@ -41,7 +41,7 @@ export const messagesZhCn: EngineMessages = {
     'condition-text-column-ordered':
       '该规则把列"{{field}}"与数字 {{value}} 比较大小，但数据集把这一列按文本保存，因此会按文本排序："9" 排在 "10" 之后。请改用"等于"或"属于"比较，或改用数字列。',
     'field-not-in-dataset':
-      '该节点读取列"{{column}}"，但数据集没有这一列，所有线索在这一列都为空，节点会把所有线索送往同一个出口。请在导入时把文件中的某一列映射为"{{column}}"，或修改节点，改读数据集已有的列。',
+      '该节点读取列"{{column}}"，但数据集没有这一列，所有线索在这一列都为空，依据这一列的规则无法区分线索。请在导入时把文件中的某一列映射为"{{column}}"，或修改节点，改读数据集已有的列。',
     'score-field-invalid': '评分字段名为空。请填写写入分数的字段。',
     'score-base-invalid': '基础分"{{value}}"不是数字。请填写数字，例如 0。',
     'score-points-invalid': '评分规则的分值"{{value}}"不是数字。请填写数字。',

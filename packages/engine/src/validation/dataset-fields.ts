@@ -59,8 +59,9 @@ export function listNodeFieldReads(node: Pick<FlowNode, 'type' | 'data'>): NodeF
 /**
  * Reports each field that a node reads but the dataset lacks, once per
  * node and field, as a `field-not-in-dataset` warning. Such a field is
- * empty for every lead, so its node sends every lead the same way (often
- * to the pool). Fields that a score node of the flow writes are not read
+ * empty for every lead, so the node cannot tell leads apart by it: a region
+ * split on it sends every lead to `else`, often the pool. Fields that a
+ * score node of the flow writes are not read
  * from the dataset and never reported. A dotted name (`address.city`) is
  * found when the dataset has the whole name or its first segment.
  */
