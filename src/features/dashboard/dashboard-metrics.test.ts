@@ -65,6 +65,18 @@ describe('computeDashboard', () => {
     expect(result.total).toMatchObject({ assigned: 7, won: 4, revenue: 315_000, target: 775_000 });
   });
 
+  it('shows no rep, team or company behind pace before the plan year starts', () => {
+    const result = computeDashboard(
+      dashboardInput({ period: { start: '2026-12-01', end: '2027-01-01' }, asOf: '2026-12-05' }),
+    );
+    for (const row of [...result.reps, ...result.teams, result.total]) {
+      expect(row.pace.expected).toBe(0);
+      expect(row.pace.gap).toBe(0);
+      expect(row.pace.status).toBe('not-started');
+    }
+    expect(result.total.target).toBeCloseTo(775_000 / 31, 6);
+  });
+
   it('lists owners that match no rep', () => {
     const result = computeDashboard(dashboardInput());
     expect(result.unmatched).toEqual([

@@ -16,8 +16,8 @@
 import { type CivilDate, fromDayNumber, toDayNumber, type TargetUnit } from '../targets';
 import type { OutcomeRecord } from './outcome-records';
 import { createOwnerMatcher, type RepIdentity } from './owner-match';
-import { computePace, type Pace } from './pace';
-import { type Period, targetInPeriod } from './period';
+import { addMonthlyTargets, computePace, type MonthlyTargets, type Pace } from './pace';
+import type { Period } from './period';
 
 /** Key the source filter uses for records without a lead source. */
 export const NO_SOURCE = '';
@@ -136,8 +136,20 @@ function countRecord(tally: Tally, record: OutcomeRecord, window: CountWindow): 
   }
 }
 
-function toMetrics(tally: Tally, target: number, unit: TargetUnit, query: DashboardQuery): Metrics {
+function toMetrics(
+  tally: Tally,
+  monthlyTargets: MonthlyTargets,
+  unit: TargetUnit,
+  query: DashboardQuery,
+): Metrics {
   const actual = unit === 'count' ? tally.won : tally.revenue;
+  const pace = computePace({
+    monthlyTargets,
+    actual,
+    period: query.period,
+    asOf: query.asOf,
+    margin: query.behindMargin,
+  });
   return {
     assigned: tally.assigned,
     won: tally.won,
@@ -146,14 +158,8 @@ function toMetrics(tally: Tally, target: number, unit: TargetUnit, query: Dashbo
     conversionRate: tally.assigned > 0 ? tally.cohortWon / tally.assigned : null,
     averageDaysToClose:
       tally.daysToCloseCount > 0 ? tally.daysToCloseSum / tally.daysToCloseCount : null,
-    target,
-    pace: computePace({
-      target,
-      actual,
-      period: query.period,
-      asOf: query.asOf,
-      margin: query.behindMargin,
-    }),
+    target: pace.target,
+    pace,
   };
 }
 
@@ -214,35 +220,44 @@ export function computeDashboard(input: DashboardInput): DashboardResult {
     recordRepIds.push(owner.repId);
   }
 
+  const repTargets = new Map(
+    reps.map((rep) => [rep.id, monthlyTargetsOf(input.targets, `rep:${rep.id}`)]),
+  );
   const repMetrics = reps.map((rep): RepMetrics => {
-    const target = targetInPeriod(monthlyTargetsOf(input.targets, `rep:${rep.id}`), period);
-    const metrics = toMetrics(tallies.get(rep.id) ?? emptyTally(), target, targetUnit, input);
+    const monthly = repTargets.get(rep.id) ?? new Map();
+    const metrics = toMetrics(tallies.get(rep.id) ?? emptyTally(), monthly, targetUnit, input);
     return { repId: rep.id, name: rep.name, team: rep.team, ...metrics };
   });
 
   const teamNames = [...new Set(reps.map((rep) => rep.team))];
+  const teamTargets = new Map<string, MonthlyTargets>();
   const teamMetrics = teamNames.map((name): TeamMetrics => {
     const members = reps.filter((rep) => rep.team === name);
     const tally = emptyTally();
     for (const member of members) addTally(tally, tallies.get(member.id) ?? emptyTally());
     // A team row without reps in the plan carries a target of its own.
-    const teamTarget =
-      name === '' ? 0 : targetInPeriod(monthlyTargetsOf(input.targets, `team:${name}`), period);
-    const target = repMetrics
-      .filter((rep) => rep.team === name)
-      .reduce((sum, rep) => sum + rep.target, teamTarget);
-    return { team: name, repCount: members.length, ...toMetrics(tally, target, targetUnit, input) };
+    const teamRow = name === '' ? new Map() : monthlyTargetsOf(input.targets, `team:${name}`);
+    const monthly = addMonthlyTargets([
+      teamRow,
+      ...members.map((member) => repTargets.get(member.id) ?? new Map()),
+    ]);
+    teamTargets.set(name, monthly);
+    return {
+      team: name,
+      repCount: members.length,
+      ...toMetrics(tally, monthly, targetUnit, input),
+    };
   });
 
   const totalTally = emptyTally();
   for (const tally of tallies.values()) addTally(totalTally, tally);
-  const totalTarget = teamMetrics.reduce((sum, teamRow) => sum + teamRow.target, 0);
+  const totalTargets = addMonthlyTargets([...teamTargets.values()]);
 
   return {
     countedPeriod: { start: period.start, end: fromDayNumber(window.endDay) },
     reps: repMetrics,
     teams: teamMetrics,
-    total: toMetrics(totalTally, totalTarget, targetUnit, input),
+    total: toMetrics(totalTally, totalTargets, targetUnit, input),
     unmatched: [...unmatched.values()].sort((a, b) => b.records - a.records),
     records,
     repIds: recordRepIds,

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { daysInMonth, fromDayNumber, toDayNumber } from '../targets';
 import { computePace } from './pace';
 import { monthsInPeriod, periodContaining, periodDays, targetInPeriod } from './period';
 
@@ -58,12 +60,20 @@ describe('targetInPeriod', () => {
   });
 });
 
+/** Monthly targets of 10,000 per calendar day, 2026 to 2028. */
+const tenThousandADay = new Map(
+  [2026, 2027, 2028].map((year) => [
+    year,
+    Array.from({ length: 12 }, (_, index) => 10_000 * daysInMonth(year, index + 1)),
+  ]),
+);
+
 describe('computePace', () => {
   const march = { start: '2027-03-01', end: '2027-03-31' };
 
   it('expects nothing on the first day of the period', () => {
     const pace = computePace({
-      target: 310_000,
+      monthlyTargets: tenThousandADay,
       actual: 0,
       period: march,
       asOf: '2027-03-01',
@@ -80,7 +90,7 @@ describe('computePace', () => {
 
   it('counts the days before today as elapsed and today as remaining', () => {
     const pace = computePace({
-      target: 310_000,
+      monthlyTargets: tenThousandADay,
       actual: 100_000,
       period: march,
       asOf: '2027-03-16',
@@ -99,7 +109,7 @@ describe('computePace', () => {
 
   it('tolerates a shortfall within the margin', () => {
     const within = computePace({
-      target: 310_000,
+      monthlyTargets: tenThousandADay,
       actual: 135_000,
       period: march,
       asOf: '2027-03-16',
@@ -108,7 +118,7 @@ describe('computePace', () => {
     expect(within.status).toBe('on-pace');
     expect(within.gap).toBe(15_000);
     const outside = computePace({
-      target: 310_000,
+      monthlyTargets: tenThousandADay,
       actual: 134_999,
       period: march,
       asOf: '2027-03-16',
@@ -116,7 +126,7 @@ describe('computePace', () => {
     });
     expect(outside.status).toBe('behind');
     const ahead = computePace({
-      target: 310_000,
+      monthlyTargets: tenThousandADay,
       actual: 150_000,
       period: march,
       asOf: '2027-03-16',
@@ -128,7 +138,7 @@ describe('computePace', () => {
 
   it('leaves one day on the last day of the period', () => {
     const pace = computePace({
-      target: 310_000,
+      monthlyTargets: tenThousandADay,
       actual: 290_000,
       period: march,
       asOf: '2027-03-31',
@@ -141,7 +151,7 @@ describe('computePace', () => {
   it('ends the year on December 31 and reports a missed target from January 1', () => {
     const year = { start: '2026-01-01', end: '2026-12-31' };
     const lastDay = computePace({
-      target: 3_650_000,
+      monthlyTargets: tenThousandADay,
       actual: 3_000_000,
       period: year,
       asOf: '2026-12-31',
@@ -149,7 +159,7 @@ describe('computePace', () => {
     });
     expect(lastDay).toMatchObject({ elapsedDays: 364, remainingDays: 1, dailyNeeded: 650_000 });
     const nextDay = computePace({
-      target: 3_650_000,
+      monthlyTargets: tenThousandADay,
       actual: 3_000_000,
       period: year,
       asOf: '2027-01-01',
@@ -164,7 +174,7 @@ describe('computePace', () => {
     });
     expect(nextDay.status).toBe('behind');
     const met = computePace({
-      target: 3_650_000,
+      monthlyTargets: tenThousandADay,
       actual: 3_650_000,
       period: year,
       asOf: '2027-01-01',
@@ -177,7 +187,7 @@ describe('computePace', () => {
     const february = periodContaining('month', '2028-02-10');
     expect(periodDays(february)).toBe(29);
     const pace = computePace({
-      target: 290_000,
+      monthlyTargets: tenThousandADay,
       actual: 110_000,
       period: february,
       asOf: '2028-02-15',
@@ -191,7 +201,7 @@ describe('computePace', () => {
       dailyNeeded: 12_000,
     });
     const common = computePace({
-      target: 280_000,
+      monthlyTargets: tenThousandADay,
       actual: 0,
       period: periodContaining('month', '2027-02-10'),
       asOf: '2027-03-01',
@@ -203,7 +213,7 @@ describe('computePace', () => {
   it('spans a quarter end', () => {
     const period = { start: '2027-03-15', end: '2027-04-14' };
     const pace = computePace({
-      target: 310_000,
+      monthlyTargets: tenThousandADay,
       actual: 100_000,
       period,
       asOf: '2027-04-01',
@@ -221,10 +231,16 @@ describe('computePace', () => {
 
   it('has no status without a target and expects nothing before the period', () => {
     expect(
-      computePace({ target: 0, actual: 5, period: march, asOf: '2027-03-10', margin: 0.1 }).status,
+      computePace({
+        monthlyTargets: new Map(),
+        actual: 5,
+        period: march,
+        asOf: '2027-03-10',
+        margin: 0.1,
+      }).status,
     ).toBe('no-target');
     const early = computePace({
-      target: 310_000,
+      monthlyTargets: tenThousandADay,
       actual: 0,
       period: march,
       asOf: '2027-02-20',
@@ -235,7 +251,7 @@ describe('computePace', () => {
 
   it('needs nothing more once the target is reached', () => {
     const pace = computePace({
-      target: 310_000,
+      monthlyTargets: tenThousandADay,
       actual: 400_000,
       period: march,
       asOf: '2027-03-20',
@@ -243,5 +259,115 @@ describe('computePace', () => {
     });
     expect(pace.dailyNeeded).toBeNull();
     expect(pace.status).toBe('ahead');
+  });
+});
+
+describe('computePace with months that have no target', () => {
+  const onlyJanuary2027 = new Map([[2027, [310_000, ...new Array<number>(11).fill(0)]]]);
+  const period = { start: '2026-12-01', end: '2027-01-01' };
+
+  it('expects nothing on days of a year without a plan', () => {
+    const pace = computePace({
+      monthlyTargets: onlyJanuary2027,
+      actual: 0,
+      period,
+      asOf: '2026-12-05',
+      margin: 0.1,
+    });
+    expect(pace.target).toBeCloseTo(10_000, 9);
+    expect(pace.expected).toBe(0);
+    expect(pace.gap).toBe(0);
+    expect(pace.expectedAttainment).toBe(0);
+    expect(pace.status).toBe('not-started');
+  });
+
+  it('expects the months target from the first day that carries one', () => {
+    const pace = computePace({
+      monthlyTargets: onlyJanuary2027,
+      actual: 0,
+      period: { start: '2026-12-01', end: '2027-01-31' },
+      asOf: '2027-01-11',
+      margin: 0.1,
+    });
+    expect(pace.expected).toBeCloseTo(100_000, 6);
+    expect(pace.status).toBe('behind');
+  });
+
+  it('weights each day by its own month', () => {
+    const uneven = new Map([[2027, [310_000, 560_000, ...new Array<number>(10).fill(0)]]]);
+    const pace = computePace({
+      monthlyTargets: uneven,
+      actual: 0,
+      period: { start: '2027-01-01', end: '2027-02-28' },
+      asOf: '2027-02-04',
+      margin: 0,
+    });
+    // All of January (310,000) and three days of February at 20,000 a day.
+    expect(pace.expected).toBeCloseTo(370_000, 6);
+  });
+});
+
+describe('computePace properties', () => {
+  const dayArbitrary = fc.integer({
+    min: toDayNumber('2025-11-01'),
+    max: toDayNumber('2028-02-28'),
+  });
+  const monthsArbitrary = fc.array(fc.integer({ min: 0, max: 1_000_000 }), {
+    minLength: 12,
+    maxLength: 12,
+  });
+  const targetsArbitrary = fc
+    .tuple(monthsArbitrary, monthsArbitrary, monthsArbitrary, fc.boolean())
+    .map(([a, b, c, skipMiddle]) => {
+      const byYear = new Map([
+        [2026, a],
+        [2027, b],
+        [2028, c],
+      ]);
+      if (skipMiddle) byYear.delete(2027);
+      return byYear;
+    });
+  const inputArbitrary = fc
+    .tuple(dayArbitrary, fc.integer({ min: 0, max: 500 }), fc.integer({ min: -20, max: 540 }))
+    .map(([start, length, offset]) => ({
+      period: { start: fromDayNumber(start), end: fromDayNumber(start + length) },
+      asOf: fromDayNumber(start + offset),
+    }));
+
+  it('expects the sum of the elapsed days, each at its month target over its month length', () => {
+    fc.assert(
+      fc.property(targetsArbitrary, inputArbitrary, (targets, { period, asOf }) => {
+        const pace = computePace({ monthlyTargets: targets, actual: 0, period, asOf, margin: 0 });
+        let byDay = 0;
+        const startDay = toDayNumber(period.start);
+        for (let day = startDay; day < startDay + pace.elapsedDays; day++) {
+          const date = fromDayNumber(day);
+          const [year, month] = date.split('-').map(Number) as [number, number];
+          byDay += (targets.get(year)?.[month - 1] ?? 0) / daysInMonth(year, month);
+        }
+        expect(pace.expected).toBeCloseTo(byDay, 4);
+        expect(pace.expected).toBeLessThanOrEqual(pace.target);
+        if (pace.remainingDays === 0) expect(pace.expected).toBe(pace.target);
+        if (pace.expected === 0 && pace.target > 0) expect(pace.status).toBe('not-started');
+      }),
+      { seed: 20_261_205, numRuns: 300 },
+    );
+  });
+
+  it('never expects less on a later day', () => {
+    fc.assert(
+      fc.property(targetsArbitrary, inputArbitrary, (targets, { period, asOf }) => {
+        const today = computePace({ monthlyTargets: targets, actual: 0, period, asOf, margin: 0 });
+        const tomorrow = computePace({
+          monthlyTargets: targets,
+          actual: 0,
+          period,
+          asOf: fromDayNumber(toDayNumber(asOf) + 1),
+          margin: 0,
+        });
+        expect(tomorrow.expected).toBeGreaterThanOrEqual(today.expected - 1e-6);
+      }),
+      { seed: 72_027, numRuns: 300 },
+    );
   });
 });

@@ -4,15 +4,21 @@
  *
  * Days are calendar days. The days before today have elapsed; today and the
  * days after it up to the period's last day remain. So on the first day of a
- * month nothing is expected yet, and on its last day one day remains. The
- * expected amount is the target pro rata by elapsed days; the amount needed
- * per day is what is still missing of the whole target, divided by the
- * remaining days.
+ * month nothing is expected yet, and on its last day one day remains.
+ *
+ * Targets come by month. The expected amount is, for each elapsed day, its
+ * month's target divided by the days of that month, summed: a day of a month
+ * without a target expects nothing, so a period that starts before its plan
+ * does is not behind on those days. The amount needed per day is what is
+ * still missing of the whole target, divided by the remaining days.
  */
-import { type CivilDate, toDayNumber } from '../targets';
-import { type Period, periodDays } from './period';
+import { type CivilDate, fromDayNumber, toDayNumber } from '../targets';
+import { type Period, periodDays, targetInPeriod } from './period';
 
 export type PaceStatus = 'no-target' | 'not-started' | 'ahead' | 'on-pace' | 'behind' | 'ended';
+
+/** Monthly targets by year: twelve values per year, January first. */
+export type MonthlyTargets = ReadonlyMap<number, readonly number[]>;
 
 export interface Pace {
   totalDays: number;
@@ -21,7 +27,7 @@ export interface Pace {
   remainingDays: number;
   target: number;
   actual: number;
-  /** Target × elapsed days ÷ days in the period. */
+  /** The monthly targets of the elapsed days, each month pro rata by calendar day. */
   expected: number;
   /** Actual ÷ target; null without a target. */
   attainment: number | null;
@@ -36,26 +42,54 @@ export interface Pace {
   status: PaceStatus;
 }
 
+/** The days of `period` before `asOf`; null when none has elapsed. */
+export function elapsedPart(period: Period, asOf: CivilDate): Period | null {
+  const startDay = toDayNumber(period.start);
+  const lastElapsed = Math.min(toDayNumber(period.end), toDayNumber(asOf) - 1);
+  if (lastElapsed < startDay) return null;
+  return { start: period.start, end: fromDayNumber(lastElapsed) };
+}
+
+/** Adds monthly targets year by year, month by month. */
+export function addMonthlyTargets(parts: readonly MonthlyTargets[]): Map<number, number[]> {
+  const sums = new Map<number, number[]>();
+  for (const part of parts) {
+    for (const [year, months] of part) {
+      const into = sums.get(year) ?? new Array<number>(12).fill(0);
+      months.forEach((value, month) => {
+        into[month] = (into[month] ?? 0) + value;
+      });
+      sums.set(year, into);
+    }
+  }
+  return sums;
+}
+
 /**
  * Computes pace for a period as of a date. A rep is `behind` when the actual
  * is below the expected amount by more than `margin` of the expected amount
- * (margin 0.1: below 90 % of the expected amount).
+ * (margin 0.1: below 90 % of the expected amount). While nothing is expected
+ * yet (no day elapsed, or only days without a target), the status is
+ * `not-started`.
  */
 export function computePace(input: {
-  target: number;
+  monthlyTargets: MonthlyTargets;
   actual: number;
   period: Period;
   asOf: CivilDate;
   margin: number;
 }): Pace {
-  const { target, actual, period, asOf, margin } = input;
+  const { monthlyTargets, actual, period, asOf, margin } = input;
   const totalDays = periodDays(period);
-  const elapsedDays = Math.min(
-    totalDays,
-    Math.max(0, toDayNumber(asOf) - toDayNumber(period.start)),
-  );
+  const elapsed = elapsedPart(period, asOf);
+  const elapsedDays = elapsed ? periodDays(elapsed) : 0;
   const remainingDays = totalDays - elapsedDays;
-  const expected = totalDays > 0 ? (target * elapsedDays) / totalDays : 0;
+  const target = targetInPeriod(monthlyTargets, period);
+  // When the whole period has elapsed the expected amount is the target itself, not a
+  // second sum of the same fractions that could differ from it in the last bit.
+  let expected = 0;
+  if (elapsed && remainingDays === 0) expected = target;
+  else if (elapsed) expected = Math.min(target, targetInPeriod(monthlyTargets, elapsed));
   const missing = Math.max(0, target - actual);
 
   const base = {
@@ -73,7 +107,7 @@ export function computePace(input: {
   };
 
   if (!(target > 0)) return { ...base, status: 'no-target' };
-  if (elapsedDays === 0) return { ...base, status: 'not-started' };
+  if (!(expected > 0)) return { ...base, status: 'not-started' };
 
   const behind = actual < expected * (1 - margin);
   if (remainingDays === 0) return { ...base, status: behind ? 'behind' : 'ended' };
