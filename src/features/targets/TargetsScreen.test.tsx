@@ -485,4 +485,22 @@ describe('TargetsScreen', () => {
     expect(await screen.findByText(/The file was not imported/)).toBeVisible();
     expect(screen.getByTestId('plan-total')).toHaveTextContent('¥12,000,000');
   });
+
+  it('says a renamed file that is not a workbook is not one and changes nothing', async () => {
+    const user = userEvent.setup();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await saveTargetPlans([buildPlan()]);
+    await renderApp('/targets?plan=plan-2027');
+    await screen.findByRole('grid');
+
+    const input = document.querySelector<HTMLInputElement>('input[type="file"]');
+    if (!input) throw new Error('No file input');
+    const picture = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    await user.upload(input, new File([picture], 'targets.xlsx'));
+
+    expect(await screen.findByText(/targets\.xlsx is not an Excel or WPS workbook/)).toBeVisible();
+    expect(screen.queryByText(/no rows/)).toBeNull();
+    expect(logged).toHaveBeenCalled();
+    expect(screen.getByTestId('plan-total')).toHaveTextContent('¥12,000,000');
+  });
 });

@@ -53,6 +53,7 @@ import {
 import type { CellRef, TargetPlan, TargetProblem } from './target-plan.types';
 import { useAmountFormat } from './useAmountFormat';
 import { usePlanFile, type PlanImportProblem } from './usePlanFile';
+import { WorkbookReadError } from './xlsx-file';
 import { getPlanEditClient } from './worker/plan-edit.client';
 import { PlanEditQueue, type PlanEdit } from './worker/plan-edit-queue';
 
@@ -209,10 +210,12 @@ export function TargetsScreen() {
     try {
       importEdit = await readImport(file);
     } catch (error) {
+      // The raw error (often SheetJS's English text) is for engineers; the manager gets ours.
+      console.error(error);
+      const notWorkbook = error instanceof WorkbookReadError && error.code === 'not-a-workbook';
       setImportProblems([
-        t('tableProblems.unreadable', {
+        t(notWorkbook ? 'tableProblems.not-a-workbook' : 'tableProblems.unreadable', {
           file: file.name,
-          message: error instanceof Error ? error.message : String(error),
         }),
       ]);
       return;
@@ -220,7 +223,9 @@ export function TargetsScreen() {
 
     const outcome = await editQueue.enqueue(plan.id, importEdit);
     if (outcome.status === 'rejected') {
-      setImportProblems(outcome.problems.map((problem) => describeTableProblem(t, problem)));
+      setImportProblems(
+        outcome.problems.map((problem) => describeTableProblem(t, problem, formatAmount)),
+      );
     } else if (outcome.status === 'failed') {
       notifyFailure(t, 'targets:errors.editFailed', outcome.error);
     } else if (outcome.status === 'applied') {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import * as XLSX from '@e965/xlsx';
 import {
   columnLetter,
   importPlanTable,
+  planTableFormulas,
   planToTable,
   readPlanTable,
   type TableCell,
@@ -191,6 +193,171 @@ describe('XLSX round trip', () => {
     const result = importPlanTable(plan, table, HEADER_ALIASES, NOW + 1);
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     expect(result.plan.values).toEqual(plan.values);
+  });
+});
+
+/** Evaluates the SUM formulas the export writes: cell references, ranges and nested SUMs. */
+function evaluate(sheet: XLSX.WorkSheet, formula: string): number {
+  const inner = /^SUM\((.*)\)$/.exec(formula)?.[1];
+  if (inner === undefined) throw new Error(`Not a SUM formula: ${formula}`);
+  const args: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of inner) {
+    if (char === ',' && depth === 0) {
+      args.push(current);
+      current = '';
+      continue;
+    }
+    if (char === '(') depth++;
+    if (char === ')') depth--;
+    current += char;
+  }
+  args.push(current);
+  return args.reduce((sum, arg) => {
+    if (arg.startsWith('SUM(')) return sum + evaluate(sheet, arg);
+    const range = XLSX.utils.decode_range(arg);
+    for (let r = range.s.r; r <= range.e.r; r++) {
+      for (let c = range.s.c; c <= range.e.c; c++) {
+        sum += cellNumber(sheet, XLSX.utils.encode_cell({ r, c }));
+      }
+    }
+    return sum;
+  }, 0);
+}
+
+function cellNumber(sheet: XLSX.WorkSheet, address: string): number {
+  const cell = sheet[address] as XLSX.CellObject | undefined;
+  if (cell?.f) return evaluate(sheet, cell.f);
+  return typeof cell?.v === 'number' ? cell.v : 0;
+}
+
+/** What Excel or WPS do on an edit: every formula cell's cached value follows its formula. */
+function recalculate(sheet: XLSX.WorkSheet): void {
+  for (const [address, cell] of Object.entries(sheet)) {
+    if (address.startsWith('!')) continue;
+    const formulaCell = cell as XLSX.CellObject;
+    if (formulaCell.f) formulaCell.v = evaluate(sheet, formulaCell.f);
+  }
+}
+
+async function exportedSheet(plan: TargetPlan): Promise<XLSX.WorkSheet> {
+  const bytes = await writeWorkbook([
+    { name: plan.name, rows: planToTable(plan, CHINESE_LABELS), formulas: planTableFormulas(plan) },
+  ]);
+  const workbook = XLSX.read(bytes, { type: 'array', cellFormula: true });
+  return workbook.Sheets[workbook.SheetNames[0] ?? ''] as XLSX.WorkSheet;
+}
+
+function saveSheet(sheet: XLSX.WorkSheet): Uint8Array {
+  const workbook = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(workbook, sheet, 'plan');
+  return XLSX.write(workbook, { type: 'array', bookType: 'xlsx' }) as Uint8Array;
+}
+
+describe('exported totals', () => {
+  it('are SUM formulas with their values cached, leaf months plain values', async () => {
+    const sheet = await exportedSheet(buildPlan());
+    // Row 2 company, row 3 team 华东一组 with reps in rows 4–6, row 7 team 华南组 with rows 8–11.
+    expect(sheet['D2']).toMatchObject({ f: 'SUM(E2,I2,M2,Q2)', v: 12_000_000 });
+    expect(sheet['E2']).toMatchObject({ f: 'SUM(F2:H2)', v: 3_000_000 });
+    expect(sheet['F2']?.f).toBe('SUM(F3,F7)');
+    expect(sheet['F3']?.f).toBe('SUM(F4:F6)');
+    expect(sheet['F8']?.f).toBeUndefined();
+    expect(sheet['F7']?.f).toBe('SUM(F8:F11)');
+    expect(sheet['E4']).toMatchObject({ f: 'SUM(F4:H4)' });
+    expect(sheet['F4']?.f).toBeUndefined();
+    for (const [address, cell] of Object.entries(sheet)) {
+      const formulaCell = cell as XLSX.CellObject;
+      if (!address.startsWith('!') && formulaCell.f) {
+        expect(formulaCell.v, address).toBe(evaluate(sheet, formulaCell.f));
+      }
+    }
+  });
+
+  it('follow an edited month once recalculated, and the file imports', async () => {
+    const plan = buildPlan();
+    const sheet = await exportedSheet(plan);
+    const before = sheet['F4']?.v as number;
+    sheet['F4'] = { t: 'n', v: before + 1000 };
+    recalculate(sheet);
+
+    const result = importPlanTable(
+      plan,
+      await readFirstSheet(saveSheet(sheet)),
+      HEADER_ALIASES,
+      NOW,
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.plan.values['rep:r1']?.[0]).toBe(before + 1000);
+  });
+
+  it('are reported when a file is saved with stale cached values', async () => {
+    const plan = buildPlan();
+    const sheet = await exportedSheet(plan);
+    const before = sheet['F4']?.v as number;
+    sheet['F4'] = { t: 'n', v: before + 1000 };
+
+    const result = importPlanTable(
+      plan,
+      await readFirstSheet(saveSheet(sheet)),
+      HEADER_ALIASES,
+      NOW,
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toContainEqual({
+      code: 'total-mismatch',
+      row: 4,
+      column: 'D',
+      expected: 1_714_286 + 1000,
+      found: 1_714_286,
+    });
+  });
+
+  it('nest SUM calls so that no call takes more than 200 arguments', () => {
+    const teams = Array.from({ length: 450 }, (_, index) => ({ name: `组${index + 1}` }));
+    const plan = { ...buildPlan(), teams, people: [] };
+    const company = planTableFormulas(plan)[1] ?? [];
+    const formula = company[5] ?? '';
+    expect(formula.startsWith('SUM(SUM(F3,')).toBe(true);
+    const innerCalls = [...formula.matchAll(/SUM\(([^()]*)\)/g)].map((match) => match[1] ?? '');
+    expect(innerCalls.map((call) => call.split(',').length)).toEqual([200, 200, 50]);
+  });
+});
+
+describe('readPlanTable limits', () => {
+  it('rejects a grid whose yearly total exceeds the plan limit, naming both', () => {
+    const plan = buildPlan();
+    let table = planToTable(plan, CHINESE_LABELS);
+    const bump = (rowKey: string, header: string, delta: number) => {
+      const column = table[0]?.indexOf(header) ?? -1;
+      const current = table.find((row) => row[0] === rowKey)?.[column] as number;
+      table = editTable(table, rowKey, header, current + delta);
+    };
+    const delta = 1_000_000_000_000;
+    for (const rowKey of ['rep:r1', 'team:华东一组', 'company']) {
+      for (const header of ['1月', '一季度', '全年']) bump(rowKey, header, delta);
+    }
+    expect(readPlanTable(plan, table, HEADER_ALIASES)).toEqual({
+      ok: false,
+      problems: [{ code: 'total-too-large', total: 12_000_000 + delta, limit: delta }],
+    });
+    expect(importPlanTable(plan, table, HEADER_ALIASES, NOW).ok).toBe(false);
+  });
+
+  it('accepts a grid at exactly the limit', () => {
+    const plan = buildPlan();
+    let table = planToTable(plan, CHINESE_LABELS);
+    const delta = 1_000_000_000_000 - 12_000_000;
+    for (const rowKey of ['rep:r1', 'team:华东一组', 'company']) {
+      for (const header of ['1月', '一季度', '全年']) {
+        const column = table[0]?.indexOf(header) ?? -1;
+        const current = table.find((row) => row[0] === rowKey)?.[column] as number;
+        table = editTable(table, rowKey, header, current + delta);
+      }
+    }
+    expect(readPlanTable(plan, table, HEADER_ALIASES).ok).toBe(true);
   });
 });
 

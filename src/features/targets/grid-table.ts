@@ -7,13 +7,22 @@
  * checks it whole before anything changes: every leaf row present once,
  * whole non-negative numbers, months outside employment empty, cells under a
  * lock unchanged, and every total equal to the sum of its parts.
+ *
+ * In the exported sheet every total (quarters, year, team and company rows)
+ * is a SUM formula with its value cached, so Excel and WPS recompute the
+ * totals as a manager edits the months of rep rows. Import reads the cached
+ * values and still checks them, which catches a file saved by a program that
+ * did not recompute.
  */
 import {
   activeFractionsByRow,
+  COMPANY_ROW,
   GRID_COLUMNS,
   listGridRows,
+  MAX_PLAN_TOTAL,
   monthColumn,
   monthsUnder,
+  QUARTER_COLUMNS,
   sumLeaves,
 } from './plan-grid';
 import { frozenMonthsByRow } from './plan-build';
@@ -56,6 +65,59 @@ export function planToTable(plan: TargetPlan, labels: GridTableLabels): TableCel
   return [header, ...body];
 }
 
+/** Number of data columns before the year column: row key, team, name. */
+const LEADING_COLUMNS = 3;
+
+/** Excel and WPS accept at most 255 arguments per function; stay well below. */
+const MAX_SUM_ARGUMENTS = 200;
+
+function sumFormula(references: readonly string[]): string {
+  if (references.length <= MAX_SUM_ARGUMENTS) return `SUM(${references.join(',')})`;
+  const groups: string[] = [];
+  for (let index = 0; index < references.length; index += MAX_SUM_ARGUMENTS) {
+    groups.push(sumFormula(references.slice(index, index + MAX_SUM_ARGUMENTS)));
+  }
+  return sumFormula(groups);
+}
+
+/**
+ * The formulas of the sheet `planToTable` writes, cell by cell (null where a
+ * cell holds a plain value): quarters sum their months, the year sums the
+ * quarters, a team's months sum its reps' rows and the company's months sum
+ * the team rows. Leaf months stay plain values, the cells a manager edits.
+ */
+export function planTableFormulas(plan: TargetPlan): (string | null)[][] {
+  const rows = listGridRows(plan);
+  const sheetRowOf = new Map(rows.map((row, index) => [row.key, index + 2]));
+  const letterOf = (column: ColumnKey) =>
+    columnLetter(LEADING_COLUMNS + GRID_COLUMNS.indexOf(column));
+  const header = new Array<string | null>(LEADING_COLUMNS + GRID_COLUMNS.length).fill(null);
+
+  const body = rows.map((row) => {
+    const sheetRow = sheetRowOf.get(row.key) ?? 0;
+    const children = rows.filter((candidate) => candidate.parent === row.key);
+    const formulas = GRID_COLUMNS.map((column): string | null => {
+      if (column === 'year') {
+        return sumFormula(QUARTER_COLUMNS.map((quarter) => `${letterOf(quarter)}${sheetRow}`));
+      }
+      if (QUARTER_COLUMNS.includes(column)) {
+        const months = monthsUnder(column).map((month) => letterOf(monthColumn(month)));
+        return `SUM(${months[0]}${sheetRow}:${months[months.length - 1]}${sheetRow})`;
+      }
+      if (children.length === 0) return null;
+      const letter = letterOf(column);
+      if (row.key === COMPANY_ROW) {
+        return sumFormula(children.map((child) => `${letter}${sheetRowOf.get(child.key)}`));
+      }
+      // A team's reps follow it in one block.
+      const first = sheetRowOf.get(children[0]?.key ?? '') ?? 0;
+      return `SUM(${letter}${first}:${letter}${first + children.length - 1})`;
+    });
+    return [null, null, null, ...formulas];
+  });
+  return [header, ...body];
+}
+
 /** A problem in an imported table, by 1-based sheet row and column letter. */
 export type TableProblem =
   | { code: 'empty-table' }
@@ -66,7 +128,8 @@ export type TableProblem =
   | { code: 'invalid-number'; row: number; column: string; value: string }
   | { code: 'inactive-cell'; row: number; column: string; value: number }
   | { code: 'locked-cell-changed'; row: number; column: string; expected: number; found: number }
-  | { code: 'total-mismatch'; row: number; column: string; expected: number; found: number };
+  | { code: 'total-mismatch'; row: number; column: string; expected: number; found: number }
+  | { code: 'total-too-large'; total: number; limit: number };
 
 export type TableReadResult =
   { ok: true; values: Record<string, number[]> } | { ok: false; problems: TableProblem[] };
@@ -181,6 +244,15 @@ export function readPlanTable(
   if (problems.length > 0) return { ok: false, problems };
 
   const values = readLeafValues(plan, cellsByKey, sheetRowByKey, letterOf, problems);
+  // Above the limit, sums may lose whole yuan and every total would be reported: say this alone.
+  const total = Object.values(values).reduce(
+    (sum, months) => months.reduce((rowSum, value) => rowSum + value, sum),
+    0,
+  );
+  if (total > MAX_PLAN_TOTAL) {
+    problems.push({ code: 'total-too-large', total, limit: MAX_PLAN_TOTAL });
+    return { ok: false, problems };
+  }
   checkTotals(plan, values, cellsByKey, sheetRowByKey, letterOf, problems);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, values };
 }

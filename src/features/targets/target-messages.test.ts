@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { initI18n } from '../../i18n/i18n';
 import { readingNotes } from './split-form';
-import { describeSplitNote, describeTargetProblem } from './target-messages';
+import { describeSplitNote, describeTableProblem, describeTargetProblem } from './target-messages';
 import type { PlanSplitNote } from './target-plan.types';
 
 const READING = {
@@ -98,6 +98,40 @@ describe('describeSplitNote', () => {
     );
     expect(await describeIn('zh-CN')).toBe(
       '张伟 · 二季度 最多可设为 ¥999,997,000,000：目标的年度合计不能超过 ¥1,000,000,000,000。',
+    );
+  });
+});
+
+describe('describeTableProblem', () => {
+  const grouped = (value: number) => `¥${value.toLocaleString('en-US')}`;
+  const mismatch = {
+    code: 'total-mismatch' as const,
+    row: 2,
+    column: 'F',
+    expected: 1_253_331,
+    found: 1_254_331,
+  };
+
+  it('formats the amounts of a total mismatch and says what to do', async () => {
+    const zh = initI18n('zh-CN');
+    await zh.changeLanguage('zh-CN');
+    const chinese = describeTableProblem(zh.t, mismatch, grouped);
+    expect(chinese).toContain('合计为 ¥1,254,331，但各部分之和为 ¥1,253,331');
+    expect(chinese).toContain('请只修改各销售行的月度目标');
+
+    const en = initI18n('en');
+    await en.changeLanguage('en');
+    const english = describeTableProblem(en.t, mismatch, grouped);
+    expect(english).toContain('the total is ¥1,254,331 but its parts add up to ¥1,253,331');
+    expect(english).toContain('Change only the months of rep rows');
+  });
+
+  it('names the yearly total and the limit of a grid that is too large', async () => {
+    const en = initI18n('en');
+    await en.changeLanguage('en');
+    const problem = { code: 'total-too-large' as const, total: 1_000_012_000_000, limit: 10 ** 12 };
+    expect(describeTableProblem(en.t, problem, grouped)).toBe(
+      'The yearly total in the file is ¥1,000,012,000,000, above the limit of ¥1,000,000,000,000. Lower the monthly targets and import again.',
     );
   });
 });

@@ -157,12 +157,30 @@ export function describeSplitNote(
   }
 }
 
-/** One sentence for a problem in an imported grid file. */
+/** One sentence for a problem in an imported grid file; amounts through `formatAmount`. */
 export function describeTableProblem(
   t: TFunction,
   problem: TableProblem | { code: 'plan-not-draft' },
+  formatAmount: (value: number) => string,
 ): string {
   switch (problem.code) {
+    case 'inactive-cell':
+      return t('targets:tableProblems.inactive-cell', {
+        ...problem,
+        value: formatAmount(problem.value),
+      });
+    case 'locked-cell-changed':
+    case 'total-mismatch':
+      return t(`targets:tableProblems.${problem.code}`, {
+        ...problem,
+        expected: formatAmount(problem.expected),
+        found: formatAmount(problem.found),
+      });
+    case 'total-too-large':
+      return t('targets:tableProblems.total-too-large', {
+        total: formatAmount(problem.total),
+        limit: formatAmount(problem.limit),
+      });
     case 'missing-column':
       return t('targets:tableProblems.missing-column', {
         column:

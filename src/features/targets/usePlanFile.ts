@@ -4,10 +4,12 @@ import { downloadFile } from '../../app/download-file';
 import { GRID_COLUMNS } from './plan-grid';
 import {
   importPlanTable,
+  planTableFormulas,
   planToTable,
   type GridTableLabels,
   type TableProblem,
 } from './grid-table';
+import { planFileName } from './plan-file-name';
 import type { ColumnKey, TargetPlan } from './target-plan.types';
 import type { PlanEdit } from './worker/plan-edit-queue';
 import { readFirstSheet, writeWorkbook } from './xlsx-file';
@@ -24,7 +26,8 @@ export function usePlanFile(): {
    * Reads a grid file and returns the edit that puts its values into a plan.
    * The edit checks the file against the plan it is given, so it belongs in
    * the plan-edit queue: it then applies to the plan left by any edit still
-   * being re-spread. Rejects when the file cannot be read.
+   * being re-spread. Rejects with a `WorkbookReadError` when the file is not
+   * a workbook or cannot be read.
    */
   readImport: (file: File) => Promise<PlanEdit<PlanImportProblem>>;
 } {
@@ -42,8 +45,10 @@ export function usePlanFile(): {
         company: t('grid.company'),
         noTeam: t('grid.noTeam'),
       };
-      const bytes = await writeWorkbook([{ name: plan.name, rows: planToTable(plan, labels) }]);
-      downloadFile(`${plan.name}-v${plan.version}.xlsx`, [bytes as BlobPart], XLSX_TYPE);
+      const bytes = await writeWorkbook([
+        { name: plan.name, rows: planToTable(plan, labels), formulas: planTableFormulas(plan) },
+      ]);
+      downloadFile(planFileName(plan.name, plan.version), [bytes as BlobPart], XLSX_TYPE);
     },
     [t],
   );

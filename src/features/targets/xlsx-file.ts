@@ -14,14 +14,62 @@ function loadSheetJs(): Promise<SheetJs> {
   return sheetJs;
 }
 
-/** Writes one sheet per entry into an XLSX workbook. */
+/**
+ * Why a file could not be read as a workbook: `not-a-workbook` when its
+ * first bytes are neither a ZIP archive (XLSX) nor an OLE compound file
+ * (XLS, or an XLSX encrypted with a password); `unreadable` when it looks
+ * like one but SheetJS cannot read it. The message is for engineers only.
+ */
+export class WorkbookReadError extends Error {
+  constructor(
+    readonly code: 'not-a-workbook' | 'unreadable',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'WorkbookReadError';
+  }
+}
+
+/** ZIP local file header, the start of every XLSX file. */
+const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
+/** OLE compound file header, the start of every XLS file. */
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
+  return signature.every((byte, index) => bytes[index] === byte);
+}
+
+/** Returns true when the bytes start like an XLSX (ZIP) or XLS (OLE) file. */
+export function hasWorkbookSignature(data: ArrayBuffer | Uint8Array): boolean {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  return startsWith(bytes, ZIP_SIGNATURE) || startsWith(bytes, OLE_SIGNATURE);
+}
+
+/**
+ * Writes one sheet per entry into an XLSX workbook. Where `formulas` holds a
+ * formula for a cell (same row and column as `rows`), the cell gets that
+ * formula with the value in `rows` cached, so a spreadsheet shows the value
+ * before it recomputes.
+ */
 export async function writeWorkbook(
-  sheets: readonly { name: string; rows: readonly (readonly TableCell[])[] }[],
+  sheets: readonly {
+    name: string;
+    rows: readonly (readonly TableCell[])[];
+    formulas?: readonly (readonly (string | null)[])[];
+  }[],
 ): Promise<Uint8Array> {
   const XLSX = await loadSheetJs();
   const workbook = XLSX.utils.book_new();
   for (const sheet of sheets) {
     const worksheet = XLSX.utils.aoa_to_sheet(sheet.rows.map((row) => [...row]));
+    sheet.formulas?.forEach((row, rowIndex) => {
+      row.forEach((formula, columnIndex) => {
+        const cell = worksheet[XLSX.utils.encode_cell({ r: rowIndex, c: columnIndex })] as
+          SheetJsModule.CellObject | undefined;
+        if (formula !== null && cell) cell.f = formula;
+      });
+    });
     // Sheet names are limited to 31 characters and may not contain : \ / ? * [ ].
     XLSX.utils.book_append_sheet(
       workbook,
@@ -34,11 +82,30 @@ export async function writeWorkbook(
 
 /**
  * Reads the first sheet of an XLSX or XLS file as rows of raw cell values
- * (numbers stay numbers, blanks are null).
+ * (numbers stay numbers, blanks are null; a formula cell reads as its cached
+ * value). Rejects with a `WorkbookReadError` when the file is not a workbook
+ * or cannot be read.
  */
 export async function readFirstSheet(data: ArrayBuffer | Uint8Array): Promise<TableCell[][]> {
+  if (!hasWorkbookSignature(data)) {
+    throw new WorkbookReadError(
+      'not-a-workbook',
+      'The file starts with neither a ZIP nor an OLE header',
+    );
+  }
   const XLSX = await loadSheetJs();
-  const workbook = XLSX.read(data, { type: 'array' });
+  let workbook: SheetJsModule.WorkBook;
+  try {
+    workbook = XLSX.read(data, { type: 'array' });
+  } catch (error) {
+    throw new WorkbookReadError(
+      'unreadable',
+      `SheetJS could not read the workbook: ${String(error)}`,
+      {
+        cause: error,
+      },
+    );
+  }
   const name = workbook.SheetNames[0];
   const worksheet = name === undefined ? undefined : workbook.Sheets[name];
   if (!worksheet) return [];
