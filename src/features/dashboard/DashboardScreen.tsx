@@ -31,6 +31,7 @@ import { saveDashboardSettings, useDashboardSettings } from './dashboard-setting
 import { selectTargets, sumMonthlyTargets } from './dashboard-targets';
 import { FairnessPanel } from './FairnessPanel';
 import { MetricsTable } from './MetricsTables';
+import { teamRowsAsShown } from './total-row';
 import { BehindPaceAlert, SummaryCards, UnmatchedOwners } from './PacePanels';
 import { SourcesDialog } from './SourcesDialog';
 import { useDashboardFigures } from './useDashboardFigures';
@@ -312,7 +313,7 @@ export function DashboardScreen() {
           />
           <MetricsTable
             kind="teams"
-            rows={figures.teams}
+            rows={teamRowsAsShown(figures.teams, figures.reps)}
             total={figures.total}
             unit={targets.unit}
             fileName={`${t('tables.teams')}-${view.period.start}`}

@@ -203,6 +203,9 @@ export function MetricsTable({
           {t('tables.empty')}
         </Text>
       )}
+      <Text c="dimmed" size="xs" mt="xs" data-testid={`${kind}-total-note`}>
+        {t('tables.totalNote')}
+      </Text>
     </Paper>
   );
 }

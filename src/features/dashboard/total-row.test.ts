@@ -5,7 +5,10 @@ import { monthlyTrend } from './chart-data';
 import type { Metrics } from './dashboard-metrics';
 import { formatYuan } from './number-format';
 import type { OutcomeRecord } from './outcome-records';
-import { displayedTotal } from './total-row';
+import { computeDashboard } from './dashboard-metrics';
+import { readDatasetRecords } from './outcome-records';
+import { DEAL_MAPPING, DEALS, REPS, TARGETS } from './test/march-deals';
+import { displayedTotal, teamRowsAsShown } from './total-row';
 
 /** Reads back the whole yuan a formatted amount shows (`¥5,423,328` → 5423328). */
 function shownYuan(value: number): number {
@@ -161,3 +164,52 @@ function wonDeal(month: number, value: number): OutcomeRecord {
     leadSource: null,
   };
 }
+
+describe('teamRowsAsShown', () => {
+  const { records } = readDatasetRecords({ id: 'deals', rows: DEALS }, { mapping: DEAL_MAPPING });
+  const result = computeDashboard({
+    reps: REPS,
+    records,
+    targets: TARGETS,
+    targetUnit: 'yuan',
+    period: { start: '2027-03-01', end: '2027-03-31' },
+    asOf: '2027-03-16',
+    behindMargin: 0.1,
+  });
+
+  it('adds up the gaps of a team’s reps, not offsetting a rep behind with a rep ahead', () => {
+    const east = teamRowsAsShown(result.teams, result.reps).find(
+      (team) => team.team === '华东一组',
+    );
+    const members = result.reps.filter((rep) => rep.team === '华东一组');
+    expect(members.map((rep) => rep.pace.status).sort()).toEqual(['ahead', 'behind']);
+    const repGaps = members.reduce((sum, rep) => sum + Math.round(rep.pace.gap), 0);
+    expect(repGaps).toBeGreaterThan(0);
+    expect(east?.pace.gap).toBe(repGaps);
+    expect(east?.pace.status).toBe(
+      result.teams.find((team) => team.team === '华东一组')?.pace.status,
+    );
+  });
+
+  it('gives the teams table the same total row as the reps table', () => {
+    const repsTotal = displayedTotal(result.reps, result.total);
+    const teamsTotal = displayedTotal(teamRowsAsShown(result.teams, result.reps), result.total);
+    for (const read of [
+      (row: Metrics) => row.assigned,
+      (row: Metrics) => row.won,
+      (row: Metrics) => row.revenue,
+      (row: Metrics) => row.target,
+      (row: Metrics) => row.pace.gap,
+      (row: Metrics) => row.pace.dailyNeeded,
+    ]) {
+      expect(read(teamsTotal)).toBe(read(repsTotal));
+    }
+  });
+
+  it('keeps the gap of a team whose target lies only on its own row', () => {
+    const team = { ...result.teams[0], team: '大客户部', repCount: 0 } as (typeof result.teams)[0];
+    const [shown] = teamRowsAsShown([team], result.reps);
+    expect(shown?.pace.gap).toBe(Math.round(team.pace.gap));
+    expect(shown?.target).toBe(Math.round(team.target));
+  });
+});

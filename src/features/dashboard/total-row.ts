@@ -5,8 +5,13 @@
  * The total then equals the sum of the rows on screen and in the export.
  * Ratios (conversion, attainment) and the pace status stay those of the
  * whole selection.
+ *
+ * The gap and the daily amount needed are defined once, per rep: a team's
+ * and the company's values add up their reps' values, so a rep ahead of
+ * pace does not offset a rep behind. The teams table shows its rows that
+ * way too (`teamRowsAsShown`), so its total equals the reps table's.
  */
-import type { Metrics } from './dashboard-metrics';
+import type { Metrics, RepMetrics, TeamMetrics } from './dashboard-metrics';
 
 /**
  * Returns `total` with its additive columns replaced by the sums of the
@@ -34,4 +39,44 @@ export function displayedTotal(rows: readonly Metrics[], total: Metrics): Metric
           : needing.reduce((acc, row) => acc + Math.round(row.pace.dailyNeeded ?? 0), 0),
     },
   };
+}
+
+/**
+ * Team rows as the teams table shows them: leads, deals, revenue, target,
+ * gap and daily amount needed are the sums of the team's reps as the reps
+ * table shows them (rounded), plus the part of the target the plan gives the
+ * team row itself. A team whose reps carry no target keeps its own gap and
+ * daily amount, the only ones it has. Ratios and the status stay the team's.
+ */
+export function teamRowsAsShown(
+  teams: readonly TeamMetrics[],
+  reps: readonly RepMetrics[],
+): TeamMetrics[] {
+  return teams.map((team) => {
+    const members = reps.filter((rep) => rep.team === team.team);
+    const memberTarget = members.reduce((sum, rep) => sum + rep.target, 0);
+    const shown = displayedTotal(members, team);
+    const ownTarget = Math.round(team.target - memberTarget);
+    if (members.length === 0 || !(memberTarget > 0)) {
+      return {
+        ...team,
+        ...shown,
+        target: shown.target + ownTarget,
+        pace: {
+          ...team.pace,
+          gap: Math.round(team.pace.gap),
+          dailyNeeded: team.pace.dailyNeeded === null ? null : Math.round(team.pace.dailyNeeded),
+        },
+        team: team.team,
+        repCount: team.repCount,
+      };
+    }
+    return {
+      ...team,
+      ...shown,
+      target: shown.target + ownTarget,
+      team: team.team,
+      repCount: team.repCount,
+    };
+  });
 }
