@@ -1,5 +1,6 @@
 import type { AllocationState } from '@sras/engine';
 import { CompiledQuery, type Kysely } from 'kysely';
+import { prepareOnPostgres } from '../db/postgres-statements.js';
 import type { Database } from '../db/schema.js';
 import { counterScopes, stateFromRows, type StateNeeds, type StateRow } from './state-rows.js';
 
@@ -34,7 +35,9 @@ export interface Decision {
   answer: { requestHash: string; response: string } | null;
 }
 
-const LOCK_AND_READ = 'select scope, key, value from lock_allocation_state($1, $2, $3)';
+const LOCK_AND_READ = prepareOnPostgres(
+  'select scope, key, value from lock_allocation_state($1, $2, $3)',
+);
 
 /**
  * Takes the workspace's row lock and reads the state a batch needs, in one
@@ -56,7 +59,7 @@ export async function lockAndLoadState(
 // Data-modifying CTEs all run to completion whether or not the final select
 // reads them. Audit ids follow the input order (`with ordinality`), because
 // the audit API pages by id. The idempotency insert adds a row only with a key.
-const WRITE_DECISION = `
+const WRITE_DECISION = prepareOnPostgres(`
 with state_rows as (
   insert into allocation_state (workspace_id, scope, key, value)
   select $1::text, scope, key, value
@@ -74,7 +77,7 @@ with state_rows as (
   insert into idempotency_records (workspace_id, key, request_hash, status_code, response, created_at)
   select $1::text, $13::text, $15::text, 200, $16::text, $12::text where $13::text is not null
 )
-select 1 as written`;
+select 1 as written`);
 
 /** Writes a decision's state rows, audit entries and stored response in one statement. */
 export async function writeDecision(trx: Kysely<Database>, decision: Decision): Promise<void> {

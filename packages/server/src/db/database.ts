@@ -15,6 +15,7 @@ import {
 import pg from 'pg';
 import { createMigrationProvider, type Dialect } from './migrations.js';
 import { PreparedQuery, type Slots } from './prepared-query.js';
+import { withNamedStatements } from './postgres-statements.js';
 import { startWalCheckpointer, type CheckpointReport } from './wal-checkpointer.js';
 import { WriteGroups } from './write-groups.js';
 import type { Database } from './schema.js';
@@ -166,7 +167,9 @@ function openPostgres(
     if (onConnectionError) onConnectionError(error);
     else process.stderr.write(`idle PostgreSQL connection failed: ${error.message}\n`);
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: withNamedStatements(pool) }),
+  });
   return {
     db,
     readDb: db,

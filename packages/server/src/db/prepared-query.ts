@@ -1,4 +1,5 @@
 import type { Compilable, CompiledQuery, DialectAdapter, Kysely, QueryResult } from 'kysely';
+import { prepareOnPostgres } from './postgres-statements.js';
 import type { Database } from './schema.js';
 
 /**
@@ -72,6 +73,8 @@ export class PreparedQuery<V extends Record<string, unknown>, R> {
     let compiled = shapes.get(shape);
     if (compiled === undefined) {
       compiled = this.build(db, slotsFor(values)).compile();
+      // A text without lists is the same on every call: worth naming on PostgreSQL.
+      if (shape === '') prepareOnPostgres(compiled.sql);
       if (shapes.size >= MAX_SHAPES) shapes.clear();
       shapes.set(shape, compiled);
     }
