@@ -61,6 +61,8 @@ export {
   type MessageLanguage,
 } from './messages/format-message.js';
 export type { EngineMessages } from './messages/messages.en.js';
+export { describeSchemaIssue, schemaIssueProblem } from './flow/schema-issue.js';
+export { formatFieldPath } from './validation/field-path.js';
 export { labelledProblemParams, nodeLabels } from './messages/node-labels.js';
 export { formatCapNote, type CapNoteFormat } from './messages/cap-note-message.js';
 

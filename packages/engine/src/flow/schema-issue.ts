@@ -56,9 +56,24 @@ export function schemaIssueProblem(
     params.fieldKey = field;
   }
 
-  const received = valueAt(document, issue.path);
-  Object.assign(params, describeReceived(received), issueDetails(issue));
+  Object.assign(params, describeSchemaIssue(document, issue));
   return createProblem('schema-invalid', location, params);
+}
+
+/**
+ * Describes a zod issue without zod's English text: `issue` (zod's code),
+ * `received` and `value` (what `root` holds at the issue's path) and the
+ * issue's own details, the parameters that `formatProblem` words a
+ * `schema-invalid` problem from (see {@link schemaIssueProblem}). For input
+ * other than a flow file, such as a request body: add `subject: 'field'`,
+ * `field` (the field in words) and `wording: 'request'`.
+ */
+export function describeSchemaIssue(root: unknown, issue: z.core.$ZodIssue): ProblemParams {
+  return {
+    issue: issue.code,
+    ...describeReceived(valueAt(root, issue.path)),
+    ...issueDetails(issue),
+  };
 }
 
 /** Picks the details of an issue that its message needs, by zod issue code. */

@@ -163,6 +163,8 @@ export const messagesEn = {
       edge: 'The {{field}} of connection "{{edge}}"',
       flow: 'The {{field}} of the flow',
       document: 'The flow',
+      /** A field worded by the caller, such as a field of a request body. */
+      field: '{{field}}',
     },
     issue: {
       missing: '{{subject}} is missing. Add it to the file, or export the flow again from sras.',
@@ -194,6 +196,38 @@ export const messagesEn = {
       union:
         '{{subject}} has none of the accepted forms: the file has {{received}}. Correct it, or export the flow again from sras.',
       invalid: '{{subject}} is invalid. Correct it, or export the flow again from sras.',
+    },
+    /** The same issues in a request sent to the server, such as a body of the HTTP API. */
+    requestIssue: {
+      missing: '{{subject}} is missing. Add it and send the request again.',
+      type: '{{subject}} must be {{expected}}, but the request has {{received}}. Change it to {{expected}} and send the request again.',
+      empty: '{{subject}} is empty. Enter a value and send the request again.',
+      tooShort:
+        '{{subject}} must have at least {{minimum}} characters. Lengthen it and send the request again.',
+      tooLong:
+        '{{subject}} must have at most {{maximum}} characters. Shorten it and send the request again.',
+      tooFewEntries:
+        '{{subject}} must have at least {{minimum}} entries. Add the missing ones and send the request again.',
+      tooManyEntries:
+        '{{subject}} must have at most {{maximum}} entries. Send fewer and split the rest into more requests.',
+      atLeast:
+        '{{subject}} must be {{minimum}} or more, but the request has {{received}}. Change it and send the request again.',
+      above:
+        '{{subject}} must be more than {{minimum}}, but the request has {{received}}. Change it and send the request again.',
+      atMost:
+        '{{subject}} must be {{maximum}} or less, but the request has {{received}}. Change it and send the request again.',
+      below:
+        '{{subject}} must be less than {{maximum}}, but the request has {{received}}. Change it and send the request again.',
+      value:
+        '{{subject}} must be {{values}}, but the request has {{received}}. Change it and send the request again.',
+      format:
+        '{{subject}} does not have the expected format ({{format}}): the request has {{received}}. Correct it and send the request again.',
+      multiple:
+        '{{subject}} must be a multiple of {{divisor}}, but the request has {{received}}. Change it and send the request again.',
+      keys: '{{subject}} has fields that this server does not accept: {{keys}}. Delete them and send the request again.',
+      union:
+        '{{subject}} has none of the accepted forms: the request has {{received}}. Correct it and send the request again.',
+      invalid: '{{subject}} is invalid. Correct it and send the request again.',
     },
     /** Names of the document's fields, by path relative to the node or edge. */
     field: {

@@ -126,6 +126,7 @@ export const messagesZhCn: EngineMessages = {
       edge: '连线"{{edge}}"的{{field}}',
       flow: '流程的{{field}}',
       document: '流程',
+      field: '{{field}}',
     },
     issue: {
       missing: '{{subject}}缺失。请在文件中补上，或从 sras 重新导出流程。',
@@ -153,6 +154,28 @@ export const messagesZhCn: EngineMessages = {
       union:
         '{{subject}}不符合任何一种允许的形式，文件中是{{received}}。请修改，或从 sras 重新导出流程。',
       invalid: '{{subject}}无效。请修改，或从 sras 重新导出流程。',
+    },
+    requestIssue: {
+      missing: '{{subject}}缺失。请补上后重新发送请求。',
+      type: '{{subject}}应为{{expected}}，但请求中是{{received}}。请改为{{expected}}后重新发送请求。',
+      empty: '{{subject}}为空。请填写取值后重新发送请求。',
+      tooShort: '{{subject}}至少应有 {{minimum}} 个字符。请补全后重新发送请求。',
+      tooLong: '{{subject}}最多只能有 {{maximum}} 个字符。请缩短后重新发送请求。',
+      tooFewEntries: '{{subject}}至少应有 {{minimum}} 项。请补上缺少的项后重新发送请求。',
+      tooManyEntries: '{{subject}}最多只能有 {{maximum}} 项。请减少数量，其余的分多次请求发送。',
+      atLeast:
+        '{{subject}}应大于或等于 {{minimum}}，但请求中是{{received}}。请修改后重新发送请求。',
+      above: '{{subject}}应大于 {{minimum}}，但请求中是{{received}}。请修改后重新发送请求。',
+      atMost: '{{subject}}应小于或等于 {{maximum}}，但请求中是{{received}}。请修改后重新发送请求。',
+      below: '{{subject}}应小于 {{maximum}}，但请求中是{{received}}。请修改后重新发送请求。',
+      value: '{{subject}}应为{{values}}，但请求中是{{received}}。请修改后重新发送请求。',
+      format:
+        '{{subject}}的格式不符合要求（{{format}}），请求中是{{received}}。请修改后重新发送请求。',
+      multiple:
+        '{{subject}}应为 {{divisor}} 的倍数，但请求中是{{received}}。请修改后重新发送请求。',
+      keys: '{{subject}}含有服务器不接受的字段：{{keys}}。请删除这些字段后重新发送请求。',
+      union: '{{subject}}不符合任何一种允许的形式，请求中是{{received}}。请修改后重新发送请求。',
+      invalid: '{{subject}}无效。请修改后重新发送请求。',
     },
     field: {
       format: '格式（format）',

@@ -46,6 +46,11 @@ const FIELD_KEYS: Readonly<
  * (see `schemaIssueProblem`): the field and its node or edge, what is wrong,
  * what the file holds and what to do. Returns undefined for a problem
  * without an `issue` parameter, which the plain catalogue entry words.
+ *
+ * Two parameters word other input, such as an HTTP request body, with the
+ * same issue mapping: `subject: 'field'` takes the field's words from the
+ * `field` parameter, and `wording: 'request'` takes the `requestIssue`
+ * texts (what the request holds, send it again) instead of the file ones.
  */
 export function formatSchemaProblem(
   params: Params,
@@ -56,7 +61,8 @@ export function formatSchemaProblem(
 
   const subject = interpolate(subjectTemplate(params, messages), {
     ...params,
-    field: fieldWords(params, messages, interpolate),
+    field:
+      params.subject === 'field' ? String(params.field) : fieldWords(params, messages, interpolate),
   });
   const received = interpolate(
     messages.received[String(params.received) as keyof SchemaMessages['received']] ?? '',
@@ -65,7 +71,8 @@ export function formatSchemaProblem(
   const expected = typeof params.expected === 'string' ? typeWords(params.expected, messages) : '';
   const values = typeof params.values === 'string' ? valueWords(params.values, messages) : '';
 
-  return interpolate(messages.issue[issueKey(params)], {
+  const templates = params.wording === 'request' ? messages.requestIssue : messages.issue;
+  return interpolate(templates[issueKey(params)], {
     ...params,
     subject,
     received,
@@ -117,6 +124,8 @@ function subjectTemplate(params: Params, messages: SchemaMessages): string {
       return messages.subject.edge;
     case 'document':
       return messages.subject.document;
+    case 'field':
+      return messages.subject.field;
     default:
       return messages.subject.flow;
   }
