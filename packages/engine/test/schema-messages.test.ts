@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parseFlow } from '../src/flow/flow.parse.js';
-import { schemaIssueProblem } from '../src/flow/schema-issue.js';
+import { describeSchemaIssue, schemaIssueProblem } from '../src/flow/schema-issue.js';
 import { ENGINE_MESSAGES, formatProblem } from '../src/messages/format-message.js';
-import type { FlowProblem } from '../src/validation/problem.types.js';
+import { createProblem, type FlowProblem } from '../src/validation/problem.types.js';
 
 type Document = Record<string, unknown> & {
   nodes: Record<string, unknown>[];
@@ -371,5 +371,44 @@ describe('ENGINE_MESSAGES schema section', () => {
     for (const [key, text] of english) {
       expect([key, parameters(chinese.get(key) ?? '')]).toEqual([key, parameters(text)]);
     }
+  });
+});
+
+describe('formatProblem of a request issue', () => {
+  const body = { leads: [{ id: 'a' }, { id: 'b', amount: '五千' }] };
+  const issue = z
+    .object({ leads: z.array(z.object({ amount: z.number().optional() })) })
+    .safeParse(body).error?.issues[0];
+
+  function requestProblem(field: string): FlowProblem {
+    if (issue === undefined) throw new Error('expected the schema to reject the body');
+    return createProblem(
+      'schema-invalid',
+      {},
+      {
+        ...describeSchemaIssue(body, issue),
+        subject: 'field',
+        field,
+        wording: 'request',
+      },
+    );
+  }
+
+  it('describes the issue and what the input holds', () => {
+    expect(issue && describeSchemaIssue(body, issue)).toEqual({
+      issue: 'invalid_type',
+      expected: 'number',
+      received: 'text',
+      value: '五千',
+    });
+  });
+
+  it('names the field as the caller words it and asks to send the request again', () => {
+    expect(formatProblem(requestProblem('Field "amount" of lead 2'), 'en')).toBe(
+      'Field "amount" of lead 2 must be a number, but the request has the text "五千". Change it to a number and send the request again.',
+    );
+    expect(formatProblem(requestProblem('第 2 条线索的字段"amount"'), 'zh-CN')).toBe(
+      '第 2 条线索的字段"amount"应为数字，但请求中是文本"五千"。请改为数字后重新发送请求。',
+    );
   });
 });
