@@ -28,24 +28,40 @@ describe('readAllocateBody', () => {
   });
 
   it.each([
-    ['an empty object', {}, 'The body must be a JSON object with "lead"'],
-    ['a number', 1, 'The body must be a JSON object with "lead"'],
-    ['an array', [{ id: 'a' }], 'The body must be a JSON object with "lead"'],
-    ['lead and leads', { lead: {}, leads: [{}] }, 'Send either "lead" or "leads", not both.'],
-    ['an unknown field', { phone: '138' }, 'unknown field "phone"'],
-    ['a null lead', { lead: null }, '"lead" must be an object'],
-    ['an array as lead', { lead: [1, 2] }, '"lead" must be an object'],
-    ['an empty batch', { leads: [] }, '"leads" must be a non-empty array'],
-    ['a text in a batch', { leads: [{ id: 'a' }, 'b'] }, 'Lead 2 is not an object'],
-    ['a nested value', { lead: { phone: { a: 1 } } }, 'field "phone": it is an object'],
-    ['an array value', { leads: [{ tags: [1] }] }, 'Lead 1 has an invalid value in field "tags"'],
-    ['an infinite number', { lead: { amount: Infinity } }, 'the number is too large'],
-  ])('rejects %s with a message that says what to send', (_name, body, message) => {
+    ['an empty object', {}, 'The body must be a JSON object with "lead"', ''],
+    ['a number', 1, 'The body must be a JSON object with "lead"', ''],
+    ['an array', [{ id: 'a' }], 'The body must be a JSON object with "lead"', ''],
+    ['lead and leads', { lead: {}, leads: [{}] }, 'The body has both "lead" and "leads"', ''],
+    ['an unknown field', { phone: '138' }, 'does not accept: phone.', ''],
+    ['a null lead', { lead: null }, 'The lead ("lead") must be an object', 'lead'],
+    ['an array as lead', { lead: [1, 2] }, 'The lead ("lead") must be an object', 'lead'],
+    ['an empty batch', { leads: [] }, 'The lead list ("leads") must have at least 1', 'leads'],
+    ['a text in a batch', { leads: [{ id: 'a' }, 'b'] }, 'Lead 2 must be an object', 'leads.1'],
+    [
+      'a nested value',
+      { lead: { phone: { a: 1 } } },
+      'Field "phone" of the lead must be text, a number',
+      'lead.phone',
+    ],
+    [
+      'an array value',
+      { leads: [{ tags: [1] }] },
+      'Field "tags" of lead 1 must be text, a number',
+      'leads.0.tags',
+    ],
+    [
+      'an infinite number',
+      { lead: { amount: Infinity } },
+      'but the request has the number Infinity',
+      'lead.amount',
+    ],
+  ])('rejects %s with a message that says what to send', (_name, body, message, path) => {
     const error = errorOf(() => readAllocateBody(body));
 
     expect(error.statusCode).toBe(400);
     expect(error.code).toBe('validation-failed');
     expect(error.message).toContain(message);
+    expect(error.details.issues).toEqual([expect.objectContaining({ path })]);
   });
 
   it('answers 413 to more than 1,000 leads', () => {
@@ -72,6 +88,7 @@ describe('withLeadIds', () => {
 
     expect(error.statusCode).toBe(400);
     expect(error.message).toContain('Leads 1 and 3 have the same id "a"');
+    expect(error.details.issues).toEqual([expect.objectContaining({ path: 'leads.2.id' })]);
   });
 
   it('treats a number id and its text as the same id', () => {

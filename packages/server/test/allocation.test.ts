@@ -252,7 +252,7 @@ describe.each(dialects)('allocation API on %s', (dialect) => {
       const response = await allocate('order', { leads: [{ id: 'ok' }, 'nope'] });
 
       expect(response.statusCode).toBe(400);
-      expect(response.json().error.message).toContain('Lead 2 is not an object');
+      expect(response.json().error.message).toContain('Lead 2 must be an object');
     });
 
     it('rejects a lead with a nested object value', async () => {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Lead } from '@sras/engine';
-import { ApiError } from '../http/api-error.js';
-import type { ValidationIssue } from '../http/validation.js';
+import { localizedError, type ApiError } from '../http/api-error.js';
+import { requestMessage, type RequestIssue } from '../http/request-messages.js';
+import { validationError } from '../http/validation.js';
 
 /** Maximum number of leads one allocation request may carry. */
 export const MAX_LEADS_PER_REQUEST = 1000;
@@ -9,54 +10,47 @@ export const MAX_LEADS_PER_REQUEST = 1000;
 /** Prefix of the ids the server gives leads sent without one. */
 export const GENERATED_LEAD_ID_PREFIX = 'auto-';
 
-const BODY_SHAPE =
-  'The body must be a JSON object with "lead" (one lead object) or "leads" (an array of 1 to 1,000 lead objects), such as {"lead": {"id": "L1", "phone": "13800000000"}}.';
-
 /**
  * Reads the leads of an allocation request body, or throws a 400 (413 for
- * too many leads) whose message names the fault and where it is: the body's
- * shape, the lead by its 1-based number, and the field by its name.
+ * too many leads) whose message, in the request's language, names the
+ * fault and where it is: the body's shape, the lead by its 1-based number,
+ * and the field by its name.
  */
 export function readAllocateBody(body: unknown): Lead[] {
-  if (!isPlainObject(body)) throw invalid(BODY_SHAPE, '');
+  if (!isPlainObject(body)) throw shapeError('bodyShape');
 
   const keys = Object.keys(body);
-  const unknown = keys.find((key) => key !== 'lead' && key !== 'leads');
-  if (unknown !== undefined) {
-    throw invalid(`The body has an unknown field "${unknown}". ${BODY_SHAPE}`, unknown);
+  const unknown = keys.filter((key) => key !== 'lead' && key !== 'leads');
+  if (unknown.length > 0) {
+    throw validationError(
+      body,
+      [{ code: 'unrecognized_keys', keys: unknown, path: [], message: 'Unrecognized keys' }],
+      'body',
+    );
   }
-  if (keys.length !== 1) {
-    throw invalid(keys.length === 0 ? BODY_SHAPE : 'Send either "lead" or "leads", not both.', '');
-  }
+  if (keys.length !== 1) throw shapeError(keys.length === 0 ? 'bodyShape' : 'leadAndLeads');
 
   if ('lead' in body) {
-    if (!isPlainObject(body.lead)) {
-      throw invalid(
-        '"lead" must be an object of field names and values, such as {"id": "L1", "phone": "13800000000"}.',
-        'lead',
-      );
-    }
-    return [checkedLead(body.lead, 'lead', 'The lead')];
+    if (!isPlainObject(body.lead)) throw validationError(body, [notAnObject(['lead'])], 'body');
+    checkFields(body, body.lead, ['lead']);
+    return [body.lead as Lead];
   }
 
   const leads = body.leads;
-  if (!Array.isArray(leads) || leads.length === 0) {
-    throw invalid('"leads" must be a non-empty array of lead objects.', 'leads');
-  }
+  if (!Array.isArray(leads)) throw validationError(body, [notAList()], 'body');
+  if (leads.length === 0) throw validationError(body, [emptyList()], 'body');
   if (leads.length > MAX_LEADS_PER_REQUEST) {
-    throw new ApiError(
-      413,
-      'too-many-leads',
-      `A request may carry at most ${MAX_LEADS_PER_REQUEST} leads; this one has ${leads.length}. Split the batch.`,
-    );
+    const params = { maximum: MAX_LEADS_PER_REQUEST, count: leads.length };
+    throw localizedError(413, 'too-many-leads', (language) => ({
+      message: requestMessage(language, 'tooManyLeads', params),
+      details: { maximum: MAX_LEADS_PER_REQUEST, count: leads.length },
+    }));
   }
-  return leads.map((lead: unknown, index) => {
-    const label = `Lead ${index + 1}`;
-    if (!isPlainObject(lead)) {
-      throw invalid(`${label} is not an object of field names and values.`, `leads.${index}`);
-    }
-    return checkedLead(lead, `leads.${index}`, label);
+  leads.forEach((lead: unknown, index) => {
+    if (!isPlainObject(lead)) throw validationError(body, [notAnObject(['leads', index])], 'body');
+    checkFields(body, lead, ['leads', index]);
   });
+  return leads as Lead[];
 }
 
 /**
@@ -78,43 +72,78 @@ export function withLeadIds(leads: readonly Lead[]): Lead[] {
     const key = String(id);
     const earlier = firstIndexById.get(key);
     if (earlier !== undefined) {
-      throw invalid(
-        `Leads ${earlier + 1} and ${index + 1} have the same id "${key}". Each lead of a request needs its own id; send a lead once.`,
-        `leads.${index}.id`,
-      );
+      const params = { first: earlier + 1, second: index + 1, id: key };
+      throw localizedError(400, 'validation-failed', (language) => {
+        const message = requestMessage(language, 'duplicateLeadId', params);
+        return {
+          message,
+          details: { issues: [{ path: `leads.${index}.id`, code: 'custom', message }] },
+        };
+      });
     }
     firstIndexById.set(key, index);
     return lead;
   });
 }
 
-function checkedLead(lead: Record<string, unknown>, path: string, label: string): Lead {
+/** A lead field's value must be text, a finite number, true, false or null. */
+function checkFields(
+  body: Record<string, unknown>,
+  lead: Record<string, unknown>,
+  path: readonly (string | number)[],
+): void {
   for (const [field, value] of Object.entries(lead)) {
-    const problem = valueProblem(value);
-    if (problem !== null) {
-      throw invalid(
-        `${label} has an invalid value in field "${field}": ${problem}. A field value must be text, a number, true, false or null.`,
-        `${path}.${field}`,
-      );
-    }
+    if (isFieldValue(value)) continue;
+    throw validationError(
+      body,
+      [
+        {
+          code: 'invalid_type',
+          expected: FIELD_VALUE_TYPES as 'string',
+          path: [...path, field],
+          message: 'A lead field must be text, a number, true, false or null',
+        },
+      ],
+      'body',
+    );
   }
-  return lead as Lead;
 }
 
-function valueProblem(value: unknown): string | null {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return null;
-  if (typeof value === 'number') {
-    return Number.isFinite(value) ? null : 'the number is too large';
-  }
-  if (Array.isArray(value)) return 'it is an array';
-  return `it is ${typeof value === 'object' ? 'an object' : `of type ${typeof value}`}`;
+/** The types a lead field accepts, in the engine's words for zod's type names. */
+const FIELD_VALUE_TYPES = 'string|number|boolean|null';
+
+function isFieldValue(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+function notAnObject(path: (string | number)[]): RequestIssue {
+  return { code: 'invalid_type', expected: 'object', path, message: 'Expected an object' };
+}
+
+function notAList(): RequestIssue {
+  return { code: 'invalid_type', expected: 'array', path: ['leads'], message: 'Expected an array' };
+}
+
+function emptyList(): RequestIssue {
+  return {
+    code: 'too_small',
+    origin: 'array',
+    minimum: 1,
+    inclusive: true,
+    path: ['leads'],
+    message: 'Expected at least one lead',
+  };
+}
+
+/** A 400 for a body of the wrong shape, which no single field explains. */
+function shapeError(key: 'bodyShape' | 'leadAndLeads'): ApiError {
+  return localizedError(400, 'validation-failed', (language) => {
+    const message = requestMessage(language, key);
+    return { message, details: { issues: [{ path: '', code: 'invalid_type', message }] } };
+  });
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function invalid(message: string, path: string): ApiError {
-  const issues: ValidationIssue[] = [{ path, message }];
-  return new ApiError(400, 'validation-failed', message, { issues });
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { ApiError } from './api-error.js';
+import { localizedError, type ApiError } from './api-error.js';
+import { requestMessage } from './request-messages.js';
 
 /**
  * Parses request bodies as JSON only. Fastify's own parser keeps its guard
@@ -25,7 +26,11 @@ export function installJsonBodyParser(app: FastifyInstance): void {
   });
 }
 
-/** Returns a 400 naming where `text` stops being JSON, or null when JSON.parse accepts it. */
+/**
+ * Returns a 400 naming the line and column where `text` stops being JSON,
+ * in the request's language, or null when JSON.parse accepts it.
+ * JSON.parse's own reason (English) goes along as `reason`.
+ */
 export function describeJsonError(text: string): ApiError | null {
   try {
     JSON.parse(text);
@@ -33,18 +38,20 @@ export function describeJsonError(text: string): ApiError | null {
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const position = /at position (\d+)/.exec(reason)?.[1];
-    const where = position === undefined ? '' : ` (${lineAndColumn(text, Number(position))})`;
-    return new ApiError(
-      400,
-      'invalid-json',
-      `The body is not valid JSON${where}: ${reason}. Check the quotes, commas and brackets there.`,
-    );
+    const where = position === undefined ? null : lineAndColumn(text, Number(position));
+    return localizedError(400, 'invalid-json', (language) => ({
+      message:
+        where === null
+          ? requestMessage(language, 'invalidJson')
+          : requestMessage(language, 'invalidJsonAt', where),
+      details: { reason, ...(where ?? {}) },
+    }));
   }
 }
 
-function lineAndColumn(text: string, position: number): string {
+function lineAndColumn(text: string, position: number): { line: number; column: number } {
   const before = text.slice(0, position);
   const line = before.split('\n').length;
   const column = position - before.lastIndexOf('\n');
-  return `line ${line}, column ${column}`;
+  return { line, column };
 }

@@ -97,7 +97,8 @@ export const openApiDocument = {
     version: '1.0.0',
     description:
       'Sync API for flows, flow versions, reps, teams, targets and existing-owner lists, and the allocation API that runs published flows. ' +
-      'Every request but set-up needs `Authorization: Bearer <token>`. Every error is `{ "error": { "code", "message" } }`.',
+      'Every request but set-up needs `Authorization: Bearer <token>`. Every error is `{ "error": { "code", "message" } }`. ' +
+      'The messages of rejected bodies and queries (`validation-failed`, `invalid-json`, `too-many-leads`, `body-too-large`, `unsupported-media-type`) are in Chinese when `Accept-Language` ranks Chinese above English, else in English; other messages are in English.',
   },
   servers: [{ url: '/' }],
   security: [{ bearerToken: [] }],
@@ -608,7 +609,24 @@ export const openApiDocument = {
           error: {
             type: 'object',
             required: ['code', 'message'],
-            properties: { code: { type: 'string' }, message: { type: 'string' } },
+            properties: {
+              code: { type: 'string' },
+              message: { type: 'string' },
+              issues: {
+                type: 'array',
+                description:
+                  "With `validation-failed`: each problem, with its raw path (`leads.3.phone`), zod's issue code and its message.",
+                items: {
+                  type: 'object',
+                  required: ['path', 'code', 'message'],
+                  properties: {
+                    path: { type: 'string' },
+                    code: { type: 'string' },
+                    message: { type: 'string' },
+                  },
+                },
+              },
+            },
             additionalProperties: true,
           },
         },

@@ -37,7 +37,7 @@ export interface AuditEntryView {
 export function registerAuditRoutes(app: FastifyInstance, handle: DatabaseHandle): void {
   app.get('/api/v1/audit', { preHandler: requirePermission(handle, 'read') }, async (request) => {
     const { workspaceId } = principalOf(request);
-    const query = parseBody(auditQuerySchema, request.query, 'audit query');
+    const query = parseBody(auditQuerySchema, request.query, 'query');
     const beforeId = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
 
     let select = handle.db

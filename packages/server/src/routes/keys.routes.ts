@@ -23,7 +23,7 @@ export function registerKeyRoutes(app: FastifyInstance, handle: DatabaseHandle):
 
   app.post('/api/v1/keys', { preHandler: canManage }, async (request, reply) => {
     const { workspaceId } = principalOf(request);
-    const input = parseBody(createKeySchema, request.body, 'key request');
+    const input = parseBody(createKeySchema, request.body, 'body');
     if (input.flowId !== undefined && input.role !== 'allocate') {
       throw new ApiError(
         400,

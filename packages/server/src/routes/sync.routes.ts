@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { flowDocumentSchema, type FlowDocument } from '@sras/engine';
 import type { DatabaseHandle } from '../db/database.js';
 import type { DocumentKind } from '../db/schema.js';
-import { ApiError, notFound } from '../http/api-error.js';
+import { ApiError, localizedError, notFound } from '../http/api-error.js';
+import { requestMessage } from '../http/request-messages.js';
 import { principalOf, requirePermission } from '../http/request-context.js';
 import { readIfMatch, revisionTag } from '../http/revision-header.js';
 import { parseBody } from '../http/validation.js';
@@ -64,7 +65,7 @@ export function registerSyncRoutes(app: FastifyInstance, handle: DatabaseHandle)
     Exclude<DocumentKind, 'flow'>,
     string,
   ][]) {
-    const { schema, label, empty } = DOCUMENT_KINDS[kind];
+    const { schema, empty } = DOCUMENT_KINDS[kind];
 
     app.get(`/api/v1/${segment}`, { preHandler: canRead }, async (request, reply) => {
       const { workspaceId } = principalOf(request);
@@ -81,7 +82,7 @@ export function registerSyncRoutes(app: FastifyInstance, handle: DatabaseHandle)
 
     app.put(`/api/v1/${segment}`, { preHandler: canWrite }, async (request) => {
       const { workspaceId } = principalOf(request);
-      const document = parseBody(schema, request.body, label);
+      const document = parseBody(schema, request.body, 'body');
       const { revision } = await writeDocument(handle, {
         workspaceId,
         kind,
@@ -145,17 +146,18 @@ export function registerSyncRoutes(app: FastifyInstance, handle: DatabaseHandle)
     { preHandler: canWrite },
     async (request, reply) => {
       const { workspaceId } = principalOf(request);
-      const id = parseBody(flowIdSchema, request.params.id, 'flow id');
-      const document = parseBody(DOCUMENT_KINDS.flow.schema, request.body, 'flow document') as {
+      const id = parseBody(flowIdSchema, request.params.id, 'address');
+      const document = parseBody(DOCUMENT_KINDS.flow.schema, request.body, 'flow') as {
         id: string;
       };
       if (document.id !== id) {
-        throw new ApiError(
-          400,
-          'validation-failed',
-          `The flow document's id "${document.id}" differs from the id "${id}" in the URL; they must be equal.`,
-          { issues: [{ path: 'id', message: `expected "${id}"` }] },
-        );
+        throw localizedError(400, 'validation-failed', (language) => {
+          const message = requestMessage(language, 'flowIdMismatch', {
+            documentId: document.id,
+            id,
+          });
+          return { message, details: { issues: [{ path: 'id', code: 'invalid_value', message }] } };
+        });
       }
 
       const { revision, created } = await writeDocument(handle, {
@@ -199,7 +201,7 @@ export function registerSyncRoutes(app: FastifyInstance, handle: DatabaseHandle)
     { preHandler: canWrite },
     async (request) => {
       const { workspaceId } = principalOf(request);
-      const { revision, document } = parseBody(publishBodySchema, request.body, 'publish request');
+      const { revision, document } = parseBody(publishBodySchema, request.body, 'body');
       const { version, warnings } = await publishFlow(
         handle,
         workspaceId,

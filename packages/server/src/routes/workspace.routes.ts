@@ -16,7 +16,7 @@ export function registerWorkspaceRoutes(app: FastifyInstance, handle: DatabaseHa
   // First run only: once any workspace exists this answers 409, so a stranger
   // who reaches the server cannot make a workspace for themselves.
   app.post('/api/v1/workspaces', async (request, reply) => {
-    const { name } = parseBody(createWorkspaceSchema, request.body, 'workspace request');
+    const { name } = parseBody(createWorkspaceSchema, request.body, 'body');
     const created = await createWorkspace(handle, name, { onlyIfNone: true });
     void reply.status(201);
     return created;

@@ -61,6 +61,8 @@ function withUniqueIds<T extends { id: string }>(
           code: 'custom',
           path: [index, 'id'],
           message: `${what} id "${item.id}" is already used by item ${first}; ids must be unique`,
+          // Worded by the request's messages (`duplicateId`), with 1-based entry numbers.
+          params: { messageKey: 'duplicateId', id: item.id, first: first + 1 },
         });
       }
       seen.set(item.id, index);
