@@ -1,11 +1,14 @@
 import { MantineProvider } from '@mantine/core';
 import type { FlowDocument } from '@sras/engine';
 import { render, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initI18n } from '../../i18n/i18n';
 import { useFreshDatabase } from '../../test/database';
 import { addFlowDocument, createEmptyFlowDocument } from '../flows/flow-repository';
 import { ConflictDialog } from './ConflictDialog';
+import { createSyncApi } from './sync-api.client';
+import { connectWorkspace } from './sync.actions';
+import { startSyncTestServer, type SyncTestServer } from './sync-test-server';
 import type { SyncConflict } from './sync.store';
 
 async function renderConflict(conflict: SyncConflict) {
@@ -91,6 +94,41 @@ describe('ConflictDialog', () => {
       const risk = await screen.findByTestId('risk-keep-local');
       expect(risk).toHaveTextContent('“华东分配” assigns to 张伟');
       expect(screen.queryByTestId('risk-keep-server')).toBeNull();
+    });
+  });
+
+  describe('on the reps list with a workspace connected', () => {
+    useFreshDatabase();
+    let server: SyncTestServer;
+
+    beforeAll(async () => {
+      server = await startSyncTestServer();
+    });
+    afterAll(() => server.close());
+
+    it('names the published flows it could not check instead of claiming none use the rep', async () => {
+      const api = createSyncApi({ serverUrl: server.url, token: server.ownerToken });
+      const flow = createEmptyFlowDocument('西北分配', 'flow-north-west');
+      const { revision } = await api.putFlow(flow, 0);
+      const { version } = await api.publishFlow(flow.id, revision);
+      await connectWorkspace(server.url, server.ownerToken);
+      const serverReps = [{ id: 'rep-1', name: '张伟', active: true }];
+
+      await renderConflict({
+        kind: 'reps',
+        id: 'reps',
+        local: [],
+        server: serverReps,
+        serverRevision: 2,
+      });
+
+      const note = await screen.findByTestId('unchecked-keep-local');
+      expect(note).toHaveTextContent(
+        "Keeping this browser's list removes or deactivates 张伟; not every published flow could be checked",
+      );
+      expect(note).toHaveTextContent(`“西北分配” (server version ${version})`);
+      expect(screen.queryByTestId('unchecked-keep-server')).toBeNull();
+      expect(screen.queryByTestId('risk-keep-local')).toBeNull();
     });
   });
 });

@@ -1,29 +1,21 @@
 import { Alert, List, Paper, Stack, Text, Title } from '@mantine/core';
 import type { Rep } from '@sras/engine';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getDatabase } from '../../storage/db';
-import { diffRepLists, flowsLosingReps, type FlowAtRisk, type FlowToCheck } from './rep-conflict';
-
-/**
- * The local flows and their published versions, named, for the reps conflict warning.
- * NOTE: flows published on the server from another browser and not yet pulled here are not checked.
- */
-async function readFlowsToCheck(): Promise<FlowToCheck[]> {
-  const db = getDatabase();
-  const flows = await db.flows.toArray();
-  const checks: FlowToCheck[] = [];
-  for (const flow of flows) {
-    const flowName = flow.name.trim() || flow.id;
-    checks.push({ flowId: flow.id, flowName, published: false, document: flow.document });
-    if (!flow.publishedVersionId) continue;
-    const published = await db.flowVersions.get(flow.publishedVersionId);
-    if (published) {
-      checks.push({ flowId: flow.id, flowName, published: true, document: published.document });
-    }
-  }
-  return checks;
-}
+import {
+  mergeFlowsToCheck,
+  readLocalFlowsToCheck,
+  readServerFlowsToCheck,
+  type ServerFlowsCheck,
+} from './flows-to-check';
+import {
+  diffRepLists,
+  flowsLosingReps,
+  repsLost,
+  type FlowAtRisk,
+  type FlowToCheck,
+} from './rep-conflict';
 
 /** Flows at risk as the lines of a warning, one per flow document. */
 function RiskList({ risks }: { risks: FlowAtRisk[] }) {
@@ -43,13 +35,79 @@ function RiskList({ risks }: { risks: FlowAtRisk[] }) {
 }
 
 /**
+ * The published flows a choice could not be checked against, while it
+ * removes or deactivates reps: flows whose published document is only on
+ * the server, or all of them when the server did not answer.
+ */
+function UncheckedNote({
+  choice,
+  lost,
+  check,
+}: {
+  choice: 'keep-local' | 'keep-server';
+  lost: Map<string, string>;
+  check: ServerFlowsCheck | null;
+}) {
+  const { t } = useTranslation('sync');
+  if (lost.size === 0 || check === null) return null;
+  if (!check.unreachable && check.unchecked.length === 0) return null;
+
+  const reps = [...lost.values()].join(t('publish.listSeparator'));
+  return (
+    <Alert
+      color="yellow"
+      title={t(
+        choice === 'keep-local'
+          ? 'conflicts.reps.keepLocalUnchecked'
+          : 'conflicts.reps.keepServerUnchecked',
+        { reps },
+      )}
+      data-testid={`unchecked-${choice}`}
+    >
+      {check.unreachable ? (
+        <Text size="sm">{t('conflicts.reps.serverUnreachable')}</Text>
+      ) : (
+        <>
+          <Text size="sm">{t('conflicts.reps.uncheckedIntro')}</Text>
+          <List size="sm">
+            {check.unchecked.map((flow) => (
+              <List.Item key={flow.flowId}>
+                {t('conflicts.reps.uncheckedFlow', { flow: flow.flowName, version: flow.version })}
+              </List.Item>
+            ))}
+          </List>
+        </>
+      )}
+    </Alert>
+  );
+}
+
+/** Asks the connected server once which flow versions it runs; null until it answers. */
+function useServerFlowsToCheck(): ServerFlowsCheck | null {
+  const [check, setCheck] = useState<ServerFlowsCheck | null>(null);
+  useEffect(() => {
+    let current = true;
+    void readServerFlowsToCheck().then((result) => {
+      if (current) setCheck(result);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+  return check;
+}
+
+/**
  * What differs between the server's reps and this browser's, and, before
- * the user chooses, which flows would lose reps they assign to with
- * each choice.
+ * the user chooses, which flows would lose reps they assign to with each
+ * choice: the flows in this browser and the versions the server runs.
+ * Published flows it cannot check are named as such rather than left out.
  */
 export function RepConflictDetails({ local, server }: { local: Rep[]; server: Rep[] }) {
   const { t } = useTranslation('sync');
-  const flows = useLiveQuery(readFlowsToCheck, [], [] as FlowToCheck[]);
+  const localFlows = useLiveQuery(readLocalFlowsToCheck, [], [] as FlowToCheck[]);
+  const serverCheck = useServerFlowsToCheck();
+  const flows = mergeFlowsToCheck(localFlows, serverCheck);
   const diff = diffRepLists(server, local);
   const keepLocalRisks = flowsLosingReps(local, server, flows);
   const keepServerRisks = flowsLosingReps(server, local, flows);
@@ -107,6 +165,8 @@ export function RepConflictDetails({ local, server }: { local: Rep[]; server: Re
           <RiskList risks={keepServerRisks} />
         </Alert>
       )}
+      <UncheckedNote choice="keep-local" lost={repsLost(local, server)} check={serverCheck} />
+      <UncheckedNote choice="keep-server" lost={repsLost(server, local)} check={serverCheck} />
     </Stack>
   );
 }

@@ -92,6 +92,22 @@ export function assignedRepIds(document: Pick<FlowDocument, 'nodes'>): Set<strin
 }
 
 /**
+ * The reps that keeping `kept` instead of `other` removes or deactivates:
+ * active in `other` (a rep without `active` counts as active) but missing
+ * or inactive in `kept`. Names (or ids) by rep id.
+ */
+export function repsLost(kept: readonly Rep[], other: readonly Rep[]): Map<string, string> {
+  const keptById = new Map(kept.map((rep) => [rep.id, rep]));
+  const lost = new Map<string, string>();
+  for (const rep of other) {
+    if (rep.active === false) continue;
+    const next = keptById.get(rep.id);
+    if (!next || next.active === false) lost.set(rep.id, rep.name || rep.id);
+  }
+  return lost;
+}
+
+/**
  * Lists the flows that would lose reps if `kept` replaced `other`. A flow
  * loses a rep that it assigns to when the rep is active in `other` (a rep
  * without `active` counts as active) but missing or inactive in `kept`.
@@ -102,13 +118,7 @@ export function flowsLosingReps(
   other: readonly Rep[],
   flows: readonly FlowToCheck[],
 ): FlowAtRisk[] {
-  const keptById = new Map(kept.map((rep) => [rep.id, rep]));
-  const lost = new Map<string, string>();
-  for (const rep of other) {
-    if (rep.active === false) continue;
-    const next = keptById.get(rep.id);
-    if (!next || next.active === false) lost.set(rep.id, rep.name || rep.id);
-  }
+  const lost = repsLost(kept, other);
   if (lost.size === 0) return [];
 
   const atRisk: FlowAtRisk[] = [];
