@@ -1,26 +1,16 @@
-import type { AllocationState, Lead, LeadResult } from '@sras/engine';
-import { EngineInputError, listDedupKeys } from '@sras/engine';
+import type { Lead } from '@sras/engine';
 import type { Principal } from '../auth/tokens.js';
-import {
-  inGroupedWorkspaceTransaction,
-  inWriteTransaction,
-  type DatabaseHandle,
-} from '../db/database.js';
-import { ApiError, notFound } from '../http/api-error.js';
+import { inGroupedWorkspaceTransaction, type DatabaseHandle } from '../db/database.js';
 import type { Kysely } from 'kysely';
 import { PreparedQuery, type Slots } from '../db/prepared-query.js';
 import type { AuditTable, Database } from '../db/schema.js';
-import type {
-  CompiledVersion,
-  ExistingOwnerIndex,
-  FlowRuntimeCache,
-  RepList,
-} from './flow-runtime.cache.js';
+import type { FlowRuntimeCache } from './flow-runtime.cache.js';
+import { readRuntime, runAllocation, stateNeedsOf, toView } from './allocation-run.js';
 import { findStoredAnswer, storeAnswer } from './idempotency.js';
 import { withLeadIds } from './allocate-request.js';
 import { withStandardFields } from './lead-fields.js';
-import { lockAndLoadState, writeDecision } from './postgres-decision.js';
-import { changedStateRows, loadState, writeStateDelta, type StateNeeds } from './state-rows.js';
+import { allocateInGroup } from './postgres-groups.js';
+import { loadState, writeStateDelta } from './state-rows.js';
 
 /** One lead's decision as the API returns it. */
 export interface AllocationResultView {
@@ -88,11 +78,12 @@ interface Batch extends AllocationRequest {
 
 /**
  * PostgreSQL: what changes only by publishing or syncing is read before the
- * lock, so the lock is held only for the state, the audit and the response:
- * four round trips (begin, lock and read, write, commit), five with an
- * idempotency key. A publish or rep change racing this request may or may
- * not apply to it, as if it had arrived a moment later; counters are read
- * under the lock.
+ * lock, so the lock is held only for the state, the audit and the response.
+ * Allocations of a workspace that arrive while its transaction runs share
+ * the next one (see `allocateInGroup`): four round trips (begin, lock and
+ * read, write, commit) for the group, one more per idempotency key. A
+ * publish or rep change racing this request may or may not apply to it, as
+ * if it had arrived a moment later; counters are read under the lock.
  */
 async function allocateOnPostgres(
   database: DatabaseHandle,
@@ -102,31 +93,14 @@ async function allocateOnPostgres(
   const { workspaceId, flowId, leads, idempotencyKey, requestHash } = batch;
   const runtime = await readRuntime(cache, database.db, workspaceId, flowId);
 
-  return inWriteTransaction(database, async (trx) => {
-    const now = new Date();
-    const needs = stateNeedsOf(runtime.compiled, flowId, leads, now);
-    const state = await lockAndLoadState(trx, workspaceId, needs);
-    // A request with the same key may have committed while this one waited for the lock.
-    if (idempotencyKey !== null) {
-      const stored = await findStoredAnswer(trx, workspaceId, idempotencyKey, requestHash);
-      if (stored) return { body: stored.body as AllocationAnswer['body'], replayed: true };
-    }
-
-    const run = runAllocation(runtime, leads, needs, state, now);
-    const results = run.results.map(toView);
-    const body = { results };
-    await writeDecision(trx, {
-      workspaceId,
-      flowId,
-      version: runtime.compiled.version,
-      stateRows: changedStateRows(flowId, run.delta, state),
-      lines: results,
-      decidedAt: now.toISOString(),
-      tokenId: batch.principal.tokenId,
-      idempotencyKey,
-      answer: idempotencyKey === null ? null : { requestHash, response: JSON.stringify(body) },
-    });
-    return { body, replayed: false };
+  return allocateInGroup(database, {
+    workspaceId,
+    flowId,
+    leads,
+    tokenId: batch.principal.tokenId,
+    idempotencyKey,
+    requestHash,
+    runtime,
   });
 }
 
@@ -181,96 +155,6 @@ async function allocateOnSqlite(
     }
     return { body, replayed: false };
   });
-}
-
-interface Runtime {
-  compiled: CompiledVersion;
-  reps: RepList;
-  owners: ExistingOwnerIndex;
-}
-
-/** Lists the state rows a batch reads: the periods it counts against at `now` and its dedup keys. */
-function stateNeedsOf(
-  compiled: CompiledVersion,
-  flowId: string,
-  leads: Lead[],
-  now: Date,
-): StateNeeds {
-  const periods = compiled.calendar.periodsAt(now.getTime());
-  return {
-    flowId,
-    periods: [periods.day, periods.week, periods.month, 'total'],
-    dedupKeys: listDedupKeys(compiled.pipeline, leads),
-  };
-}
-
-/** Runs the engine on a batch with the state read for it. */
-function runAllocation(
-  { compiled, reps, owners }: Runtime,
-  leads: Lead[],
-  needs: StateNeeds,
-  state: AllocationState,
-  now: Date,
-) {
-  return runEngine(() =>
-    compiled.runner.runDelta({
-      leads,
-      reps: reps.reps,
-      existingOwners: owners.rowsMatching(needs.dedupKeys),
-      state,
-      now: now.getTime(),
-      // The lists were checked when the cache read them, and the state is
-      // built in the engine's form from the server's own rows.
-      trusted: reps.checked && owners.checked,
-    }),
-  );
-}
-
-/** Reads the flow's compiled published version and the workspace's lists, or throws 404 or 409. */
-async function readRuntime(
-  cache: FlowRuntimeCache,
-  db: Kysely<Database>,
-  workspaceId: string,
-  flowId: string,
-): Promise<Runtime> {
-  const heads = await cache.readHeads(db, workspaceId, flowId);
-  if (heads.publishedVersion === undefined) throw notFound(`Flow "${flowId}"`);
-  if (heads.publishedVersion === null) {
-    throw new ApiError(
-      409,
-      'flow-not-published',
-      `Flow "${flowId}" has no published version. Publish it before allocating leads with it.`,
-    );
-  }
-
-  const compiled = await cache.compiledVersion(db, workspaceId, flowId, heads.publishedVersion);
-  const { reps, owners } = await cache.listsOf(db, workspaceId, heads.lists);
-  return { compiled, reps, owners };
-}
-
-/** Runs the engine, turning its report of unusable input (leads, reps) into a 422 that lists the issues. */
-function runEngine<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (!(error instanceof EngineInputError)) throw error;
-    throw new ApiError(
-      422,
-      'validation-failed',
-      `The engine cannot run with this input: ${error.message} Fix the leads or the workspace's reps and retry.`,
-      { issues: error.issues },
-    );
-  }
-}
-
-function toView(result: LeadResult): AllocationResultView {
-  return {
-    leadId: String(result.leadId),
-    ownerId: result.ownerId,
-    route: [...result.route],
-    reason: result.reason,
-    reasonText: result.poolReason,
-  };
 }
 
 async function writeAudit(

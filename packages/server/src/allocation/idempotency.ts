@@ -83,13 +83,7 @@ export async function findStoredAnswer(
   const row = await selectAnswer.first(db, { workspaceId, key });
   if (!row) return null;
 
-  if (row.request_hash !== requestHash) {
-    throw new ApiError(
-      422,
-      'idempotency-key-reused',
-      `The Idempotency-Key "${key}" was already used for a different request. Use a new key for each new request.`,
-    );
-  }
+  if (row.request_hash !== requestHash) throw keyReusedError(key);
   return { statusCode: row.status_code, body: JSON.parse(row.response) as unknown };
 }
 
@@ -130,4 +124,13 @@ export async function purgeIdempotencyRecords(db: Kysely<Database>, cutoff: Date
     .where('created_at', '<', cutoff.toISOString())
     .executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+/** The 422 for an idempotency key that was first used for another request. */
+export function keyReusedError(key: string): ApiError {
+  return new ApiError(
+    422,
+    'idempotency-key-reused',
+    `The Idempotency-Key "${key}" was already used for a different request. Use a new key for each new request.`,
+  );
 }

@@ -25,7 +25,8 @@ import type { Database } from '../db/schema.js';
 
 const ALL_REPS_KEY = '*';
 const DEDUP_KEYS_PER_QUERY = 500;
-const DEDUP_SCOPE = 'dedup';
+/** The scope of dedup key rows. */
+export const DEDUP_SCOPE = 'dedup';
 const ROUND_ROBIN_PREFIX = 'rr:';
 const QUOTA_PREFIX = 'quota:';
 const ASSIGNED_PREFIX = 'assigned:';

@@ -1,0 +1,139 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readRuntime } from '../src/allocation/allocation-run.js';
+import type { AllocationAnswer } from '../src/allocation/allocation.service.js';
+import { FlowRuntimeCache } from '../src/allocation/flow-runtime.cache.js';
+import {
+  allocateInGroup,
+  decideGroup,
+  type GroupedAllocation,
+} from '../src/allocation/postgres-groups.js';
+import { ApiError } from '../src/http/api-error.js';
+import { dedupFlow, roundRobinFlow } from './fixtures/flows.js';
+import { postgresUrl } from './helpers/test-database.js';
+import { startTestServer, type TestServer } from './helpers/test-server.js';
+import { publishFlows } from './helpers/workspace-setup.js';
+
+describe.skipIf(!postgresUrl)('allocation groups on postgres', () => {
+  let server: TestServer;
+  let allocation: (flowId: string, leads: { id: string; phone?: string }[]) => GroupedAllocation;
+
+  beforeAll(async () => {
+    server = await startTestServer('postgres');
+    await publishFlows(
+      server,
+      [
+        { id: 'a', name: '张伟' },
+        { id: 'b', name: '李娜' },
+      ],
+      [roundRobinFlow('rr', ['a', 'b']), dedupFlow('dedup', ['a', 'b'])],
+    );
+    const cache = new FlowRuntimeCache();
+    const runtimes = {
+      rr: await readRuntime(cache, server.database.db, server.workspaceId, 'rr'),
+      dedup: await readRuntime(cache, server.database.db, server.workspaceId, 'dedup'),
+    };
+    allocation = (flowId, leads) => ({
+      workspaceId: server.workspaceId,
+      flowId,
+      leads,
+      tokenId: 'test-token',
+      idempotencyKey: null,
+      requestHash: '',
+      runtime: runtimes[flowId as keyof typeof runtimes],
+    });
+  });
+  afterAll(() => server.close());
+
+  const owners = (answer: AllocationAnswer) => answer.body.results.map((result) => result.ownerId);
+
+  const auditTimes = async (leadPrefix: string): Promise<string[]> => {
+    const rows = await server.database.db
+      .selectFrom('audit_entries')
+      .select('decided_at')
+      .where('lead_id', 'like', `${leadPrefix}%`)
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => row.decided_at);
+  };
+
+  it('decides each allocation on the state the ones before it left', async () => {
+    const outcomes = await server.database.db
+      .transaction()
+      .execute((trx) =>
+        decideGroup(trx, [
+          allocation('dedup', [{ id: 'seq-1', phone: '13800000001' }]),
+          allocation('dedup', [{ id: 'seq-2', phone: '13800000002' }]),
+          allocation('dedup', [{ id: 'seq-3', phone: '13800000001' }]),
+        ]),
+      );
+
+    const answers = outcomes.map((outcome) => (outcome.ok ? owners(outcome.answer) : null));
+    const [first, second, repeat] = answers;
+    expect(first?.[0]).not.toBe(second?.[0]);
+    // The third lead repeats the first one's phone, so it keeps the first owner.
+    expect(repeat).toEqual(first);
+    expect(await auditTimes('seq-')).toHaveLength(3);
+  });
+
+  it('rejects only the allocation whose key another request used', async () => {
+    const keyed = (id: string, requestHash: string): GroupedAllocation => ({
+      ...allocation('rr', [{ id }]),
+      idempotencyKey: 'group-key',
+      requestHash,
+    });
+
+    const outcomes = await server.database.db
+      .transaction()
+      .execute((trx) =>
+        decideGroup(trx, [
+          keyed('key-1', 'hash-1'),
+          keyed('key-1', 'hash-1'),
+          keyed('key-2', 'hash-2'),
+          allocation('rr', [{ id: 'key-3' }]),
+        ]),
+      );
+
+    const [first, retry, reused, other] = outcomes;
+    expect(first).toMatchObject({ ok: true, answer: { replayed: false } });
+    expect(retry).toMatchObject({ ok: true, answer: { replayed: true } });
+    expect(retry?.ok && first?.ok && retry.answer.body).toEqual(first?.ok && first.answer.body);
+    expect(reused?.ok).toBe(false);
+    expect(!reused?.ok && reused?.error).toBeInstanceOf(ApiError);
+    expect(other).toMatchObject({ ok: true, answer: { replayed: false } });
+    expect(await auditTimes('key-')).toHaveLength(2);
+  });
+
+  it('runs the allocations that wait for a running transaction together in the next one', async () => {
+    const holder = await server.database.db.startTransaction().execute();
+    await sql`select id from workspaces where id = ${server.workspaceId} for update`.execute(
+      holder,
+    );
+
+    const first = allocateInGroup(server.database, allocation('rr', [{ id: 'burst-0' }]));
+    await expect
+      .poll(async () => {
+        const { rows } = await sql<{ waiting: number }>`
+          select count(*)::int as waiting from pg_stat_activity
+          where datname = current_database() and wait_event_type = 'Lock'`.execute(
+          server.database.db,
+        );
+        return rows[0]?.waiting ?? 0;
+      })
+      .toBe(1);
+    const others = [1, 2, 3, 4].map((index) =>
+      allocateInGroup(server.database, allocation('rr', [{ id: `burst-${index}` }])),
+    );
+    await holder.commit().execute();
+    const answers = await Promise.all([first, ...others]);
+
+    const assigned = answers.flatMap(owners);
+    const toA = assigned.filter((owner) => owner === 'a').length;
+    // Round robin stays exact across the two transactions.
+    expect(Math.abs(toA - (assigned.length - toA))).toBe(1);
+    const times = await auditTimes('burst-');
+    expect(times).toHaveLength(5);
+    // One transaction for the first allocation, one shared by the four that waited.
+    expect(new Set(times).size).toBe(2);
+  });
+});
