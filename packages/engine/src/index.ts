@@ -63,6 +63,7 @@ export {
 export type { EngineMessages } from './messages/messages.en.js';
 export { describeSchemaIssue, schemaIssueProblem } from './flow/schema-issue.js';
 export { formatFieldPath } from './validation/field-path.js';
+export type { AuditEntry } from './audit/audit-entry.types.js';
 export { labelledProblemParams, nodeLabels } from './messages/node-labels.js';
 export { formatCapNote, type CapNoteFormat } from './messages/cap-note-message.js';
 

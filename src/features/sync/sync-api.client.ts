@@ -3,7 +3,7 @@
  * returns the parsed JSON body or throws a `SyncApiError` with the server's
  * error code, so callers branch on codes such as `revision-conflict`.
  */
-import type { FlowDocument } from '@sras/engine';
+import type { AuditEntry, FlowDocument } from '@sras/engine';
 
 /** Every server document kind that is one list per workspace. */
 export const LIST_KINDS = ['reps', 'teams', 'targets', 'existing-owners', 'flow-versions'] as const;
@@ -61,18 +61,8 @@ export interface WorkspaceInfo {
   latestChange: number;
 }
 
-export interface AuditEntry {
-  id: number;
-  flowId: string;
-  flowVersion: number;
-  leadId: string;
-  ownerId: string | null;
-  route: string[];
-  reason: string;
-  reasonText: string | null;
-  decidedAt: string;
-  idempotencyKey: string | null;
-}
+/** One decision of the audit log; the server's type. */
+export type { AuditEntry } from '@sras/engine';
 
 export interface AuditQuery {
   flowId?: string;

@@ -1,3 +1,4 @@
+import type { AuditEntry } from '@sras/engine';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { DatabaseHandle } from '../db/database.js';
@@ -18,20 +19,6 @@ const auditQuerySchema = z.object({
   cursor: z.string().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(100),
 });
-
-/** An audit entry as the API returns it. */
-export interface AuditEntryView {
-  id: number;
-  flowId: string;
-  flowVersion: number;
-  leadId: string;
-  ownerId: string | null;
-  route: string[];
-  reason: string;
-  reasonText: string | null;
-  decidedAt: string;
-  idempotencyKey: string | null;
-}
 
 /** Registers `GET /api/v1/audit`: decisions newest first, filtered, with cursor pagination. */
 export function registerAuditRoutes(app: FastifyInstance, handle: DatabaseHandle): void {
@@ -58,7 +45,7 @@ export function registerAuditRoutes(app: FastifyInstance, handle: DatabaseHandle
     const last = page.at(-1);
 
     return {
-      entries: page.map((row): AuditEntryView => ({
+      entries: page.map((row): AuditEntry => ({
         id: row.id,
         flowId: row.flow_id,
         flowVersion: row.flow_version,
