@@ -14,7 +14,10 @@
  * (the server's LOG_LEVEL, default info as in production; its log is read
  * and dropped), BENCH_SERVER_ARGS (extra node arguments for the server, such
  * as `--cpu-prof` or `--trace-gc`), BENCH_SERVER_OUTPUT (a file that gets the
- * server's standard output, such as its log and `--trace-gc` lines).
+ * server's standard output, such as its log and `--trace-gc` lines),
+ * BENCH_SERVER_MAIN (another build's `main.js` to measure, such as a copy of
+ * `dist` kept from before a change; it must sit inside the repository so
+ * that its imports resolve).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -26,7 +29,10 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { dedupFlow } from '../test/fixtures/flows.js';
 
-const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+// Another build's entry, such as a copy of dist made before a change, to compare back to back.
+const MAIN = process.env.BENCH_SERVER_MAIN
+  ? path.resolve(process.env.BENCH_SERVER_MAIN)
+  : fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const PROBE = fileURLToPath(new URL('./event-loop-probe.mjs', import.meta.url));
 const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 10);
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
