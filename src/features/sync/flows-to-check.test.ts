@@ -1,6 +1,6 @@
 import type { FlowDocument } from '@sras/engine';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SrasDatabase, setDatabaseForTesting } from '../../storage/db';
+import { SrasDatabase } from '../../storage/db';
 import { createFlow, getFlow, saveFlowDocument } from '../flows/flow-repository';
 import { saveVersion } from '../versions/version-repository';
 import { publishVersionEverywhere } from '../versions/version-publishing';
@@ -10,8 +10,7 @@ import { createSyncApi } from './sync-api.client';
 import { readConnection, readFlowMetas, writeConnection } from './sync-metadata';
 import { connectWorkspace } from './sync.actions';
 import { requestSync } from './sync.engine';
-import { syncStore } from './sync.store';
-import { startSyncTestServer, type SyncTestServer } from './sync-test-server';
+import { startSyncTestServer, useTestBrowser, type SyncTestServer } from './sync-test-server';
 import { addRep } from '../team/team-repository';
 
 let server: SyncTestServer;
@@ -21,14 +20,7 @@ let zhangWei: { id: string; name: string; active: boolean };
 
 /** Makes browser `name` (its own IndexedDB database) the current one. */
 function useBrowser(name: 'a' | 'b'): void {
-  setDatabaseForTesting(new SrasDatabase(names[name]));
-  syncStore.setState({
-    phase: 'disconnected',
-    pending: 0,
-    conflicts: [],
-    error: null,
-    lastSyncedAt: null,
-  });
+  useTestBrowser(names[name]);
 }
 
 /** Adds a round-robin node that assigns to `repId` to a stored flow. */

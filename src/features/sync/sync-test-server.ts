@@ -1,6 +1,7 @@
 /**
  * A real sras server on an empty SQLite file, listening on a free loopback
- * port, for the sync tests. Test-only.
+ * port, and a switch between browsers (IndexedDB databases), for the sync
+ * tests. Test-only.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +15,8 @@ import {
   openDatabase,
   type Role,
 } from '../../../packages/server/src/index';
+import { SrasDatabase, setDatabaseForTesting } from '../../storage/db';
+import { syncStore } from './sync.store';
 
 export interface SyncTestServer {
   url: string;
@@ -48,4 +51,19 @@ export async function startSyncTestServer(
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Makes the IndexedDB database `databaseName` the app's current one, as if
+ * the test switched to another browser, with the sync status reset.
+ */
+export function useTestBrowser(databaseName: string): void {
+  setDatabaseForTesting(new SrasDatabase(databaseName));
+  syncStore.setState({
+    phase: 'disconnected',
+    pending: 0,
+    conflicts: [],
+    error: null,
+    lastSyncedAt: null,
+  });
 }

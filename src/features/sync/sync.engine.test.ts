@@ -1,13 +1,13 @@
 import type { FlowDocument } from '@sras/engine';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SrasDatabase, setDatabaseForTesting } from '../../storage/db';
+import { SrasDatabase } from '../../storage/db';
 import { createFlow, getFlow, listFlows, saveFlowDocument } from '../flows/flow-repository';
 import { createSyncApi } from './sync-api.client';
 import { readConnection, readListMeta, writeConnection, writeListMeta } from './sync-metadata';
 import { connectWorkspace, createFirstWorkspace, SyncSetupError } from './sync.actions';
 import { queueLocalChanges, requestSync, resolveConflict } from './sync.engine';
 import { syncStore } from './sync.store';
-import { startSyncTestServer, type SyncTestServer } from './sync-test-server';
+import { startSyncTestServer, useTestBrowser, type SyncTestServer } from './sync-test-server';
 import { writeDataset } from '../data/import/dataset-writer';
 import { readExistingOwners } from '../simulation/worker/dataset-source';
 import { addRep, addTeam } from '../team/team-repository';
@@ -21,14 +21,7 @@ let names: { a: string; b: string };
 
 /** Makes browser `name` (its own IndexedDB database) the current one. */
 function useBrowser(name: 'a' | 'b'): void {
-  setDatabaseForTesting(new SrasDatabase(names[name]));
-  syncStore.setState({
-    phase: 'disconnected',
-    pending: 0,
-    conflicts: [],
-    error: null,
-    lastSyncedAt: null,
-  });
+  useTestBrowser(names[name]);
 }
 
 async function editFlow(
