@@ -56,6 +56,7 @@ describe('request errors of the HTTP API', () => {
 
       expect(response.statusCode).toBe(400);
       expect(response.headers['content-language']).toBe('zh-CN');
+      expect(response.headers.vary).toContain('Accept-Language');
       expect(body.error.code).toBe('validation-failed');
       expect(body.error.message).toBe(
         '第 4 条线索的字段"phone"应为文本、数字、布尔值（true 或 false）或null，但请求中是一个列表。请改为文本、数字、布尔值（true 或 false）或null后重新发送请求。',

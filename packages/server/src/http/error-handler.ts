@@ -19,10 +19,11 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (!apiError.localized) return reply.status(apiError.statusCode).send(apiError.toBody());
 
     const language = requestLanguage(request.headers['accept-language']);
+    const vary = reply.getHeader('vary');
     return reply
       .status(apiError.statusCode)
       .header('content-language', language)
-      .header('vary', 'Accept-Language')
+      .header('vary', vary === undefined ? 'Accept-Language' : `${String(vary)}, Accept-Language`)
       .send(apiError.toBody(language));
   });
 }
