@@ -4,6 +4,7 @@
  * error code, so callers branch on codes such as `revision-conflict`.
  */
 import type { AuditEntry, FlowDocument } from '@sras/engine';
+import i18next from 'i18next';
 
 /** Every server document kind that is one list per workspace. */
 export const LIST_KINDS = ['reps', 'teams', 'targets', 'existing-owners', 'flow-versions'] as const;
@@ -101,6 +102,11 @@ export interface SyncApiOptions {
   token: string | null;
   /** Injected for tests; the global fetch by default. */
   fetch?: typeof fetch;
+  /**
+   * Language the server words its validation errors in (`Accept-Language`);
+   * the app's current language by default.
+   */
+  language?: string;
 }
 
 /** Creates a client bound to one server and token. */
@@ -108,6 +114,11 @@ export function createSyncApi(options: SyncApiOptions) {
   const base = options.serverUrl.trim().replace(/\/+$/, '');
   const fetchImpl =
     options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+
+  const languageHeader = (): Record<string, string> => {
+    const language = options.language ?? (i18next.isInitialized ? i18next.language : undefined);
+    return language ? { 'accept-language': language } : {};
+  };
 
   async function request<T>(
     method: string,
@@ -121,6 +132,7 @@ export function createSyncApi(options: SyncApiOptions) {
         method,
         headers: {
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...languageHeader(),
           ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
           ...headers,
         },
