@@ -42,41 +42,35 @@ export function displayedTotal(rows: readonly Metrics[], total: Metrics): Metric
 }
 
 /**
- * Team rows as the teams table shows them: leads, deals, revenue, target,
- * gap and daily amount needed are the sums of the team's reps as the reps
- * table shows them (rounded), plus the part of the target the plan gives the
- * team row itself. A team whose reps carry no target keeps its own gap and
- * daily amount, the only ones it has. Ratios and the status stay the team's.
+ * Returns team rows as the teams table shows them. Leads, deals, revenue,
+ * target, gap and daily amount needed are the sums of the team's reps as the
+ * reps table shows them (rounded). The target adds the part the plan gives
+ * the team row itself. A team whose reps have no target keeps its own gap
+ * and daily amount, because it has no others. Ratios and the status stay
+ * the team's.
  */
 export function teamRowsAsShown(
   teams: readonly TeamMetrics[],
   reps: readonly RepMetrics[],
 ): TeamMetrics[] {
-  return teams.map((team) => {
+  return teams.map((team): TeamMetrics => {
     const members = reps.filter((rep) => rep.team === team.team);
     const memberTarget = members.reduce((sum, rep) => sum + rep.target, 0);
-    const shown = displayedTotal(members, team);
     const ownTarget = Math.round(team.target - memberTarget);
-    if (members.length === 0 || !(memberTarget > 0)) {
-      return {
-        ...team,
-        ...shown,
-        target: shown.target + ownTarget,
-        pace: {
-          ...team.pace,
-          gap: Math.round(team.pace.gap),
-          dailyNeeded: team.pace.dailyNeeded === null ? null : Math.round(team.pace.dailyNeeded),
-        },
-        team: team.team,
-        repCount: team.repCount,
-      };
-    }
+    const summed = { ...team, ...displayedTotal(members, team) };
+    summed.target += ownTarget;
+
+    // NOTE: when both the team row and its reps have targets, the shortfall against the
+    // team row's own part is not in the gap, which adds up the reps only.
+    if (memberTarget > 0) return summed;
+    const { gap, dailyNeeded } = team.pace;
     return {
-      ...team,
-      ...shown,
-      target: shown.target + ownTarget,
-      team: team.team,
-      repCount: team.repCount,
+      ...summed,
+      pace: {
+        ...summed.pace,
+        gap: Math.round(gap),
+        dailyNeeded: dailyNeeded === null ? null : Math.round(dailyNeeded),
+      },
     };
   });
 }

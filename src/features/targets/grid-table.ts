@@ -244,7 +244,7 @@ export function readPlanTable(
   if (problems.length > 0) return { ok: false, problems };
 
   const values = readLeafValues(plan, cellsByKey, sheetRowByKey, letterOf, problems);
-  // Above the limit, sums may lose whole yuan and every total would be reported: say this alone.
+  // Above the limit the totals are not checked, because the mismatches they show follow from it.
   const total = Object.values(values).reduce(
     (sum, months) => months.reduce((rowSum, value) => rowSum + value, sum),
     0,

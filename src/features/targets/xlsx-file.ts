@@ -47,7 +47,7 @@ export function hasWorkbookSignature(data: ArrayBuffer | Uint8Array): boolean {
 }
 
 /**
- * Writes one sheet per entry into an XLSX workbook. Where `formulas` holds a
+ * Writes one sheet per entry into an XLSX workbook. Where `formulas` has a
  * formula for a cell (same row and column as `rows`), the cell gets that
  * formula with the value in `rows` cached, so a spreadsheet shows the value
  * before it recomputes.
