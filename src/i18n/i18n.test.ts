@@ -23,3 +23,27 @@ describe('initI18n', () => {
     expect(i18n.t('appName')).toBe('Lead allocation');
   });
 });
+
+describe('catalogues', () => {
+  const files = import.meta.glob<Record<string, unknown>>('../locales/*/*.json', {
+    eager: true,
+    import: 'default',
+  });
+
+  function strings(value: unknown): string[] {
+    if (typeof value === 'string') return [value];
+    if (typeof value !== 'object' || value === null) return [];
+    return Object.values(value).flatMap(strings);
+  }
+
+  it('holds no Markdown backticks, which would show literally', () => {
+    const withBackticks = Object.entries(files).flatMap(([file, catalogue]) =>
+      strings(catalogue)
+        .filter((text) => text.includes('`'))
+        .map((text) => `${file}: ${text}`),
+    );
+
+    expect(Object.keys(files).length).toBeGreaterThan(10);
+    expect(withBackticks).toEqual([]);
+  });
+});

@@ -12,11 +12,13 @@ import {
   Title,
 } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { conflictName } from './conflict-name';
 import { ConflictDialog } from './ConflictDialog';
 import { PublishPanel } from './PublishPanel';
+import { checkToken, normaliseServerUrl } from './sync-address';
 import { SyncApiError } from './sync-api.client';
 import { readConnection } from './sync-metadata';
 import {
@@ -39,15 +41,19 @@ export function SyncSettingsScreen() {
   const [workspaceName, setWorkspaceName] = useState('');
   const [needsWorkspace, setNeedsWorkspace] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ReactNode>(null);
   const [createdToken, setCreatedToken] = useState<string | null>(null);
   const [openConflict, setOpenConflict] = useState<SyncConflict | null>(null);
+  const [submitted, setSubmitted] = useState(false);
+  const address = normaliseServerUrl(serverUrl);
+  const tokenProblem = checkToken(token);
+  const checkedUrl = address.ok ? address.url : null;
 
   useEffect(() => {
-    if (connection !== null) return;
+    if (connection !== null || checkedUrl === null) return;
     let cancelled = false;
     const check = setTimeout(() => {
-      void serverNeedsWorkspace(serverUrl).then((needed) => {
+      void serverNeedsWorkspace(checkedUrl).then((needed) => {
         if (!cancelled) setNeedsWorkspace(needed);
       });
     }, 300);
@@ -55,7 +61,7 @@ export function SyncSettingsScreen() {
       cancelled = true;
       clearTimeout(check);
     };
-  }, [serverUrl, connection]);
+  }, [checkedUrl, connection]);
 
   const run = async (action: () => Promise<void>) => {
     setBusy(true);
@@ -70,12 +76,29 @@ export function SyncSettingsScreen() {
   };
   const connect = (event: FormEvent) => {
     event.preventDefault();
-    void run(() => connectWorkspace(serverUrl, token));
+    setSubmitted(true);
+    if (!address.ok || tokenProblem !== null) return;
+    void run(() => connectWorkspace(address.url, token));
   };
   const create = (event: FormEvent) => {
     event.preventDefault();
-    void run(async () => setCreatedToken(await createFirstWorkspace(serverUrl, workspaceName)));
+    if (!address.ok) return;
+    void run(async () => setCreatedToken(await createFirstWorkspace(address.url, workspaceName)));
   };
+  // A problem shows while typing, except an empty field, which shows once
+  // the user tries to connect.
+  const addressError =
+    !address.ok && (address.problem !== 'empty' || submitted)
+      ? t(`settings.address.${address.problem}`, { scheme: address.scheme })
+      : null;
+  const tokenError =
+    tokenProblem !== null && (tokenProblem !== 'empty' || submitted) ? (
+      <Trans
+        t={t}
+        i18nKey={`settings.tokenProblems.${tokenProblem}`}
+        components={{ code: <Code /> }}
+      />
+    ) : null;
 
   if (connection === undefined) return null;
 
@@ -162,13 +185,17 @@ export function SyncSettingsScreen() {
                 description={t('settings.serverUrlHint')}
                 value={serverUrl}
                 onChange={(event) => setServerUrl(event.currentTarget.value)}
+                error={addressError}
                 required
               />
               <PasswordInput
                 label={t('settings.token')}
-                description={t('settings.tokenHint')}
+                description={
+                  <Trans t={t} i18nKey="settings.tokenHint" components={{ code: <Code /> }} />
+                }
                 value={token}
                 onChange={(event) => setToken(event.currentTarget.value)}
+                error={tokenError}
                 required
               />
               <Group>
@@ -228,13 +255,20 @@ export function SyncSettingsScreen() {
   );
 }
 
-function describeError(
-  error: unknown,
-  t: (key: string, options?: Record<string, unknown>) => string,
-): string {
+function describeError(error: unknown, t: TFunction<'sync'>): ReactNode {
   if (error instanceof SyncSetupError) return t(error.messageKey);
   if (error instanceof SyncApiError) {
     if (error.code === 'network-error') return t('settings.errors.network');
+    if (error.code === 'not-sras-server') return t('settings.errors.notServer');
+    if (error.code === 'invalid-address') {
+      const problem = String(error.details.problem ?? 'invalid');
+      return t(`settings.address.${problem}`, { scheme: '' });
+    }
+    if (error.code === 'invalid-token') {
+      return (
+        <Trans t={t} i18nKey="settings.tokenProblems.characters" components={{ code: <Code /> }} />
+      );
+    }
     if (error.status === 401) return t('settings.errors.token');
     return t('settings.errors.server', { message: error.message });
   }

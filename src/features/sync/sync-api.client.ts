@@ -5,6 +5,7 @@
  */
 import type { AuditEntry, FlowDocument } from '@sras/engine';
 import i18next from 'i18next';
+import { checkToken, normaliseServerUrl } from './sync-address';
 
 /** Every server document kind that is one list per workspace. */
 export const LIST_KINDS = ['reps', 'teams', 'targets', 'existing-owners', 'flow-versions'] as const;
@@ -81,7 +82,12 @@ export class SyncApiError extends Error {
 
   constructor(
     readonly status: number,
-    /** The server's stable code, or `network-error` when no answer arrived. */
+    /**
+     * The server's stable code; or one of the client's own: `network-error`
+     * when no answer arrived, `invalid-address` or `invalid-token` when the
+     * request could not be sent, `not-sras-server` when the answer was not
+     * the server's JSON (another web server or the app's own page).
+     */
     readonly code: string,
     message: string,
     readonly details: Record<string, unknown> = {},
@@ -111,7 +117,8 @@ export interface SyncApiOptions {
 
 /** Creates a client bound to one server and token. */
 export function createSyncApi(options: SyncApiOptions) {
-  const base = options.serverUrl.trim().replace(/\/+$/, '');
+  const address = normaliseServerUrl(options.serverUrl);
+  const base = address.ok ? address.url : options.serverUrl.trim();
   const fetchImpl =
     options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
@@ -125,7 +132,19 @@ export function createSyncApi(options: SyncApiOptions) {
     path: string,
     body?: unknown,
     headers: Record<string, string> = {},
+    isExpected: (value: Record<string, unknown>) => boolean = () => true,
   ): Promise<T> {
+    if (!address.ok) {
+      throw new SyncApiError(0, 'invalid-address', `"${base}" is not an http or https address`, {
+        problem: address.problem,
+      });
+    }
+    // A header with characters outside Latin-1 makes fetch throw before
+    // sending, which would look like a server that did not answer.
+    if (options.token !== null && checkToken(options.token) !== null) {
+      throw new SyncApiError(0, 'invalid-token', 'The token has characters a token never has');
+    }
+
     let response: Response;
     try {
       response = await fetchImpl(base + path, {
@@ -133,7 +152,7 @@ export function createSyncApi(options: SyncApiOptions) {
         headers: {
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           ...languageHeader(),
-          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          ...(options.token ? { authorization: `Bearer ${options.token.trim()}` } : {}),
           ...headers,
         },
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -146,34 +165,64 @@ export function createSyncApi(options: SyncApiOptions) {
       );
     }
 
-    const text = await response.text();
-    let parsed: unknown = null;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {
-      // A proxy's HTML error page: reported below with the status.
-    }
+    const parsed = await readServerJson(response);
     if (!response.ok) {
-      const error = (parsed as { error?: Record<string, unknown> } | null)?.error;
-      throw new SyncApiError(
-        response.status,
-        typeof error?.code === 'string' ? error.code : `http-${response.status}`,
-        typeof error?.message === 'string'
-          ? error.message
-          : `HTTP ${response.status} from ${base}${path}`,
-        error ?? {},
-      );
+      const error = parsed?.error;
+      if (isRecord(error)) {
+        throw new SyncApiError(
+          response.status,
+          typeof error.code === 'string' ? error.code : `http-${response.status}`,
+          typeof error.message === 'string'
+            ? error.message
+            : `HTTP ${response.status} from ${base}${path}`,
+          error,
+        );
+      }
+      // A gateway's error page in front of a server that is down or busy.
+      if (response.status >= 500) {
+        throw new SyncApiError(
+          response.status,
+          `http-${response.status}`,
+          `HTTP ${response.status} from ${base}${path}`,
+        );
+      }
+      throw notSrasServer(response.status, `${base}${path}`);
     }
+    if (parsed === null || !isExpected(parsed))
+      throw notSrasServer(response.status, `${base}${path}`);
     return parsed as T;
   }
 
   const ifMatch = (revision: number): Record<string, string> => ({ 'if-match': String(revision) });
 
   return {
-    setup: () => request<{ needsWorkspace: boolean }>('GET', '/api/v1/setup'),
+    setup: () =>
+      request<{ needsWorkspace: boolean }>(
+        'GET',
+        '/api/v1/setup',
+        undefined,
+        {},
+        (value) => typeof value.needsWorkspace === 'boolean',
+      ),
     createWorkspace: (name: string) =>
-      request<{ workspaceId: string; ownerToken: string }>('POST', '/api/v1/workspaces', { name }),
-    workspace: () => request<WorkspaceInfo>('GET', '/api/v1/workspace'),
+      request<{ workspaceId: string; ownerToken: string }>(
+        'POST',
+        '/api/v1/workspaces',
+        { name },
+        {},
+        (value) => typeof value.workspaceId === 'string' && typeof value.ownerToken === 'string',
+      ),
+    workspace: () =>
+      request<WorkspaceInfo>(
+        'GET',
+        '/api/v1/workspace',
+        undefined,
+        {},
+        (value) =>
+          typeof value.id === 'string' &&
+          typeof value.name === 'string' &&
+          typeof value.role === 'string',
+      ),
     changes: (since: number) =>
       request<{ changes: ServerChange[]; next: number; more: boolean }>(
         'GET',
@@ -229,3 +278,33 @@ export function createSyncApi(options: SyncApiOptions) {
 }
 
 export type SyncApi = ReturnType<typeof createSyncApi>;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The body as a JSON object, or null when the answer is not the server's
+ * JSON: every answer of the sras API, errors included, is a JSON object
+ * sent as `application/json`.
+ */
+async function readServerJson(response: Response): Promise<Record<string, unknown> | null> {
+  const type = response.headers.get('content-type') ?? '';
+  const text = await response.text();
+  if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type.trim())) return null;
+
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return isRecord(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+function notSrasServer(status: number, url: string): SyncApiError {
+  return new SyncApiError(
+    status,
+    'not-sras-server',
+    `${url} answered with HTTP ${status}, but not with the JSON of a sras server`,
+  );
+}

@@ -1,4 +1,5 @@
 /** Connecting and disconnecting a workspace; each ends by starting a sync. */
+import { normaliseServerUrl } from './sync-address';
 import { createSyncApi, SyncApiError } from './sync-api.client';
 import { clearSyncMetadata, readConnection, writeConnection } from './sync-metadata';
 import { requestSync } from './sync.engine';
@@ -21,8 +22,9 @@ export async function connectWorkspace(serverUrl: string, token: string): Promis
 
   const previous = await readConnection();
   if (previous && previous.workspaceId !== workspace.id) await clearSyncMetadata();
+  const address = normaliseServerUrl(serverUrl);
   await writeConnection({
-    serverUrl: serverUrl.trim().replace(/\/+$/, ''),
+    serverUrl: address.ok ? address.url : serverUrl.trim(),
     token: token.trim(),
     workspaceId: workspace.id,
     workspaceName: workspace.name,
