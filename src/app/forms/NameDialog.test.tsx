@@ -3,9 +3,14 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { initI18n, type AppLanguage } from '../../i18n/i18n';
+import { isSameName } from './name-limits';
 import { NameDialog } from './NameDialog';
 
-async function renderDialog(initialName: string, language: AppLanguage = 'en') {
+async function renderDialog(
+  initialName: string,
+  language: AppLanguage = 'en',
+  validate?: (name: string) => string | null,
+) {
   const i18n = initI18n(language);
   await i18n.changeLanguage(language);
   const onSubmit = vi.fn();
@@ -17,6 +22,7 @@ async function renderDialog(initialName: string, language: AppLanguage = 'en') {
         label="Name"
         initialName={initialName}
         submitLabel="Save name"
+        validate={validate}
         onSubmit={onSubmit}
         onClose={() => {}}
       />
@@ -77,5 +83,32 @@ describe('NameDialog', () => {
     await user.click(screen.getByRole('button', { name: 'Save name' }));
 
     expect(await screen.findByText('名称有 120 个字符：最多 100 个。')).toBeInTheDocument();
+  });
+
+  it('shows a duplicate at the field and keeps the typed name', async () => {
+    const user = userEvent.setup();
+    const taken = (name: string) =>
+      isSameName(name, '华东组') ? `已有名为 ${name} 的团队。` : null;
+    const { onSubmit } = await renderDialog('华南组', 'zh-CN', taken);
+    const input = screen.getByRole('textbox', { name: /Name/ });
+
+    await user.clear(input);
+    await user.type(input, ' 华东组 ');
+    await user.click(screen.getByRole('button', { name: 'Save name' }));
+
+    expect(await screen.findByText('已有名为 华东组 的团队。')).toBeTruthy();
+    expect(input).toHaveProperty('value', ' 华东组 ');
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('passes the trimmed name to validate', async () => {
+    const user = userEvent.setup();
+    const validate = vi.fn(() => null);
+    const { onSubmit } = await renderDialog('  Sales  ', 'en', validate);
+
+    await user.click(screen.getByRole('button', { name: 'Save name' }));
+
+    expect(validate).toHaveBeenCalledWith('Sales');
+    expect(onSubmit).toHaveBeenCalledWith('Sales');
   });
 });

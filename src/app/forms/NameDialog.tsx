@@ -11,15 +11,22 @@ interface NameDialogProps {
   /** Name shown when the dialog opens; set again on every opening. */
   initialName: string;
   submitLabel: string;
+  /**
+   * The caller's own check of the trimmed name, such as a name another item
+   * already has: a message to show at the field, or null when the name can
+   * be used. Runs after the blank and length checks.
+   */
+  validate?: (name: string) => string | null;
   /** Receives the trimmed name, only when it is valid. */
   onSubmit: (name: string) => void;
   onClose: () => void;
 }
 
 /**
- * Asks for the name of a flow, dataset or team. A blank name or one longer
- * than `MAX_NAME_LENGTH` characters gets a message at the field once it is
- * left or submitted. Nothing is cut off: the input has no `maxLength`, so a
+ * Asks for the name of a flow, dataset or team. A blank name, one longer
+ * than `MAX_NAME_LENGTH` characters or one the caller's `validate` rejects
+ * gets a message at the field once it is left or submitted, and the dialog
+ * stays open with the typed name. Nothing is cut off: the input has no `maxLength`, so a
  * pasted name stays whole and the message shows its length against the limit.
  */
 export function NameDialog({
@@ -28,6 +35,7 @@ export function NameDialog({
   label,
   initialName,
   submitLabel,
+  validate,
   onSubmit,
   onClose,
 }: NameDialogProps) {
@@ -43,15 +51,15 @@ export function NameDialog({
 
   const trimmed = name.trim();
   const problem = checkName(name);
-  const error =
-    touched && problem
-      ? t(`nameDialog.${problem}`, { max: MAX_NAME_LENGTH, count: nameLength(trimmed) })
-      : undefined;
+  const message = problem
+    ? t(`nameDialog.${problem}`, { max: MAX_NAME_LENGTH, count: nameLength(trimmed) })
+    : (validate?.(trimmed) ?? null);
+  const error = touched && message !== null ? message : undefined;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTouched(true);
-    if (problem) return;
+    if (message !== null) return;
     onSubmit(trimmed);
   };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultDatasetName } from '../../features/data/import/import-wizard.store';
-import { checkName, cutName, MAX_NAME_LENGTH } from './name-limits';
+import { checkName, cutName, isSameName, MAX_NAME_LENGTH } from './name-limits';
 
 describe('checkName', () => {
   it('accepts a name of exactly the limit', () => {
@@ -42,5 +42,16 @@ describe('defaultDatasetName', () => {
 
     expect(checkName(name)).toBeUndefined();
     expect(name).toBe('客'.repeat(MAX_NAME_LENGTH));
+  });
+});
+
+describe('isSameName', () => {
+  it('ignores surrounding spaces and case', () => {
+    expect(isSameName(' Sales ', 'sales')).toBe(true);
+    expect(isSameName('华东组', '华东组 ')).toBe(true);
+  });
+
+  it('tells different names apart', () => {
+    expect(isSameName('华东组', '华东一组')).toBe(false);
   });
 });

@@ -30,3 +30,11 @@ export function checkName(name: string): NameProblem | undefined {
 export function cutName(name: string): string {
   return [...name].slice(0, MAX_NAME_LENGTH).join('');
 }
+
+/**
+ * Compares two names as a user reads them: after trimming, and without
+ * regard to case, so that "Sales " and "sales" are the same name.
+ */
+export function isSameName(a: string, b: string): boolean {
+  return a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+}

@@ -96,3 +96,50 @@ describe('TeamScreen with 500 reps', () => {
     expect(screen.getByText('销售458')).toBeInTheDocument();
   });
 });
+
+describe('TeamScreen team names', () => {
+  const database = useFreshDatabase();
+
+  async function renderScreen() {
+    await database().teams.bulkPut([
+      { id: 'team_east', name: '华东组', createdAt: 1 },
+      { id: 'team_south', name: '华南组', createdAt: 2 },
+    ]);
+    const i18n = initI18n('zh-CN');
+    await i18n.changeLanguage('zh-CN');
+    render(
+      <MantineProvider env="test">
+        <TeamScreen />
+      </MantineProvider>,
+    );
+    return within(await screen.findByTestId('teams-panel'));
+  }
+
+  it('keeps the rename dialog open with a duplicate name shown at the field', async () => {
+    const user = userEvent.setup();
+    const panel = await renderScreen();
+
+    await user.click(await panel.findByRole('button', { name: '重命名团队 华南组' }));
+    const dialog = within(await screen.findByRole('dialog'));
+    const input = dialog.getByRole('textbox');
+    await user.clear(input);
+    await user.type(input, '华东组 ');
+    await user.click(dialog.getByRole('button', { name: '重命名' }));
+
+    expect(await dialog.findByText('已有名为 华东组 的团队。')).toBeInTheDocument();
+    expect(input).toHaveValue('华东组 ');
+    expect((await database().teams.get('team_south'))?.name).toBe('华南组');
+  });
+
+  it('shows a duplicate new team name at the field, whatever its case', async () => {
+    const user = userEvent.setup();
+    await database().teams.put({ id: 'team_sales', name: 'Sales', createdAt: 3 });
+    const panel = await renderScreen();
+
+    await user.type(panel.getByRole('textbox'), 'sales');
+    await user.click(panel.getByRole('button', { name: /添加/ }));
+
+    expect(await panel.findByText('已有名为 sales 的团队。')).toBeInTheDocument();
+    expect(await database().teams.count()).toBe(3);
+  });
+});

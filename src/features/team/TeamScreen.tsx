@@ -15,6 +15,7 @@ import { IconDownload, IconFileImport, IconPlus, IconSearch } from '@tabler/icon
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NameDialog } from '../../app/forms/NameDialog';
+import { isSameName } from '../../app/forms/name-limits';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { downloadFile } from '../../app/download-file';
 import type { TeamRecord } from '../../storage/records';
@@ -337,6 +338,11 @@ export function TeamScreen() {
         label={t('teams.nameLabel')}
         initialName={renaming?.name ?? ''}
         submitLabel={t('teams.rename')}
+        validate={(name) =>
+          (teams ?? []).some((team) => team.id !== renaming?.id && isSameName(team.name, name))
+            ? t('errors.teamTaken', { name })
+            : null
+        }
         onClose={() => setRenaming(undefined)}
         onSubmit={(name) => {
           const team = renaming;

@@ -12,6 +12,7 @@ import {
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isSameName } from '../../app/forms/name-limits';
 import type { TeamRecord } from '../../storage/records';
 
 interface TeamsPanelProps {
@@ -27,9 +28,11 @@ export function TeamsPanel({ teams, repCounts, onAdd, onRename, onDelete }: Team
   const { t } = useTranslation('team');
   const [name, setName] = useState('');
 
+  const taken = teams.some((team) => isSameName(team.name, name));
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (name.trim() === '') return;
+    if (name.trim() === '' || taken) return;
     if (await onAdd(name)) setName('');
   };
 
@@ -79,7 +82,7 @@ export function TeamsPanel({ teams, repCounts, onAdd, onRename, onDelete }: Team
           </Group>
         )}
         <form onSubmit={(event) => void submit(event)}>
-          <Group gap="xs">
+          <Group gap="xs" align="flex-start">
             <TextInput
               aria-label={t('teams.newName')}
               placeholder={t('teams.newName')}
@@ -87,6 +90,7 @@ export function TeamsPanel({ teams, repCounts, onAdd, onRename, onDelete }: Team
               onChange={(event) => setName(event.currentTarget.value)}
               maxLength={100}
               size="xs"
+              error={taken ? t('errors.teamTaken', { name: name.trim() }) : undefined}
             />
             <Button type="submit" size="xs" variant="light" leftSection={<IconPlus size={14} />}>
               {t('teams.add')}

@@ -76,6 +76,17 @@ describe('team repository', () => {
     await expect(addTeam(' 华东大区 ')).rejects.toMatchObject({ messageKey: 'errors.teamTaken' });
   });
 
+  it('rejects a team name that differs only in case', async () => {
+    const sales = await addTeam('Sales');
+    const east = await addTeam('East');
+
+    await expect(addTeam('SALES')).rejects.toMatchObject({ messageKey: 'errors.teamTaken' });
+    await expect(renameTeam(east.id, ' sales ')).rejects.toMatchObject({
+      messageKey: 'errors.teamTaken',
+    });
+    await expect(renameTeam(sales.id, 'SALES')).resolves.toBeUndefined();
+  });
+
   it('deletes a team and keeps its reps in no team', async () => {
     const team = await addTeam('华东一组');
     await addRep(rep('r1', '张伟', '华东一组'));

@@ -75,7 +75,7 @@ export async function deleteRep(repId: string): Promise<void> {
   );
 }
 
-/** Adds a team; names are unique after trimming. */
+/** Adds a team; names are unique after trimming and regardless of case. */
 export async function addTeam(name: string): Promise<TeamRecord> {
   const trimmed = name.trim();
   if (trimmed === '') throw new TeamRuleError('errors.teamNameRequired');
@@ -83,7 +83,7 @@ export async function addTeam(name: string): Promise<TeamRecord> {
   return writeTransaction(
     (db) => [db.teams],
     async (db) => {
-      if (await db.teams.where('name').equals(trimmed).first()) {
+      if (await db.teams.where('name').equalsIgnoreCase(trimmed).first()) {
         throw new TeamRuleError('errors.teamTaken', { name: trimmed });
       }
       const team: TeamRecord = { id: createId('team'), name: trimmed, createdAt: Date.now() };
@@ -103,9 +103,12 @@ export async function renameTeam(teamId: string, name: string): Promise<void> {
     async (db) => {
       const team = await db.teams.get(teamId);
       if (!team) throw new TeamRuleError('errors.teamMissing');
-      const clash = await db.teams.where('name').equals(trimmed).first();
-      if (clash && clash.id !== teamId)
-        throw new TeamRuleError('errors.teamTaken', { name: trimmed });
+      const clash = await db.teams
+        .where('name')
+        .equalsIgnoreCase(trimmed)
+        .filter((other) => other.id !== teamId)
+        .first();
+      if (clash) throw new TeamRuleError('errors.teamTaken', { name: trimmed });
 
       const now = Date.now();
       await db.teams.update(teamId, { name: trimmed });
