@@ -26,3 +26,8 @@ export function findLanguageArgument(argv: readonly string[]): string | undefine
   }
   return undefined;
 }
+
+/** True for a `--lang` value the command line speaks: `zh`, `en` and their regional forms such as `zh-CN`, `zh_CN.UTF-8`, `en-US`. */
+export function isSupportedLanguage(option: string): boolean {
+  return /^(?:zh|en)(?:[-_.][a-z0-9-]+)*$/i.test(option.trim());
+}

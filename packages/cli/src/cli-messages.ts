@@ -61,6 +61,20 @@ const en = {
     '--map: "{{item}}" is not of the form 列名=field. Write for example --map 手机号码=phone,区域=province.',
   'error.nowInvalid':
     '--now: "{{value}}" is not a time. Write ISO 8601 (2026-05-01T09:30:00+08:00) or 2026-05-01 09:30.',
+  'error.mapUnknownField':
+    '--map: "{{item}}" maps to "{{field}}", which is not a lead field. Use one of: {{fields}}.',
+  'error.nowYear':
+    '--now: "{{value}}" has a year before 1000. Write a four-digit year, for example 2026-05-01 09:30.',
+  'error.nowMonth':
+    '--now: "{{value}}" has month {{month}}, but months run from 1 to 12. Write for example 2026-05-01 09:30.',
+  'error.nowDay':
+    '--now: "{{value}}" is not a date in the calendar: {{year}}-{{month}} has {{days}} days. Write for example 2026-05-01 09:30.',
+  'error.nowTimeOfDay':
+    '--now: "{{value}}" has a time of day outside 00:00 to 23:59:59. Write for example 2026-05-01 09:30.',
+  'error.nowOffset':
+    '--now: "{{value}}" has the UTC offset {{offset}}, but offsets run from -12:00 to +14:00. Write for example 2026-05-01T09:30:00+08:00.',
+  'error.langUnsupported':
+    '--lang: "{{value}}" is not a supported language. Use zh-CN (Chinese) or en (English).',
   'error.sheetInvalid': '--sheet: "{{value}}" is not a sheet name or number.',
   'error.timeFieldMissing':
     '--time-field: the leads have no field "{{field}}". Their fields are: {{fields}}.',
@@ -169,6 +183,18 @@ const zhCn: Record<CliMessageKey, string> = {
     '--map：“{{item}}”不是“列名=字段”的形式。例如 --map 手机号码=phone,区域=province。',
   'error.nowInvalid':
     '--now：“{{value}}”不是时间。请写 ISO 8601（2026-05-01T09:30:00+08:00）或 2026-05-01 09:30。',
+  'error.mapUnknownField':
+    '--map：“{{item}}”映射到“{{field}}”，这不是线索字段。请使用以下之一：{{fields}}。',
+  'error.nowYear': '--now：“{{value}}”的年份早于 1000 年。请写四位年份，例如 2026-05-01 09:30。',
+  'error.nowMonth':
+    '--now：“{{value}}”的月份是 {{month}}，但月份只能是 1 到 12。例如 2026-05-01 09:30。',
+  'error.nowDay':
+    '--now：“{{value}}”不是日历上的日期：{{year}} 年 {{month}} 月只有 {{days}} 天。例如 2026-05-01 09:30。',
+  'error.nowTimeOfDay':
+    '--now：“{{value}}”的时刻不在 00:00 到 23:59:59 之间。例如 2026-05-01 09:30。',
+  'error.nowOffset':
+    '--now：“{{value}}”的时区偏移 {{offset}} 超出范围，偏移只能在 -12:00 到 +14:00 之间。例如 2026-05-01T09:30:00+08:00。',
+  'error.langUnsupported': '--lang：不支持“{{value}}”。请使用 zh-CN（中文）或 en（英文）。',
   'error.sheetInvalid': '--sheet：“{{value}}”不是工作表名称或序号。',
   'error.timeFieldMissing': '--time-field：线索中没有字段“{{field}}”。现有字段：{{fields}}。',
   'error.outExtension': '--out：“{{file}}”必须以 .csv 或 .xlsx 结尾。',

@@ -4,7 +4,12 @@ import { Command, CommanderError } from 'commander';
 
 import { createContext } from './cli-context.js';
 import { processIo, type CliIo } from './cli-io.js';
-import { findLanguageArgument, resolveLanguage, type CliLanguage } from './cli-language.js';
+import {
+  findLanguageArgument,
+  isSupportedLanguage,
+  resolveLanguage,
+  type CliLanguage,
+} from './cli-language.js';
 import { isMessageKey, translate } from './cli-messages.js';
 import { CliError } from './cli.error.js';
 import { COMMANDS, type CommandContext } from './commands/index.js';
@@ -19,8 +24,19 @@ const USAGE_EXIT_CODE = 2;
  * or a `LANG` starting with `zh`, else in English.
  */
 export async function runCli(args: readonly string[], io: CliIo = processIo()): Promise<number> {
-  const language = resolveLanguage(findLanguageArgument(args), io.env);
+  const languageOption = findLanguageArgument(args);
+  // An unsupported --lang is reported in the language of the environment.
+  const unsupported =
+    languageOption !== undefined &&
+    !languageOption.startsWith('-') &&
+    !isSupportedLanguage(languageOption);
+  const language = resolveLanguage(unsupported ? undefined : languageOption, io.env);
   const context: CommandContext = { ...createContext(io, language), exitCode: 0 };
+  if (unsupported) {
+    const message = context.t('error.langUnsupported', { value: languageOption });
+    io.stderr(`${context.t('error.prefix')}${message}\n`);
+    return USAGE_EXIT_CODE;
+  }
   const program = buildProgram(context, args);
 
   try {

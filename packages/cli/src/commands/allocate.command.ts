@@ -38,7 +38,12 @@ import {
   writeFilesAtomically,
   type OutputFile,
 } from '../allocate/output-files.js';
-import { parseMapOption, parseNowOption, parseSheetOption } from '../allocate/parse-options.js';
+import {
+  checkMapFields,
+  parseMapOption,
+  parseNowOption,
+  parseSheetOption,
+} from '../allocate/parse-options.js';
 import { PROGRESS_THRESHOLD_ROWS } from '../allocate/progress-reporter.js';
 import type { CommandModule } from './command-module.js';
 import { printFlowWarnings, problemLocation } from './validate.command.js';
@@ -114,6 +119,7 @@ async function allocate(context: CliContext, options: AllocateOptions): Promise<
   const sheet = parseSheetOption(context, options.sheet);
 
   const flow = await loadFlow(context, options.flow);
+  checkMapFields(context, mapping, flow);
   const reps = await loadReps(context, options.reps);
   const existingOwners = options.existing
     ? await loadExistingOwners(context, options.existing)

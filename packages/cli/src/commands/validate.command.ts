@@ -8,7 +8,7 @@ import {
 import { TEXT_FIELD_KINDS } from '@sras/import';
 
 import { loadLeads } from '../allocate/load-leads.js';
-import { parseMapOption, parseSheetOption } from '../allocate/parse-options.js';
+import { checkMapFields, parseMapOption, parseSheetOption } from '../allocate/parse-options.js';
 import type { CliContext } from '../cli-context.js';
 import type { CommandModule } from './command-module.js';
 
@@ -66,6 +66,7 @@ async function readFlowProblems(
     .replace(/^\uFEFF/, '');
   const parsed = parseFlow(text);
   if (!parsed.ok) return parsed.problems;
+  checkMapFields(context, mapping, parsed.flow);
 
   // Imported phones, postal codes and ids stay text, as `allocate` reads them.
   const validateOptions: ValidateFlowOptions = {
