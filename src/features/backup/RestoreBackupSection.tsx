@@ -12,7 +12,6 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconUpload } from '@tabler/icons-react';
-import type { TFunction } from 'i18next';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifyFailure } from '../../app/notifications';
@@ -20,6 +19,7 @@ import { useFormat } from '../../i18n/useFormat';
 import type { BackupHeader } from './backup-format';
 import type { BackupProgress } from './backup-export';
 import type { BackupReadError } from './backup-read';
+import { describeBackupReadError } from './backup-read-message';
 import type { RestoreSummaryRow } from './backup-restore';
 import { getBackupClient } from './worker/backup.client';
 
@@ -30,32 +30,13 @@ type RestoreState =
   | { step: 'confirm'; fileName: string; header: BackupHeader; summary: RestoreSummaryRow[] }
   | { step: 'restoring'; progress: BackupProgress };
 
-function describeError(t: TFunction, error: BackupReadError): string {
-  switch (error.code) {
-    case 'notJson':
-      return error.line === undefined
-        ? t('restore.errors.notJson', { detail: error.detail })
-        : t('restore.errors.notJsonAtLine', { detail: error.detail, line: error.line });
-    case 'notABackup':
-      return t('restore.errors.notABackup');
-    case 'unsupportedVersion':
-      return t('restore.errors.unsupportedVersion', { version: error.version });
-    case 'invalidRecord':
-      return t('restore.errors.invalidRecord', {
-        line: error.line,
-        table: error.table,
-        reason: error.reason,
-      });
-  }
-}
-
 /**
  * Reads a backup file, shows what it would replace, and restores it all or
  * nothing once confirmed. The backup worker reads, keeps and restores the
  * file, so that no large record is parsed or cloned on this thread.
  */
 export function RestoreBackupSection() {
-  const { t } = useTranslation('backup');
+  const { t, i18n } = useTranslation('backup');
   const format = useFormat();
   const [state, setState] = useState<RestoreState>({ step: 'idle' });
   const controller = useRef<AbortController>(undefined);
@@ -133,7 +114,7 @@ export function RestoreBackupSection() {
             title={t('restore.rejected', { file: state.fileName })}
             data-testid="restore-rejected"
           >
-            {describeError(t, state.error)}
+            {describeBackupReadError(t, state.error, i18n.language)}
           </Alert>
         )}
 

@@ -9,7 +9,7 @@ import {
   type BackupHeader,
   type BackupTable,
 } from './backup-format';
-import { checkBackupRecord } from './backup-records';
+import { checkBackupRecord, type RecordProblem } from './backup-records';
 import type { BackupProgress } from './backup-export';
 import { throwIfAborted, yieldToBrowser } from './yield-to-browser';
 
@@ -19,11 +19,15 @@ export interface ParsedBackup {
   records: Record<BackupTable, unknown[]>;
 }
 
+/** Why a file cannot be restored; the restore screen words each code in the user's language. */
 export type BackupReadError =
-  | { code: 'notJson'; line?: number; detail: string }
+  | { code: 'notUtf8' }
+  | { code: 'notJson'; line?: number }
+  | { code: 'endsEarly'; line: number }
+  | { code: 'textAfterEnd'; line: number }
   | { code: 'notABackup' }
   | { code: 'unsupportedVersion'; version: string }
-  | { code: 'invalidRecord'; line: number; table: string; reason: string };
+  | { code: 'invalidRecord'; line: number; table: string; problem: RecordProblem };
 
 export type BackupReadResult =
   { ok: true; backup: ParsedBackup } | { ok: false; error: BackupReadError };
@@ -67,11 +71,11 @@ function addRecord(records: Record<BackupTable, unknown[]>, entry: unknown, line
       code: 'invalidRecord',
       line,
       table: String(table),
-      reason: 'the table is unknown',
+      problem: { code: 'unknownTable' },
     });
   }
-  const reason = checkBackupRecord(table as BackupTable, record);
-  if (reason) throw new BackupFileError({ code: 'invalidRecord', line, table, reason });
+  const problem = checkBackupRecord(table as BackupTable, record);
+  if (problem) throw new BackupFileError({ code: 'invalidRecord', line, table, problem });
 
   // Settings of the browser that made the backup are not taken over.
   if (table === 'settings' && isDeviceSetting((record as { key: string }).key)) return;
@@ -81,8 +85,9 @@ function addRecord(records: Record<BackupTable, unknown[]>, entry: unknown, line
 function parseJson(text: string, line?: number): unknown {
   try {
     return JSON.parse(text);
-  } catch (error) {
-    throw new BackupFileError({ code: 'notJson', line, detail: (error as Error).message });
+  } catch {
+    // JSON.parse's message is English for developers; the line is what a user can act on.
+    throw new BackupFileError(line === undefined ? { code: 'notJson' } : { code: 'notJson', line });
   }
 }
 
@@ -111,12 +116,7 @@ async function readLineLayout(file: Blob, options: ReadOptions): Promise<ParsedB
       return true;
     }
     if (finished) {
-      if (line.trim() !== '')
-        throw new BackupFileError({
-          code: 'notJson',
-          line: lineNumber,
-          detail: 'text after the end',
-        });
+      if (line.trim() !== '') throw new BackupFileError({ code: 'textAfterEnd', line: lineNumber });
       return true;
     }
     if (line === FOOTER) {
@@ -137,7 +137,7 @@ async function readLineLayout(file: Blob, options: ReadOptions): Promise<ParsedB
     try {
       text = decoder.decode(bytes, { stream: offset + SLICE_BYTES < file.size });
     } catch {
-      throw new BackupFileError({ code: 'notJson', detail: 'the file is not UTF-8 text' });
+      throw new BackupFileError({ code: 'notUtf8' });
     }
     const lines = (pending + text).split('\n');
     pending = lines.pop() ?? '';
@@ -150,8 +150,7 @@ async function readLineLayout(file: Blob, options: ReadOptions): Promise<ParsedB
   if (pending !== '' && !handleLine(pending)) return undefined;
 
   if (!header) return undefined;
-  if (!finished)
-    throw new BackupFileError({ code: 'notJson', line: lineNumber, detail: 'the file ends early' });
+  if (!finished) throw new BackupFileError({ code: 'endsEarly', line: lineNumber });
   return { header, records };
 }
 
