@@ -35,4 +35,14 @@ describe('SimulationSettingsPanel', () => {
 
     expect(owners).toHaveValue('None');
   });
+
+  it('keeps the whole dataset label as the title of the lead picker', async () => {
+    const opened = await openTemplate(findTemplate('collision-protection')!, 'en');
+
+    await renderApp(paths.simulate(opened.flow.id));
+
+    const picker = await screen.findByTestId('simulation-dataset');
+    await waitFor(() => expect(picker.getAttribute('title')).toMatch(/\(\d[\d,]* rows\)$/));
+    expect(picker.getAttribute('title')).toBe((picker as HTMLInputElement).value);
+  });
 });

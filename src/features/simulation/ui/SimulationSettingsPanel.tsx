@@ -139,6 +139,14 @@ export const SimulationSettingsPanel = memo(function SimulationSettingsPanel({
     );
   }
 
+  const datasetOptions = datasets.map((candidate) => ({
+    value: candidate.id,
+    label: t('settings.datasetRows', {
+      name: candidate.name,
+      count: format.number(candidate.rowCount),
+    }),
+  }));
+
   return (
     <Paper withBorder p="md" data-testid="simulation-settings">
       <Stack gap="sm">
@@ -146,16 +154,14 @@ export const SimulationSettingsPanel = memo(function SimulationSettingsPanel({
           <Select
             label={t('settings.dataset')}
             placeholder={t('settings.datasetPlaceholder')}
-            data={datasets.map((candidate) => ({
-              value: candidate.id,
-              label: t('settings.datasetRows', {
-                name: candidate.name,
-                count: format.number(candidate.rowCount),
-              }),
-            }))}
+            data={datasetOptions}
             value={datasetId}
             onChange={setDatasetId}
             allowDeselect={false}
+            // The grid cell is narrower than a long dataset name: the input
+            // keeps the whole label as its title and the list grows to fit.
+            title={datasetOptions.find((option) => option.value === datasetId)?.label}
+            comboboxProps={{ width: 'max-content', position: 'bottom-start' }}
             data-testid="simulation-dataset"
           />
           <Select
