@@ -80,11 +80,13 @@ export function TargetsScreen() {
 
   const selectedId = searchParams.get('plan') ?? plans?.[0]?.id ?? null;
   const stored = plans?.find((plan) => plan.id === selectedId) ?? null;
+  // Until the effect below takes the stored plan in, the screen shows it as stored.
+  const plan = working ?? stored;
   const people = useMemo(
     () => (reps ?? []).filter((rep) => rep.active !== false).map(toPlanPerson),
     [reps],
   );
-  const formatAmount = useAmountFormat((working ?? stored)?.unit ?? 'yuan');
+  const formatAmount = useAmountFormat(plan?.unit ?? 'yuan');
 
   // Every change of a plan (grid edits, re-spreads, imports, approval, a new draft) runs one
   // after another on the newest plan (see PlanEditQueue). The queue reads the ref, which is
@@ -120,8 +122,6 @@ export function TargetsScreen() {
     setWorking((current) => nextWorkingPlan(current, stored, selectedId, seenPlanIds.current));
   }, [plans, stored, selectedId]);
 
-  // Until the effect above takes the stored plan in, the screen shows it as stored.
-  const plan = working ?? stored;
   // A 500-rep grid rendered with the rest of the screen blocks the main thread for over 50 ms.
   // So a plan's sums and grid first render in the background, and later edits render at once.
   const shownPlanId = useDeferredValue(plan?.id ?? null, null);
