@@ -6,10 +6,10 @@
  * days after it up to the period's last day remain. So on the first day of a
  * month nothing is expected yet, and on its last day one day remains.
  *
- * Targets come by month. The expected amount is, for each elapsed day, its
- * month's target divided by the days of that month, summed: a day of a month
+ * Targets come by month. The expected amount sums, over the elapsed days,
+ * each day's month target divided by that month's days. A day of a month
  * without a target expects nothing, so a period that starts before its plan
- * does is not behind on those days. The amount needed per day is what is
+ * is not behind on those days. The amount needed per day is what is
  * still missing of the whole target, divided by the remaining days.
  */
 import { type CivilDate, fromDayNumber, toDayNumber } from '../targets';

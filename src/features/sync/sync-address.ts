@@ -4,13 +4,13 @@
  * request, so a bad value never reaches `fetch`.
  */
 
-/** Why a typed server address cannot be used; a key under `settings.address` in the `sync` namespace. */
+/** Reason a typed server address cannot be used, and a key under `settings.address` in the `sync` namespace. */
 export type ServerAddressProblem = 'empty' | 'scheme' | 'invalid';
 
 export type ServerAddressCheck =
   { ok: true; url: string } | { ok: false; problem: ServerAddressProblem; scheme?: string };
 
-// A scheme such as `http:` followed by `//`; `localhost:18790` has no `//`,
+// A scheme such as `http:` followed by `//`. `localhost:18790` has no `//`,
 // so it is read as a host and port, not as the scheme `localhost`.
 const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
 
@@ -42,15 +42,15 @@ export function normaliseServerUrl(input: string): ServerAddressCheck {
   return { ok: true, url: `${url.protocol}//${url.host}${path}` };
 }
 
-/** Why a typed token cannot be sent; a key under `settings.tokenProblems` in the `sync` namespace. */
+/** Reason a typed token cannot be sent, and a key under `settings.tokenProblems` in the `sync` namespace. */
 export type TokenProblem = 'empty' | 'characters';
 
 // The characters of an HTTP bearer token (RFC 6750 `b64token`). Tokens the
-// server makes are `sras_` and base64url, which this covers; anything else
+// server makes are `sras_` and base64url, which this covers. Other characters
 // (an emoji, Chinese, a space) cannot be sent in a header at all.
 const BEARER_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
 
-/** The problem with a typed token after trimming, or null when it can be sent. */
+/** Returns the problem with a typed token after trimming, or null when it can be sent. */
 export function checkToken(input: string): TokenProblem | null {
   const token = input.trim();
   if (token === '') return 'empty';

@@ -83,10 +83,10 @@ export class SyncApiError extends Error {
   constructor(
     readonly status: number,
     /**
-     * The server's stable code; or one of the client's own: `network-error`
-     * when no answer arrived, `invalid-address` or `invalid-token` when the
-     * request could not be sent, `not-sras-server` when the answer was not
-     * the server's JSON (another web server or the app's own page).
+     * The server's stable code, or one of the client's own. `network-error`:
+     * no response arrived. `invalid-address` or `invalid-token`: the request
+     * could not be sent. `not-sras-server`: the response was not the server's
+     * JSON (another web server or the app's own page).
      */
     readonly code: string,
     message: string,
@@ -140,7 +140,7 @@ export function createSyncApi(options: SyncApiOptions) {
       });
     }
     // A header with characters outside Latin-1 makes fetch throw before
-    // sending, which would look like a server that did not answer.
+    // sending, which would look like a server that did not respond.
     if (options.token !== null && checkToken(options.token) !== null) {
       throw new SyncApiError(0, 'invalid-token', 'The token has characters a token never has');
     }
@@ -284,8 +284,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * The body as a JSON object, or null when the answer is not the server's
- * JSON: every answer of the sras API, errors included, is a JSON object
+ * Returns the body as a JSON object, or null when the response is not the
+ * server's JSON. Every response of the sras API, errors included, is a JSON object
  * sent as `application/json`.
  */
 async function readServerJson(response: Response): Promise<Record<string, unknown> | null> {

@@ -4,10 +4,10 @@
  * at most 100 characters long.
  */
 
-/** Longest file name, in characters (user-perceived, so an emoji or a combining mark is not split). */
+/** Maximum length of a file name, in user-perceived characters, so an emoji or a combining mark is not split. */
 export const MAX_FILE_NAME_LENGTH = 100;
 
-/** Longest file name in UTF-8 bytes that ext4 and most other file systems accept. */
+/** Maximum length of a file name in UTF-8 bytes that ext4 and most other file systems accept. */
 const MAX_FILE_NAME_BYTES = 255;
 
 const utf8Length = (text: string) => new TextEncoder().encode(text).length;

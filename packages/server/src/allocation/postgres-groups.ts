@@ -35,10 +35,10 @@ interface Pending {
 
 type Outcome = { ok: true; answer: AllocationAnswer } | { ok: false; error: unknown };
 
-/** Most allocations in one transaction: a burst of ten connections, with room to spare. */
+/** Maximum number of allocations in one transaction: a burst of ten connections, with room to spare. */
 const MAX_GROUP_SIZE = 32;
 
-/** Most leads in one transaction, so that a group of large batches does not hold the lock long. */
+/** Maximum number of leads in one transaction, so that a group of large batches does not hold the lock long. */
 const MAX_GROUP_LEADS = 1000;
 
 /** Allocations waiting for the group that follows the running one, by database and workspace. */
@@ -186,7 +186,7 @@ class GroupState {
     for (const row of loaded) this.rows.set(rowId(row), row);
   }
 
-  /** The rows the group changed, each as the last allocation left it. */
+  /** Returns the rows the group changed, each as the last allocation left it. */
   changedRows(): StateRow[] {
     return [...this.changed.values()];
   }
@@ -226,8 +226,8 @@ class GroupState {
   }
 
   /**
-   * The answer stored for a key, by a committed request or by an earlier
-   * allocation of this group, or null; rejects a key used for another request.
+   * Returns the answer stored for a key by a committed request or by an
+   * earlier allocation of this group, or null. Rejects a key used for another request.
    */
   private async storedAnswer(
     trx: Kysely<Database>,
@@ -248,7 +248,7 @@ class GroupState {
       : { body: stored.body as AllocationAnswer['body'], replayed: true };
   }
 
-  /** The rows one allocation reads: its counter scopes and its dedup keys. */
+  /** Returns the rows one allocation reads: its counter scopes and its dedup keys. */
   private rowsFor(needs: StateNeeds): StateRow[] {
     const scopes = new Set(counterScopes(needs));
     const keys = new Set(needs.dedupKeys);
