@@ -75,7 +75,7 @@ test.describe('dashboard', () => {
     await expect(dashboard.repCell('r1', 'dailyNeeded')).toHaveText('¥8,344');
     await expect(dashboard.behindRep('r1')).toContainText('张伟: ¥30,274 behind pace');
     await expect(dashboard.behindRep('r1')).toContainText(
-      'Needs ¥8,344 a day for the remaining 16 days',
+      'Needs ¥8,344 a day on the 16 remaining days with a target',
     );
 
     // The owner 老周 is not a rep and is listed, not counted.

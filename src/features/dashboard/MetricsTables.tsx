@@ -206,6 +206,9 @@ export function MetricsTable({
       <Text c="dimmed" size="xs" mt="xs" data-testid={`${kind}-total-note`}>
         {t('tables.totalNote')}
       </Text>
+      <Text c="dimmed" size="xs" data-testid={`${kind}-daily-needed-note`}>
+        {t('tables.dailyNeededNote')}
+      </Text>
     </Paper>
   );
 }

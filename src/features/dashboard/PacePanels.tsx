@@ -104,7 +104,7 @@ export function BehindPaceAlert({
                   attainment: format.percent(rep.pace.attainment),
                   expected: format.percent(rep.pace.expectedAttainment),
                   daily: format.amount(rep.pace.dailyNeeded, unit),
-                  days: rep.pace.remainingDays,
+                  days: rep.pace.remainingTargetDays,
                 })}
           </List.Item>
         ))}

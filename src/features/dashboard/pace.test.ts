@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { daysInMonth, fromDayNumber, toDayNumber } from '../targets';
+import { dateInTimeZone } from '../targets/civil-date';
 import { computePace } from './pace';
 import { monthsInPeriod, periodContaining, periodDays, targetInPeriod } from './period';
 
@@ -304,6 +305,73 @@ describe('computePace with months that have no target', () => {
     });
     // All of January (310,000) and three days of February at 20,000 a day.
     expect(pace.expected).toBeCloseTo(370_000, 6);
+  });
+});
+
+describe('computePace daily amount needed', () => {
+  it('skips the remaining days of a month without a target', () => {
+    // 00:30 on 26 January 2027 in Shanghai is still 25 January in UTC.
+    const asOf = dateInTimeZone(Date.UTC(2027, 0, 25, 16, 30), 'Asia/Shanghai');
+    expect(asOf).toBe('2027-01-26');
+    const januaryOnly = new Map([[2027, [310_000, ...new Array<number>(11).fill(0)]]]);
+    const pace = computePace({
+      monthlyTargets: januaryOnly,
+      actual: 100_000,
+      period: { start: '2027-01-16', end: '2027-02-15' },
+      asOf,
+      margin: 0.1,
+    });
+    expect(pace.target).toBeCloseTo(160_000, 6);
+    expect(pace.remainingDays).toBe(21);
+    expect(pace.remainingTargetDays).toBe(6);
+    // 60,000 still missing over 26–31 January; February expects nothing.
+    expect(pace.dailyNeeded).toBeCloseTo(10_000, 6);
+  });
+
+  it('skips the days of a year without a plan', () => {
+    // 00:00 on 20 December 2026 in Shanghai is 16:00 on 19 December in UTC.
+    const asOf = dateInTimeZone(Date.UTC(2026, 11, 19, 16, 0), 'Asia/Shanghai');
+    expect(asOf).toBe('2026-12-20');
+    const only2027 = new Map([[2027, new Array<number>(12).fill(310_000)]]);
+    const pace = computePace({
+      monthlyTargets: only2027,
+      actual: 0,
+      period: { start: '2026-12-01', end: '2027-01-31' },
+      asOf,
+      margin: 0.1,
+    });
+    expect(pace.remainingDays).toBe(43);
+    expect(pace.remainingTargetDays).toBe(31);
+    expect(pace.dailyNeeded).toBeCloseTo(10_000, 6);
+  });
+
+  it('counts every remaining day when each month has a target', () => {
+    const pace = computePace({
+      monthlyTargets: new Map([
+        [2026, new Array<number>(12).fill(310_000)],
+        [2027, new Array<number>(12).fill(310_000)],
+      ]),
+      actual: 0,
+      period: { start: '2026-12-01', end: '2027-01-31' },
+      asOf: '2026-12-20',
+      margin: 0.1,
+    });
+    expect(pace.remainingTargetDays).toBe(43);
+    expect(pace.dailyNeeded).toBeCloseTo(620_000 / 43, 6);
+  });
+
+  it('needs nothing per day once no remaining day has a target', () => {
+    const pace = computePace({
+      monthlyTargets: new Map([[2027, [310_000, ...new Array<number>(11).fill(0)]]]),
+      actual: 0,
+      period: { start: '2027-01-01', end: '2027-02-28' },
+      asOf: '2027-02-10',
+      margin: 0.1,
+    });
+    expect(pace.remainingDays).toBe(19);
+    expect(pace.remainingTargetDays).toBe(0);
+    expect(pace.dailyNeeded).toBeNull();
+    expect(pace.status).toBe('behind');
   });
 });
 

@@ -10,10 +10,12 @@
  * each day's month target divided by that month's days. A day of a month
  * without a target expects nothing, so a period that starts before its plan
  * is not behind on those days. The amount needed per day is what is
- * still missing of the whole target, divided by the remaining days.
+ * still missing of the whole target, divided by the remaining days whose
+ * month has a target. Days that expect nothing add nothing to the expected
+ * amount, so they do not count as days to catch up on either.
  */
 import { type CivilDate, fromDayNumber, toDayNumber } from '../targets';
-import { type Period, periodDays, targetInPeriod } from './period';
+import { monthsInPeriod, type Period, periodDays, targetInPeriod } from './period';
 
 export type PaceStatus = 'no-target' | 'not-started' | 'ahead' | 'on-pace' | 'behind' | 'ended';
 
@@ -25,6 +27,8 @@ export interface Pace {
   elapsedDays: number;
   /** Today included. */
   remainingDays: number;
+  /** Number of remaining days (today included) whose month has a target above 0. */
+  remainingTargetDays: number;
   target: number;
   actual: number;
   /** The monthly targets of the elapsed days, each month pro rata by calendar day. */
@@ -35,7 +39,10 @@ export interface Pace {
   expectedAttainment: number | null;
   /** Expected − actual when behind the expected amount, else 0. */
   gap: number;
-  /** (Target − actual) ÷ remaining days; null when no day remains or the target is reached. */
+  /**
+   * (Target − actual) ÷ remaining days with a target; null when no such day
+   * remains or the target is reached.
+   */
   dailyNeeded: number | null;
   /** Target ÷ days in the period: the amount per day of an even pace. */
   dailyPlanned: number;
@@ -48,6 +55,22 @@ export function elapsedPart(period: Period, asOf: CivilDate): Period | null {
   const lastElapsed = Math.min(toDayNumber(period.end), toDayNumber(asOf) - 1);
   if (lastElapsed < startDay) return null;
   return { start: period.start, end: fromDayNumber(lastElapsed) };
+}
+
+/** Returns the days of `period` from `asOf` on, or null when none remains. */
+export function remainingPart(period: Period, asOf: CivilDate): Period | null {
+  const firstRemaining = Math.max(toDayNumber(period.start), toDayNumber(asOf));
+  if (firstRemaining > toDayNumber(period.end)) return null;
+  return { start: fromDayNumber(firstRemaining), end: period.end };
+}
+
+/** Counts the days of `period` whose month has a target above 0. */
+export function daysWithTarget(monthlyTargets: MonthlyTargets, period: Period): number {
+  let days = 0;
+  for (const month of monthsInPeriod(period)) {
+    if ((monthlyTargets.get(month.year)?.[month.month - 1] ?? 0) > 0) days += month.days;
+  }
+  return days;
 }
 
 /** Adds monthly targets year by year, month by month. */
@@ -84,6 +107,8 @@ export function computePace(input: {
   const elapsed = elapsedPart(period, asOf);
   const elapsedDays = elapsed ? periodDays(elapsed) : 0;
   const remainingDays = totalDays - elapsedDays;
+  const remaining = remainingPart(period, asOf);
+  const remainingTargetDays = remaining ? daysWithTarget(monthlyTargets, remaining) : 0;
   const target = targetInPeriod(monthlyTargets, period);
   // When the whole period has elapsed the expected amount is the target itself, not a
   // second sum of the same fractions that could differ from it in the last bit.
@@ -96,13 +121,14 @@ export function computePace(input: {
     totalDays,
     elapsedDays,
     remainingDays,
+    remainingTargetDays,
     target,
     actual,
     expected,
     attainment: target > 0 ? actual / target : null,
     expectedAttainment: target > 0 ? expected / target : null,
     gap: Math.max(0, expected - actual),
-    dailyNeeded: remainingDays > 0 && missing > 0 ? missing / remainingDays : null,
+    dailyNeeded: remainingTargetDays > 0 && missing > 0 ? missing / remainingTargetDays : null,
     dailyPlanned: totalDays > 0 ? target / totalDays : 0,
   };
 
