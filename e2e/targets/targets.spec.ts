@@ -1,8 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { saveScreenshot } from '../helpers/screenshots';
-import { seedReps, SEVEN_REPS } from '../helpers/seed-storage';
+import { seedReps, seedTables, SEVEN_REPS } from '../helpers/seed-storage';
 import { AppShellPage } from '../pages/AppShellPage';
 import { GRID_COLUMN_KEYS, TargetsPage, type GridColumnKey } from '../pages/TargetsPage';
+import { TeamPage } from '../pages/TeamPage';
 
 /** Scrolls to the top and drops focus so a full-page screenshot shows the page as a reader sees it. */
 async function screenshot(page: Page, name: string): Promise<void> {
@@ -100,5 +101,37 @@ test.describe('targets', () => {
     await expect(page.getByRole('heading', { level: 2 })).toHaveText('业绩目标拆解');
     await expect(targets.sumCheck('months')).toContainText('分毫不差');
     await screenshot(page, 'targets-grid-zh-CN');
+  });
+
+  test('keeps figures under a team renamed on the team screen', async ({ page }) => {
+    const targets = new TargetsPage(page);
+    await targets.goto();
+    await seedTables(page, {
+      teams: [
+        { id: 'team_east', name: '华东一组', createdAt: 1 },
+        { id: 'team_south', name: '华南组', createdAt: 1 },
+      ],
+    });
+    await seedReps(page, SEVEN_REPS);
+    await targets.createPlan({ year: 2027, total: 12_000_000 }, ENGLISH);
+    await expect(targets.total()).toHaveText('¥12,000,000');
+    const eastYear = await targets.cellNumber('team:华东一组', 'year');
+    const eastMarch = await targets.cellNumber('team:华东一组', 'm3');
+
+    const team = new TeamPage(page);
+    await team.goto();
+    await page.getByRole('button', { name: 'Rename team 华东一组' }).click();
+    const nameField = team.dialog().getByRole('textbox');
+    await nameField.fill('华东大区');
+    await team.dialog().getByRole('button', { name: 'Rename' }).click();
+    await expect(page.getByRole('button', { name: 'Rename team 华东大区' })).toBeVisible();
+
+    await targets.goto();
+    await expect(targets.total()).toHaveText('¥12,000,000');
+    expect(await targets.rowKeys()).not.toContain('team:华东一组');
+    expect(await targets.cellNumber('team:华东大区', 'year')).toBe(eastYear);
+    expect(await targets.cellNumber('team:华东大区', 'm3')).toBe(eastMarch);
+    await expect(page.getByRole('rowheader').filter({ hasText: '华东大区' })).toBeVisible();
+    await expectAllSumsExact(targets);
   });
 });

@@ -7,6 +7,8 @@ import { renderApp } from '../../test/render-app';
 import { planToTable } from './grid-table';
 import { planTotal } from './plan-grid';
 import { approvePlan } from './plan-versions';
+import { emptyDraft, repFromDraft } from '../team/rep-draft';
+import { renameTeam } from '../team/team-repository';
 import { listTargetPlans, saveTargetPlans } from './target-plan.repository';
 import { CHINESE_LABELS } from './test/grid-labels';
 import { buildPlan, NOW } from './test/plan-fixtures';
@@ -87,6 +89,43 @@ describe('TargetsScreen', () => {
   afterEach(() => {
     setPlanEditClientForTesting(undefined);
     vi.restoreAllMocks();
+  });
+
+  it('shows current team and rep names and marks deleted reps', async () => {
+    const plan = buildPlan();
+    await saveTargetPlans([plan]);
+    const east = { id: 'team_east', name: '华东一组', createdAt: 1 };
+    await database().teams.bulkPut([east, { id: 'team_south', name: '华南组', createdAt: 1 }]);
+    await database().reps.bulkPut(
+      plan.people
+        .filter((person) => person.id !== 'r7')
+        .map((person) =>
+          repFromDraft(
+            {
+              ...emptyDraft(person.id, person.team),
+              name: person.id === 'r1' ? '张伟（华东）' : person.name,
+            },
+            1,
+          ),
+        ),
+    );
+    await renameTeam(east.id, '华东大区');
+
+    await renderApp('/targets?plan=plan-2027');
+    await screen.findByRole('grid');
+
+    const rowName = (rowKey: string) =>
+      cell(rowKey, 'year').closest('[role="row"]')?.querySelector('[role="rowheader"]')
+        ?.textContent;
+    expect(rowName('team:华东大区')).toBe('华东大区');
+    expect(rowName('rep:r1')).toBe('张伟（华东）');
+    expect(rowName('rep:r2')).toBe('王芳');
+    expect(rowName('rep:r7')).toBe('赵敏 (deleted)');
+    expect(screen.getByTestId('plan-total')).toHaveTextContent('¥12,000,000');
+    expect(screen.getByTestId('sum-teams')).toHaveTextContent('exact');
+    expect((await listTargetPlans())[0]?.people.find((person) => person.id === 'r1')?.name).toBe(
+      '张伟',
+    );
   });
 
   it('edits, locks and re-spreads from the keyboard', async () => {

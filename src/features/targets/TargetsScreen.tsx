@@ -40,6 +40,7 @@ import { nextWorkingPlan } from './plan-selection';
 import { approvePlan, createDraftVersion } from './plan-versions';
 import { PlanGrid } from './PlanGrid';
 import { planLabels } from './plan-labels';
+import { withCurrentNames } from './plan-rename';
 import { PlanSummary } from './PlanSummary';
 import { ResplitDialog } from './ResplitDialog';
 import { describeCell, describeTableProblem, describeTargetProblem } from './target-messages';
@@ -125,6 +126,22 @@ export function TargetsScreen() {
   // A 500-rep grid rendered with the rest of the screen blocks the main thread for over 50 ms.
   // So a plan's sums and grid first render in the background, and later edits render at once.
   const shownPlanId = useDeferredValue(plan?.id ?? null, null);
+
+  // The plan keeps the rep names it was made with. The screen and the exported file show each
+  // rep's current name by id, and mark a rep who was deleted since. Re-splitting matches dataset
+  // owners by name, so it gets the current names without the marks.
+  const currentNames = useMemo(
+    () => new Map((reps ?? []).map((rep) => [rep.id, rep.name])),
+    [reps],
+  );
+  const shownPlan = useMemo(
+    () => plan && withCurrentNames(plan, currentNames, (name) => t('grid.removedRep', { name })),
+    [plan, currentNames, t],
+  );
+  const resplitPlan = useMemo(
+    () => plan && withCurrentNames(plan, currentNames, (name) => name),
+    [plan, currentNames],
+  );
 
   if (!plans || !reps || !datasets) {
     return (
@@ -271,7 +288,7 @@ export function TargetsScreen() {
         </Paper>
       )}
 
-      {plan && (
+      {plan && shownPlan && resplitPlan && (
         <>
           <Group justify="space-between">
             <Group gap="xs">
@@ -319,7 +336,7 @@ export function TargetsScreen() {
                 variant="default"
                 leftSection={<IconDownload size={16} />}
                 onClick={() =>
-                  void exportPlan(plan).catch((error: unknown) =>
+                  void exportPlan(shownPlan).catch((error: unknown) =>
                     notifyFailure(t, 'targets:errors.exportFailed', error),
                   )
                 }
@@ -349,7 +366,7 @@ export function TargetsScreen() {
           </Group>
 
           {shownPlanId === plan.id ? (
-            <PlanSummary plan={plan} />
+            <PlanSummary plan={shownPlan} />
           ) : (
             <Center h={120}>
               <Loader aria-label={t('common:loading')} />
@@ -391,11 +408,11 @@ export function TargetsScreen() {
             >
               {invalidEntry
                 ? t('grid.notWholeNumber', {
-                    cell: describeCell(t, plan, invalidEntry.cell),
+                    cell: describeCell(t, shownPlan, invalidEntry.cell),
                     text: invalidEntry.text,
                   })
                 : rejection
-                    ?.map((problem) => describeTargetProblem(t, problem, plan, formatAmount))
+                    ?.map((problem) => describeTargetProblem(t, problem, shownPlan, formatAmount))
                     .join(' ')}
             </Alert>
           )}
@@ -407,7 +424,7 @@ export function TargetsScreen() {
             {selected && (
               <Group gap="xs" data-testid="selected-cell">
                 <Text size="sm">
-                  {describeCell(t, plan, selected)}:{' '}
+                  {describeCell(t, shownPlan, selected)}:{' '}
                   <strong>{formatAmount(cellValue(plan, selected))}</strong>
                 </Text>
                 {!readOnly && (
@@ -429,7 +446,7 @@ export function TargetsScreen() {
 
           {shownPlanId === plan.id && (
             <PlanGrid
-              plan={plan}
+              plan={shownPlan}
               selected={selected}
               readOnly={readOnly}
               onSelect={setSelected}
@@ -467,7 +484,7 @@ export function TargetsScreen() {
           {plan.status === 'draft' && (
             <ResplitDialog
               opened={resplitting}
-              plan={plan}
+              plan={resplitPlan}
               datasets={datasets}
               onClose={() => setResplitting(false)}
               onApply={async ({ notes, ...splits }) => {

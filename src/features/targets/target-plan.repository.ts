@@ -12,6 +12,7 @@ import type {
   TargetPlanStatus as StoredStatus,
 } from '../../storage/records';
 import { writeTransaction } from '../../storage/storage-full';
+import { planHasTeam, renamePlanTeam } from './plan-rename';
 import type { PlanPerson, TargetPlan, TargetPlanStatus } from './target-plan.types';
 import { TARGET_PLAN_FORMAT } from './target-plan.types';
 
@@ -82,6 +83,34 @@ export async function deleteTargetPlan(
     },
     database,
   );
+}
+
+/**
+ * Renames team `from` to `to` in every stored plan version, drafts,
+ * approved and superseded alike (see `renamePlanTeam`). Runs inside the
+ * caller's transaction, which must include `targetPlans`. It returns a
+ * Dexie promise, not a native async function's promise, so that the
+ * caller's transaction stays active after awaiting it. When a plan that has
+ * team `from` also has a team named `to` (a team deleted since the plan was
+ * made), nothing is written and those plans are returned, since the two
+ * teams' rows would merge.
+ */
+export function renameTeamInPlans(
+  db: SrasDatabase,
+  from: string,
+  to: string,
+): Promise<TargetPlan[]> {
+  return db.targetPlans.toArray().then((records) => {
+    const affected = records
+      .map((record) => record.plan)
+      .filter(isTargetPlan)
+      .filter((plan) => planHasTeam(plan, from));
+    const conflicts = affected.filter((plan) => planHasTeam(plan, to));
+    if (conflicts.length > 0 || affected.length === 0) return conflicts;
+
+    const renamed = affected.map((plan) => toRecord(renamePlanTeam(plan, from, to)));
+    return db.targetPlans.bulkPut(renamed).then(() => []);
+  });
 }
 
 /** Maps a stored rep to the plan's view of it. A missing weight counts as 1. */

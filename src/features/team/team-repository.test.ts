@@ -2,6 +2,13 @@ import { parseRepTable } from '@sras/import';
 import { describe, expect, it } from 'vitest';
 import { StorageFullError } from '../../storage/storage-full';
 import { useFreshDatabase } from '../../test/database';
+import { computeDashboard } from '../dashboard/dashboard-metrics';
+import { setCellLock } from '../targets/plan-edit';
+import { planTotal } from '../targets/plan-grid';
+import { approvePlan } from '../targets/plan-versions';
+import { listTargetPlans, saveTargetPlans } from '../targets/target-plan.repository';
+import type { TargetPlan } from '../targets/target-plan.types';
+import { buildPlan, NOW, SEVEN_REPS } from '../targets/test/plan-fixtures';
 import { emptyDraft, repFromDraft, type StoredRep } from './rep-draft';
 import {
   addRep,
@@ -74,6 +81,130 @@ describe('team repository', () => {
     expect((await database().reps.get('r1'))?.team).toBe('华东大区');
     expect((await database().reps.get('r2'))?.team).toBe('华南组');
     await expect(addTeam(' 华东大区 ')).rejects.toMatchObject({ messageKey: 'errors.teamTaken' });
+  });
+
+  describe('renaming a team in target plans', () => {
+    // 华东一组 and 华南组 have reps. 大客户部 has none, so its row is a leaf keyed by its name.
+    function plansOfThreeTeams(): TargetPlan[] {
+      const manual = {
+        'rep:r1': 1_000_000,
+        'rep:r2': 1_000_000,
+        'rep:r3': 1_000_000,
+        'rep:r4': 1_000_000,
+        'rep:r5': 1_000_000,
+        'rep:r6': 1_000_000,
+        'rep:r7': 1_000_000,
+        'team:大客户部': 5_000_000,
+      };
+      const draft = setCellLock(
+        buildPlan({
+          teams: [{ name: '大客户部' }],
+          peopleSplit: { method: 'manual', amounts: manual },
+        }),
+        { row: 'team:大客户部', column: 'q1' },
+        true,
+        NOW,
+      );
+      if (!draft.ok) throw new Error('lock failed');
+      const approval = approvePlan(
+        buildPlan({ id: 'plan-approved', teams: [{ name: '大客户部' }] }),
+        [],
+        NOW,
+      );
+      if (!approval.ok) throw new Error('approve failed');
+      return [draft.value, approval.value.approved];
+    }
+
+    async function storeTeams() {
+      const keyAccounts = await addTeam('大客户部');
+      const east = await addTeam('华东一组');
+      for (const person of SEVEN_REPS) {
+        await addRep(rep(person.id, person.name, person.team));
+      }
+      return { keyAccounts, east };
+    }
+
+    it('renames row keys and names in drafts and approved versions', async () => {
+      const { keyAccounts, east } = await storeTeams();
+      const before = plansOfThreeTeams();
+      await saveTargetPlans(before);
+
+      await renameTeam(keyAccounts.id, 'KA 大客户');
+      await renameTeam(east.id, '华东大区');
+
+      const after = await listTargetPlans();
+      expect(after).toHaveLength(2);
+      for (const plan of after) {
+        const original = before.find((candidate) => candidate.id === plan.id);
+        if (!original) throw new Error(`unexpected plan ${plan.id}`);
+        expect(plan.teams.map((team) => team.name)).toEqual(['华东大区', '华南组', 'KA 大客户']);
+        expect(plan.people.filter((person) => person.team === '华东大区')).toHaveLength(3);
+        expect(Object.keys(plan.values).sort()).toEqual(
+          Object.keys(original.values)
+            .map((key) => (key === 'team:大客户部' ? 'team:KA 大客户' : key))
+            .sort(),
+        );
+        expect(plan.values['team:KA 大客户']).toEqual(original.values['team:大客户部']);
+        expect(planTotal(plan)).toBe(planTotal(original));
+        expect(plan.status).toBe(original.status);
+        expect(plan.updatedAt).toBe(original.updatedAt);
+      }
+
+      const draft = after.find((plan) => plan.id === 'plan-2027');
+      expect(draft?.locks).toEqual(['team:KA 大客户|q1']);
+      expect(draft?.peopleSplit).toMatchObject({
+        method: 'manual',
+        amounts: { 'team:KA 大客户': 5_000_000 },
+      });
+      const records = await database().targetPlans.orderBy('id').toArray();
+      expect(records.map((record) => record.status)).toEqual(['draft', 'active']);
+    });
+
+    it('keeps a renamed team row attached on the dashboard', async () => {
+      const { keyAccounts } = await storeTeams();
+      const [draft] = plansOfThreeTeams();
+      if (!draft) throw new Error('no draft');
+      await saveTargetPlans([draft]);
+      await addRep(rep('r8', '周杰', '大客户部'));
+
+      await renameTeam(keyAccounts.id, 'KA 大客户');
+
+      const [plan] = await listTargetPlans();
+      if (!plan) throw new Error('no plan');
+      const dashboard = computeDashboard({
+        reps: [{ id: 'r8', name: '周杰', team: 'KA 大客户' }],
+        records: [],
+        targets: new Map([[2027, plan.values]]),
+        targetUnit: 'yuan',
+        period: { start: '2027-01-01', end: '2027-12-31' },
+        asOf: '2027-07-01',
+        behindMargin: 0.1,
+      });
+      expect(dashboard.teams.map((team) => [team.team, team.target])).toEqual([
+        ['KA 大客户', 5_000_000],
+      ]);
+    });
+
+    it('rejects a name a plan still uses for another team', async () => {
+      const { keyAccounts } = await storeTeams();
+      // 华北组 was deleted after the plan was made, so the plan still has its row.
+      const [draft] = plansOfThreeTeams();
+      if (!draft) throw new Error('no draft');
+      const withNorth = buildPlan({
+        id: 'plan-north',
+        teams: [{ name: '大客户部' }, { name: '华北组' }],
+      });
+      await saveTargetPlans([draft, withNorth]);
+
+      await expect(renameTeam(keyAccounts.id, '华北组')).rejects.toMatchObject({
+        messageKey: 'errors.teamNameInPlan',
+        params: { name: '华北组', plan: withNorth.name, version: '1' },
+      });
+
+      expect((await database().teams.get(keyAccounts.id))?.name).toBe('大客户部');
+      const stored = await listTargetPlans();
+      expect(stored).toEqual(expect.arrayContaining([draft, withNorth]));
+    });
   });
 
   it('rejects a team name that differs only in case', async () => {

@@ -1,8 +1,10 @@
 /**
  * The only module that writes reps and teams. A rep's `team` is the team's
  * name ('' for none), so renaming or deleting a team updates its reps in the
- * same transaction. Every action runs in one read-write transaction, so a
- * failed action (or a full disk, `StorageFullError`) changes nothing.
+ * same transaction. A rename also renames the team in stored target plans,
+ * whose team rows are keyed by name. Every action runs in one read-write
+ * transaction, so a failed action (or a full disk, `StorageFullError`)
+ * changes nothing.
  * The editor's rep pickers read the same `reps` table.
  */
 import type { RepTableEntry, RepTableField, RepTableResult } from '@sras/import';
@@ -11,6 +13,7 @@ import { getDatabase, type SrasDatabase } from '../../storage/db';
 import { createId } from '../../storage/ids';
 import type { TeamRecord } from '../../storage/records';
 import { writeTransaction } from '../../storage/storage-full';
+import { renameTeamInPlans } from '../targets/target-plan.repository';
 import type { StoredRep } from './rep-draft';
 
 /** Raised when an action would break a rule of the team data; `messageKey` is in the `team` namespace. */
@@ -93,13 +96,17 @@ export async function addTeam(name: string): Promise<TeamRecord> {
   );
 }
 
-/** Renames a team and moves its reps to the new name. */
+/**
+ * Renames a team, moves its reps to the new name and renames its rows in
+ * stored target plans, all in one transaction. Rejects a name that a plan
+ * with this team already uses for another team.
+ */
 export async function renameTeam(teamId: string, name: string): Promise<void> {
   const trimmed = name.trim();
   if (trimmed === '') throw new TeamRuleError('errors.teamNameRequired');
 
   await writeTransaction(
-    (db) => [db.teams, db.reps],
+    (db) => [db.teams, db.reps, db.targetPlans],
     async (db) => {
       const team = await db.teams.get(teamId);
       if (!team) throw new TeamRuleError('errors.teamMissing');
@@ -109,6 +116,16 @@ export async function renameTeam(teamId: string, name: string): Promise<void> {
         .filter((other) => other.id !== teamId)
         .first();
       if (clash) throw new TeamRuleError('errors.teamTaken', { name: trimmed });
+
+      const conflicts = await renameTeamInPlans(db, team.name, trimmed);
+      const conflict = conflicts[0];
+      if (conflict) {
+        throw new TeamRuleError('errors.teamNameInPlan', {
+          name: trimmed,
+          plan: conflict.name,
+          version: String(conflict.version),
+        });
+      }
 
       const now = Date.now();
       await db.teams.update(teamId, { name: trimmed });
