@@ -103,4 +103,11 @@ describe('formatCapNote', () => {
       '“Daily quota” reached its daily limit of 3 leads for some values of “city”, so 9,180 leads went on to “Pool”.',
     );
   });
+
+  it('names the per field by its label', () => {
+    const note = { ...quota!, per: 'city', overflow: 4, targetPoolReason: null };
+    const fieldLabel = (field: string) => (field === 'city' ? '城市' : field);
+
+    expect(formatCapNote(note, 'zh-CN', { ...format, fieldLabel })).toContain('部分「城市」取值');
+  });
 });

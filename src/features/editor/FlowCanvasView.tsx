@@ -7,9 +7,9 @@ import { NODE_TYPES, type FlowDocument } from '@sras/engine';
 import { useSimulationOverlay, withEdgeOverlay } from '../simulation';
 import { FlowNodeCard } from './canvas/FlowNodeCard';
 import { useFlowAriaLabels } from './canvas/useFlowAriaLabels';
-import { EditorEnvironmentProvider } from './environment/EditorEnvironment';
+import { EditorEnvironmentProvider, type DatasetColumn } from './environment/EditorEnvironment';
 import { repairDanglingEdges, toCanvas } from './model/flow-canvas.mapping';
-import { useStoredReps } from './environment/useStoredEnvironment';
+import { useStoredDatasetColumns, useStoredReps } from './environment/useStoredEnvironment';
 import { useFlowProblems } from './problems/useFlowProblems';
 import type { NodeTypes } from '@xyflow/react';
 
@@ -19,11 +19,21 @@ export interface FlowCanvasViewProps {
   readOnly?: true;
   /** Height of the view; the width follows the container. */
   height?: number | string;
+  /** Columns whose headers name the fields on the node cards; default: the stored lead datasets'. */
+  datasetColumns?: readonly DatasetColumn[];
 }
 
 const NODE_TYPE_MAP: NodeTypes = Object.fromEntries(NODE_TYPES.map((type) => [type, FlowNodeCard]));
 
-function ReadOnlyCanvas({ document, height }: { document: FlowDocument; height: number | string }) {
+function ReadOnlyCanvas({
+  document,
+  height,
+  datasetColumns,
+}: {
+  document: FlowDocument;
+  height: number | string;
+  datasetColumns?: readonly DatasetColumn[];
+}) {
   const { t } = useTranslation('editor');
   const colorScheme = useComputedColorScheme('light');
   const canvas = useMemo(() => toCanvas(repairDanglingEdges(document).document), [document]);
@@ -34,10 +44,15 @@ function ReadOnlyCanvas({ document, height }: { document: FlowDocument; height: 
   );
   const reps = useStoredReps();
   const problems = useFlowProblems(document, reps);
+  const storedColumns = useStoredDatasetColumns();
   const ariaLabelConfig = useFlowAriaLabels();
 
   return (
-    <EditorEnvironmentProvider reps={reps} datasetColumns={[]} problems={problems}>
+    <EditorEnvironmentProvider
+      reps={reps}
+      datasetColumns={datasetColumns ?? storedColumns}
+      problems={problems}
+    >
       <div style={{ width: '100%', height }} data-testid="flow-canvas-view">
         <ReactFlow
           nodes={canvas.nodes}
@@ -65,10 +80,10 @@ function ReadOnlyCanvas({ document, height }: { document: FlowDocument; height: 
  * A read-only picture of a flow document, fitted to view: for version
  * viewing and template previews. Node cards look as in the editor.
  */
-export function FlowCanvasView({ document, height = 360 }: FlowCanvasViewProps) {
+export function FlowCanvasView({ document, height = 360, datasetColumns }: FlowCanvasViewProps) {
   return (
     <ReactFlowProvider>
-      <ReadOnlyCanvas document={document} height={height} />
+      <ReadOnlyCanvas document={document} height={height} datasetColumns={datasetColumns} />
     </ReactFlowProvider>
   );
 }

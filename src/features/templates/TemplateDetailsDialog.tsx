@@ -1,8 +1,8 @@
 import { Badge, Button, Group, Modal, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FlowCanvasView } from '../editor';
-import { generateSampleLeads } from './sample-leads';
+import { datasetColumnsOf, FlowCanvasView } from '../editor';
+import { generateSampleLeads, sampleLeadColumns } from './sample-leads';
 import type { FlowTemplate } from './template.types';
 
 interface TemplateDetailsDialogProps {
@@ -24,6 +24,11 @@ export function TemplateDetailsDialog({
     () => (template ? generateSampleLeads({ ...template.leads, count: 5 }) : []),
     [template],
   );
+  const columns = useMemo(
+    () => (template ? sampleLeadColumns(template.leads.profile, language) : []),
+    [template, language],
+  );
+  const canvasColumns = useMemo(() => datasetColumnsOf([{ columns }]), [columns]);
 
   return (
     <Modal
@@ -35,7 +40,12 @@ export function TemplateDetailsDialog({
       {template && (
         <Stack>
           <Text size="sm">{template.description[language]}</Text>
-          <FlowCanvasView document={template.document[language]} height={320} readOnly />
+          <FlowCanvasView
+            document={template.document[language]}
+            height={320}
+            datasetColumns={canvasColumns}
+            readOnly
+          />
           <Title order={3} size="h5">
             {t('details.reps', { count: template.reps.length })}
           </Title>
@@ -58,17 +68,17 @@ export function TemplateDetailsDialog({
             <Table fz="xs" withTableBorder>
               <Table.Thead>
                 <Table.Tr>
-                  {Object.keys(leads[0] ?? {}).map((key) => (
-                    <Table.Th key={key}>{key}</Table.Th>
+                  {columns.map((column) => (
+                    <Table.Th key={column.key}>{column.header}</Table.Th>
                   ))}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {leads.map((lead) => (
                   <Table.Tr key={String(lead.id)}>
-                    {Object.entries(lead).map(([key, value]) => (
+                    {columns.map(({ key }) => (
                       <Table.Td key={key} style={{ whiteSpace: 'nowrap' }}>
-                        {value === null || value === undefined ? '' : String(value)}
+                        {lead[key] === null || lead[key] === undefined ? '' : String(lead[key])}
                       </Table.Td>
                     ))}
                   </Table.Tr>

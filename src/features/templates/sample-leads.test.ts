@@ -71,4 +71,12 @@ describe('sampleLeadColumns', () => {
       type: 'number',
     });
   });
+
+  it('names every generated field with an English header', () => {
+    const columns = sampleLeadColumns('finance', 'en');
+
+    expect(columns.find((column) => column.key === 'phone')?.header).toBe('Mobile');
+    expect(columns.find((column) => column.key === 'assets')?.header).toBe('Assets (10k yuan)');
+    expect(columns.every((column) => /^[\x20-\x7e]+$/.test(column.header))).toBe(true);
+  });
 });

@@ -305,22 +305,23 @@ export function generateSampleLeads(options: SampleLeadOptions): Lead[] {
   return leads;
 }
 
-const COLUMN_LABELS: Record<string, [string, DatasetColumn['type']]> = {
-  id: ['线索编号', 'text'],
-  name: ['姓名', 'text'],
-  phone: ['手机', 'text'],
-  email: ['邮箱', 'text'],
-  company: ['公司名称', 'text'],
-  province: ['省份', 'text'],
-  city: ['城市', 'text'],
-  source: ['来源', 'text'],
-  industry: ['行业', 'text'],
-  createdAt: ['创建时间', 'date'],
-  budget: ['预算', 'number'],
-  employees: ['员工数', 'number'],
-  course: ['意向课程', 'text'],
-  assets: ['资产规模（万元）', 'number'],
-  product: ['意向产品', 'text'],
+/** Each generated column's header in Chinese and in English, and its type. */
+const COLUMN_LABELS: Record<string, [string, string, DatasetColumn['type']]> = {
+  id: ['线索编号', 'Lead ID', 'text'],
+  name: ['姓名', 'Name', 'text'],
+  phone: ['手机', 'Mobile', 'text'],
+  email: ['邮箱', 'Email', 'text'],
+  company: ['公司名称', 'Company', 'text'],
+  province: ['省份', 'Province', 'text'],
+  city: ['城市', 'City', 'text'],
+  source: ['来源', 'Source', 'text'],
+  industry: ['行业', 'Industry', 'text'],
+  createdAt: ['创建时间', 'Created at', 'date'],
+  budget: ['预算', 'Budget', 'number'],
+  employees: ['员工数', 'Employees', 'number'],
+  course: ['意向课程', 'Course of interest', 'text'],
+  assets: ['资产规模（万元）', 'Assets (10k yuan)', 'number'],
+  product: ['意向产品', 'Product of interest', 'text'],
 };
 
 const STANDARD_FIELDS = new Set([
@@ -336,11 +337,15 @@ const STANDARD_FIELDS = new Set([
   'createdAt',
 ]);
 
-/** Dataset columns for generated leads of `profile`, with Chinese headers. */
-export function sampleLeadColumns(profile: LeadProfile): DatasetColumn[] {
+/** Dataset columns for generated leads of `profile`, with headers in `language`. */
+export function sampleLeadColumns(
+  profile: LeadProfile,
+  language: 'zh-CN' | 'en' = 'zh-CN',
+): DatasetColumn[] {
   const keys = Object.keys(generateSampleLeads({ seed: 1, count: 1, profile })[0] ?? {});
   return keys.map((key) => {
-    const [header, type] = COLUMN_LABELS[key] ?? [key, 'text'];
+    const [chinese, english, type] = COLUMN_LABELS[key] ?? [key, key, 'text'];
+    const header = language === 'zh-CN' ? chinese : english;
     const column: DatasetColumn = { key, header, type };
     if (STANDARD_FIELDS.has(key)) column.field = key;
     return column;

@@ -85,13 +85,14 @@ export function generateSampleOwners(options: SampleOwnerOptions): SampleOwnerRo
   return rows;
 }
 
-/** Dataset columns of a generated owners list, with Chinese headers. */
-export function sampleOwnerColumns(): DatasetColumn[] {
+/** Dataset columns of a generated owners list, with headers in `language`. */
+export function sampleOwnerColumns(language: 'zh-CN' | 'en' = 'zh-CN'): DatasetColumn[] {
+  const chinese = language === 'zh-CN';
   return [
-    { key: 'owner_id', header: '负责人', field: 'owner', type: 'text' },
-    { key: 'name', header: '客户', field: 'name', type: 'text' },
-    { key: 'phone', header: '手机', field: 'phone', type: 'text' },
-    { key: 'email', header: '邮箱', field: 'email', type: 'text' },
-    { key: 'company', header: '公司名称', field: 'company', type: 'text' },
+    { key: 'owner_id', header: chinese ? '负责人' : 'Owner', field: 'owner', type: 'text' },
+    { key: 'name', header: chinese ? '客户' : 'Customer', field: 'name', type: 'text' },
+    { key: 'phone', header: chinese ? '手机' : 'Mobile', field: 'phone', type: 'text' },
+    { key: 'email', header: chinese ? '邮箱' : 'Email', field: 'email', type: 'text' },
+    { key: 'company', header: chinese ? '公司名称' : 'Company', field: 'company', type: 'text' },
   ];
 }

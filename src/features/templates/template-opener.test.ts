@@ -46,6 +46,20 @@ describe('openTemplate', () => {
     ]);
   });
 
+  it('stores English sample headers', async () => {
+    const opened = await openTemplate(findTemplate('finance-high-value')!, 'en');
+
+    const columns = (await database().datasets.get(opened.dataset.id))!.columns;
+    expect(columns.find((column) => column.key === 'assets')?.header).toBe('Assets (10k yuan)');
+  });
+
+  it('stores Chinese sample headers', async () => {
+    const opened = await openTemplate(findTemplate('finance-high-value')!, 'zh-CN');
+
+    const columns = (await database().datasets.get(opened.dataset.id))!.columns;
+    expect(columns.find((column) => column.key === 'assets')?.header).toBe('资产规模（万元）');
+  });
+
   it('words pool reasons in Chinese', async () => {
     const opened = await openTemplate(findTemplate('daily-caps')!, 'zh-CN');
 

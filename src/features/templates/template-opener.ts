@@ -117,7 +117,7 @@ export async function openTemplate(
         {
           kind: 'leads',
           name: language === 'zh-CN' ? `${name} · 示例线索` : `${name} · sample leads`,
-          columns: sampleLeadColumns(template.leads.profile),
+          columns: sampleLeadColumns(template.leads.profile, language),
           rows: leads,
         },
         now,
@@ -129,7 +129,7 @@ export async function openTemplate(
             {
               kind: 'owners',
               name: language === 'zh-CN' ? `${name} · 示例客户名单` : `${name} · sample customers`,
-              columns: sampleOwnerColumns(),
+              columns: sampleOwnerColumns(language),
               rows: owners,
             },
             now,

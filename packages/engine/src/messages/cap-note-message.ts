@@ -7,6 +7,8 @@ export interface CapNoteFormat {
   nodeName: (nodeId: string) => string;
   /** Writes a count, such as `9,180`; default `String`. */
   formatNumber?: (value: number) => string;
+  /** Names the field a quota counts per, such as `城市` for `city`; default: the field key. */
+  fieldLabel?: (field: string) => string;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface CapNoteFormat {
 export function formatCapNote(
   note: CapNote,
   language: MessageLanguage,
-  { nodeName, formatNumber = String }: CapNoteFormat,
+  { nodeName, formatNumber = String, fieldLabel = (field) => field }: CapNoteFormat,
 ): string {
   const messages = (ENGINE_MESSAGES[language] ?? ENGINE_MESSAGES.en).capNote;
 
@@ -41,5 +43,5 @@ export function formatCapNote(
   const limit = formatNumber(note.limit);
   return note.per === null
     ? interpolate(messages.quota, { ...common, limit })
-    : interpolate(messages.quotaPer, { ...common, limit, per: note.per });
+    : interpolate(messages.quotaPer, { ...common, limit, per: fieldLabel(note.per) });
 }

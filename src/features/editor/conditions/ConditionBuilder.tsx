@@ -11,7 +11,7 @@ import {
   sameCondition,
 } from './condition-query.convert';
 import { ConditionValueEditor } from './ConditionValueEditor';
-import { mergeLeadFields, type LeadFieldKind } from './lead-fields';
+import { leadFieldOptionLabel, mergeLeadFields, type LeadFieldKind } from './lead-fields';
 import classes from './ConditionBuilder.module.css';
 
 const OPERATORS_BY_KIND: Record<LeadFieldKind, string[]> = {
@@ -80,7 +80,7 @@ export function ConditionBuilder({ value, onChange, fieldPath }: ConditionBuilde
       fieldOptions.map((field) => ({
         name: field.name,
         value: field.name,
-        label: field.labelKey ? `${t(field.labelKey)} (${field.name})` : field.name,
+        label: leadFieldOptionLabel(field, t),
         inputType: field.kind === 'number' ? 'number' : 'text',
         operators: OPERATORS_BY_KIND[field.kind].map((name) => ({
           name,

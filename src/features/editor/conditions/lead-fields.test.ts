@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { STANDARD_FIELDS } from '@sras/import';
 import en from '../../../locales/en/editor.json';
 import zh from '../../../locales/zh-CN/editor.json';
-import { mergeLeadFields, STANDARD_LEAD_FIELDS } from './lead-fields';
+import type { TFunction } from 'i18next';
+import { leadFieldOptionLabel, mergeLeadFields, STANDARD_LEAD_FIELDS } from './lead-fields';
 
 describe('STANDARD_LEAD_FIELDS', () => {
   it('offers every standard field of the import package, in its order', () => {
@@ -39,5 +40,35 @@ describe('mergeLeadFields', () => {
 
     expect(fields.filter((field) => field.name === 'province')).toHaveLength(1);
     expect(fields.at(-1)).toEqual({ name: '展位号', kind: 'number' });
+  });
+
+  it('keeps the header of a column whose key differs', () => {
+    const fields = mergeLeadFields([
+      { name: 'assets', kind: 'number', header: '资产规模（万元）' },
+      { name: '展位号', header: '展位号' },
+    ]);
+
+    expect(fields.find((field) => field.name === 'assets')?.header).toBe('资产规模（万元）');
+    expect(fields.find((field) => field.name === '展位号')).toEqual({
+      name: '展位号',
+      kind: 'text',
+    });
+  });
+});
+
+describe('leadFieldOptionLabel', () => {
+  const t = ((key: string) => (key === 'fields.city' ? '城市' : key)) as unknown as TFunction;
+
+  it('shows a label with its key', () => {
+    expect(leadFieldOptionLabel({ name: 'city', kind: 'text', labelKey: 'fields.city' }, t)).toBe(
+      '城市 (city)',
+    );
+    expect(leadFieldOptionLabel({ name: 'assets', kind: 'number', header: '资产' }, t)).toBe(
+      '资产 (assets)',
+    );
+  });
+
+  it('shows a bare key once', () => {
+    expect(leadFieldOptionLabel({ name: '展位号', kind: 'text' }, t)).toBe('展位号');
   });
 });

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { STANDARD_FIELDS, type StandardField } from '@sras/import';
 
 /** How a field's values are compared in the condition builder. */
@@ -7,8 +8,10 @@ export type LeadFieldKind = 'text' | 'number' | 'date';
 export interface LeadFieldOption {
   name: string;
   kind: LeadFieldKind;
-  /** i18n key of the field's label, for standard fields; dataset columns show their own name. */
+  /** i18n key of the field's label, for standard fields. */
   labelKey?: string;
+  /** The spreadsheet header of a dataset column whose key differs from it, such as `资产规模（万元）` for `assets`. */
+  header?: string;
 }
 
 /** Standard fields whose values are not compared as text. */
@@ -46,7 +49,7 @@ export const STANDARD_LEAD_FIELDS: readonly LeadFieldOption[] = [
  * condition already names, so that nothing in a loaded flow is hidden.
  */
 export function mergeLeadFields(
-  datasetColumns: readonly { name: string; kind?: LeadFieldKind }[],
+  datasetColumns: readonly { name: string; kind?: LeadFieldKind; header?: string }[],
   fieldsInUse: readonly string[] = [],
 ): LeadFieldOption[] {
   const fields: LeadFieldOption[] = [...STANDARD_LEAD_FIELDS];
@@ -56,7 +59,12 @@ export function mergeLeadFields(
     const name = column.name.trim();
     if (name === '' || known.has(name)) continue;
     known.add(name);
-    fields.push({ name, kind: column.kind ?? 'text' });
+    const header = column.header?.trim();
+    fields.push({
+      name,
+      kind: column.kind ?? 'text',
+      ...(header && header !== name ? { header } : {}),
+    });
   }
   for (const name of fieldsInUse) {
     if (known.has(name)) continue;
@@ -64,4 +72,16 @@ export function mergeLeadFields(
     fields.push({ name, kind: 'text' });
   }
   return fields;
+}
+
+/** The name a manager knows a field by: its translated label, else its spreadsheet header, else its key. */
+export function leadFieldLabel(field: LeadFieldOption, t: TFunction): string {
+  if (field.labelKey) return t(field.labelKey);
+  return field.header ?? field.name;
+}
+
+/** A field picker's option text: the field's label with its key, such as `城市 (city)`. */
+export function leadFieldOptionLabel(field: LeadFieldOption, t: TFunction): string {
+  const label = leadFieldLabel(field, t);
+  return label === field.name ? label : `${label} (${field.name})`;
 }

@@ -9,6 +9,8 @@ import { repDisplayName } from '../model/node-presentation';
 export interface DatasetColumn {
   name: string;
   kind?: LeadFieldKind;
+  /** The column's spreadsheet header, for a column not mapped to a standard field. */
+  header?: string;
 }
 
 /** What the editor reads from outside the flow document: reps, dataset columns, problems. */

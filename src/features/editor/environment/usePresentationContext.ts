@@ -1,23 +1,23 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { STANDARD_LEAD_FIELDS } from '../conditions/lead-fields';
+import { leadFieldLabel, mergeLeadFields } from '../conditions/lead-fields';
 import type { PresentationContext } from '../model/node-presentation';
 import { useEditorEnvironment } from './EditorEnvironment';
-
-const STANDARD_FIELD_NAMES = new Set(STANDARD_LEAD_FIELDS.map((field) => field.name));
 
 /** Translation plus rep and field names, for describing nodes and conditions. */
 export function usePresentationContext(): PresentationContext {
   const { t } = useTranslation('editor');
-  const { repNames } = useEditorEnvironment();
+  const { repNames, datasetColumns } = useEditorEnvironment();
 
-  return useMemo(
-    () => ({
+  return useMemo(() => {
+    const fields = new Map(mergeLeadFields(datasetColumns).map((field) => [field.name, field]));
+    return {
       t,
       repName: (repId: string) => repNames.get(repId),
-      fieldLabel: (field: string) =>
-        STANDARD_FIELD_NAMES.has(field) ? t(`editor:fields.${field}`) : field,
-    }),
-    [t, repNames],
-  );
+      fieldLabel: (name: string) => {
+        const field = fields.get(name);
+        return field ? leadFieldLabel(field, t) : name;
+      },
+    };
+  }, [t, repNames, datasetColumns]);
 }

@@ -17,15 +17,20 @@ export function useStoredReps(): readonly Rep[] {
   );
 }
 
-/** Lead fields of a dataset's columns: the standard field a column was mapped to, else its key. */
-export function datasetColumnsOf(datasets: readonly DatasetRecord[]): DatasetColumn[] {
+/**
+ * Lead fields of a dataset's columns: the standard field a column was mapped
+ * to, else its key with its header. The first dataset to have a field wins.
+ */
+export function datasetColumnsOf(
+  datasets: readonly Pick<DatasetRecord, 'columns'>[],
+): DatasetColumn[] {
   const columns = new Map<string, DatasetColumn>();
   for (const dataset of datasets) {
     for (const column of dataset.columns) {
       const name = column.field ?? column.key;
       if (name.trim() === '' || columns.has(name)) continue;
       const kind = column.type === 'number' ? 'number' : column.type === 'date' ? 'date' : 'text';
-      columns.set(name, { name, kind });
+      columns.set(name, column.field ? { name, kind } : { name, kind, header: column.header });
     }
   }
   return [...columns.values()];

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { mergeLeadFields } from '../conditions/lead-fields';
+import { leadFieldOptionLabel, mergeLeadFields } from '../conditions/lead-fields';
 import { useEditorEnvironment } from '../environment/EditorEnvironment';
 
 /** Lead fields as options for a field picker: the field name as value, a translated label. */
@@ -12,7 +12,7 @@ export function useLeadFieldOptions(): { value: string; label: string }[] {
     () =>
       mergeLeadFields(datasetColumns).map((field) => ({
         value: field.name,
-        label: field.labelKey ? `${t(field.labelKey)} (${field.name})` : field.name,
+        label: leadFieldOptionLabel(field, t),
       })),
     [datasetColumns, t],
   );

@@ -40,7 +40,11 @@ async function renderNotes(language: AppLanguage, notes: readonly CapNote[]) {
   await i18n.changeLanguage(language);
   return render(
     <MantineProvider env="test">
-      <CapNoteList notes={notes} nodeName={(nodeId) => NAMES[nodeId] ?? nodeId} />
+      <CapNoteList
+        notes={notes}
+        nodeName={(nodeId) => NAMES[nodeId] ?? nodeId}
+        fieldLabel={(field) => (field === 'city' ? '城市' : field)}
+      />
     </MantineProvider>,
   );
 }
@@ -59,12 +63,12 @@ describe('CapNoteList', () => {
     expect(screen.getByText(/raise the reps' capacity on the Team screen/)).toBeVisible();
   });
 
-  it('states them in Chinese', async () => {
+  it('states them in Chinese with the column header', async () => {
     await renderNotes('zh-CN', [{ ...QUOTA_NOTE, per: 'city' }, CAPACITY_NOTE]);
 
     const notes = await screen.findAllByTestId('cap-note');
     expect(notes[0]).toHaveTextContent(
-      '「每日配额」对部分「city」取值已达每日上限 60 条，因此9,180 条线索进入公海（超出今日配额）。',
+      '「每日配额」对部分「城市」取值已达每日上限 60 条，因此9,180 条线索进入公海（超出今日配额）。',
     );
     expect(notes[1]).toHaveTextContent(
       '「轮询分配」的 4 名销售中有 3 名已达每日上限（合计 70 条），因此9,170 条线索转到了「备用轮询」。',

@@ -11,9 +11,12 @@ import { useFormat } from '../../../i18n/useFormat';
 export function CapNoteList({
   notes,
   nodeName,
+  fieldLabel,
 }: {
   notes: readonly CapNote[];
   nodeName: (nodeId: string) => string;
+  /** Names the field a quota counts per by the dataset's header. */
+  fieldLabel: (field: string) => string;
 }) {
   const { t, i18n } = useTranslation('simulation');
   const format = useFormat();
@@ -21,7 +24,7 @@ export function CapNoteList({
 
   const language = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
   const noteText = (note: CapNote) =>
-    formatCapNote(note, language, { nodeName, formatNumber: format.number });
+    formatCapNote(note, language, { nodeName, fieldLabel, formatNumber: format.number });
 
   return (
     <Stack gap={4} data-testid="cap-notes">

@@ -18,6 +18,7 @@ import type { FlowDocument, Rep } from '@sras/engine';
 import type { DatasetColumn } from '../../../storage/records';
 import { explainLead, type LeadExplanation } from '../explain/explain-lead';
 import { getSimulationClient } from '../worker/simulation.client';
+import { fieldLabelFromColumns } from './column-headers';
 import type { LeadTraceAnswer, Slot } from '../worker/simulation.protocol';
 
 interface LeadExplanationPanelProps {
@@ -59,7 +60,6 @@ export function LeadExplanationPanel({
   const explanation = useMemo<LeadExplanation | null>(() => {
     if (!trace) return null;
     const names = new Map(reps.map((rep) => [rep.id, rep.name]));
-    const headers = new Map(columns.map((column) => [column.key, column.header]));
     const fixedT = i18n.getFixedT(i18n.language, 'simulation');
     return explainLead(
       trace.result,
@@ -67,7 +67,7 @@ export function LeadExplanationPanel({
         flow: document,
         lead: trace.lead,
         repName: (repId) => names.get(repId) ?? repId,
-        fieldLabel: (field) => headers.get(field) ?? field,
+        fieldLabel: fieldLabelFromColumns(columns),
       },
       (key, params) => fixedT(key, params ?? {}),
     );

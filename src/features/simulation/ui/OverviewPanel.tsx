@@ -16,7 +16,9 @@ import { useFormat } from '../../../i18n/useFormat';
 import type { CapacityUse, RunOverview, UnassignedGroup } from '../engine/run-overview';
 import type { ResultQuery } from '../engine/result-query';
 import { isMissingColumn } from '../engine/missing-columns';
+import type { DatasetColumn } from '../../../storage/records';
 import { CapNoteList } from './CapNoteList';
+import { fieldLabelFromColumns } from './column-headers';
 import { MissingColumnList } from './MissingColumnList';
 import { RepShareBars } from './RepShareBars';
 import { useNodeName } from './useNodeName';
@@ -28,6 +30,8 @@ interface OverviewPanelProps {
   flowId: string;
   /** The run's flow warnings; those about columns the dataset lacks are listed here. */
   warnings: readonly FlowProblem[];
+  /** The dataset's columns, whose headers name the fields in the notes. */
+  columns: readonly DatasetColumn[];
   onShowLeads: (query: ResultQuery) => void;
 }
 
@@ -69,6 +73,7 @@ export function OverviewPanel({
   document,
   flowId,
   warnings,
+  columns,
   onShowLeads,
 }: OverviewPanelProps) {
   const { t } = useTranslation('simulation');
@@ -196,7 +201,11 @@ export function OverviewPanel({
               <Title order={3} size="h5">
                 {t('unassigned.title')}
               </Title>
-              <CapNoteList notes={overview.capNotes ?? []} nodeName={nodeName} />
+              <CapNoteList
+                notes={overview.capNotes ?? []}
+                nodeName={nodeName}
+                fieldLabel={fieldLabelFromColumns(columns)}
+              />
               {overview.unassigned.length === 0 ? (
                 <Text size="sm">{t('unassigned.none')}</Text>
               ) : (

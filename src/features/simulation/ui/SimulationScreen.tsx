@@ -218,6 +218,7 @@ function SimulationWorkspace({ flow }: { flow: FlowRecord }) {
               document={ready.settings.flow}
               flowId={flow.id}
               warnings={ready.warnings}
+              columns={columns}
               onShowLeads={showLeads}
             />
           </Tabs.Panel>
