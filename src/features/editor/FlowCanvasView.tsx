@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { Background, BackgroundVariant, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import { useComputedColorScheme } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { NODE_TYPES, type FlowDocument } from '@sras/engine';
+import { NODE_TYPES, type FlowDocument, type Rep } from '@sras/engine';
 import { useSimulationOverlay, withEdgeOverlay } from '../simulation';
 import { FlowNodeCard } from './canvas/FlowNodeCard';
 import { useFlowAriaLabels } from './canvas/useFlowAriaLabels';
@@ -21,6 +21,8 @@ export interface FlowCanvasViewProps {
   height?: number | string;
   /** Columns whose headers name the fields on the node cards; default: the stored lead datasets'. */
   datasetColumns?: readonly DatasetColumn[];
+  /** The reps the flow is checked against; default: the stored team. */
+  reps?: readonly Rep[];
 }
 
 const NODE_TYPE_MAP: NodeTypes = Object.fromEntries(NODE_TYPES.map((type) => [type, FlowNodeCard]));
@@ -29,11 +31,9 @@ function ReadOnlyCanvas({
   document,
   height,
   datasetColumns,
-}: {
-  document: FlowDocument;
-  height: number | string;
-  datasetColumns?: readonly DatasetColumn[];
-}) {
+  reps: givenReps,
+}: Required<Pick<FlowCanvasViewProps, 'document' | 'height'>> &
+  Pick<FlowCanvasViewProps, 'datasetColumns' | 'reps'>) {
   const { t } = useTranslation('editor');
   const colorScheme = useComputedColorScheme('light');
   const canvas = useMemo(() => toCanvas(repairDanglingEdges(document).document), [document]);
@@ -42,7 +42,8 @@ function ReadOnlyCanvas({
     () => withEdgeOverlay(canvas.edges, simulation),
     [canvas.edges, simulation],
   );
-  const reps = useStoredReps();
+  const storedReps = useStoredReps();
+  const reps = givenReps ?? storedReps;
   const problems = useFlowProblems(document, reps);
   const storedColumns = useStoredDatasetColumns();
   const ariaLabelConfig = useFlowAriaLabels();
@@ -80,10 +81,20 @@ function ReadOnlyCanvas({
  * A read-only picture of a flow document, fitted to view: for version
  * viewing and template previews. Node cards look as in the editor.
  */
-export function FlowCanvasView({ document, height = 360, datasetColumns }: FlowCanvasViewProps) {
+export function FlowCanvasView({
+  document,
+  height = 360,
+  datasetColumns,
+  reps,
+}: FlowCanvasViewProps) {
   return (
     <ReactFlowProvider>
-      <ReadOnlyCanvas document={document} height={height} datasetColumns={datasetColumns} />
+      <ReadOnlyCanvas
+        document={document}
+        height={height}
+        datasetColumns={datasetColumns}
+        reps={reps}
+      />
     </ReactFlowProvider>
   );
 }

@@ -44,6 +44,7 @@ export function TemplateDetailsDialog({
             document={template.document[language]}
             height={320}
             datasetColumns={canvasColumns}
+            reps={template.reps}
             readOnly
           />
           <Title order={3} size="h5">
@@ -69,7 +70,9 @@ export function TemplateDetailsDialog({
               <Table.Thead>
                 <Table.Tr>
                   {columns.map((column) => (
-                    <Table.Th key={column.key}>{column.header}</Table.Th>
+                    <Table.Th key={column.key} style={{ whiteSpace: 'nowrap' }}>
+                      {column.header}
+                    </Table.Th>
                   ))}
                 </Table.Tr>
               </Table.Thead>
