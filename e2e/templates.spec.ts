@@ -20,6 +20,19 @@ test.describe('template gallery', () => {
     await saveScreenshot(page, 'template-gallery-zh-CN');
   });
 
+  test('previews a template with its field headers and no problems', async ({ page }) => {
+    const templates = new TemplatesPage(page);
+    await templates.goto();
+
+    await page.getByRole('button', { name: 'Details of Finance high-value lane' }).click();
+
+    const dialog = page.getByRole('dialog');
+    const preview = dialog.getByTestId('flow-canvas-view');
+    await expect(preview.getByText('Assets (10k yuan) ≥ 300')).toBeVisible();
+    await expect(preview.locator('[data-testid^="problem-badge-"]')).toHaveCount(0);
+    await expect(dialog.getByRole('columnheader', { name: 'Assets (10k yuan)' })).toBeVisible();
+  });
+
   test('opens a template as an editable flow with its sample data', async ({ page }) => {
     const templates = new TemplatesPage(page);
     await templates.goto();
