@@ -128,6 +128,15 @@ describe('request errors of the HTTP API', () => {
         'The body is not valid JSON (line 2, column 15). Check the quotes, commas and brackets there and send it again.',
       );
     });
+
+    it('names the position that JSON.parse leaves out', async () => {
+      const { body } = await allocate('{"lead": }', CHINESE);
+
+      expect(body.error.message).toBe(
+        '请求体不是有效的 JSON（第 1 行第 10 列）。请检查该处的引号、逗号和括号后重新发送。',
+      );
+      expect(body.error).toMatchObject({ line: 1, column: 10 });
+    });
   });
 
   describe('a body of the wrong shape', () => {
@@ -261,12 +270,6 @@ describe('request errors of the HTTP API', () => {
       const { body } = await allocate('{"lead": 1}', 'en;q=0.9, zh-CN;q=0.5');
 
       expect(body.error.message).toMatch(/^The lead \("lead"\) must be an object/);
-    });
-
-    it('says the body is not JSON without a position when the parser gives none', async () => {
-      const { body } = await allocate('{"lead": }', CHINESE);
-
-      expect(body.error.message).toBe('请求体不是有效的 JSON。请检查引号、逗号和括号后重新发送。');
     });
 
     it('keeps errors that are not about the request in English', async () => {

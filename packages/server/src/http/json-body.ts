@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { localizedError, type ApiError } from './api-error.js';
+import { findJsonSyntaxError } from './json-syntax.js';
 import { requestMessage } from './request-messages.js';
 
 /**
@@ -29,7 +30,9 @@ export function installJsonBodyParser(app: FastifyInstance): void {
 /**
  * Returns a 400 naming the line and column where `text` stops being JSON,
  * in the request's language, or null when JSON.parse accepts it.
- * JSON.parse's own reason (English) goes along as `reason`.
+ * JSON.parse's own reason (English) goes along as `reason`. When the reason
+ * names no position, as Node 20's does for an unexpected token or an early
+ * end, the text is scanned for it.
  */
 export function describeJsonError(text: string): ApiError | null {
   try {
@@ -37,8 +40,9 @@ export function describeJsonError(text: string): ApiError | null {
     return null;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    const position = /at position (\d+)/.exec(reason)?.[1];
-    const where = position === undefined ? null : lineAndColumn(text, Number(position));
+    const named = /at position (\d+)/.exec(reason)?.[1];
+    const position = named === undefined ? findJsonSyntaxError(text) : Number(named);
+    const where = position === null ? null : lineAndColumn(text, position);
     return localizedError(400, 'invalid-json', (language) => ({
       message:
         where === null

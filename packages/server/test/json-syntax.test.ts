@@ -1,0 +1,123 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { describeJsonError } from '../src/http/json-body.js';
+import { findJsonSyntaxError } from '../src/http/json-syntax.js';
+
+/** The position JSON.parse names in its message, or null when it names none. */
+function parserPosition(text: string): number | null {
+  try {
+    JSON.parse(text);
+    return null;
+  } catch (error) {
+    const position = /at position (\d+)/.exec((error as Error).message)?.[1];
+    return position === undefined ? null : Number(position);
+  }
+}
+
+describe('findJsonSyntaxError', () => {
+  it.each([
+    ['{"lead": }', 9],
+    ['[1,]', 3],
+    ['{"a": tru}', 9],
+    ['nul', 3],
+    ['', 0],
+    ['  ', 2],
+    ['\u00a0{}', 0],
+    ['{"a":1,}', 7],
+    ['[1,2', 4],
+    ['{"a" 1}', 5],
+    ['{"a":01}', 6],
+    ['{"a":-}', 6],
+    ['{"a":1.}', 7],
+    ['{"a":1e}', 7],
+    ['{"a":"\\q"}', 7],
+    ['{"a":"\\u12"}', 10],
+    ['{"a":"x\ny"}', 7],
+    ['"abc', 4],
+    ['{"a":1}x', 7],
+    ['[[[]]]]', 6],
+    ["{'a': 1}", 1],
+  ])('finds the fault of %j at %i', (text, offset) => {
+    expect(findJsonSyntaxError(text)).toBe(offset);
+  });
+
+  it.each([
+    '{}',
+    '[]',
+    ' {"a": [1, -2.5e+3, true, false, null, "\\u00e9\\n"], "b": {}} ',
+    '"文本"',
+    '0',
+    '\r\n[\t]\r\n',
+  ])('accepts %j', (text) => {
+    expect(findJsonSyntaxError(text)).toBeNull();
+  });
+
+  it('scans deep nesting without overflowing the stack', () => {
+    const depth = 200_000;
+
+    expect(findJsonSyntaxError('['.repeat(depth) + ']'.repeat(depth))).toBeNull();
+    expect(findJsonSyntaxError('['.repeat(depth))).toBe(depth);
+  });
+
+  it('agrees with JSON.parse on validity and on every position it names', () => {
+    // Valid JSON texts with one character inserted, deleted or replaced.
+    const damaged = fc
+      .tuple(
+        fc.json(),
+        fc.nat(),
+        fc.constantFrom('insert', 'delete', 'replace'),
+        fc.constantFrom(...'{}[],:"\\ 0-1.eEtfnul\n\tx'.split('')),
+      )
+      .map(([text, at, edit, char]) => {
+        const index = at % (text.length + 1);
+        if (edit === 'insert') return text.slice(0, index) + char + text.slice(index);
+        if (edit === 'delete') return text.slice(0, index) + text.slice(index + 1);
+        return text.slice(0, index) + char + text.slice(index + 1);
+      });
+
+    fc.assert(
+      fc.property(damaged, (text) => {
+        const offset = findJsonSyntaxError(text);
+        let valid = true;
+        try {
+          JSON.parse(text);
+        } catch {
+          valid = false;
+        }
+
+        expect(offset === null).toBe(valid);
+        const position = parserPosition(text);
+        if (position !== null) expect(offset).toBe(position);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('describeJsonError', () => {
+  it('names the line and column when JSON.parse names no position', () => {
+    const text = '{\n  "leads": [\n    {"id": "1"},\n  ]\n}';
+
+    expect(parserPosition(text)).toBeNull();
+    expect(describeJsonError(text)?.toBody('en').error).toMatchObject({
+      code: 'invalid-json',
+      message:
+        'The body is not valid JSON (line 4, column 3). Check the quotes, commas and brackets there and send it again.',
+      line: 4,
+      column: 3,
+    });
+  });
+
+  it('names the end of a text that stops early', () => {
+    const error = describeJsonError('{"lead": {"id": "1"}');
+
+    expect(error?.toBody('zh-CN').error).toMatchObject({ line: 1, column: 21 });
+    expect(error?.toBody('zh-CN').error.message).toBe(
+      '请求体不是有效的 JSON（第 1 行第 21 列）。请检查该处的引号、逗号和括号后重新发送。',
+    );
+  });
+
+  it('returns null for valid JSON', () => {
+    expect(describeJsonError('{"lead": {}}')).toBeNull();
+  });
+});
