@@ -6,7 +6,7 @@ import Fastify, {
 } from 'fastify';
 import type { ServerConfig } from './config.js';
 import type { DatabaseHandle } from './db/database.js';
-import { ApiError } from './http/api-error.js';
+import { apiError } from './http/api-messages.js';
 import { installCors } from './http/cors.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { installJsonBodyParser } from './http/json-body.js';
@@ -57,11 +57,11 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       return token ? `token:${bearerTokenHash(request, token)}` : `ip:${request.ip}`;
     },
     errorResponseBuilder: (_request, context) =>
-      new ApiError(
-        429,
-        'rate-limited',
-        `Too many requests: at most ${context.max} per ${context.after}. Retry after ${context.after}.`,
-      ),
+      apiError(429, 'rate-limited', 'rateLimited', {
+        max: context.max,
+        window: Math.ceil(config.rateLimitWindowMs / 1000),
+        retry: Math.max(1, Math.ceil(context.ttl / 1000)),
+      }),
   });
 
   registerWorkspaceRoutes(app, database);

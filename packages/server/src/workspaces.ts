@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { insertToken } from './auth/tokens.js';
 import { inWriteTransaction, lockName, type DatabaseHandle } from './db/database.js';
-import { ApiError } from './http/api-error.js';
+import { apiError } from './http/api-messages.js';
 
 /** A new workspace's id and its first owner token (shown once, stored only as a hash). */
 export interface CreatedWorkspace {
@@ -19,11 +19,12 @@ export async function createWorkspace(
 ): Promise<CreatedWorkspace> {
   const trimmed = name.trim();
   if (!trimmed || trimmed.length > MAX_WORKSPACE_NAME_LENGTH) {
-    throw new ApiError(
+    throw apiError(
       400,
       'validation-failed',
-      `A workspace name must have 1 to ${MAX_WORKSPACE_NAME_LENGTH} characters; got ${trimmed.length}.`,
-      { issues: [{ path: 'name', message: 'expected 1 to 200 characters' }] },
+      'workspaceNameLength',
+      { maximum: MAX_WORKSPACE_NAME_LENGTH, length: trimmed.length },
+      (message) => ({ issues: [{ path: 'name', code: 'too_big', message }] }),
     );
   }
   const now = options.now ?? new Date();
@@ -34,11 +35,7 @@ export async function createWorkspace(
     if (options.onlyIfNone) {
       const existing = await trx.selectFrom('workspaces').select('id').limit(1).executeTakeFirst();
       if (existing) {
-        throw new ApiError(
-          409,
-          'workspace-exists',
-          'This server already has a workspace. Ask its owner for a token, or create more workspaces with `npx sras workspace create`.',
-        );
+        throw apiError(409, 'workspace-exists', 'workspaceExists');
       }
     }
 

@@ -84,7 +84,7 @@ describe.each(dialects)('saved flow versions on %s', (dialect) => {
     expect(response.statusCode).toBe(422);
     expect(response.json().error.code).toBe('version-document-missing');
     expect(response.json().error.missing).toEqual(['version_3']);
-    expect(response.json().error.message).toContain('"version_3" (item 2)');
+    expect(response.json().error.message).toContain('"version_3" (entry 3)');
     expect(list.json().revision).toBe(2);
   });
 

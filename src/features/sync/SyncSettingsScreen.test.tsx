@@ -91,4 +91,43 @@ describe('SyncSettingsScreen', () => {
       await screen.findByText(`Connected to workspace "Sync test" on ${server.url} as owner.`),
     ).toBeTruthy();
   });
+
+  it.each([
+    ['zh-CN', '连接', '立即同步', '令牌不存在或已被撤销。请向工作区所有者索取新令牌。'],
+    [
+      'en',
+      'Connect',
+      'Sync now',
+      'The token is unknown or revoked. Ask the workspace owner for a new one.',
+    ],
+  ] as const)(
+    "shows the server's %s message for a token revoked after connecting",
+    async (language, connect, syncNow, message) => {
+      const user = userEvent.setup();
+      const { address, token } = await renderScreen(language);
+      const created = await fetch(`${server.url}/api/v1/keys`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${server.ownerToken}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ role: 'editor' }),
+      });
+      const key = (await created.json()) as { id: string; token: string };
+
+      await user.clear(address);
+      await user.type(address, server.url);
+      await user.type(token, key.token);
+      await user.click(screen.getByRole('button', { name: connect }));
+      await screen.findByTestId('sync-summary');
+      const revoked = await fetch(`${server.url}/api/v1/keys/${key.id}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${server.ownerToken}` },
+      });
+      await user.click(screen.getByRole('button', { name: syncNow }));
+
+      expect(revoked.status).toBe(200);
+      expect(await screen.findByText(message)).toBeTruthy();
+    },
+  );
 });

@@ -2,7 +2,7 @@ import type { AllocationState, Lead, LeadResult } from '@sras/engine';
 import { EngineInputError, listDedupKeys } from '@sras/engine';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { ApiError, notFound } from '../http/api-error.js';
+import { apiError, flowNotFound } from '../http/api-messages.js';
 import type { AllocationResultView } from './allocation.service.js';
 import type {
   CompiledVersion,
@@ -70,13 +70,9 @@ export async function readRuntime(
   flowId: string,
 ): Promise<Runtime> {
   const heads = await cache.readHeads(db, workspaceId, flowId);
-  if (heads.publishedVersion === undefined) throw notFound(`Flow "${flowId}"`);
+  if (heads.publishedVersion === undefined) throw flowNotFound(flowId);
   if (heads.publishedVersion === null) {
-    throw new ApiError(
-      409,
-      'flow-not-published',
-      `Flow "${flowId}" has no published version. Publish it before allocating leads with it.`,
-    );
+    throw apiError(409, 'flow-not-published', 'flowNotPublished', { flowId });
   }
 
   const compiled = await cache.compiledVersion(db, workspaceId, flowId, heads.publishedVersion);
@@ -90,11 +86,12 @@ export function runEngine<T>(run: () => T): T {
     return run();
   } catch (error) {
     if (!(error instanceof EngineInputError)) throw error;
-    throw new ApiError(
+    throw apiError(
       422,
       'validation-failed',
-      `The engine cannot run with this input: ${error.message} Fix the leads or the workspace's reps and retry.`,
-      { issues: error.issues },
+      'engineInput',
+      { reason: error.message.replace(/\.?$/, '.') },
+      () => ({ issues: error.issues }),
     );
   }
 }

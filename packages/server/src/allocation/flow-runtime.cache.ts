@@ -18,7 +18,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { PreparedQuery, type Slots } from '../db/prepared-query.js';
 import type { Database } from '../db/schema.js';
-import { ApiError } from '../http/api-error.js';
+import { apiError } from '../http/api-messages.js';
 import { LIST_DOCUMENT_ID } from '../sync/document-kinds.js';
 
 export const DEDUP_TYPES: readonly DedupKey[] = ['phone', 'email', 'company'];
@@ -103,12 +103,9 @@ export class FlowRuntimeCache {
     const flow = flowDocumentSchema.parse(JSON.parse(row.body)) as FlowDocument;
     const compiled = compileFlow(flow);
     if (!compiled.ok) {
-      throw new ApiError(
-        409,
-        'flow-has-errors',
-        `Published version ${version} of flow "${flowId}" no longer compiles. Fix the flow and publish it again.`,
-        { problems: compiled.problems },
-      );
+      throw apiError(409, 'flow-has-errors', 'flowNoLongerCompiles', { version, flowId }, () => ({
+        problems: compiled.problems,
+      }));
     }
 
     const entry: CompiledVersion = {

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { PreparedQuery, type Slots } from '../db/prepared-query.js';
 import type { Database } from '../db/schema.js';
-import { ApiError } from '../http/api-error.js';
+import type { ApiError } from '../http/api-error.js';
+import { apiError } from '../http/api-messages.js';
 
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
@@ -18,10 +19,12 @@ export function readIdempotencyKey(header: string | string[] | undefined): strin
 
   const key = (Array.isArray(header) ? header[0] : header)?.trim() ?? '';
   if (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH || !/^[\x21-\x7e]+$/.test(key)) {
-    throw new ApiError(
+    throw apiError(
       400,
       'validation-failed',
-      `The Idempotency-Key header must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} printable ASCII characters without spaces, such as a UUID.`,
+      'idempotencyKeyInvalid',
+      { maximum: MAX_IDEMPOTENCY_KEY_LENGTH },
+      (message) => ({ issues: [{ path: 'Idempotency-Key', code: 'invalid_format', message }] }),
     );
   }
   return key;
@@ -128,9 +131,5 @@ export async function purgeIdempotencyRecords(db: Kysely<Database>, cutoff: Date
 
 /** The 422 for an idempotency key that was first used for another request. */
 export function keyReusedError(key: string): ApiError {
-  return new ApiError(
-    422,
-    'idempotency-key-reused',
-    `The Idempotency-Key "${key}" was already used for a different request. Use a new key for each new request.`,
-  );
+  return apiError(422, 'idempotency-key-reused', 'idempotencyKeyReused', { key });
 }

@@ -37,34 +37,28 @@ export type ErrorWording = (language: MessageLanguage) => ErrorText;
 
 /**
  * An expected failure of a request, sent as `{ error: { code, message,
- * ...details } }`. `message` is English; an error made with
- * {@link localizedError} is sent in the request's language.
+ * ...details } }` in the language the request prefers. `message` and
+ * `details` are the English wording, for logs and tests.
  */
 export class ApiError extends Error {
   override name = 'ApiError';
+  /** Extra fields of the English error object, such as validation issues or the server's copy. */
+  readonly details: Record<string, unknown>;
 
   constructor(
     readonly statusCode: number,
     readonly code: ErrorCode,
-    message: string,
-    /** Extra fields of the error object, such as validation issues or the server's copy. */
-    readonly details: Record<string, unknown> = {},
-    private readonly wording?: ErrorWording,
+    private readonly wording: ErrorWording,
   ) {
-    super(message);
+    const english = wording('en');
+    super(english.message);
+    this.details = english.details ?? {};
   }
 
-  /** Whether the error has a message in every language, not only English. */
-  get localized(): boolean {
-    return this.wording !== undefined;
-  }
-
-  /** The error object in `language` (English when the error has no other wording). */
+  /** The error object in `language`. */
   toBody(language: MessageLanguage = 'en'): { error: Record<string, unknown> } {
     const text =
-      this.wording === undefined || language === 'en'
-        ? { message: this.message, details: this.details }
-        : this.wording(language);
+      language === 'en' ? { message: this.message, details: this.details } : this.wording(language);
     return { error: { code: this.code, message: text.message, ...text.details } };
   }
 }
@@ -75,9 +69,5 @@ export function localizedError(
   code: ErrorCode,
   wording: ErrorWording,
 ): ApiError {
-  const english = wording('en');
-  return new ApiError(statusCode, code, english.message, english.details ?? {}, wording);
+  return new ApiError(statusCode, code, wording);
 }
-
-export const notFound = (what: string): ApiError =>
-  new ApiError(404, 'not-found', `${what} was not found in this workspace.`);

@@ -1,22 +1,22 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ApiError, localizedError } from './api-error.js';
+import { apiError } from './api-messages.js';
 import { requestLanguage } from './request-language.js';
 import { requestMessage, type RequestMessageKey } from './request-messages.js';
 
 /**
- * Sends every error as `{ error: { code, message } }`: API errors as they
- * are, Fastify's own errors (bad JSON, body too large, wrong content type)
- * with a stable code, and anything else as a 500 that is logged. Errors
- * worded in several languages are sent in the one the request's
- * `Accept-Language` prefers (see `requestLanguage`), with `Content-Language`.
+ * Sends every error as `{ error: { code, message } }` in the language the
+ * request's `Accept-Language` prefers (see `requestLanguage`), with
+ * `Content-Language`: API errors as they are, Fastify's own errors (bad
+ * JSON, body too large, wrong content type) with a stable code, and
+ * anything else as a 500 that is logged with the request id it names.
  */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
-    const apiError = error instanceof ApiError ? error : translateFastifyError(error);
+    const apiError = error instanceof ApiError ? error : translateFastifyError(error, request.id);
     if (apiError.statusCode >= 500) {
       request.log.error({ err: error }, 'request failed');
     }
-    if (!apiError.localized) return reply.status(apiError.statusCode).send(apiError.toBody());
 
     const language = requestLanguage(request.headers['accept-language']);
     const vary = reply.getHeader('vary');
@@ -28,7 +28,7 @@ export function installErrorHandler(app: FastifyInstance): void {
   });
 }
 
-function translateFastifyError(error: FastifyError): ApiError {
+function translateFastifyError(error: FastifyError, requestId: string): ApiError {
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return worded(413, 'body-too-large', 'bodyTooLarge');
@@ -41,17 +41,18 @@ function translateFastifyError(error: FastifyError): ApiError {
   if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
     return worded(400, 'invalid-json', 'invalidJson');
   }
-  if (error.validation) {
-    return new ApiError(400, 'validation-failed', `The request is invalid: ${error.message}`);
+  // Fastify's own rejections (schema validation, a malformed URL) keep
+  // their English reason inside the worded sentence.
+  if (
+    error.validation ||
+    (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500)
+  ) {
+    const statusCode = error.validation ? 400 : (error.statusCode as number);
+    return apiError(statusCode, 'validation-failed', 'requestRejected', {
+      reason: error.message.replace(/\.$/, ''),
+    });
   }
-  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
-    return new ApiError(error.statusCode, 'validation-failed', error.message);
-  }
-  return new ApiError(
-    500,
-    'internal-error',
-    'The server failed to handle the request; the error is in its log.',
-  );
+  return apiError(500, 'internal-error', 'internalError', { requestId }, () => ({ requestId }));
 }
 
 function worded(

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { checkToken, hashToken, type Principal } from '../auth/tokens.js';
 import { roleAllows, type Permission } from '../auth/permissions.js';
 import type { DatabaseHandle } from '../db/database.js';
-import { ApiError } from './api-error.js';
+import { apiError, permissionWords } from './api-messages.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -43,11 +43,7 @@ export function requirePermission(handle: DatabaseHandle, permission: Permission
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const token = readBearerToken(request);
     if (!token) {
-      throw new ApiError(
-        401,
-        'token-missing',
-        'This request needs a token: send "Authorization: Bearer <token>".',
-      );
+      throw apiError(401, 'token-missing', 'tokenMissing');
     }
 
     const check = await checkToken(
@@ -57,27 +53,18 @@ export function requirePermission(handle: DatabaseHandle, permission: Permission
       bearerTokenHash(request, token),
     );
     if (check.status === 'invalid') {
-      throw new ApiError(
-        401,
-        'token-invalid',
-        'The token is unknown or revoked. Ask the workspace owner for a new one.',
-      );
+      throw apiError(401, 'token-invalid', 'tokenInvalid');
     }
     if (check.status === 'expired') {
-      throw new ApiError(
-        401,
-        'token-expired',
-        'The token has expired. Ask the workspace owner for a new one.',
-      );
+      throw apiError(401, 'token-expired', 'tokenExpired');
     }
 
     const { principal } = check;
     if (!roleAllows(principal.role, permission)) {
-      throw new ApiError(
-        403,
-        'forbidden',
-        `A token with the role "${principal.role}" may not ${describePermission(permission)}.`,
-      );
+      throw apiError(403, 'forbidden', 'forbidden', {
+        role: principal.role,
+        action: permissionWords(permission),
+      });
     }
     request.principal = principal;
   };
@@ -87,19 +74,4 @@ export function requirePermission(handle: DatabaseHandle, permission: Permission
 export function principalOf(request: FastifyRequest): Principal {
   if (!request.principal) throw new Error('Route has no requirePermission pre-handler.');
   return request.principal;
-}
-
-function describePermission(permission: Permission): string {
-  switch (permission) {
-    case 'identify':
-      return 'identify itself';
-    case 'read':
-      return 'read workspace data';
-    case 'write':
-      return 'change workspace data';
-    case 'manage-keys':
-      return 'create or revoke tokens';
-    case 'allocate':
-      return 'allocate leads';
-  }
 }

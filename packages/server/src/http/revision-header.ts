@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { ApiError } from './api-error.js';
+import { apiError } from './api-messages.js';
 
 /**
  * Reads the revision of an `If-Match` header: `3`, `"3"` and `W/"3"` all
@@ -12,11 +12,9 @@ export function readIfMatch(request: FastifyRequest): number | undefined {
   const text = (Array.isArray(header) ? header[0] : header)?.trim() ?? '';
   const match = /^(?:W\/)?"?(\d{1,15})"?$/.exec(text);
   if (!match?.[1]) {
-    throw new ApiError(
-      400,
-      'validation-failed',
-      `The If-Match header must hold a revision number such as "3"; got "${text}".`,
-    );
+    throw apiError(400, 'validation-failed', 'ifMatchInvalid', { value: text }, (message) => ({
+      issues: [{ path: 'If-Match', code: 'invalid_format', message }],
+    }));
   }
   return Number(match[1]);
 }

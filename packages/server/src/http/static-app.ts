@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { ApiError } from './api-error.js';
+import { apiError } from './api-messages.js';
 
 // Paths naming a file of the build. A missing one gets a 404, never
 // index.html: HTML served as /sw.js or a script would fail in the browser
@@ -42,26 +42,17 @@ export async function registerStaticApp(app: FastifyInstance, appDir: string): P
     const pathname = request.url.split('?')[0] ?? '';
     const isApi = pathname === '/api' || pathname.startsWith('/api/');
     if (!isApi && request.method === 'GET' && BUILD_FILE_PATTERN.test(pathname)) {
-      throw new ApiError(
-        404,
-        'route-not-found',
-        `The app build has no file ${pathname}. Rebuild the app with "npm run build", then restart the server.`,
-      );
+      throw apiError(404, 'route-not-found', 'buildFileMissing', { path: pathname });
     }
     if (!isApi && request.method === 'GET' && hasApp) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     if (!isApi && request.method === 'GET') {
-      throw new ApiError(
-        404,
-        'route-not-found',
-        `The app is not built (no ${indexFile}). Run "npm run build", then restart the server.`,
-      );
+      throw apiError(404, 'route-not-found', 'appNotBuilt', { file: indexFile });
     }
-    throw new ApiError(
-      404,
-      'route-not-found',
-      `No API route ${request.method} ${pathname}. The routes are listed at /api/v1/openapi.json.`,
-    );
+    throw apiError(404, 'route-not-found', 'routeNotFound', {
+      method: request.method,
+      path: pathname,
+    });
   });
 }

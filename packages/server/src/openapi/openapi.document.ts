@@ -98,7 +98,7 @@ export const openApiDocument = {
     description:
       'Sync API for flows, flow versions, reps, teams, targets and existing-owner lists, and the allocation API that runs published flows. ' +
       'Every request but set-up needs `Authorization: Bearer <token>`. Every error is `{ "error": { "code", "message" } }`. ' +
-      'The messages of rejected bodies and queries (`validation-failed`, `invalid-json`, `too-many-leads`, `body-too-large`, `unsupported-media-type`) are in Chinese when `Accept-Language` ranks Chinese above English, else in English; other messages are in English.',
+      'Messages are in Chinese when `Accept-Language` ranks Chinese above English, else in English (see `Content-Language`); clients branch on the stable `code`. A 500 `internal-error` carries `requestId`, the id of its entry in the server log.',
   },
   servers: [{ url: '/' }],
   security: [{ bearerToken: [] }],

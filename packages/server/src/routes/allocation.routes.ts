@@ -5,7 +5,7 @@ import { FlowRuntimeCache } from '../allocation/flow-runtime.cache.js';
 import { hashRequest, readIdempotencyKey } from '../allocation/idempotency.js';
 import type { ServerConfig } from '../config.js';
 import type { DatabaseHandle } from '../db/database.js';
-import { ApiError } from '../http/api-error.js';
+import { apiError } from '../http/api-messages.js';
 import { principalOf, requirePermission } from '../http/request-context.js';
 
 /**
@@ -52,11 +52,10 @@ export function registerAllocationRoutes(
       const principal = principalOf(request);
       const flowId = request.params.id;
       if (principal.flowId !== null && principal.flowId !== flowId) {
-        throw new ApiError(
-          403,
-          'forbidden',
-          `This token may allocate only with flow "${principal.flowId}".`,
-        );
+        throw apiError(403, 'forbidden', 'tokenFlowOnly', {
+          flowId: principal.flowId,
+          requested: flowId,
+        });
       }
 
       const leads = readAllocateBody(request.body);

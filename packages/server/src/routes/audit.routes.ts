@@ -2,7 +2,7 @@ import type { AuditEntry } from '@sras/engine';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { DatabaseHandle } from '../db/database.js';
-import { ApiError } from '../http/api-error.js';
+import { apiError } from '../http/api-messages.js';
 import { principalOf, requirePermission } from '../http/request-context.js';
 import { parseBody } from '../http/validation.js';
 
@@ -77,12 +77,7 @@ function decodeCursor(cursor: string): number {
   } catch {
     // Reported below.
   }
-  throw new ApiError(
-    400,
-    'validation-failed',
-    'The cursor is invalid: pass the nextCursor of the previous page unchanged.',
-    {
-      issues: [{ path: 'cursor', message: 'invalid cursor' }],
-    },
-  );
+  throw apiError(400, 'validation-failed', 'cursorInvalid', {}, (message) => ({
+    issues: [{ path: 'cursor', code: 'custom', message }],
+  }));
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { insertToken, ROLES } from '../auth/tokens.js';
 import type { DatabaseHandle } from '../db/database.js';
 import type { Role } from '../db/schema.js';
-import { ApiError, notFound } from '../http/api-error.js';
+import { apiError } from '../http/api-messages.js';
 import { principalOf, requirePermission } from '../http/request-context.js';
 import { parseBody } from '../http/validation.js';
 
@@ -25,22 +25,18 @@ export function registerKeyRoutes(app: FastifyInstance, handle: DatabaseHandle):
     const { workspaceId } = principalOf(request);
     const input = parseBody(createKeySchema, request.body, 'body');
     if (input.flowId !== undefined && input.role !== 'allocate') {
-      throw new ApiError(
-        400,
-        'validation-failed',
-        `Only allocate tokens can be limited to one flow; remove flowId or use the role "allocate".`,
-        { issues: [{ path: 'flowId', message: 'only allowed with role "allocate"' }] },
-      );
+      throw apiError(400, 'validation-failed', 'keyFlowWithoutAllocate', {}, (message) => ({
+        issues: [{ path: 'flowId', code: 'custom', message }],
+      }));
     }
     const expiresAt = input.expiresAt ? new Date(input.expiresAt).toISOString() : null;
     if (expiresAt !== null && Date.parse(expiresAt) <= Date.now()) {
-      throw new ApiError(
+      throw apiError(
         400,
         'validation-failed',
-        `expiresAt ${input.expiresAt} is in the past; choose a later time.`,
-        {
-          issues: [{ path: 'expiresAt', message: 'must be in the future' }],
-        },
+        'keyExpiresInPast',
+        { value: input.expiresAt ?? '' },
+        (message) => ({ issues: [{ path: 'expiresAt', code: 'too_small', message }] }),
       );
     }
 
@@ -88,7 +84,8 @@ export function registerKeyRoutes(app: FastifyInstance, handle: DatabaseHandle):
         .where('id', '=', request.params.id)
         .where('revoked_at', 'is', null)
         .executeTakeFirst();
-      if (result.numUpdatedRows === 0n) throw notFound(`Key "${request.params.id}"`);
+      if (result.numUpdatedRows === 0n)
+        throw apiError(404, 'not-found', 'keyNotFound', { id: request.params.id });
       return { revoked: true };
     },
   );

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { flowDocumentSchema, type FlowDocument } from '@sras/engine';
 import type { DatabaseHandle } from '../db/database.js';
 import type { DocumentKind } from '../db/schema.js';
-import { ApiError, localizedError, notFound } from '../http/api-error.js';
+import { localizedError } from '../http/api-error.js';
+import { apiError, flowNotFound } from '../http/api-messages.js';
 import { requestMessage } from '../http/request-messages.js';
 import { principalOf, requirePermission } from '../http/request-context.js';
 import { readIfMatch, revisionTag } from '../http/revision-header.js';
@@ -128,7 +129,7 @@ export function registerSyncRoutes(app: FastifyInstance, handle: DatabaseHandle)
     async (request, reply) => {
       const { workspaceId } = principalOf(request);
       const stored = await findDocument(handle.db, workspaceId, 'flow', request.params.id);
-      if (!stored || stored.deleted) throw notFound(`Flow "${request.params.id}"`);
+      if (!stored || stored.deleted) throw flowNotFound(request.params.id);
 
       void reply.header('etag', revisionTag(stored.revision));
       return {
@@ -179,11 +180,7 @@ export function registerSyncRoutes(app: FastifyInstance, handle: DatabaseHandle)
       const { workspaceId } = principalOf(request);
       const expectedRevision = readIfMatch(request);
       if (expectedRevision === undefined) {
-        throw new ApiError(
-          428,
-          'if-match-required',
-          'Send the revision you want to delete in an If-Match header.',
-        );
+        throw apiError(428, 'if-match-required', 'deleteIfMatchRequired');
       }
       const { revision } = await writeDocument(handle, {
         workspaceId,
@@ -220,7 +217,7 @@ export function registerSyncRoutes(app: FastifyInstance, handle: DatabaseHandle)
     async (request) => {
       const { workspaceId } = principalOf(request);
       const stored = await findDocument(handle.db, workspaceId, 'flow', request.params.id);
-      if (!stored || stored.deleted) throw notFound(`Flow "${request.params.id}"`);
+      if (!stored || stored.deleted) throw flowNotFound(request.params.id);
 
       const rows = await handle.db
         .selectFrom('flow_versions')

@@ -26,26 +26,16 @@ const flowVersionListSchema = z.array(
   }),
 );
 
-/** How each kind of synced document is validated and named in messages. */
-export const DOCUMENT_KINDS: Record<
-  DocumentKind,
-  { schema: z.ZodType<unknown>; label: string; empty: unknown }
-> = {
-  flow: { schema: flowDocumentSchema, label: 'flow document', empty: null },
-  reps: { schema: withUniqueIds(repListSchema, 'rep'), label: 'rep list', empty: [] },
-  teams: { schema: withUniqueIds(teamListSchema, 'team'), label: 'team list', empty: [] },
-  targets: { schema: withUniqueIds(targetListSchema, 'target'), label: 'target list', empty: [] },
-  'existing-owners': {
-    schema: existingOwnerListSchema,
-    label: 'existing-owner list',
-    empty: [],
-  },
-  'flow-versions': {
-    schema: withUniqueIds(flowVersionListSchema, 'flow version'),
-    label: 'flow version list',
-    empty: [],
-  },
-};
+/** How each kind of synced document is validated, and its value before the first write. */
+export const DOCUMENT_KINDS: Record<DocumentKind, { schema: z.ZodType<unknown>; empty: unknown }> =
+  {
+    flow: { schema: flowDocumentSchema, empty: null },
+    reps: { schema: withUniqueIds(repListSchema, 'rep'), empty: [] },
+    teams: { schema: withUniqueIds(teamListSchema, 'team'), empty: [] },
+    targets: { schema: withUniqueIds(targetListSchema, 'target'), empty: [] },
+    'existing-owners': { schema: existingOwnerListSchema, empty: [] },
+    'flow-versions': { schema: withUniqueIds(flowVersionListSchema, 'flow version'), empty: [] },
+  };
 
 /** Rejects a list in which two items share an id, naming the second one's index. */
 function withUniqueIds<T extends { id: string }>(

@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import { inWorkspaceTransaction, type DatabaseHandle } from '../db/database.js';
 import type { Database, DocumentKind } from '../db/schema.js';
-import { ApiError } from '../http/api-error.js';
-import { DOCUMENT_KINDS } from './document-kinds.js';
+import { apiError, documentWords } from '../http/api-messages.js';
 
 /** A synced document as the API returns it. */
 export interface StoredDocument {
@@ -149,30 +148,32 @@ export async function writeDocument(
   const { workspaceId, kind, id, expectedRevision } = request;
   const now = (request.now ?? new Date()).toISOString();
 
-  const { label } = DOCUMENT_KINDS[kind];
+  const label = documentWords(kind);
 
   return inWorkspaceTransaction(handle, workspaceId, async (trx) => {
     const current = await findDocument(trx, workspaceId, kind, id);
     const currentRevision = current?.revision ?? 0;
 
     if (expectedRevision === undefined && current && !current.deleted) {
-      throw new ApiError(
+      throw apiError(
         428,
         'if-match-required',
-        `This ${label} already exists at revision ${currentRevision}. Send the revision you edited in an If-Match header.`,
-        { current },
+        'ifMatchRequired',
+        { label, revision: currentRevision },
+        () => ({ current }),
       );
     }
     if (expectedRevision !== undefined && expectedRevision !== currentRevision) {
-      throw new ApiError(
+      throw apiError(
         412,
         'revision-conflict',
-        `The ${label} changed on the server: you sent revision ${expectedRevision}, the server has ${currentRevision}. Merge with the server's copy and send it with its revision.`,
-        { current: current ?? null },
+        'revisionConflict',
+        { label, sent: expectedRevision, current: currentRevision },
+        () => ({ current: current ?? null }),
       );
     }
     if (request.document === null && (!current || current.deleted)) {
-      throw new ApiError(404, 'not-found', `This ${label} was not found in this workspace.`);
+      throw apiError(404, 'not-found', 'documentNotFound', { label });
     }
 
     const body =

@@ -1,6 +1,13 @@
-import { compileFlow, type FlowDocument, type FlowProblem, type Rep } from '@sras/engine';
+import {
+  compileFlow,
+  formatProblem,
+  nodeLabels,
+  type FlowDocument,
+  type FlowProblem,
+  type Rep,
+} from '@sras/engine';
 import { inWorkspaceTransaction, type DatabaseHandle } from '../db/database.js';
-import { ApiError, notFound } from '../http/api-error.js';
+import { apiError, flowNotFound } from '../http/api-messages.js';
 import { LIST_DOCUMENT_ID } from './document-kinds.js';
 import { findDocument, nextChangeSeq } from './document.store.js';
 
@@ -24,23 +31,25 @@ export async function publishFlow(
   document?: FlowDocument,
 ): Promise<{ version: number; warnings: FlowProblem[] }> {
   if (document && document.id !== flowId) {
-    throw new ApiError(
+    throw apiError(
       400,
       'validation-failed',
-      `The published document has id "${document.id}" but the flow is "${flowId}". Publish a version of this flow.`,
-      { issues: [{ path: 'document.id', message: `must be "${flowId}"` }] },
+      'publishDocumentMismatch',
+      { documentId: document.id, flowId },
+      (message) => ({ issues: [{ path: 'document.id', code: 'invalid_value', message }] }),
     );
   }
 
   return inWorkspaceTransaction(database, workspaceId, async (trx) => {
     const stored = await findDocument(trx, workspaceId, 'flow', flowId);
-    if (!stored || stored.deleted) throw notFound(`Flow "${flowId}"`);
+    if (!stored || stored.deleted) throw flowNotFound(flowId);
     if (stored.revision !== revision) {
-      throw new ApiError(
+      throw apiError(
         412,
         'revision-conflict',
-        `Flow "${flowId}" is at revision ${stored.revision}, not ${revision}. Sync the flow, check it, and publish the current revision.`,
-        { current: stored },
+        'publishRevisionConflict',
+        { flowId, current: stored.revision, sent: revision },
+        () => ({ current: stored }),
       );
     }
 
@@ -51,12 +60,23 @@ export async function publishFlow(
     if (!compiled.ok) {
       const errors = compiled.problems.filter((problem) => problem.severity === 'error');
       const first = errors[0];
-      const where = first?.nodeId ? ` at node "${first.nodeId}"` : '';
-      throw new ApiError(
+      const nodeId = first?.nodeId;
+      // The first error as the editor words it, and its node by the label the editor shows.
+      throw apiError(
         422,
         'flow-has-errors',
-        `Flow "${flowId}" has ${errors.length} error(s) and was not published; the first is ${first?.code ?? 'unknown'}${where}. Fix them in the editor and publish again.`,
-        { problems: compiled.problems },
+        nodeId === undefined ? 'flowHasErrors' : 'flowHasErrorsAtNode',
+        {
+          flowId,
+          count: errors.length,
+          first: (language) =>
+            first === undefined ? '' : formatProblem(first, language, published.nodes),
+          node: (language) =>
+            nodeId === undefined
+              ? ''
+              : (nodeLabels(published.nodes, language).get(nodeId) ?? nodeId),
+        },
+        () => ({ problems: compiled.problems }),
       );
     }
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { ApiError } from '../http/api-error.js';
+import { apiError, apiMessage } from '../http/api-messages.js';
 
 /**
  * The `flow-versions` list keeps a summary of each version the app saved
@@ -51,17 +51,19 @@ export async function storeSavedVersions(
     .filter(({ item }) => item.document === undefined && !stored.has(item.id));
   if (missing.length > 0) {
     const first = missing[0]!;
-    throw new ApiError(
+    throw apiError(
       422,
       'version-document-missing',
-      `Flow version "${first.item.id}" (item ${first.index}) has no document and the server has none under that id. Send the listed versions with their documents.`,
-      {
+      'versionDocumentMissing',
+      { id: first.item.id, number: first.index + 1 },
+      (_message, language) => ({
         missing: missing.map(({ item }) => item.id),
         issues: missing.map(({ item, index }) => ({
           path: `${index}.document`,
-          message: `the server has no document for version "${item.id}"`,
+          code: 'custom',
+          message: apiMessage(language, 'versionDocumentMissingIssue', { id: item.id }),
         })),
-      },
+      }),
     );
   }
 
