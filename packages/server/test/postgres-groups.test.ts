@@ -41,6 +41,8 @@ describe.skipIf(!postgresUrl)('allocation groups on postgres', () => {
       idempotencyKey: null,
       requestHash: '',
       runtime: runtimes[flowId as keyof typeof runtimes],
+      requestId: `request-${leads[0]?.id ?? ''}`,
+      log: { error: () => undefined },
     });
   });
   afterAll(() => server.close());
@@ -104,14 +106,18 @@ describe.skipIf(!postgresUrl)('allocation groups on postgres', () => {
     expect(await auditTimes('key-')).toHaveLength(2);
   });
 
-  it('runs the allocations that wait for a running transaction together in the next one', async () => {
+  /** Locks the workspace in a transaction of its own, as a running allocation would. */
+  const holdWorkspaceLock = async () => {
     const holder = await server.database.db.startTransaction().execute();
     await sql`select id from workspaces where id = ${server.workspaceId} for update`.execute(
       holder,
     );
+    return holder;
+  };
 
-    const first = allocateInGroup(server.database, allocation('rr', [{ id: 'burst-0' }]));
-    await expect
+  /** Waits until one transaction waits for the workspace lock. */
+  const waitForLockWaiter = () =>
+    expect
       .poll(async () => {
         const { rows } = await sql<{ waiting: number }>`
           select count(*)::int as waiting from pg_stat_activity
@@ -121,6 +127,12 @@ describe.skipIf(!postgresUrl)('allocation groups on postgres', () => {
         return rows[0]?.waiting ?? 0;
       })
       .toBe(1);
+
+  it('runs the allocations that wait for a running transaction together in the next one', async () => {
+    const holder = await holdWorkspaceLock();
+
+    const first = allocateInGroup(server.database, allocation('rr', [{ id: 'burst-0' }]));
+    await waitForLockWaiter();
     const others = [1, 2, 3, 4].map((index) =>
       allocateInGroup(server.database, allocation('rr', [{ id: `burst-${index}` }])),
     );
@@ -135,5 +147,62 @@ describe.skipIf(!postgresUrl)('allocation groups on postgres', () => {
     expect(times).toHaveLength(5);
     // One transaction for the first allocation, one shared by the four that waited.
     expect(new Set(times).size).toBe(2);
+  });
+
+  it('fails only the faulty allocation of a group', async () => {
+    const logged: { fields: Record<string, unknown>; message: string }[] = [];
+    const log = {
+      error: (fields: Record<string, unknown>, message: string) => logged.push({ fields, message }),
+    };
+    const healthy = allocation('rr', [{ id: 'fault-1' }]);
+    // A programming error inside the engine call, as a bug would throw it.
+    const runner = Object.create(healthy.runtime.compiled.runner, {
+      runDelta: {
+        value: () => {
+          throw new TypeError('injected fault');
+        },
+      },
+    }) as typeof healthy.runtime.compiled.runner;
+    const faulty: GroupedAllocation = {
+      ...allocation('rr', [{ id: 'fault-2' }]),
+      runtime: { ...healthy.runtime, compiled: { ...healthy.runtime.compiled, runner } },
+      log,
+    };
+    const holder = await holdWorkspaceLock();
+
+    const first = allocateInGroup(server.database, allocation('rr', [{ id: 'fault-0' }]));
+    await waitForLockWaiter();
+    const settled: string[] = [];
+    const group = [healthy, faulty, allocation('rr', [{ id: 'fault-3' }])].map((member) => {
+      const answer = allocateInGroup(server.database, { ...member, log });
+      void answer.then(
+        () => settled.push(member.requestId),
+        () => settled.push(member.requestId),
+      );
+      return answer;
+    });
+    await holder.commit().execute();
+    const [before, second, failed, third] = await Promise.allSettled([first, ...group]);
+
+    expect(failed).toMatchObject({ status: 'rejected', reason: { message: 'injected fault' } });
+    expect(settled).toEqual(['request-fault-1', 'request-fault-2', 'request-fault-3']);
+    const assigned = [before, second, third].map((result) =>
+      result?.status === 'fulfilled' ? owners(result.value)[0] : null,
+    );
+    // Round robin alternates over the three healthy allocations, as if each had come alone.
+    expect(assigned[0]).not.toBeNull();
+    expect(assigned[1]).not.toBe(assigned[0]);
+    expect(assigned[2]).toBe(assigned[0]);
+    expect(await auditTimes('fault-')).toHaveLength(3);
+    expect(logged).toEqual([
+      {
+        message: 'allocation group failed; running its requests one by one',
+        fields: {
+          err: expect.objectContaining({ message: 'injected fault' }),
+          workspaceId: server.workspaceId,
+          requestIds: ['request-fault-1', 'request-fault-2', 'request-fault-3'],
+        },
+      },
+    ]);
   });
 });

@@ -9,7 +9,7 @@ import { readRuntime, runAllocation, stateNeedsOf, toView } from './allocation-r
 import { findStoredAnswer, storeAnswer } from './idempotency.js';
 import { withLeadIds } from './allocate-request.js';
 import { withStandardFields } from './lead-fields.js';
-import { allocateInGroup } from './postgres-groups.js';
+import { allocateInGroup, type AllocationLogger } from './postgres-groups.js';
 import { loadState, writeStateDelta } from './state-rows.js';
 
 /** One lead's decision as the API returns it. */
@@ -35,6 +35,10 @@ export interface AllocationRequest {
   idempotencyKey: string | null;
   /** Hash of the flow id and body, see `hashRequest`; unused without an idempotency key. */
   requestHash: string;
+  /** The HTTP request's id, for log lines about the allocation. */
+  requestId: string;
+  /** The request's logger. */
+  log: AllocationLogger;
 }
 
 const AUDIT_CHUNK = 100;
@@ -101,6 +105,8 @@ async function allocateOnPostgres(
     idempotencyKey,
     requestHash,
     runtime,
+    requestId: batch.requestId,
+    log: batch.log,
   });
 }
 

@@ -16,6 +16,11 @@ import {
   type StateRow,
 } from './state-rows.js';
 
+/** The part of a request's logger (pino's, in the server) that allocation uses. */
+export interface AllocationLogger {
+  error(fields: Record<string, unknown>, message: string): void;
+}
+
 /** One allocation to decide on PostgreSQL, with the published flow and lists read for it. */
 export interface GroupedAllocation {
   workspaceId: string;
@@ -25,6 +30,10 @@ export interface GroupedAllocation {
   idempotencyKey: string | null;
   requestHash: string;
   runtime: Runtime;
+  /** The HTTP request's id, logged when its group falls back to one transaction per request. */
+  requestId: string;
+  /** The request's logger. */
+  log: AllocationLogger;
 }
 
 interface Pending {
@@ -54,11 +63,13 @@ const waiting = new WeakMap<DatabaseHandle, Map<string, Pending[]>>();
  *
  * The allocations of a group are decided in arrival order, each on the
  * state the ones before it left, so the result is the same as one
- * transaction each. An allocation that fails (a reused idempotency key,
- * input the engine rejects) is left out of the write and rejected alone.
- * An error of the database fails the whole group, because PostgreSQL
- * aborts the transaction. Every allocation settles after the commit, so no
- * answered decision can be lost by a crash.
+ * transaction each. An allocation that fails with an ApiError (a reused
+ * idempotency key, input the engine rejects) is left out of the write and
+ * rejected alone. Any other error (a bug, a failed statement) aborts the
+ * group's transaction, so the group then runs again with one transaction
+ * per allocation, in arrival order. Then only the faulty allocation fails,
+ * and the others are decided as if they had come alone. Every allocation
+ * settles after its commit, so no answered decision can be lost by a crash.
  */
 export function allocateInGroup(
   database: DatabaseHandle,
@@ -118,15 +129,51 @@ async function runGroup(database: DatabaseHandle, group: Pending[]): Promise<voi
       ),
     );
   } catch (error) {
-    for (const pending of group) pending.reject(error);
+    if (group.length === 1) {
+      group[0]?.reject(error);
+      return;
+    }
+    await runEachAlone(database, group, error);
     return;
   }
 
-  group.forEach((pending, index) => {
-    const outcome = outcomes[index] as Outcome;
-    if (outcome.ok) pending.resolve(outcome.answer);
-    else pending.reject(outcome.error);
-  });
+  group.forEach((pending, index) => settle(pending, outcomes[index] as Outcome));
+}
+
+/**
+ * Runs the allocations of a failed group one by one, each in its own
+ * transaction, so that the error fails only the allocation that causes it.
+ */
+async function runEachAlone(
+  database: DatabaseHandle,
+  group: readonly Pending[],
+  groupError: unknown,
+): Promise<void> {
+  const first = group[0]?.allocation;
+  first?.log.error(
+    {
+      err: groupError,
+      workspaceId: first.workspaceId,
+      requestIds: group.map((pending) => pending.allocation.requestId),
+    },
+    'allocation group failed; running its requests one by one',
+  );
+
+  for (const pending of group) {
+    try {
+      const [outcome] = await inWriteTransaction(database, (trx) =>
+        decideGroup(trx, [pending.allocation]),
+      );
+      settle(pending, outcome as Outcome);
+    } catch (error) {
+      pending.reject(error);
+    }
+  }
+}
+
+function settle(pending: Pending, outcome: Outcome): void {
+  if (outcome.ok) pending.resolve(outcome.answer);
+  else pending.reject(outcome.error);
 }
 
 /**

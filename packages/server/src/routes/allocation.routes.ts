@@ -68,6 +68,8 @@ export function registerAllocationRoutes(
         idempotencyKey,
         // Only a keyed request is compared with an earlier one.
         requestHash: idempotencyKey === null ? '' : hashRequest(flowId, request.body),
+        requestId: request.id,
+        log: request.log,
       });
       if (answer.replayed) void reply.header('idempotent-replayed', 'true');
       return answer.body;
