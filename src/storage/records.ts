@@ -93,6 +93,8 @@ export type RepRecord = Rep & {
   employmentStart?: string;
   /** Last day of employment (`YYYY-MM-DD`), when the rep leaves or left. */
   employmentEnd?: string;
+  /** Names the rep had before renames, oldest first; owners in deal files still match them. */
+  formerNames?: string[];
   createdAt: number;
   updatedAt: number;
 };

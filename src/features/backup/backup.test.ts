@@ -27,6 +27,7 @@ async function fillWorkspace(database: SrasDatabase) {
       active: true,
       weight: 2,
       capacity: { day: 20 },
+      formerNames: ['小张'],
       createdAt: 1,
       updatedAt: 1,
     },

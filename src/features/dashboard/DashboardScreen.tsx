@@ -32,7 +32,7 @@ import { selectTargets, sumMonthlyTargets } from './dashboard-targets';
 import { FairnessPanel } from './FairnessPanel';
 import { MetricsTable } from './MetricsTables';
 import { teamRowsAsShown } from './total-row';
-import { BehindPaceAlert, SummaryCards, UnmatchedOwners } from './PacePanels';
+import { BehindPaceAlert, FormerNameOwners, SummaryCards, UnmatchedOwners } from './PacePanels';
 import { SourcesDialog } from './SourcesDialog';
 import { useDashboardFigures } from './useDashboardFigures';
 import { useDashboardView, type PeriodChoice } from './useDashboardQuery';
@@ -97,7 +97,12 @@ export function DashboardScreen() {
       reps,
       timeZone,
       query: {
-        reps: reps.map((rep) => ({ id: rep.id, name: rep.name, team: rep.team ?? '' })),
+        reps: reps.map((rep) => ({
+          id: rep.id,
+          name: rep.name,
+          team: rep.team ?? '',
+          ...(rep.formerNames ? { formerNames: rep.formerNames } : {}),
+        })),
         targets: targets.byYear,
         targetUnit: targets.unit,
         monthlyTargets: sumMonthlyTargets(targets, selectedRowKeys),
@@ -342,6 +347,7 @@ export function DashboardScreen() {
             />
             <Stack>
               <UnmatchedOwners owners={figures.unmatched} repName={repName} />
+              <FormerNameOwners owners={figures.formerNames} repName={repName} />
               {Object.entries(figures.issues)
                 .filter(([, issues]) => issues.count > 0)
                 .map(([datasetId, issues]) => (

@@ -2,7 +2,7 @@ import { Alert, Group, List, Paper, SimpleGrid, Stack, Text } from '@mantine/cor
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { TargetUnit } from '../targets';
-import type { Metrics, RepMetrics, UnmatchedOwner } from './dashboard-metrics';
+import type { FormerNameOwner, Metrics, RepMetrics, UnmatchedOwner } from './dashboard-metrics';
 import { useDashboardFormat } from './useDashboardFormat';
 
 /** Headline figures for the selection: target, revenue, attainment against pace, reps behind. */
@@ -149,6 +149,43 @@ export function UnmatchedOwners({
                   })}
                 </Text>
               </Group>
+            </List.Item>
+          ))}
+        </List>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** Owners in the data that name a rep by a name the rep had before a rename; their records count. */
+export function FormerNameOwners({
+  owners,
+  repName,
+}: {
+  owners: FormerNameOwner[];
+  repName: (id: string) => string;
+}) {
+  const { t } = useTranslation('dashboard');
+  if (owners.length === 0) return null;
+
+  return (
+    <Paper withBorder p="sm" data-testid="former-name-owners">
+      <Stack gap={4}>
+        <Text fw={600} size="sm">
+          {t('formerNames.title', { count: owners.length })}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {t('formerNames.help')}
+        </Text>
+        <List size="sm">
+          {owners.map((owner) => (
+            <List.Item key={owner.owner}>
+              {t('formerNames.line', {
+                owner: owner.owner,
+                rep: repName(owner.repId),
+                id: owner.repId,
+                count: owner.records,
+              })}
             </List.Item>
           ))}
         </List>

@@ -23,6 +23,7 @@ import {
   type Metrics,
   type RepMetrics,
   type TeamMetrics,
+  type FormerNameOwner,
   type UnmatchedOwner,
 } from './dashboard-metrics';
 import { computeFairness, type FairnessOptions, type PoolFairness } from './fairness';
@@ -48,6 +49,7 @@ export interface DashboardFigures {
   teams: TeamMetrics[];
   total: Metrics;
   unmatched: UnmatchedOwner[];
+  formerNames: FormerNameOwner[];
   attainment: AttainmentRow[];
   trend: TrendRow[];
   funnel: FunnelRow[];
@@ -86,6 +88,7 @@ export function computeDashboardFigures(
     teams: result.teams,
     total: result.total,
     unmatched: result.unmatched,
+    formerNames: result.formerNames,
     attainment: attainmentByRep(result.reps),
     trend: monthlyTrend({
       records: result.records,

@@ -96,6 +96,21 @@ describe('computeDashboard', () => {
     });
   });
 
+  it('counts a renamed rep’s deals by the former name and lists that owner', () => {
+    const reps = REPS.map((rep) =>
+      rep.id === 'r1' ? { ...rep, name: '张伟（组长）', formerNames: ['张伟'] } : rep,
+    );
+    const result = computeDashboard(dashboardInput({ reps }));
+    expect(result.reps.find((rep) => rep.repId === 'r1')).toMatchObject({
+      name: '张伟（组长）',
+      assigned: 5,
+      won: 3,
+      revenue: 115_000,
+    });
+    expect(result.unmatched.map((owner) => owner.owner)).toEqual(['老周']);
+    expect(result.formerNames).toEqual([{ owner: '张伟', repId: 'r1', records: 6 }]);
+  });
+
   it('filters by team and lead source', () => {
     const south = computeDashboard(dashboardInput({ team: '华南组' }));
     expect(south.reps.map((rep) => rep.repId)).toEqual(['r3']);

@@ -75,6 +75,13 @@ export interface UnmatchedOwner {
   revenue: number;
 }
 
+/** An owner text that names a rep only by a name the rep had before a rename. */
+export interface FormerNameOwner {
+  owner: string;
+  repId: string;
+  records: number;
+}
+
 export interface DashboardResult {
   /** The period cut off at today: the days whose records count. */
   countedPeriod: Period;
@@ -82,6 +89,8 @@ export interface DashboardResult {
   teams: TeamMetrics[];
   total: Metrics;
   unmatched: UnmatchedOwner[];
+  /** Owners matched by a former name, counted like the rep's other records. */
+  formerNames: FormerNameOwner[];
   /** Records of the selected reps and sources, for charts. */
   records: OutcomeRecord[];
   /** Rep id of each of `records`, at the same index. */
@@ -192,6 +201,7 @@ export function computeDashboard(input: DashboardInput): DashboardResult {
 
   const tallies = new Map(reps.map((rep) => [rep.id, emptyTally()]));
   const unmatched = new Map<string, UnmatchedOwner>();
+  const formerNames = new Map<string, FormerNameOwner>();
   const records: OutcomeRecord[] = [];
   const recordRepIds: string[] = [];
 
@@ -214,6 +224,15 @@ export function computeDashboard(input: DashboardInput): DashboardResult {
       continue;
     }
     if (!repIds.has(owner.repId)) continue;
+    if (owner.by === 'formerName') {
+      const entry = formerNames.get(record.owner) ?? {
+        owner: record.owner,
+        repId: owner.repId,
+        records: 0,
+      };
+      entry.records++;
+      formerNames.set(record.owner, entry);
+    }
 
     countRecord(tallies.get(owner.repId) as Tally, record, window);
     records.push(record);
@@ -259,6 +278,7 @@ export function computeDashboard(input: DashboardInput): DashboardResult {
     teams: teamMetrics,
     total: toMetrics(totalTally, totalTargets, targetUnit, input),
     unmatched: [...unmatched.values()].sort((a, b) => b.records - a.records),
+    formerNames: [...formerNames.values()].sort((a, b) => b.records - a.records),
     records,
     repIds: recordRepIds,
   };

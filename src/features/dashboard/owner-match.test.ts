@@ -32,4 +32,18 @@ describe('createOwnerMatcher', () => {
     expect(match('老周')).toEqual({ kind: 'unknown' });
     expect(match('')).toEqual({ kind: 'unknown' });
   });
+
+  it('matches a unique former name when no rep has it now', () => {
+    const match = createOwnerMatcher([
+      { id: 'r1', name: '张伟（组长）', team: '', formerNames: ['张伟'] },
+      { id: 'r2', name: '李娜', team: '', formerNames: ['小李'] },
+      { id: 'r3', name: '小李', team: '' },
+      { id: 'r4', name: '赵六', team: '', formerNames: ['老王'] },
+      { id: 'r5', name: '钱七', team: '', formerNames: ['老王'] },
+    ]);
+    expect(match('张伟')).toEqual({ kind: 'rep', repId: 'r1', by: 'formerName' });
+    expect(match('张伟（组长）')).toEqual({ kind: 'rep', repId: 'r1', by: 'name' });
+    expect(match('小李')).toEqual({ kind: 'rep', repId: 'r3', by: 'name' });
+    expect(match('老王')).toEqual({ kind: 'ambiguous', repIds: ['r4', 'r5'] });
+  });
 });

@@ -233,7 +233,15 @@ describe('sync engine', () => {
     await connectWorkspace(server.url, server.ownerToken);
     const now = Date.now();
     await new SrasDatabase(names.a).reps.bulkPut([
-      { id: `r-${run}`, name: '张伟', team: '华东', active: true, createdAt: now, updatedAt: now },
+      {
+        id: `r-${run}`,
+        name: '张伟',
+        team: '华东',
+        active: true,
+        formerNames: ['小张'],
+        createdAt: now,
+        updatedAt: now,
+      },
     ]);
     await requestSync();
 
@@ -242,6 +250,7 @@ describe('sync engine', () => {
     const reps = await new SrasDatabase(names.b).reps.toArray();
 
     expect(reps.map((rep) => rep.name)).toContain('张伟');
+    expect(reps.find((rep) => rep.id === `r-${run}`)?.formerNames).toEqual(['小张']);
   });
 
   it('queues rep and team writes of the team repository and syncs them', async () => {

@@ -34,6 +34,19 @@ export interface EmploymentDates {
 /** A stored rep with its optional employment dates. */
 export type StoredRep = RepRecord & EmploymentDates;
 
+/**
+ * `next` with the names `previous` had: when the name changes, the old name
+ * joins `formerNames`, so deal files that still name the rep by it keep
+ * counting for the rep. A name given back is no longer a former name.
+ */
+export function withFormerNames(previous: StoredRep, next: StoredRep): StoredRep {
+  const kept = previous.formerNames ?? [];
+  const names = previous.name === next.name ? kept : [...kept, previous.name];
+  const formerNames = [...new Set(names)].filter((name) => name !== next.name && name !== '');
+  const { formerNames: _dropped, ...rest } = next;
+  return formerNames.length > 0 ? { ...rest, formerNames } : rest;
+}
+
 /** A short id for a new rep, `R001`, `R002` …, after the highest such id in use. */
 export function nextRepId(existingIds: Iterable<string>): string {
   let highest = 0;

@@ -71,6 +71,21 @@ describe('team repository', () => {
     });
   });
 
+  it('keeps the old name of a renamed rep and drops a name given back', async () => {
+    await addRep(rep('r1', '张伟'));
+
+    await updateRep(rep('r1', '张伟（组长）'));
+    expect(await database().reps.get('r1')).toMatchObject({
+      name: '张伟（组长）',
+      formerNames: ['张伟'],
+    });
+    await updateRep(rep('r1', '张伟（组长）', '', { weight: 2 }));
+    await updateRep(rep('r1', '张伟大'));
+    expect((await database().reps.get('r1'))?.formerNames).toEqual(['张伟', '张伟（组长）']);
+    await updateRep(rep('r1', '张伟'));
+    expect((await database().reps.get('r1'))?.formerNames).toEqual(['张伟（组长）', '张伟大']);
+  });
+
   it('renames a team and moves its reps with it', async () => {
     const team = await addTeam('华东一组');
     await addRep(rep('r1', '张伟', '华东一组'));
@@ -267,6 +282,12 @@ describe('planRepImport', () => {
       capacity: { day: 5 },
     });
     expect(plan.reps[1]).toMatchObject({ id: 'r3', weight: 1, active: true, createdAt: 9 });
+  });
+
+  it('keeps the old name of a rep the file renames', () => {
+    const plan = planRepImport(stored, [], table('id,name\nr1,张伟（组长）'), 'merge', 9);
+
+    expect(plan.reps[0]).toMatchObject({ name: '张伟（组长）', formerNames: ['张伟'] });
   });
 
   it('counts unchanged reps and deletes missing ones when replacing', () => {

@@ -14,7 +14,7 @@ import { createId } from '../../storage/ids';
 import type { TeamRecord } from '../../storage/records';
 import { writeTransaction } from '../../storage/storage-full';
 import { renameTeamInPlans } from '../targets/target-plan.repository';
-import type { StoredRep } from './rep-draft';
+import { withFormerNames, type StoredRep } from './rep-draft';
 
 /** Raised when an action would break a rule of the team data; `messageKey` is in the `team` namespace. */
 export class TeamRuleError extends Error {
@@ -47,15 +47,18 @@ export async function addRep(rep: StoredRep): Promise<void> {
   );
 }
 
-/** Replaces a stored rep (same id). Creates its team when no team has that name. */
+/**
+ * Replaces a stored rep (same id). Creates its team when no team has that
+ * name. A rename records the old name in `formerNames` in the same write.
+ */
 export async function updateRep(rep: StoredRep): Promise<void> {
   await writeTransaction(
     (db) => [db.reps, db.teams],
     async (db) => {
-      if (!(await db.reps.get(rep.id)))
-        throw new TeamRuleError('errors.repMissing', { id: rep.id });
+      const stored = (await db.reps.get(rep.id)) as StoredRep | undefined;
+      if (!stored) throw new TeamRuleError('errors.repMissing', { id: rep.id });
       await ensureTeams(db, [rep.team], Date.now());
-      await db.reps.put(rep);
+      await db.reps.put(withFormerNames(stored, rep));
     },
   );
 }
@@ -276,7 +279,7 @@ function mergeEntry(
   entry: RepTableEntry,
   columns: ReadonlySet<RepTableField>,
 ): StoredRep {
-  const merged: StoredRep = { ...existing, name: entry.name };
+  const merged: StoredRep = withFormerNames(existing, { ...existing, name: entry.name });
   if (columns.has('team')) merged.team = entry.team;
   if (columns.has('active')) merged.active = entry.active;
   if (columns.has('weight')) merged.weight = entry.weight;

@@ -53,6 +53,7 @@ export const repSchema = z.looseObject({
     .optional(),
   openLeads: z.number().int().nonnegative().optional(),
   unavailable: z.array(z.looseObject({ from: dayString, to: dayString })).optional(),
+  formerNames: z.array(z.string()).optional(),
 });
 
 export const repListSchema = z.array(repSchema);

@@ -212,6 +212,8 @@ export interface Rep {
   /** Leads still open in the CRM; default 0. */
   openLeads?: number;
   unavailable?: UnavailablePeriod[];
+  /** Names the rep had before renames, oldest first; the dashboard matches deal owners by them. */
+  formerNames?: string[];
   [key: string]: unknown;
 }
 

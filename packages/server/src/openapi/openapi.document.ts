@@ -707,6 +707,11 @@ export const openApiDocument = {
               },
             },
           },
+          formerNames: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Names the rep had before renames; owners in deal files still match them.',
+          },
         },
         additionalProperties: true,
       },
