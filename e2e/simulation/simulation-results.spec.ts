@@ -51,6 +51,9 @@ test.describe('simulation results', () => {
     for (const edgeId of EDGES) {
       await expect(canvas.getByTestId(`rf__edge-${edgeId}`)).toContainText(/\d/);
     }
+    await expect(page.getByTestId('simulation-result-dataset')).toHaveText(
+      /^Results of 展会线索 · \d{4}-\d{2}-\d{2} \d{2}:\d{2} · 300 rows$/,
+    );
     await expect(canvas.getByTestId('simulation-count-src')).toHaveText('300');
     await expect(canvas.getByTestId('rf__edge-e1')).toContainText('300');
     // What leaves the filter is what it matched plus what it did not.

@@ -25,6 +25,7 @@ import { paths } from '../../app/paths';
 import { getDatabase } from '../../storage/db';
 import { useWorkspaceTimeZone } from '../settings/workspace-settings';
 import { isCivilDate, parseCivilDate } from '../targets';
+import { useDatasetLabels } from '../data/datasets/useDatasetLabels';
 import { useDatasets } from '../targets/dataset-reader';
 import { useReps, useTargetPlans } from '../targets/target-plan.repository';
 import { saveDashboardSettings, useDashboardSettings } from './dashboard-settings';
@@ -51,6 +52,7 @@ export function DashboardScreen() {
   const reps = useReps();
   const plans = useTargetPlans();
   const datasets = useDatasets();
+  const datasetLabels = useDatasetLabels(datasets);
   const runs = useLiveQuery(() => getDatabase().runs.toArray(), []);
   const flows = useLiveQuery(() => getDatabase().flows.toArray(), []);
   const [editingSources, setEditingSources] = useState(false);
@@ -355,7 +357,7 @@ export function DashboardScreen() {
                     key={datasetId}
                     color="yellow"
                     title={t('issues.title', {
-                      name: datasets.find((dataset) => dataset.id === datasetId)?.name ?? datasetId,
+                      name: datasetLabels.get(datasetId) ?? datasetId,
                       count: issues.count,
                     })}
                   >

@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { NumberField } from '../../app/forms/NumberField';
 import { useFormat } from '../../i18n/useFormat';
 import type { DatasetRecord, RunRecord } from '../../storage/records';
+import { useDatasetLabels } from '../data/datasets/useDatasetLabels';
 import {
   datasetSourceOf,
   type DashboardSettings,
@@ -48,6 +49,8 @@ export function SourcesDialog({
 }: SourcesDialogProps) {
   const { t } = useTranslation('dashboard');
   const format = useFormat();
+  const datasetLabels = useDatasetLabels(datasets);
+  const labelOf = (dataset: DatasetRecord) => datasetLabels.get(dataset.id) ?? dataset.name;
   const [draft, setDraft] = useState(settings);
   const numbersRef = useRef<HTMLDivElement>(null);
 
@@ -98,11 +101,8 @@ export function SourcesDialog({
         {datasets.map((dataset) => (
           <Checkbox
             key={dataset.id}
-            label={t('sources.datasetLabel', {
-              name: dataset.name,
-              rows: format.number(dataset.rowCount),
-              kind: t(`sources.kinds.${dataset.kind}`),
-            })}
+            label={labelOf(dataset)}
+            description={t(`sources.kinds.${dataset.kind}`)}
             checked={draft.datasetIds.includes(dataset.id)}
             onChange={(event) => toggleDataset(dataset, event.currentTarget.checked)}
           />
@@ -119,7 +119,7 @@ export function SourcesDialog({
               return (
                 <Accordion.Item key={dataset.id} value={dataset.id}>
                   <Accordion.Control>
-                    {t('sources.columnsOf', { name: dataset.name })}
+                    {t('sources.columnsOf', { name: labelOf(dataset) })}
                   </Accordion.Control>
                   <Accordion.Panel>
                     <Stack gap="xs">

@@ -2,7 +2,9 @@ import { Alert, Badge, Group, List, Paper, SimpleGrid, Stack, Text } from '@mant
 import { IconCheck, IconX } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { DatasetRecord } from '../../storage/records';
 import { formatYuanCompact } from '../dashboard/number-format';
+import { useDatasetLabels } from '../data/datasets/useDatasetLabels';
 import {
   listGridRows,
   MONTH_COLUMNS,
@@ -12,7 +14,7 @@ import {
   sumLeaves,
 } from './plan-grid';
 import { describeSplitNote } from './target-messages';
-import type { ColumnKey, TargetPlan } from './target-plan.types';
+import type { ActualsSource, ColumnKey, TargetPlan } from './target-plan.types';
 import { useAmountFormat } from './useAmountFormat';
 
 interface SumCheckProps {
@@ -40,6 +42,48 @@ function SumCheck({ label, value, total, testId, formatAmount }: SumCheckProps) 
         {exact ? t('summary.exact') : t('summary.off', { difference: formatAmount(value - total) })}
       </Text>
     </Group>
+  );
+}
+
+/**
+ * Lists the datasets the plan's time split and people split read, each with
+ * the label the dataset pickers show, or its stored name when it was deleted.
+ */
+function SplitSources({
+  plan,
+  datasets,
+}: {
+  plan: TargetPlan;
+  datasets: readonly DatasetRecord[];
+}) {
+  const { t } = useTranslation('targets');
+  const labels = useDatasetLabels(datasets);
+  const timeSource = plan.timeSplit.method === 'lastYear' ? plan.timeSplit.source : undefined;
+  const peopleSource =
+    plan.peopleSplit.method === 'lastPeriod' ? plan.peopleSplit.source : undefined;
+  if (!timeSource && !peopleSource) return null;
+
+  const describe = (source: ActualsSource) => ({
+    dataset:
+      labels.get(source.datasetId) ??
+      t('summary.sourceDeleted', { name: source.datasetName ?? source.datasetId }),
+    from: source.from,
+    to: source.to,
+  });
+
+  return (
+    <Stack gap={2} mt="xs" data-testid="split-sources">
+      {timeSource && (
+        <Text size="sm" c="dimmed" data-testid="time-split-source">
+          {t('summary.timeSource', describe(timeSource))}
+        </Text>
+      )}
+      {peopleSource && (
+        <Text size="sm" c="dimmed" data-testid="people-split-source">
+          {t('summary.peopleSource', describe(peopleSource))}
+        </Text>
+      )}
+    </Stack>
   );
 }
 
@@ -79,7 +123,14 @@ function summarise(plan: TargetPlan) {
  * The plan's total and independent sums of its months, quarters, teams and
  * reps, each checked against the total, so that exactness is visible.
  */
-export function PlanSummary({ plan }: { plan: TargetPlan }) {
+export function PlanSummary({
+  plan,
+  datasets,
+}: {
+  plan: TargetPlan;
+  /** Stored datasets, to label the datasets the splits read. */
+  datasets: readonly DatasetRecord[];
+}) {
   const { t, i18n } = useTranslation('targets');
   const formatAmount = useAmountFormat(plan.unit);
   // Recomputed only when the plan changes, not when the screen renders for a new selection.
@@ -112,6 +163,7 @@ export function PlanSummary({ plan }: { plan: TargetPlan }) {
               </Badge>
             )}
           </Group>
+          <SplitSources plan={plan} datasets={datasets} />
         </Stack>
         <Stack gap={4}>
           <SumCheck

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NumberField } from '../../app/forms/NumberField';
 import { useFormat } from '../../i18n/useFormat';
 import type { DatasetRecord } from '../../storage/records';
+import { useDatasetLabels } from '../data/datasets/useDatasetLabels';
 import { personRowKey } from './plan-grid';
 import {
   suggestDatasetChoice,
@@ -38,6 +39,7 @@ function DatasetFields({
   idPrefix: string;
 }) {
   const { t } = useTranslation('targets');
+  const datasetLabels = useDatasetLabels(datasets);
   const dataset = datasets.find((candidate) => candidate.id === choice.datasetId);
   const columns = (dataset?.columns ?? []).map((column) => ({
     value: column.key,
@@ -55,7 +57,10 @@ function DatasetFields({
     <Stack gap="xs">
       <Select
         label={t('form.dataset')}
-        data={datasets.map((candidate) => ({ value: candidate.id, label: candidate.name }))}
+        data={datasets.map((candidate) => ({
+          value: candidate.id,
+          label: datasetLabels.get(candidate.id) ?? candidate.name,
+        }))}
         value={choice.datasetId}
         onChange={(id) => {
           const next = datasets.find((candidate) => candidate.id === id);

@@ -3,15 +3,16 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DatasetRecord } from '../../storage/records';
 import { useFreshDatabase } from '../../test/database';
+import { importSameFileAt, textFile } from '../data/test/import-harness';
 import { renderApp } from '../../test/render-app';
 import { planToTable } from './grid-table';
-import { planTotal } from './plan-grid';
+import { personRowKey, planTotal } from './plan-grid';
 import { approvePlan } from './plan-versions';
 import { emptyDraft, repFromDraft } from '../team/rep-draft';
 import { renameTeam } from '../team/team-repository';
 import { listTargetPlans, saveTargetPlans } from './target-plan.repository';
 import { CHINESE_LABELS } from './test/grid-labels';
-import { buildPlan, NOW } from './test/plan-fixtures';
+import { buildPlan, NOW, SEVEN_REPS } from './test/plan-fixtures';
 import { createInProcessPort } from './worker/in-process-port';
 import { PlanEditClient, setPlanEditClientForTesting } from './worker/plan-edit.client';
 import { handlePlanEditRequest } from './worker/plan-edit.handler';
@@ -83,6 +84,9 @@ const REFUNDS: DatasetRecord = {
     { key: 'amount', header: '金额', field: 'amount', type: 'number' },
   ],
 };
+
+/** The label dataset pickers show for `REFUNDS`: imported at the epoch, 08:00 in Shanghai. */
+const REFUNDS_LABEL = '2026 成交 · 1970-01-01 08:00 · 3 rows';
 
 describe('TargetsScreen', () => {
   const database = useFreshDatabase();
@@ -364,7 +368,7 @@ describe('TargetsScreen', () => {
     await user.click(within(dialog).getByRole('combobox', { name: 'Split over the months' }));
     await user.click(await screen.findByRole('option', { name: "By last year's actuals" }));
     await user.click(within(dialog).getByRole('combobox', { name: 'Dataset' }));
-    await user.click(await screen.findByRole('option', { name: '2026 成交' }));
+    await user.click(await screen.findByRole('option', { name: REFUNDS_LABEL }));
     await user.click(within(dialog).getByRole('button', { name: 'Re-split' }));
 
     expect(await within(await screen.findByTestId('split-notes')).findByText(note)).toBeVisible();
@@ -421,11 +425,77 @@ describe('TargetsScreen', () => {
 
     await user.click(screen.getByRole('button', { name: 'Re-split' }));
     const dialog = await screen.findByRole('dialog');
-    expect(within(dialog).getByRole('combobox', { name: 'Dataset' })).toHaveValue('2026 成交');
+    expect(within(dialog).getByRole('combobox', { name: 'Dataset' })).toHaveValue(REFUNDS_LABEL);
     await user.click(within(dialog).getByRole('button', { name: 'Re-split' }));
 
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(cell('company', 'm1')).toHaveTextContent('8,000,000');
+  });
+
+  it('names the split dataset in the summary', async () => {
+    await database().datasets.put(REFUNDS);
+    await saveTargetPlans([
+      buildPlan({
+        timeSplit: {
+          method: 'lastYear',
+          monthActuals: [100_000, 50_000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+          source: {
+            datasetId: REFUNDS.id,
+            datasetName: REFUNDS.name,
+            dateColumn: 'closedAt',
+            from: '2026-01-01',
+            to: '2026-12-31',
+          },
+        },
+        peopleSplit: {
+          method: 'lastPeriod',
+          results: Object.fromEntries(SEVEN_REPS.map((rep) => [personRowKey(rep.id), 100])),
+          source: {
+            datasetId: 'deleted-deals',
+            datasetName: '2025 成交',
+            dateColumn: 'closedAt',
+            ownerColumn: 'owner',
+            from: '2025-07-01',
+            to: '2025-12-31',
+          },
+        },
+      }),
+    ]);
+    await renderApp('/targets?plan=plan-2027');
+
+    expect(await screen.findByTestId('time-split-source')).toHaveTextContent(
+      `Months split by ${REFUNDS_LABEL}, 2026-01-01 to 2026-12-31`,
+    );
+    expect(screen.getByTestId('people-split-source')).toHaveTextContent(
+      'Reps split by 2025 成交 (deleted since), 2025-07-01 to 2025-12-31',
+    );
+  });
+
+  it('tells two imports of one file apart in the re-split dialog', async () => {
+    const user = userEvent.setup();
+    await saveTargetPlans([buildPlan()]);
+    const file = textFile(
+      '成交.csv',
+      '负责人,成交金额,销售阶段,成交日期\n张伟,100000,赢单,2026-01-15\n',
+    );
+    // 2026-12-05 14:03 and 2026-12-05 14:03:40 in Shanghai: the same minute.
+    await importSameFileAt(file, [Date.UTC(2026, 11, 5, 6, 3), Date.UTC(2026, 11, 5, 6, 3, 40)], {
+      kind: 'deals',
+    });
+    await renderApp('/targets?plan=plan-2027', 'zh-CN');
+    await screen.findByRole('grid');
+
+    await user.click(screen.getByRole('button', { name: '重新拆解' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('combobox', { name: '按月拆解' }));
+    await user.click(await screen.findByRole('option', { name: '按去年实际' }));
+    await user.click(within(dialog).getByRole('combobox', { name: '数据集' }));
+    const options = await screen.findAllByRole('option', { name: /^成交\.csv/ });
+
+    expect(options.map((option) => option.textContent)).toEqual([
+      '成交.csv · 2026-12-05 14:03:40 · 1 行',
+      '成交.csv · 2026-12-05 14:03:00 · 1 行',
+    ]);
   });
 
   it('shows a created plan without a gap', async () => {

@@ -366,7 +366,7 @@ export function TargetsScreen() {
           </Group>
 
           {shownPlanId === plan.id ? (
-            <PlanSummary plan={shownPlan} />
+            <PlanSummary plan={shownPlan} datasets={datasets} />
           ) : (
             <Center h={120}>
               <Loader aria-label={t('common:loading')} />

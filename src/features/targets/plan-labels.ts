@@ -1,3 +1,4 @@
+import { distinctLabels } from '../../app/distinct-labels';
 import type { TargetPlan } from './target-plan.types';
 
 /**
@@ -11,32 +12,10 @@ export function planLabels(
   baseLabel: (plan: TargetPlan) => string,
   withCreated: (label: string, plan: TargetPlan) => string,
 ): Map<string, string> {
-  const labels = new Map<string, string>();
-  const groups = groupBy(plans, baseLabel);
-
-  for (const [label, group] of groups) {
-    if (group.length === 1) {
-      labels.set(group[0]!.id, label);
-      continue;
-    }
-    const timed = groupBy(group, (plan) => withCreated(label, plan));
-    for (const [timedLabel, sameTime] of timed) {
-      const ordered = [...sameTime].sort((a, b) => a.createdAt - b.createdAt);
-      ordered.forEach((plan, index) => {
-        labels.set(plan.id, ordered.length === 1 ? timedLabel : `${timedLabel} #${index + 1}`);
-      });
-    }
-  }
-  return labels;
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const name = key(item);
-    const group = groups.get(name);
-    if (group) group.push(item);
-    else groups.set(name, [item]);
-  }
-  return groups;
+  return distinctLabels(
+    plans,
+    baseLabel,
+    (plan) => withCreated(baseLabel(plan), plan),
+    (a, b) => a.createdAt - b.createdAt,
+  );
 }

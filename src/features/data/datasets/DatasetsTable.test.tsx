@@ -57,4 +57,15 @@ describe('DatasetsTable', () => {
     expect(await screen.findByText('线索 2')).toBeInTheDocument();
     expect(screen.queryByTestId('dataset-pages')).not.toBeInTheDocument();
   });
+
+  it('shows import times in Shanghai to the second', async () => {
+    await renderTable(2);
+
+    const times = await screen.findAllByTestId('dataset-imported-at');
+    // 2026-03-01 00:00 UTC and a minute before it.
+    expect(times.map((cell) => cell.textContent)).toEqual([
+      '2026-03-01 08:00:00',
+      '2026-03-01 07:59:00',
+    ]);
+  });
 });

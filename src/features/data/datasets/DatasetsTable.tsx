@@ -7,7 +7,9 @@ import { RowActionsMenu } from '../../../app/RowActionsMenu';
 import { paths } from '../../../app/paths';
 import { useFormat } from '../../../i18n/useFormat';
 import type { DatasetRecord } from '../../../storage/records';
+import { useWorkspaceTimeZone } from '../../settings/workspace-settings';
 import { useFrameReveal } from '../useFrameReveal';
+import { formatImportTime } from './dataset-label';
 
 /** Datasets listed per page: a long list mounts and unmounts a page at a time. */
 export const DATASETS_PER_PAGE = 25;
@@ -28,6 +30,7 @@ interface DatasetsTableProps {
  */
 export function DatasetsTable({ datasets, onRename, onDelete }: DatasetsTableProps) {
   const { t } = useTranslation('data');
+  const timeZone = useWorkspaceTimeZone();
   const [page, setPage] = useState(1);
   const pageCount = Math.max(1, Math.ceil(datasets.length / DATASETS_PER_PAGE));
   const currentPage = Math.min(page, pageCount);
@@ -63,6 +66,7 @@ export function DatasetsTable({ datasets, onRename, onDelete }: DatasetsTablePro
               <DatasetRow
                 key={dataset.id}
                 dataset={dataset}
+                timeZone={timeZone}
                 onRename={onRename}
                 onDelete={onDelete}
               />
@@ -86,12 +90,23 @@ export function DatasetsTable({ datasets, onRename, onDelete }: DatasetsTablePro
 
 interface DatasetRowProps {
   dataset: DatasetRecord;
+  /**
+   * Zone of the import time, the same as in dataset pickers, or undefined
+   * for Asia/Shanghai while it loads. The table shows seconds, which pickers
+   * add only to tell apart two imports of one file in the same minute.
+   */
+  timeZone: string | undefined;
   onRename: (dataset: DatasetRecord) => void;
   onDelete: (dataset: DatasetRecord) => void;
 }
 
 /** One dataset's row; memoised so that revealing more rows does not render earlier ones. */
-const DatasetRow = memo(function DatasetRow({ dataset, onRename, onDelete }: DatasetRowProps) {
+const DatasetRow = memo(function DatasetRow({
+  dataset,
+  timeZone,
+  onRename,
+  onDelete,
+}: DatasetRowProps) {
   const { t } = useTranslation('data');
   const format = useFormat();
 
@@ -123,7 +138,9 @@ const DatasetRow = memo(function DatasetRow({ dataset, onRename, onDelete }: Dat
           </Text>
         )}
       </Table.Td>
-      <Table.Td>{format.dateTime(dataset.importedAt)}</Table.Td>
+      <Table.Td data-testid="dataset-imported-at">
+        {formatImportTime(dataset.importedAt, timeZone, true)}
+      </Table.Td>
       <Table.Td>
         <RowActionsMenu label={t('datasets.actionsFor', { name: dataset.name })}>
           <Menu.Item

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { vi } from 'vitest';
 import { getDatabase } from '../../../storage/db';
+import type { DatasetRecord } from '../../../storage/records';
 import { ImportSession } from '../import/import-session';
 import type {
   ImportWorkerRequest,
@@ -87,4 +89,38 @@ export function createInProcessPort(): WorkerPort {
     addEventListener: (_type, listener) => listeners.push(listener),
     terminate: () => undefined,
   };
+}
+
+/**
+ * Imports one file through the import session once per entry of
+ * `importTimes` (epoch milliseconds), the way a manager imports a new copy
+ * of the same spreadsheet, and returns the stored datasets in that order.
+ * They share the file's name.
+ */
+export async function importSameFileAt(
+  file: File,
+  importTimes: readonly number[],
+  settings: Partial<ParseSettings> = {},
+): Promise<DatasetRecord[]> {
+  const stored: DatasetRecord[] = [];
+  for (const importTime of importTimes) {
+    const harness = createSessionHarness();
+    await harness.open(file);
+    await harness.parse(settings);
+
+    const now = vi.spyOn(Date, 'now').mockReturnValue(importTime);
+    try {
+      const answer = await harness.send({
+        type: 'store',
+        requestId: harness.nextId(),
+        name: file.name,
+      });
+      if (answer.type !== 'stored')
+        throw new Error(`Expected a stored dataset, got ${JSON.stringify(answer)}`);
+      stored.push(answer.dataset);
+    } finally {
+      now.mockRestore();
+    }
+  }
+  return stored;
 }

@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../../app/ConfirmDialog';
 import { notifyFailure } from '../../../app/notifications';
 import { useFormat } from '../../../i18n/useFormat';
 import type { FlowVersionRecord, RunRecord } from '../../../storage/records';
+import { useDatasetLabels } from '../../data/datasets/useDatasetLabels';
 import { applyRun, deleteRun, isStaleApply, unapplyRun } from '../runs/run-actions';
 import { useDatasetsOfKind, useSavedRuns } from './useSimulationInputs';
 
@@ -28,14 +29,13 @@ export function SavedRunsPanel({ flowId, versions, openRunId, onOpen }: SavedRun
   const { t } = useTranslation('simulation');
   const format = useFormat();
   const runs = useSavedRuns(flowId);
-  const datasets = useDatasetsOfKind('leads');
+  const datasetLabels = useDatasetLabels(useDatasetsOfKind('leads'));
   const [pending, setPending] = useState<PendingAction>(null);
 
   if (runs === undefined) return null;
   if (runs.length === 0) return <Text size="sm">{t('runs.empty')}</Text>;
 
-  const datasetName = (id: string) =>
-    datasets.find((dataset) => dataset.id === id)?.name ?? t('runs.datasetDeleted');
+  const datasetName = (id: string) => datasetLabels.get(id) ?? t('runs.datasetDeleted');
   const versionName = (id: string | undefined) =>
     id ? (versions.find((version) => version.id === id)?.name ?? id) : t('settings.versionDraft');
 

@@ -1,5 +1,4 @@
 import { startTransition, useCallback, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import {
   Alert,
   Anchor,
@@ -17,8 +16,8 @@ import { IconArrowLeft } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { paths } from '../../../app/paths';
-import { getDatabase } from '../../../storage/db';
 import type { FlowRecord, FlowVersionRecord } from '../../../storage/records';
+import { useDatasetLabels } from '../../data/datasets/useDatasetLabels';
 import { useStoredFlow } from '../../flows/flow-repository';
 import { useVersions } from '../../versions/version-repository';
 import { isMissingColumn } from '../engine/missing-columns';
@@ -39,7 +38,7 @@ import {
   type SettingsChoice,
 } from './SimulationSettingsPanel';
 import { useSimulationStore } from './simulation.store';
-import { useTeam } from './useSimulationInputs';
+import { useDatasetsOfKind, useTeam } from './useSimulationInputs';
 import { useStagedReveal } from './useStagedReveal';
 import { useSimulationRunner } from './useSimulationRunner';
 
@@ -87,10 +86,11 @@ function SimulationWorkspace({ flow }: { flow: FlowRecord }) {
   const [choice, setChoice] = useState<SettingsChoice | null>(null);
   const [tab, setTab] = useState<string | null>('overview');
   const [query, setQuery] = useState<ResultQuery>({});
-  const dataset = useLiveQuery(
-    async () => (ready ? await getDatabase().datasets.get(ready.settings.datasetId) : undefined),
-    [ready?.settings.datasetId],
-  );
+  const datasets = useDatasetsOfKind('leads');
+  const datasetLabels = useDatasetLabels(datasets);
+  const dataset = ready
+    ? datasets.find((candidate) => candidate.id === ready.settings.datasetId)
+    : undefined;
 
   const run = useCallback(
     (next: SettingsChoice) => {
@@ -127,6 +127,13 @@ function SimulationWorkspace({ flow }: { flow: FlowRecord }) {
           <Text size="sm" c="dimmed">
             {t('openHint')}
           </Text>
+          {ready && (
+            <Text size="sm" data-testid="simulation-result-dataset">
+              {datasetLabels.has(ready.settings.datasetId)
+                ? t('resultDataset', { dataset: datasetLabels.get(ready.settings.datasetId) })
+                : t('resultDatasetDeleted')}
+            </Text>
+          )}
         </Stack>
         <Button
           component={Link}

@@ -19,6 +19,7 @@ import { Link } from 'react-router';
 import type { FlowDocument, Rep } from '@sras/engine';
 import { paths } from '../../../app/paths';
 import { useFormat } from '../../../i18n/useFormat';
+import { useDatasetLabels } from '../../data/datasets/useDatasetLabels';
 import type { FlowRecord, FlowVersionRecord } from '../../../storage/records';
 import { findMissingColumns } from '../engine/missing-columns';
 import type { RunSettings } from '../worker/simulation.protocol';
@@ -77,6 +78,8 @@ export const SimulationSettingsPanel = memo(function SimulationSettingsPanel({
   const format = useFormat();
   const datasets = useDatasetsOfKind('leads');
   const ownerLists = useDatasetsOfKind('owners');
+  const datasetLabels = useDatasetLabels(datasets);
+  const ownerListLabels = useDatasetLabels(ownerLists);
   const applied = useAppliedState(flow.id);
 
   const [datasetId, setDatasetId] = useState<string | null>(null);
@@ -141,10 +144,11 @@ export const SimulationSettingsPanel = memo(function SimulationSettingsPanel({
 
   const datasetOptions = datasets.map((candidate) => ({
     value: candidate.id,
-    label: t('settings.datasetRows', {
-      name: candidate.name,
-      count: format.number(candidate.rowCount),
-    }),
+    label: datasetLabels.get(candidate.id) ?? candidate.name,
+  }));
+  const ownerListOptions = ownerLists.map((list) => ({
+    value: list.id,
+    label: ownerListLabels.get(list.id) ?? list.name,
   }));
 
   return (
@@ -166,16 +170,15 @@ export const SimulationSettingsPanel = memo(function SimulationSettingsPanel({
           />
           <Select
             label={t('settings.owners')}
-            data={[
-              { value: '', label: t('settings.ownersNone') },
-              ...ownerLists.map((list) => ({ value: list.id, label: list.name })),
-            ]}
+            data={[{ value: '', label: t('settings.ownersNone') }, ...ownerListOptions]}
             value={ownersId ?? ''}
             onChange={(value) => {
               setOwnersChosen(true);
               setOwnersId(value ? value : null);
             }}
             allowDeselect={false}
+            title={ownerListOptions.find((option) => option.value === ownersId)?.label}
+            comboboxProps={{ width: 'max-content', position: 'bottom-start' }}
             data-testid="simulation-owners"
           />
           <Select
