@@ -66,4 +66,6 @@ Element.prototype.scrollIntoView ??= function scrollIntoView() {};
 // Vitest runs without globals, so Testing Library cannot register its own cleanup.
 afterEach(() => {
   cleanup();
+  // Open dialogs keep session drafts; each test starts with none.
+  window.sessionStorage.clear();
 });

@@ -112,3 +112,46 @@ describe('NameDialog', () => {
     expect(onSubmit).toHaveBeenCalledWith('Sales');
   });
 });
+
+describe('NameDialog draft', () => {
+  function dialog(opened: boolean, initialName: string) {
+    return (
+      <MantineProvider env="test">
+        <NameDialog
+          opened={opened}
+          title="Rename"
+          label="Name"
+          initialName={initialName}
+          submitLabel="Save name"
+          onSubmit={() => {}}
+          onClose={() => {}}
+          draftKey="test.name"
+        />
+      </MantineProvider>
+    );
+  }
+
+  it('restores the typed name after a remount', async () => {
+    await initI18n('en').changeLanguage('en');
+    const user = userEvent.setup();
+    const first = render(dialog(true, 'East'));
+    await user.type(screen.getByRole('textbox'), ' leads');
+
+    first.unmount();
+    render(dialog(true, 'East'));
+
+    expect(await screen.findByRole('textbox')).toHaveValue('East leads');
+  });
+
+  it('starts from the new name after closing', async () => {
+    await initI18n('en').changeLanguage('en');
+    const user = userEvent.setup();
+    const view = render(dialog(true, 'East'));
+    await user.type(screen.getByRole('textbox'), ' leads');
+
+    view.rerender(dialog(false, 'East'));
+    view.rerender(dialog(true, 'South'));
+
+    expect(await screen.findByRole('textbox')).toHaveValue('South');
+  });
+});

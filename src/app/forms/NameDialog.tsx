@@ -2,6 +2,7 @@ import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkName, MAX_NAME_LENGTH, nameLength } from './name-limits';
+import { useDialogDraft } from './session-draft';
 
 interface NameDialogProps {
   opened: boolean;
@@ -20,6 +21,8 @@ interface NameDialogProps {
   /** Receives the trimmed name, only when it is valid. */
   onSubmit: (name: string) => void;
   onClose: () => void;
+  /** Keeps the typed name in the tab's session under this key, so a reload restores it. */
+  draftKey?: string;
 }
 
 /**
@@ -38,15 +41,15 @@ export function NameDialog({
   validate,
   onSubmit,
   onClose,
+  draftKey,
 }: NameDialogProps) {
   const { t } = useTranslation('common');
-  const [name, setName] = useState(initialName);
+  const [draftName, setName] = useDialogDraft(draftKey, opened ? initialName : undefined);
+  const name = draftName ?? initialName;
   const [touched, setTouched] = useState(false);
 
   useEffect(() => {
-    if (!opened) return;
-    setName(initialName);
-    setTouched(false);
+    if (opened) setTouched(false);
   }, [opened, initialName]);
 
   const trimmed = name.trim();

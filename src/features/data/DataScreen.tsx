@@ -11,6 +11,7 @@ import type { DatasetRecord } from '../../storage/records';
 import { deleteDataset, renameDataset, useDatasetList } from './datasets/dataset-repository';
 import { DatasetsTable } from './datasets/DatasetsTable';
 import { FileDropZone } from './import/FileDropZone';
+import { useSessionDraft } from '../../app/forms/session-draft';
 import { ImportWizard } from './import/ImportWizard';
 import { useImportWizard } from './import/import-wizard.store';
 import { WizardNoticeAlert } from './import/WizardNoticeAlert';
@@ -23,7 +24,10 @@ export function DataScreen() {
   const chooseFile = useImportWizard((state) => state.chooseFile);
   const prepare = useImportWizard((state) => state.prepare);
   const datasets = useDatasetList();
-  const [toRename, setToRename] = useState<DatasetRecord>();
+  const [toRename, setToRename] = useSessionDraft<DatasetRecord | undefined>(
+    'data.renameDataset',
+    undefined,
+  );
   const [toDelete, setToDelete] = useState<DatasetRecord>();
 
   useEffect(() => prepare(), [prepare]);
@@ -91,6 +95,7 @@ export function DataScreen() {
         submitLabel={t('datasets.rename')}
         onClose={() => setToRename(undefined)}
         onSubmit={(name) => toRename && void rename(toRename, name)}
+        draftKey="data.renameDataset.name"
       />
       <ConfirmDialog
         opened={toDelete !== undefined}

@@ -22,12 +22,14 @@ import { filterAndSortFlows, type FlowSortOrder } from './flow-list-filter';
 import { useFlowList } from './flow-repository';
 import { FlowTable } from './FlowTable';
 import { ImportResultAlert } from './ImportResultAlert';
+import { useSessionDraft } from '../../app/forms/session-draft';
 import { useFlowActions, type FlowImportOutcome } from './useFlowActions';
 
+/** The open name dialog, kept as a session draft: the flow's id and name, not its document. */
 type NameDialogState =
   | { mode: 'create' }
-  | { mode: 'rename'; flow: FlowRecord }
-  | { mode: 'duplicate'; flow: FlowRecord };
+  | { mode: 'rename'; flow: Pick<FlowRecord, 'id' | 'name'> }
+  | { mode: 'duplicate'; flow: Pick<FlowRecord, 'id' | 'name'> };
 
 /** The start page: every stored flow, with create, import, search and the row actions. */
 export function FlowsScreen() {
@@ -37,7 +39,10 @@ export function FlowsScreen() {
   const actions = useFlowActions();
   const [query, setQuery] = useState('');
   const [order, setOrder] = useState<FlowSortOrder>('updated');
-  const [nameDialog, setNameDialog] = useState<NameDialogState>();
+  const [nameDialog, setNameDialog] = useSessionDraft<NameDialogState | undefined>(
+    'flows.nameDialog',
+    undefined,
+  );
   const [toDelete, setToDelete] = useState<FlowRecord>();
   const [importOutcome, setImportOutcome] = useState<FlowImportOutcome>();
 
@@ -150,8 +155,8 @@ export function FlowsScreen() {
         ) : (
           <FlowTable
             flows={visible}
-            onRename={(flow) => setNameDialog({ mode: 'rename', flow })}
-            onDuplicate={(flow) => setNameDialog({ mode: 'duplicate', flow })}
+            onRename={({ id, name }) => setNameDialog({ mode: 'rename', flow: { id, name } })}
+            onDuplicate={({ id, name }) => setNameDialog({ mode: 'duplicate', flow: { id, name } })}
             onExport={actions.exportFile}
             onDelete={setToDelete}
           />
@@ -166,6 +171,7 @@ export function FlowsScreen() {
         initialName={dialogTexts.name}
         onSubmit={(name) => void submitName(name)}
         onClose={() => setNameDialog(undefined)}
+        draftKey="flows.nameDialog.name"
       />
       <ConfirmDialog
         opened={toDelete !== undefined}

@@ -16,6 +16,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_NAME_LENGTH } from '../../app/forms/name-limits';
+import { useDialogDraft } from '../../app/forms/session-draft';
 import { validateDraft, type RepDraft } from './rep-draft';
 
 interface RepFormDialogProps {
@@ -27,6 +28,8 @@ interface RepFormDialogProps {
   takenIds: ReadonlySet<string>;
   onSubmit: (draft: RepDraft) => void;
   onClose: () => void;
+  /** Keeps the typed values in the tab's session under this key, so a reload restores them. */
+  draftKey?: string;
 }
 
 /** Adds or edits a rep: name, id, team, weight, capacities, open leads, leave and employment dates. */
@@ -37,15 +40,13 @@ export function RepFormDialog({
   takenIds,
   onSubmit,
   onClose,
+  draftKey,
 }: RepFormDialogProps) {
   const { t } = useTranslation('team');
-  const [values, setValues] = useState<RepDraft | undefined>(draft);
+  const [values, setValues] = useDialogDraft(draftKey, draft);
   const [submitted, setSubmitted] = useState(false);
 
-  useEffect(() => {
-    setValues(draft);
-    setSubmitted(false);
-  }, [draft]);
+  useEffect(() => setSubmitted(false), [draft]);
 
   const errors = useMemo(() => (values ? validateDraft(values, takenIds) : {}), [values, takenIds]);
   const shown = (field: string) =>

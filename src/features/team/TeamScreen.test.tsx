@@ -143,3 +143,63 @@ describe('TeamScreen team names', () => {
     expect(await database().teams.count()).toBe(3);
   });
 });
+
+describe('TeamScreen drafts', () => {
+  const database = useFreshDatabase();
+
+  async function renderScreen() {
+    await database().teams.put({ id: 'team_east', name: '华东组', createdAt: 1 });
+    const i18n = initI18n('zh-CN');
+    await i18n.changeLanguage('zh-CN');
+    return render(
+      <MantineProvider env="test">
+        <TeamScreen />
+      </MantineProvider>,
+    );
+  }
+
+  it('reopens the rep form with its typed name after a reload', async () => {
+    const user = userEvent.setup();
+    const first = await renderScreen();
+    await user.click(await screen.findByRole('button', { name: '添加销售' }));
+    const dialog = within(await screen.findByRole('dialog'));
+    await user.type(dialog.getByRole('textbox', { name: /姓名/ }), '王小明');
+
+    first.unmount();
+    await renderScreen();
+
+    const restored = within(await screen.findByRole('dialog'));
+    expect(restored.getByRole('textbox', { name: /姓名/ })).toHaveValue('王小明');
+  });
+
+  it('reopens the team rename with its typed name after a reload', async () => {
+    const user = userEvent.setup();
+    const first = await renderScreen();
+    const panel = within(await screen.findByTestId('teams-panel'));
+    await user.click(await panel.findByRole('button', { name: '重命名团队 华东组' }));
+    const input = within(await screen.findByRole('dialog')).getByRole('textbox');
+    await user.clear(input);
+    await user.type(input, '华东一组');
+
+    first.unmount();
+    await renderScreen();
+
+    expect(within(await screen.findByRole('dialog')).getByRole('textbox')).toHaveValue('华东一组');
+  });
+
+  it('forgets a cancelled rep form', async () => {
+    const user = userEvent.setup();
+    const first = await renderScreen();
+    await user.click(await screen.findByRole('button', { name: '添加销售' }));
+    const dialog = within(await screen.findByRole('dialog'));
+    await user.type(dialog.getByRole('textbox', { name: /姓名/ }), '王小明');
+    await user.click(dialog.getByRole('button', { name: '取消' }));
+
+    first.unmount();
+    await renderScreen();
+    await user.click(await screen.findByRole('button', { name: '添加销售' }));
+
+    const reopened = within(await screen.findByRole('dialog'));
+    expect(reopened.getByRole('textbox', { name: /姓名/ })).toHaveValue('');
+  });
+});

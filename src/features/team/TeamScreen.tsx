@@ -31,6 +31,7 @@ import {
 } from './rep-draft';
 import { readRepFile, writeRepFile } from './rep-file.client';
 import type { RepFileFormat } from './rep-file.protocol';
+import { useSessionDraft } from '../../app/forms/session-draft';
 import { RepFormDialog } from './RepFormDialog';
 import { RepImportDialog, type RepImportState } from './RepImportDialog';
 import { RepTable } from './RepTable';
@@ -68,13 +69,15 @@ export function TeamScreen() {
   // slices of a few milliseconds instead of one long task.
   const reps = useDeferredValue(useReps());
   const teams = useDeferredValue(useTeams());
-  const [form, setForm] = useState<{
-    mode: 'create' | 'edit';
-    draft: RepDraft;
-    existing?: StoredRep;
-  }>();
+  // The open dialogs are session drafts, so a reload reopens them with what was typed.
+  const [form, setForm] = useSessionDraft<
+    { mode: 'create' | 'edit'; draft: RepDraft; existing?: StoredRep } | undefined
+  >('team.repForm', undefined);
   const [confirmation, setConfirmation] = useState<Confirmation>();
-  const [renaming, setRenaming] = useState<TeamRecord>();
+  const [renaming, setRenaming] = useSessionDraft<TeamRecord | undefined>(
+    'team.renameTeam',
+    undefined,
+  );
   const [importState, setImportState] = useState<RepImportState>();
   const [teamFilter, setTeamFilter] = useState(ALL_TEAMS);
   const [search, setSearch] = useState('');
@@ -134,7 +137,7 @@ export function TeamScreen() {
   // Stable, so that rep rows already mounted skip re-rendering.
   const editRep = useCallback(
     (rep: StoredRep) => setForm({ mode: 'edit', draft: draftOf(rep), existing: rep }),
-    [],
+    [setForm],
   );
   const toggleRep = useCallback(
     (rep: StoredRep) => void run('failures.save', () => setRepActive(rep.id, rep.active === false)),
@@ -313,6 +316,7 @@ export function TeamScreen() {
         takenIds={takenIds}
         onSubmit={(draft) => void saveForm(draft)}
         onClose={() => setForm(undefined)}
+        draftKey="team.repForm.values"
       />
       <ConfirmDialog
         opened={confirmation !== undefined}
@@ -344,6 +348,7 @@ export function TeamScreen() {
             : null
         }
         onClose={() => setRenaming(undefined)}
+        draftKey="team.renameTeam.name"
         onSubmit={(name) => {
           const team = renaming;
           setRenaming(undefined);
