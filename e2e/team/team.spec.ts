@@ -7,6 +7,24 @@ import { TeamPage } from '../pages/TeamPage';
 const FIXTURES = 'e2e/fixtures/team';
 
 test.describe('team screen', () => {
+  test('keeps a half-filled rep form across a reload', async ({ page }) => {
+    const team = new TeamPage(page);
+    await team.goto();
+
+    await page.getByRole('button', { name: 'Add rep' }).click();
+    await team.dialog().getByLabel('Name').fill('张伟');
+    await team.dialog().getByLabel('Weight').fill('3');
+    await page.reload();
+
+    await expect(team.dialog().getByLabel('Name')).toHaveValue('张伟');
+    await expect(team.dialog().getByLabel('Weight')).toHaveValue('3');
+    await team.dialog().getByRole('button', { name: 'Add rep' }).click();
+    await expect(team.row('张伟')).toBeVisible();
+    await page.reload();
+    await expect(team.row('张伟')).toBeVisible();
+    await expect(team.dialog()).toBeHidden();
+  });
+
   test('adds, edits, deactivates and deletes a rep', async ({ page }) => {
     const team = new TeamPage(page);
     await team.goto();
