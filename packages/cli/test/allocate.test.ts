@@ -262,6 +262,73 @@ describe('sras allocate on xeducation_Leads.csv', () => {
   });
 });
 
+describe('sras allocate on JSON leads', () => {
+  const jsonLeads = [
+    { 线索编号: 'J1', 省份: '江苏', 手机号码: '013800000001' },
+    { 线索编号: 'J2', 省份: '广东', 手机号码: '013800000002' },
+    { 线索编号: 'J3', 省份: '江苏', 手机号码: '013800000001' },
+  ];
+
+  async function allocateJson(extra: string[]): Promise<{ dir: string; run: SrasRun }> {
+    const dir = setUp(['china-flow.json', 'china-reps.csv']);
+    writeFileSync(join(dir, 'leads.json'), JSON.stringify(jsonLeads));
+    const run = await runSras(
+      [
+        'allocate',
+        '--flow',
+        'china-flow.json',
+        '--reps',
+        'china-reps.csv',
+        '--leads',
+        'leads.json',
+        '--out',
+        'result.csv',
+        '--now',
+        NOW,
+        ...extra,
+      ],
+      dir,
+    );
+    return { dir, run };
+  }
+
+  it('applies --map to the keys of JSON leads', async () => {
+    const { dir, run } = await allocateJson(['--map', '省份=province,手机号码=phone']);
+    const result = await readResult(join(dir, 'result.csv'));
+    const routes = columnValues(result, 'route');
+
+    expect(run.code, run.stderr).toBe(0);
+    expect(routes[0]).toContain('region:east');
+    expect(routes[1]).toContain('region:south');
+    // The third lead repeats the first one's phone, which dedup now reads.
+    expect(columnValues(result, 'reason')[2]).toBe('existing-owner');
+    expect(columnValues(result, 'owner_id')[2]).toBe(columnValues(result, 'owner_id')[0]);
+    expect(columnValues(result, '手机号码')).toEqual([
+      '013800000001',
+      '013800000002',
+      '013800000001',
+    ]);
+  });
+
+  it('reads JSON keys without --map as they are', async () => {
+    const { dir, run } = await allocateJson([]);
+    const routes = columnValues(await readResult(join(dir, 'result.csv')), 'route');
+
+    expect(run.code, run.stderr).toBe(0);
+    expect(routes.every((route) => route.includes('region:else'))).toBe(true);
+  });
+
+  it('rejects a --map key that no JSON lead has', async () => {
+    const { dir, run } = await allocateJson(['--map', '电话=phone']);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'leads.json: The mapping names the column "电话", which the file does not have. Its columns are: 线索编号, 省份, 手机号码.',
+    );
+    expect(filesIn(dir)).toEqual(['china-flow.json', 'china-reps.csv', 'leads.json']);
+  });
+});
+
 describe('sras allocate with invalid input', () => {
   const base = [
     'allocate',

@@ -42,7 +42,8 @@ const ISSUES_SHOWN = 5;
 /**
  * Reads leads from JSON (an array of records) or from any file the import
  * package reads. A spreadsheet lead contains every column under its header and
- * the mapped standard fields (`phone`, `province`…) beside them. Import notes
+ * the mapped standard fields (`phone`, `province`…) beside them; a JSON lead
+ * contains its keys and the fields `--map` maps them to. Import notes
  * (encoding, header row, placeholders, the first data warnings) go to stderr.
  */
 export async function loadLeads(
@@ -50,7 +51,7 @@ export async function loadLeads(
   file: string,
   options: LeadFileOptions,
 ): Promise<LoadedLeads> {
-  if (file.toLowerCase().endsWith('.json')) return leadsFromJson(context, file);
+  if (file.toLowerCase().endsWith('.json')) return leadsFromJson(context, file, options.mapping);
 
   const bytes = await context.readBytes(file);
   const progress = new ProgressReporter(context, file);
@@ -165,7 +166,11 @@ function reportImport(
     say(`  ${context.t('error.importMore', { count: total - ISSUES_SHOWN })}`);
 }
 
-async function leadsFromJson(context: CliContext, file: string): Promise<LoadedLeads> {
+async function leadsFromJson(
+  context: CliContext,
+  file: string,
+  mapping: Readonly<Record<string, string>>,
+): Promise<LoadedLeads> {
   const json = await context.readJson(file);
   if (!Array.isArray(json))
     throw new CliError(context.t('error.leadsJsonShape', { file, index: 0 }));
@@ -194,7 +199,46 @@ async function leadsFromJson(context: CliContext, file: string): Promise<LoadedL
     postalCode: 'postalCode',
     id: 'id',
   };
-  return { leads, columns, fields: leads.length > 0 ? columns : null, textColumns, skippedRows: 0 };
+  const mapped = applyJsonMapping(context, file, leads, columns, mapping, textColumns);
+  const fields = [...new Set([...columns, ...mapped])];
+  return { leads, columns, fields: leads.length > 0 ? fields : null, textColumns, skippedRows: 0 };
+}
+
+/**
+ * Copies each key that `--map` names to its field in every lead, as the
+ * import does for a spreadsheet column, and returns the mapped fields. A
+ * mapped field that compares as text (a phone, an id) makes its key compare
+ * as text too. Rejects a key that no lead of the file has.
+ */
+function applyJsonMapping(
+  context: CliContext,
+  file: string,
+  leads: Lead[],
+  columns: readonly string[],
+  mapping: Readonly<Record<string, string>>,
+  textColumns: LoadedLeads['textColumns'],
+): string[] {
+  const entries = Object.entries(mapping);
+  for (const [column] of entries) {
+    if (columns.includes(column) || leads.length === 0) continue;
+    const message = formatImportMessage(
+      'mapping-column-not-found',
+      { column, columns: columns.join(', ') },
+      context.language,
+    );
+    throw new CliError(context.t('error.import', { file, message }));
+  }
+
+  for (const lead of leads) {
+    for (const [column, field] of entries) {
+      if (column in lead) lead[field] = lead[column] ?? null;
+    }
+  }
+  for (const [column, field] of entries) {
+    const kind = textFieldKind(field);
+    if (kind) textColumns[column] = kind;
+  }
+  return entries.map(([, field]) => field);
 }
 
 function isLeadValue(value: unknown): value is LeadValue {
