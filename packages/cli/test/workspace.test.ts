@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { migrateToLatest, openDatabase } from '../../server/src/index.js';
 import { checkToken } from '../../server/src/auth/tokens.js';
+import { postgresUrl } from '../../server/test/helpers/test-database.js';
 import { runSras, workDirectory } from './cli-helpers.js';
 
 let cleanup: (() => void) | null = null;
@@ -79,14 +81,149 @@ describe('sras workspace create', () => {
     expect(run.code).toBe(2);
   });
 
-  it('reports an unreachable PostgreSQL server', async () => {
+  it('reports an unreachable PostgreSQL server in both languages', async () => {
     const dir = setUp();
+    const env = { DATABASE_URL: 'postgres://nobody:nothing@127.0.0.1:9/none' };
 
-    const run = await runSras(['workspace', 'create', '--name', 'A'], dir, {
-      DATABASE_URL: 'postgres://nobody:nothing@127.0.0.1:9/none',
+    const english = await runSras(['workspace', 'create', '--name', 'A'], dir, env);
+    const chinese = await runSras(['workspace', 'create', '--name', 'A'], dir, {
+      ...env,
+      LANG: 'zh_CN.UTF-8',
     });
 
+    expect(english.code).toBe(1);
+    expect(english.stderr).toBe(
+      'Error: Could not connect to PostgreSQL at 127.0.0.1:9: nothing accepts connections there. Check that PostgreSQL is running and that the host and port in the URL are right.\n',
+    );
+    expect(chinese.code).toBe(1);
+    expect(chinese.stderr).toBe(
+      '错误：无法连接 127.0.0.1:9 上的 PostgreSQL：该地址没有服务接受连接。请确认 PostgreSQL 正在运行，并检查地址中的主机和端口。\n',
+    );
+  });
+
+  it('reports a server that never answers as timed out', async () => {
+    const dir = setUp();
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((done) => silent.listen(0, '127.0.0.1', done));
+    const { port } = silent.address() as AddressInfo;
+
+    const run = await runSras(
+      [
+        'workspace',
+        'create',
+        '--name',
+        'A',
+        '--database-url',
+        `postgres://u:p@127.0.0.1:${port}/d`,
+      ],
+      dir,
+      { PGCONNECT_TIMEOUT: '1' },
+    );
+    for (const socket of sockets) socket.destroy();
+    await new Promise((done) => silent.close(done));
+
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('Could not create the workspace');
+    expect(run.stderr).toContain(
+      `Could not connect to PostgreSQL at 127.0.0.1:${port}: the connection timed out.`,
+    );
+  });
+
+  it('rejects a URL of another database with a usage error', async () => {
+    const dir = setUp();
+
+    const run = await runSras(
+      ['workspace', 'create', '--name', 'A', '--database-url', 'mysql://root:secret@db/sras'],
+      dir,
+      { LANG: 'zh_CN.UTF-8' },
+    );
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--database-url：服务器不能使用 mysql:// 数据库。');
+    expect(run.stderr).not.toContain('secret');
+  });
+
+  it('rejects a malformed PostgreSQL URL without showing the password', async () => {
+    const dir = setUp();
+
+    const run = await runSras(
+      ['workspace', 'create', '--name', 'A', '--database-url', 'postgres://u:secret@[bad/db'],
+      dir,
+    );
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('"postgres://u:***@[bad/db" is not a valid PostgreSQL URL');
+    expect(run.stderr).not.toContain('secret');
+  });
+
+  it('creates the workspace in the folder of a sras.sqlite path', async () => {
+    const dir = setUp();
+
+    const run = await runSras(
+      ['workspace', 'create', '--name', 'A', '--database-url', 'sqlite:store/sras.sqlite'],
+      dir,
+    );
+
+    expect(run.code, run.stderr).toBe(0);
+    expect(existsSync(`${dir}/store/sras.sqlite`)).toBe(true);
+  });
+
+  it('rejects an SQLite file of another name and names the folder', async () => {
+    const dir = setUp();
+
+    const run = await runSras(
+      ['workspace', 'create', '--name', 'A', '--database-url', 'store/crm.db'],
+      dir,
+    );
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      `--database-url: the server keeps its SQLite database in a file named sras.sqlite, not crm.db. Pass --data-dir ${dir}/store to use sras.sqlite in that folder.`,
+    );
+    expect(existsSync(`${dir}/store`)).toBe(false);
+  });
+});
+
+describe.skipIf(!postgresUrl)('sras workspace create on PostgreSQL', () => {
+  const url = new URL(postgresUrl ?? 'postgres://localhost/none');
+  const withDatabase = (name: string, password = decodeURIComponent(url.password)) => {
+    const target = new URL(url);
+    target.pathname = `/${name}`;
+    target.password = password;
+    return target.toString();
+  };
+
+  it('names a database that does not exist in Chinese', async () => {
+    const dir = setUp();
+
+    const run = await runSras(
+      ['workspace', 'create', '--name', 'A', '--database-url', withDatabase('sras_no_such_db')],
+      dir,
+      { LANG: 'zh_CN.UTF-8' },
+    );
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      `错误：127.0.0.1:5432 上的 PostgreSQL 没有数据库“sras_no_such_db”。请先创建（createdb sras_no_such_db），或修改地址中的数据库名。\n`.replace(
+        '127.0.0.1:5432',
+        `${url.hostname}:${url.port || '5432'}`,
+      ),
+    );
+  });
+
+  it('names the user whose password the server rejects', async () => {
+    const dir = setUp();
+    const database = url.pathname.slice(1);
+
+    const run = await runSras(
+      ['workspace', 'create', '--name', 'A', '--database-url', withDatabase(database, 'wrong')],
+      dir,
+    );
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `rejected the user "${decodeURIComponent(url.username)}": the password is wrong or the user may not connect.`,
+    );
+    expect(run.stderr).not.toContain('wrong@');
   });
 });

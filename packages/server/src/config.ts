@@ -48,7 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     port: readInteger(env, 'PORT', 8787, 0, 65_535),
     host: readText(env, 'HOST') ?? '127.0.0.1',
     dataDir: path.resolve(readText(env, 'SRAS_DATA_DIR') ?? './data'),
-    databaseUrl: readText(env, 'DATABASE_URL'),
+    databaseUrl: readDatabaseUrl(env),
     logLevel: readText(env, 'LOG_LEVEL') ?? 'info',
     bodyLimitBytes: readInteger(env, 'SRAS_BODY_LIMIT_BYTES', 10 * 1024 * 1024, 1024),
     allocateBodyLimitBytes: readInteger(
@@ -64,6 +64,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     sqliteSynchronous: readSynchronous(env),
     sqliteCheckpointIntervalMs: readInteger(env, 'SRAS_SQLITE_CHECKPOINT_MS', 250, 0, 3_600_000),
   };
+}
+
+/**
+ * True for a PostgreSQL connection URL that the server accepts as
+ * `DATABASE_URL`: the scheme `postgres://` or `postgresql://` and a
+ * well-formed URL.
+ */
+export function isPostgresUrl(text: string): boolean {
+  if (!/^postgres(?:ql)?:\/\//i.test(text)) return false;
+  try {
+    new URL(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function readDatabaseUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const text = readText(env, 'DATABASE_URL');
+  if (text === undefined || isPostgresUrl(text)) return text;
+
+  // Only the scheme is repeated, because the rest may contain a password.
+  const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(text)?.[0] ?? 'no scheme';
+  throw new ConfigError(
+    `DATABASE_URL must be a PostgreSQL URL such as postgres://USER:PASSWORD@HOST:5432/DATABASE; got one with ${scheme}. Unset it to use SQLite in SRAS_DATA_DIR.`,
+  );
 }
 
 function readSynchronous(env: NodeJS.ProcessEnv): 'NORMAL' | 'FULL' {

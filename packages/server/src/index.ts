@@ -1,4 +1,4 @@
-export { loadConfig, ConfigError, type ServerConfig } from './config.js';
+export { loadConfig, isPostgresUrl, ConfigError, type ServerConfig } from './config.js';
 export {
   openDatabase,
   migrateToLatest,

@@ -50,6 +50,20 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: '  ' }).databaseUrl).toBeUndefined();
   });
 
+  it('rejects a DATABASE_URL that is not PostgreSQL', () => {
+    const load = () => loadConfig({ DATABASE_URL: 'mysql://root:hunter2@db/sras' });
+
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(/DATABASE_URL must be a PostgreSQL URL .* got one with mysql:/);
+    expect(load).not.toThrow(/hunter2/);
+  });
+
+  it('accepts postgres and postgresql URLs', () => {
+    for (const url of ['postgres://u:p@h:5432/d', 'postgresql://u@h/d']) {
+      expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+    }
+  });
+
   it('rejects a port that is not a number and names the variable', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);

@@ -41,6 +41,8 @@ export interface OpenDatabaseOptions {
   databaseUrl?: string | undefined;
   /** Connections in the PostgreSQL pool; default 10. */
   poolSize?: number;
+  /** Milliseconds to wait for a PostgreSQL connection before failing; default 0, no limit. */
+  connectionTimeoutMs?: number;
   /** SQLite `synchronous` setting; default NORMAL. */
   sqliteSynchronous?: 'NORMAL' | 'FULL';
   /**
@@ -67,7 +69,7 @@ const PG_INT8 = 20;
 /** Opens SQLite in `dataDir`, or PostgreSQL when `databaseUrl` is set. Does not migrate. */
 export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
   if (options.databaseUrl) {
-    return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.onConnectionError);
+    return openPostgres({ ...options, databaseUrl: options.databaseUrl });
   }
   return openSqlite(options);
 }
@@ -149,11 +151,8 @@ function withStatementCache(connection: SQLite.Database): SqliteDatabase {
   };
 }
 
-function openPostgres(
-  databaseUrl: string,
-  poolSize: number,
-  onConnectionError: ((error: Error) => void) | undefined,
-): DatabaseHandle {
+function openPostgres(options: OpenDatabaseOptions & { databaseUrl: string }): DatabaseHandle {
+  const { databaseUrl, onConnectionError } = options;
   // bigint columns hold counters far below 2^53, so they are read as numbers.
   const types = {
     getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
@@ -161,7 +160,12 @@ function openPostgres(
         ? (value: string) => Number(value)
         : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
   };
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, types });
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? 0,
+    types,
+  });
   // Without a listener, an idle connection's error would end the process.
   pool.on('error', (error) => {
     if (onConnectionError) onConnectionError(error);
