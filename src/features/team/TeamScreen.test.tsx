@@ -187,6 +187,20 @@ describe('TeamScreen drafts', () => {
     expect(within(await screen.findByRole('dialog')).getByRole('textbox')).toHaveValue('华东一组');
   });
 
+  it('keeps a new team name typed before a reload', async () => {
+    const user = userEvent.setup();
+    const first = await renderScreen();
+    const panel = within(await screen.findByTestId('teams-panel'));
+    await user.type(panel.getByRole('textbox'), '西部组');
+
+    first.unmount();
+    await renderScreen();
+
+    expect(within(await screen.findByTestId('teams-panel')).getByRole('textbox')).toHaveValue(
+      '西部组',
+    );
+  });
+
   it('forgets a cancelled rep form', async () => {
     const user = userEvent.setup();
     const first = await renderScreen();

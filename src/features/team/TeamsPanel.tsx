@@ -10,9 +10,10 @@ import {
   Title,
 } from '@mantine/core';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isSameName } from '../../app/forms/name-limits';
+import { useSessionDraft } from '../../app/forms/session-draft';
 import type { TeamRecord } from '../../storage/records';
 
 interface TeamsPanelProps {
@@ -26,7 +27,7 @@ interface TeamsPanelProps {
 /** The teams with their rep counts: add, rename, delete. */
 export function TeamsPanel({ teams, repCounts, onAdd, onRename, onDelete }: TeamsPanelProps) {
   const { t } = useTranslation('team');
-  const [name, setName] = useState('');
+  const [name, setName] = useSessionDraft('team.newTeam', '');
 
   const taken = teams.some((team) => isSameName(team.name, name));
 
