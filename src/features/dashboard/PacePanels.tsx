@@ -134,18 +134,25 @@ export function UnmatchedOwners({
         <Text size="xs" c="dimmed">
           {t('unmatched.help')}
         </Text>
+        {owners.some((owner) => owner.kind === 'ambiguous') && (
+          <Text size="xs" c="dimmed" data-testid="unmatched-ambiguous-help">
+            {t('unmatched.ambiguousHelp')}
+          </Text>
+        )}
         <List size="sm">
           {owners.slice(0, 30).map((owner) => (
             <List.Item key={`${owner.kind}:${owner.owner}`}>
-              <Group gap={6} wrap="nowrap">
-                <Text span fw={500} size="sm">
+              <Group gap={6}>
+                <Text span fw={500} size="sm" style={{ overflowWrap: 'anywhere' }}>
                   {owner.owner || t('unmatched.empty')}
                 </Text>
                 <Text span size="sm" c="dimmed">
                   {t(`unmatched.${owner.kind}`, {
                     count: owner.records,
                     revenue: format.yuan(owner.revenue),
-                    reps: owner.repIds.map(repName).join(t('listSeparator')),
+                    reps: owner.repIds
+                      .map((id) => t('unmatched.repWithId', { name: repName(id), id }))
+                      .join(t('listSeparator')),
                   })}
                 </Text>
               </Group>

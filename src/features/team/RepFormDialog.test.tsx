@@ -6,9 +6,12 @@ import { initI18n } from '../../i18n/i18n';
 import { emptyDraft } from './rep-draft';
 import { RepFormDialog } from './RepFormDialog';
 
-async function renderForm() {
-  const i18n = initI18n('en');
-  await i18n.changeLanguage('en');
+async function renderForm(
+  otherReps: { id: string; name: string }[] = [],
+  language: 'en' | 'zh-CN' = 'en',
+) {
+  const i18n = initI18n(language);
+  await i18n.changeLanguage(language);
   const onSubmit = vi.fn();
   render(
     <MantineProvider env="test">
@@ -17,6 +20,7 @@ async function renderForm() {
         mode="create"
         teamNames={[]}
         takenIds={new Set()}
+        otherReps={otherReps}
         onSubmit={onSubmit}
         onClose={() => undefined}
       />
@@ -53,5 +57,32 @@ describe('RepFormDialog', () => {
 
     expect(await screen.findByText('Enter a number greater than 0.')).toBeInTheDocument();
     expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('warns about a name another rep has and still saves', async () => {
+    const { onSubmit, user } = await renderForm([
+      { id: 'r1', name: 'zhang  wei' },
+      { id: 'r2', name: 'Li Na' },
+    ]);
+
+    const warning = await screen.findByTestId('rep-name-shared');
+    expect(warning).toHaveTextContent('Another rep already has this name: zhang wei (id r1).');
+    expect(warning).toHaveTextContent('owners in deal files must then be written as rep ids');
+    await user.click(screen.getByRole('button', { name: 'Add rep' }));
+    expect(onSubmit).toHaveBeenCalledOnce();
+  });
+
+  it('warns about a shared name in Chinese', async () => {
+    await renderForm([{ id: 'r1', name: 'Zhang Wei' }], 'zh-CN');
+
+    expect(await screen.findByTestId('rep-name-shared')).toHaveTextContent(
+      '已有销售叫这个名字：Zhang Wei（编号 r1）。可以保存',
+    );
+  });
+
+  it('shows no warning for a name of its own', async () => {
+    await renderForm([{ id: 'r2', name: 'Li Na' }]);
+    await screen.findByRole('button', { name: 'Add rep' });
+    expect(screen.queryByTestId('rep-name-shared')).toBeNull();
   });
 });

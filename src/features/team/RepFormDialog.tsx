@@ -1,5 +1,6 @@
 import {
   ActionIcon,
+  Alert,
   Autocomplete,
   Button,
   Group,
@@ -17,7 +18,7 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_NAME_LENGTH } from '../../app/forms/name-limits';
 import { useDialogDraft } from '../../app/forms/session-draft';
-import { validateDraft, type RepDraft } from './rep-draft';
+import { namesakes, validateDraft, type RepDraft } from './rep-draft';
 
 interface RepFormDialogProps {
   /** The rep being edited or created; closed while undefined. */
@@ -26,6 +27,8 @@ interface RepFormDialogProps {
   teamNames: string[];
   /** Ids of the other reps, which a new rep may not take. */
   takenIds: ReadonlySet<string>;
+  /** The other reps, for the warning about a name another rep already has. */
+  otherReps: readonly { id: string; name: string }[];
   onSubmit: (draft: RepDraft) => void;
   onClose: () => void;
   /** Keeps the typed values in the tab's session under this key, so a reload restores them. */
@@ -38,6 +41,7 @@ export function RepFormDialog({
   mode,
   teamNames,
   takenIds,
+  otherReps,
   onSubmit,
   onClose,
   draftKey,
@@ -49,6 +53,10 @@ export function RepFormDialog({
   useEffect(() => setSubmitted(false), [draft]);
 
   const errors = useMemo(() => (values ? validateDraft(values, takenIds) : {}), [values, takenIds]);
+  const sameName = useMemo(
+    () => (values ? namesakes(values.name, otherReps) : []),
+    [values, otherReps],
+  );
   const shown = (field: string) =>
     submitted && errors[field] ? t(errors[field] as string, { max: MAX_NAME_LENGTH }) : undefined;
   if (!values) return <Modal opened={false} onClose={onClose} />;
@@ -107,6 +115,16 @@ export function RepFormDialog({
               error={shown('weight')}
             />
           </SimpleGrid>
+          {sameName.length > 0 && (
+            <Alert color="yellow" data-testid="rep-name-shared">
+              {t('form.nameShared', {
+                count: sameName.length,
+                reps: sameName
+                  .map((rep) => t('form.repWithId', { name: rep.name, id: rep.id }))
+                  .join(t('listSeparator')),
+              })}
+            </Alert>
+          )}
           <Switch
             label={t('form.active')}
             description={t('form.activeHint')}

@@ -88,6 +88,10 @@ export function TeamScreen() {
     for (const rep of reps ?? []) counts.set(rep.team, (counts.get(rep.team) ?? 0) + 1);
     return counts;
   }, [reps]);
+  const otherReps = useMemo(
+    () => (reps ?? []).filter((rep) => form?.mode === 'create' || rep.id !== form?.draft.id),
+    [reps, form],
+  );
   const takenIds = useMemo(
     () =>
       new Set(
@@ -314,6 +318,7 @@ export function TeamScreen() {
         mode={form?.mode ?? 'create'}
         teamNames={teamNames}
         takenIds={takenIds}
+        otherReps={otherReps}
         onSubmit={(draft) => void saveForm(draft)}
         onClose={() => setForm(undefined)}
         draftKey="team.repForm.values"

@@ -6,6 +6,7 @@
 import { readDate, type DateRange } from '@sras/import';
 import { isNameTooLong } from '../../app/forms/name-limits';
 import type { RepRecord } from '../../storage/records';
+import { normaliseName } from '../dashboard/owner-match';
 
 export interface RepDraft {
   id: string;
@@ -45,6 +46,19 @@ export function withFormerNames(previous: StoredRep, next: StoredRep): StoredRep
   const formerNames = [...new Set(names)].filter((name) => name !== next.name && name !== '');
   const { formerNames: _dropped, ...rest } = next;
   return formerNames.length > 0 ? { ...rest, formerNames } : rest;
+}
+
+/**
+ * The other reps whose name matches `name` the way deal owners are matched
+ * (ignoring spaces, case and full width). Two people may share a name, but
+ * then a deal file must name them by id.
+ */
+export function namesakes<T extends { id: string; name: string }>(
+  name: string,
+  others: readonly T[],
+): T[] {
+  const key = normaliseName(name);
+  return key === '' ? [] : others.filter((other) => normaliseName(other.name) === key);
 }
 
 /** A short id for a new rep, `R001`, `R002` …, after the highest such id in use. */
