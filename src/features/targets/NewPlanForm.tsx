@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Button,
-  Group,
-  List,
-  NumberInput,
-  SegmentedControl,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Group, NumberInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { memo, useCallback, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isNameTooLong, MAX_NAME_LENGTH, nameLength } from '../../app/forms/name-limits';
@@ -21,6 +11,7 @@ import { dateInTimeZone } from './civil-date';
 import { MAX_PLAN_YEAR, MIN_PLAN_YEAR, withSplitNotes } from './plan-build';
 import { MAX_PLAN_TOTAL } from './plan-grid';
 import { PeoplePicker } from './PeoplePicker';
+import { PlanFormFooter } from './PlanFormFooter';
 import { SplitMethodFields } from './SplitMethodFields';
 import { initialSplitForm, readingNotes, resolveSplits, type SplitFormState } from './split-form';
 import { describeTargetProblem } from './target-messages';
@@ -227,24 +218,13 @@ export const NewPlanForm = memo(function NewPlanForm({
           </>
         )}
 
-        {errors.length > 0 && (
-          <Alert color="red" title={t('form.problemsTitle')} role="alert">
-            <List size="sm">
-              {errors.map((error) => (
-                <List.Item key={error}>{error}</List.Item>
-              ))}
-            </List>
-          </Alert>
-        )}
-
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common:actions.cancel')}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t('form.create')}
-          </Button>
-        </Group>
+        <PlanFormFooter
+          errors={errors}
+          errorsTitle={t('form.problemsTitle')}
+          submitLabel={t('form.create')}
+          busy={busy}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
 import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatasetRecord } from '../../storage/records';
 import { useWorkspaceTimeZone } from '../settings/workspace-settings';
+import { PlanFormFooter } from './PlanFormFooter';
 import { planTotal } from './plan-grid';
 import { SplitMethodFields } from './SplitMethodFields';
 import {
@@ -110,23 +111,13 @@ export function ResplitDialog({ opened, plan, datasets, onClose, onApply }: Resp
             unit={plan.unit}
             total={planTotal(plan)}
           />
-          {errors.length > 0 && (
-            <Alert color="red" role="alert">
-              {errors.map((error) => (
-                <Text key={error} size="sm">
-                  {error}
-                </Text>
-              ))}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('resplit.apply')}
-            </Button>
-          </Group>
+          <PlanFormFooter
+            errors={errors}
+            errorsTitle={t('resplit.problemsTitle')}
+            submitLabel={t('resplit.apply')}
+            busy={busy}
+            onCancel={onClose}
+          />
         </Stack>
       </form>
     </Modal>

@@ -391,6 +391,28 @@ describe('TargetsScreen', () => {
     expect(await within(await screen.findByTestId('split-notes')).findByText(note)).toBeVisible();
   });
 
+  it('lists re-split problems and keeps the plan', async () => {
+    const user = userEvent.setup();
+    await saveTargetPlans([buildPlan()]);
+    await renderApp('/targets?plan=plan-2027');
+    await screen.findByRole('grid');
+    const before = cell('rep:r1', 'm1').textContent;
+
+    await user.click(screen.getByRole('button', { name: 'Re-split' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('combobox', { name: 'Split over teams and reps' }));
+    await user.click(await screen.findByRole('option', { name: 'By hand' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Re-split' }));
+
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent('The plan cannot be re-split');
+    expect(within(alert).getByRole('listitem')).toHaveTextContent(
+      'The amounts typed by hand add up to ¥0, not the total ¥12,000,000',
+    );
+    expect(cell('rep:r1', 'm1').textContent).toBe(before);
+    expect((await listTargetPlans())[0]?.peopleSplit).toEqual({ method: 'even' });
+  });
+
   it('re-splits again from the dataset the plan was split by', async () => {
     const user = userEvent.setup();
     await database().datasets.put(REFUNDS);
