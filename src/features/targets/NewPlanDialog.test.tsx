@@ -4,7 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { initI18n } from '../../i18n/i18n';
 import { NewPlanDialog } from './NewPlanDialog';
-import type { PlanPerson } from './target-plan.types';
+import { planTotal } from './plan-grid';
+import type { PlanPerson, TargetPlan } from './target-plan.types';
 
 const TEAM_OF_150: PlanPerson[] = Array.from({ length: 150 }, (_, index) => ({
   id: `r${index}`,
@@ -95,5 +96,31 @@ describe('NewPlanDialog', () => {
     expect(await screen.findByText('The name has 101 characters: use at most 100.')).toBeVisible();
     expect(name).toHaveAttribute('aria-invalid', 'true');
     expect(onCreate).not.toHaveBeenCalled();
+  });
+
+  it('creates the plan with the total typed last', async () => {
+    const user = userEvent.setup();
+    const { onCreate } = await renderDialog('en', TEAM_OF_150.slice(0, 3));
+    const total = await screen.findByRole('textbox', { name: /Yearly target/ });
+
+    await user.clear(total);
+    await user.type(total, '1200{Enter}');
+
+    await waitFor(() => expect(onCreate).toHaveBeenCalledTimes(1));
+    const [plan] = onCreate.mock.calls[0] as unknown as [TargetPlan];
+    expect(planTotal(plan)).toBe(1200);
+  });
+
+  it('compares the amounts typed by hand with the typed total', async () => {
+    const user = userEvent.setup();
+    await renderDialog('en', TEAM_OF_150.slice(0, 3));
+    const total = await screen.findByRole('textbox', { name: /Yearly target/ });
+    await user.click(await screen.findByRole('combobox', { name: 'Split over teams and reps' }));
+    await user.click(await screen.findByRole('option', { name: 'By hand' }));
+
+    await user.clear(total);
+    await user.type(total, '1200');
+
+    expect(await screen.findByText('0 / 1,200')).toBeInTheDocument();
   });
 });

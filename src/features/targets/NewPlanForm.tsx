@@ -1,5 +1,13 @@
 import { Group, NumberInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
-import { memo, useCallback, useMemo, useState, type FormEvent } from 'react';
+import {
+  memo,
+  startTransition,
+  useCallback,
+  useMemo,
+  useRef,
+  useState,
+  type FormEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { isNameTooLong, MAX_NAME_LENGTH, nameLength } from '../../app/forms/name-limits';
 import { checkNumber, describeNumberProblem, type NumberRules } from '../../app/forms/number-check';
@@ -9,9 +17,9 @@ import { useWorkspaceTimeZone } from '../settings/workspace-settings';
 import { createId } from '../../storage/ids';
 import { dateInTimeZone } from './civil-date';
 import { MAX_PLAN_YEAR, MIN_PLAN_YEAR, withSplitNotes } from './plan-build';
-import { MAX_PLAN_TOTAL } from './plan-grid';
 import { PeoplePicker } from './PeoplePicker';
 import { PlanFormFooter } from './PlanFormFooter';
+import { PlanTotalField, TOTAL_RULES } from './PlanTotalField';
 import { SplitMethodFields } from './SplitMethodFields';
 import { initialSplitForm, readingNotes, resolveSplits, type SplitFormState } from './split-form';
 import { describeTargetProblem } from './target-messages';
@@ -25,7 +33,6 @@ const YEAR_RULES: NumberRules = {
   integer: true,
   required: true,
 };
-const TOTAL_RULES: NumberRules = { min: 0, max: MAX_PLAN_TOTAL, integer: true, required: true };
 
 export interface NewPlanFormProps {
   people: readonly PlanPerson[];
@@ -55,7 +62,15 @@ export const NewPlanForm = memo(function NewPlanForm({
   const [yearText, setYearText] = useState<number | string>(defaultYear);
   const [name, setName] = useState('');
   const [unit, setUnit] = useState<TargetUnit>('yuan');
+  // The total field keeps its own text, so typing renders that field alone. The form's copy
+  // follows in a transition, which renders the split fields after the keystroke and yields to
+  // the next one. Submit reads the ref, which is current even while that transition waits.
   const [totalText, setTotalText] = useState<number | string>(0);
+  const totalTextRef = useRef<number | string>(0);
+  const changeTotalText = useCallback((text: number | string) => {
+    totalTextRef.current = text;
+    startTransition(() => setTotalText(text));
+  }, []);
   const [splits, setSplits] = useState<SplitFormState>(() => initialSplitForm(defaultYear));
   const [excluded, setExcluded] = useState<Set<string>>(new Set());
   const [errors, setErrors] = useState<string[]>([]);
@@ -63,9 +78,10 @@ export const NewPlanForm = memo(function NewPlanForm({
   const formatAmount = useAmountFormat(unit);
   const restMounted = useDeferredMount();
   const yearCheck = checkNumber(yearText, YEAR_RULES);
-  const totalCheck = checkNumber(totalText, TOTAL_RULES);
   const year = yearCheck.ok && yearCheck.value !== null ? yearCheck.value : defaultYear;
-  const total = totalCheck.ok && totalCheck.value !== null ? totalCheck.value : 0;
+  const shownTotalCheck = checkNumber(totalText, TOTAL_RULES);
+  const shownTotal =
+    shownTotalCheck.ok && shownTotalCheck.value !== null ? shownTotalCheck.value : 0;
 
   const included = useMemo(
     () => people.filter((person) => !excluded.has(person.id)),
@@ -85,10 +101,12 @@ export const NewPlanForm = memo(function NewPlanForm({
     event.preventDefault();
     // Every field that rejects its value marks itself aria-invalid and shows why.
     const invalidField = event.currentTarget.querySelector<HTMLElement>('[aria-invalid="true"]');
+    const totalCheck = checkNumber(totalTextRef.current, TOTAL_RULES);
     if (!yearCheck.ok || !totalCheck.ok || invalidField) {
       invalidField?.focus();
       return;
     }
+    const total = totalCheck.value ?? 0;
     setBusy(true);
     try {
       const resolved = await resolveSplits(splits, {
@@ -174,22 +192,7 @@ export const NewPlanForm = memo(function NewPlanForm({
               ]}
             />
           </Stack>
-          <NumberInput
-            label={unit === 'yuan' ? t('form.totalYuan') : t('form.totalCount')}
-            value={totalText}
-            allowDecimal={false}
-            clampBehavior="none"
-            thousandSeparator=","
-            prefix={unit === 'yuan' ? '¥' : undefined}
-            onChange={setTotalText}
-            error={
-              totalCheck.ok
-                ? undefined
-                : describeNumberProblem(t, totalCheck.problem, i18n.language)
-            }
-            data-autofocus
-            required
-          />
+          <PlanTotalField unit={unit} onTextChange={changeTotalText} />
         </Group>
 
         {restMounted && (
@@ -200,7 +203,7 @@ export const NewPlanForm = memo(function NewPlanForm({
               datasets={datasets}
               people={included}
               unit={unit}
-              total={total}
+              total={shownTotal}
             />
 
             <Stack gap={4}>

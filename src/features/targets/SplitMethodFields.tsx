@@ -1,4 +1,5 @@
 import { Checkbox, Group, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NumberField } from '../../app/forms/NumberField';
 import { useFormat } from '../../i18n/useFormat';
@@ -121,8 +122,11 @@ function DatasetFields({
   );
 }
 
-/** The time split and people split choices of the plan form and the re-split form. */
-export function SplitMethodFields({
+/**
+ * The time split and people split choices of the plan form and the re-split
+ * form. Memoised, so a keystroke in another field of the form skips it.
+ */
+export const SplitMethodFields = memo(function SplitMethodFields({
   value,
   onChange,
   datasets,
@@ -243,4 +247,4 @@ export function SplitMethodFields({
       )}
     </Stack>
   );
-}
+});
