@@ -42,7 +42,11 @@ test.describe('dashboard', () => {
     await data.goto();
     await data.chooseFile('e2e/fixtures/deals/won-deals-2027q1.csv');
     await expect(data.review()).toBeVisible({ timeout: 30_000 });
-    await data.chooseKind('Deals');
+    // Its stage, amount and close-date columns make the wizard guess deals.
+    await expect(page.getByTestId('kind-guess')).toContainText(
+      'Guessed as deals because columns are mapped to deal fields: Stage, Amount, Close date.',
+    );
+    await expect(page.getByRole('radio', { name: 'Deals' })).toBeChecked();
     await data.confirmButton().click();
     await expect(new DatasetTablePage(page).matching()).toContainText('All 52 rows', {
       timeout: 30_000,

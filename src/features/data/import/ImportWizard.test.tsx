@@ -1,10 +1,12 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useFreshDatabase } from '../../../test/database';
 import { renderApp } from '../../../test/render-app';
 import { createInProcessPort, textFile } from '../test/import-harness';
 import { createImportWizardStore, setImportWizardStore } from './import-wizard.store';
+
+const DEALS = '负责人,销售阶段,金额,成交日期\n张伟,赢单,80000,2027-01-25\n王芳,方案报价,50000,\n';
 
 /** Builds a lead file with `columns` columns and 60 rows, more than the preview shows. */
 function wideLeads(columns: number): File {
@@ -21,9 +23,11 @@ function wideLeads(columns: number): File {
   return textFile('wide.csv', [header.join(','), ...rows].join('\n') + '\n');
 }
 
-async function openReview(file: File) {
-  const view = await renderApp('/data');
-  const input = await screen.findByLabelText('Choose a spreadsheet to import');
+async function openReview(file: File, language: 'en' | 'zh-CN' = 'en') {
+  const view = await renderApp('/data', language);
+  const input = await screen.findByLabelText(
+    language === 'en' ? 'Choose a spreadsheet to import' : '选择要导入的表格文件',
+  );
   fireEvent.change(input, { target: { files: [file] } });
   await screen.findByTestId('import-review');
   return view;
@@ -66,5 +70,43 @@ describe('ImportWizard', () => {
     expect(await screen.findByTestId('kind-missing')).toBeInTheDocument();
     expect(screen.getByRole('tab', { name: 'Preview' })).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByTestId('preview-table')).toBeInTheDocument();
+  });
+
+  it('explains a deals guess', async () => {
+    await openReview(textFile('deals.csv', DEALS));
+
+    expect(await screen.findByTestId('kind-guess')).toHaveTextContent(
+      'Guessed as deals because columns are mapped to deal fields: Stage, Amount, Close date. If that is wrong, choose the kind above.',
+    );
+    expect(screen.getByRole('radio', { name: 'Deals' })).toBeChecked();
+  });
+
+  it('explains a deals guess in Chinese', async () => {
+    await openReview(textFile('deals.csv', DEALS), 'zh-CN');
+
+    expect(await screen.findByTestId('kind-guess')).toHaveTextContent(
+      '已按商机识别，因为有列映射为商机字段：阶段、金额、成交日期。如果不对，请在上方选择数据类型。',
+    );
+    expect(screen.getByRole('radio', { name: '商机' })).toBeChecked();
+  });
+
+  it('explains a leads guess', async () => {
+    await openReview(wideLeads(3));
+
+    expect(await screen.findByTestId('kind-guess')).toHaveTextContent(
+      'Guessed as leads because columns are mapped to lead fields: Mobile phone.',
+    );
+    expect(screen.getByRole('radio', { name: 'Leads' })).toBeChecked();
+  });
+
+  it('drops the explanation once a kind is picked', async () => {
+    await openReview(textFile('deals.csv', DEALS));
+    const user = userEvent.setup();
+    await screen.findByTestId('kind-guess');
+
+    await user.click(screen.getByText('Leads'));
+
+    await waitFor(() => expect(screen.queryByTestId('kind-guess')).not.toBeInTheDocument());
+    expect(screen.getByRole('radio', { name: 'Leads' })).toBeChecked();
   });
 });

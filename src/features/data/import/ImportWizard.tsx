@@ -155,7 +155,7 @@ const ImportReview = memo(function ImportReview({ analysis }: { analysis: Import
                   : undefined
               }
             />
-            <KindPicker kindCheck={analysis.kindCheck} />
+            <KindPicker kindCheck={analysis.kindCheck} kindGuess={analysis.kindGuess} />
           </Stack>
         </Paper>
       </AfterFrames>

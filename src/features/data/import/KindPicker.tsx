@@ -1,11 +1,42 @@
 import { Alert, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DatasetKind } from '../../../storage/records';
-import { DATASET_KINDS, type KindCheck } from './dataset-kinds';
+import { DATASET_KINDS, type KindCheck, type KindGuess } from './dataset-kinds';
 import { useImportWizard } from './import-wizard.store';
 
-/** Chooses what the file is (leads, existing owners, deals) and says which fields that needs. */
-export function KindPicker({ kindCheck }: { kindCheck: KindCheck }) {
+/** Explains why the wizard guessed the kind it shows, by the mapped fields that decided it. */
+function KindGuessNote({ guess }: { guess: KindGuess }) {
+  const { t } = useTranslation('data');
+  const fieldList = (fields: string[]) =>
+    fields.map((field) => t(`fields.${field}`)).join(t('kind.listSeparator'));
+
+  let reason: string;
+  if (guess.kind === 'deals')
+    reason = t('kind.guess.deals', { fields: fieldList(guess.dealFields) });
+  else if (guess.leadFields.length > 0)
+    reason = t('kind.guess.leads', { fields: fieldList(guess.leadFields) });
+  else reason = t('kind.guess.leadsByDefault');
+
+  return (
+    <Text size="sm" data-testid="kind-guess">
+      {reason}
+      {t('kind.guess.change')}
+    </Text>
+  );
+}
+
+/**
+ * Chooses what the file is (leads, existing owners, deals). It explains why
+ * the wizard guessed the kind shown until the user picks one, and lists the
+ * fields the kind needs.
+ */
+export function KindPicker({
+  kindCheck,
+  kindGuess,
+}: {
+  kindCheck: KindCheck;
+  kindGuess: KindGuess | null;
+}) {
   const { t } = useTranslation('data');
   const kind = useImportWizard((state) => state.settings.kind);
   const setKind = useImportWizard((state) => state.setKind);
@@ -29,6 +60,7 @@ export function KindPicker({ kindCheck }: { kindCheck: KindCheck }) {
         onChange={(value) => void setKind(value as DatasetKind)}
         data={DATASET_KINDS.map((value) => ({ value, label: t(`kind.${value}`) }))}
       />
+      {kindGuess && <KindGuessNote guess={kindGuess} />}
       <Text size="sm" c="dimmed">
         {t(`kind.describe.${kind}`)}
       </Text>

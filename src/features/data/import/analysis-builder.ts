@@ -1,6 +1,6 @@
 /** Builds what the wizard shows from an import result and the user's settings. */
 import type { ImportResult } from '@sras/import';
-import { checkKind } from './dataset-kinds';
+import { checkKind, type KindGuess } from './dataset-kinds';
 import { TEXT_ONLY_FIELDS } from './import-options';
 import {
   MAX_ISSUES_SHOWN,
@@ -22,6 +22,8 @@ export interface AnalysisInput {
   /** Column keys whose mapping came from the remembered mappings. */
   rememberedKeys: ReadonlySet<string>;
   storageKeys: ReadonlyMap<string, string>;
+  /** The guess that set `settings.kind`, or null when the user picked the kind. */
+  kindGuess: KindGuess | null;
 }
 
 export function buildAnalysis(input: AnalysisInput): ImportAnalysis {
@@ -62,6 +64,7 @@ export function buildAnalysis(input: AnalysisInput): ImportAnalysis {
       settings.kind,
       columns.flatMap((column) => (column.field ? [column.field] : [])),
     ),
+    kindGuess: input.kindGuess,
   };
 }
 

@@ -9,6 +9,9 @@
  *   allocation engine reads from an existing-owners list.
  * - `deals` (read by the dashboard): owner and amount, and a won flag,
  *   status or stage to tell won deals; a close date is recommended.
+ *
+ * A new file's kind is guessed from its mapped fields (`guessKind`) until
+ * the user picks one.
  */
 import type { DatasetKind } from '../../../storage/records';
 import type { WizardColumnType } from './import-worker.protocol';
@@ -58,6 +61,64 @@ export function checkKind(kind: DatasetKind, mappedFields: Iterable<string>): Ki
     (requirement) => !requirement.fields.some((field) => mapped.has(field)),
   );
   return { kind, missing, ok: missing.every((requirement) => requirement.level !== 'required') };
+}
+
+/**
+ * Mapped fields that mark a table of deals: an amount, a sales stage, a
+ * close date and a won flag describe an outcome, which a lead list lacks.
+ */
+export const DEAL_SIGNAL_FIELDS: readonly string[] = ['amount', 'stage', 'closedAt', 'wonFlag'];
+
+/**
+ * Mapped fields that mark a table of leads: how to reach a person, where
+ * they came from and who they are. Company, name, owner, status and the
+ * creation date occur in both kinds and count for neither.
+ */
+export const LEAD_SIGNAL_FIELDS: readonly string[] = [
+  'phone',
+  'tel',
+  'email',
+  'wechat',
+  'qq',
+  'source',
+  'country',
+  'province',
+  'city',
+  'district',
+  'address',
+  'postalCode',
+  'title',
+  'gender',
+  'industry',
+  'website',
+];
+
+/** Deal fields a table needs at least, so that one money or date column alone never makes deals. */
+const MIN_DEAL_SIGNALS = 2;
+
+/** The kind guessed from a column mapping, with the mapped fields that counted for each kind. */
+export interface KindGuess {
+  kind: DatasetKind;
+  /** Mapped fields of `LEAD_SIGNAL_FIELDS`, in column order. */
+  leadFields: string[];
+  /** Mapped fields of `DEAL_SIGNAL_FIELDS`, in column order. */
+  dealFields: string[];
+}
+
+/**
+ * Guesses whether a table contains leads or deals from its mapped fields: deals
+ * when at least two deal fields are mapped and more of them than lead
+ * fields, otherwise leads. Existing-owners lists are never guessed, because
+ * their columns (owner, phone, company) are those of a lead list with an
+ * owner column, and only the user knows which of the two a file is.
+ */
+export function guessKind(mappedFields: Iterable<string>): KindGuess {
+  const fields = [...new Set(mappedFields)];
+  const leadFields = fields.filter((field) => LEAD_SIGNAL_FIELDS.includes(field));
+  const dealFields = fields.filter((field) => DEAL_SIGNAL_FIELDS.includes(field));
+
+  const isDeals = dealFields.length >= MIN_DEAL_SIGNALS && dealFields.length > leadFields.length;
+  return { kind: isDeals ? 'deals' : 'leads', leadFields, dealFields };
 }
 
 /** The type a kind gives a field by default, if any. */

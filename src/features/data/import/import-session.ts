@@ -11,6 +11,7 @@ import { createId } from '../../../storage/ids';
 import type { DatasetRecord } from '../../../storage/records';
 import { StorageFullError } from '../../../storage/storage-full';
 import { buildAnalysis } from './analysis-builder';
+import { guessKind } from './dataset-kinds';
 import { writeDataset } from './dataset-writer';
 import { MAX_ISSUES_KEPT, toImportOptions } from './import-options';
 import type {
@@ -108,7 +109,7 @@ export class ImportSession {
 
   private async parse(
     requestId: number,
-    settings: ParseSettings,
+    requested: ParseSettings,
     signal: AbortSignal,
   ): Promise<ImportWorkerResponse> {
     const bytes = this.bytes;
@@ -124,6 +125,7 @@ export class ImportSession {
         done: progress.bytesRead,
         total: progress.totalBytes,
       });
+    let settings = requested;
     const parseWith = (mapping: Record<string, string | null>) =>
       importFile(bytes, {
         ...toImportOptions(settings, this.fileName, mapping),
@@ -140,6 +142,15 @@ export class ImportSession {
       mapping = { ...Object.fromEntries(remembered), ...mapping };
       result = await parseWith(mapping);
     }
+
+    // The kind sets column types and whether contact columns are expected,
+    // so a table guessed as another kind is read again as that kind. The
+    // mapping does not depend on the kind, so the guess stays the same.
+    const kindGuess = settings.guessKind ? guessKind(mappedFields(result)) : null;
+    if (kindGuess && kindGuess.kind !== settings.kind) {
+      settings = { ...settings, kind: kindGuess.kind };
+      result = await parseWith(mapping);
+    }
     throwIfAborted(signal);
 
     this.applyWizardChecks(result, settings);
@@ -151,6 +162,7 @@ export class ImportSession {
       fileSize: bytes.length,
       rememberedKeys: new Set(remembered.keys()),
       storageKeys,
+      kindGuess,
     });
     this.parsed = { result, settings, analysis, storageKeys };
     return { type: 'parsed', requestId, analysis };
@@ -270,6 +282,10 @@ async function parseWithValidMapping(
     const { [String(error.params.column)]: _missing, ...rest } = mapping;
     return parseWithValidMapping(parseWith, rest);
   }
+}
+
+function mappedFields(result: ImportResult): string[] {
+  return result.columns.flatMap((column) => (column.field ? [column.field] : []));
 }
 
 function pruneMapping(

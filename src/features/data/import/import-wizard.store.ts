@@ -59,6 +59,7 @@ export interface ImportWizardState {
   mapColumn: (columnKey: string, field: string | null) => Promise<void>;
   setColumnType: (columnKey: string, type: WizardColumnType) => Promise<void>;
   setPlaceholderEmptied: (columnKey: string, value: string, emptied: boolean) => Promise<void>;
+  /** Picks the kind of the dataset, so that the worker stops guessing it. */
   setKind: (kind: DatasetKind) => Promise<void>;
   setName: (name: string) => void;
   /** Stores the parsed rows; resolves with the dataset, or undefined when cancelled or failed. */
@@ -76,6 +77,7 @@ const INITIAL_SETTINGS: ParseSettings = {
   columnTypes: {},
   keptPlaceholders: [],
   kind: 'leads',
+  guessKind: true,
 };
 
 type WizardData = Pick<
@@ -120,7 +122,14 @@ export function createImportWizardStore(
       try {
         const analysis = await getClient().parse(settings, onProgress, onStart);
         if (current !== generation) return;
-        set({ status: 'review', analysis, progress: null, runningRequest: null });
+        set({
+          status: 'review',
+          analysis,
+          // The worker read the table as the kind it guessed.
+          settings: analysis.kindGuess ? { ...settings, kind: analysis.kindGuess.kind } : settings,
+          progress: null,
+          runningRequest: null,
+        });
       } catch (error) {
         if (!(error instanceof ImportRequestError)) throw error;
         // A newer parse replaced this one; its own answer will arrive.
@@ -198,7 +207,7 @@ export function createImportWizardStore(
         });
       },
 
-      setKind: (kind) => changeSettings({ kind }),
+      setKind: (kind) => changeSettings({ kind, guessKind: false }),
 
       setName: (name) => set({ name }),
 

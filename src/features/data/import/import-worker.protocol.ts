@@ -6,7 +6,7 @@
  */
 import type { CellValue, ImportIssue, ImportReport, ImportResult } from '@sras/import';
 import type { DatasetKind, DatasetRecord } from '../../../storage/records';
-import type { KindCheck } from './dataset-kinds';
+import type { KindCheck, KindGuess } from './dataset-kinds';
 
 /** Column types the wizard offers; `phone` is text checked as a phone number. */
 export type WizardColumnType = 'text' | 'number' | 'date' | 'boolean' | 'phone';
@@ -28,6 +28,11 @@ export interface ParseSettings {
    */
   keptPlaceholders: { columnKey: string; value: string }[];
   kind: DatasetKind;
+  /**
+   * True until the user picks a kind: the worker then guesses the kind from
+   * the mapped fields and reads the table as that kind instead of `kind`.
+   */
+  guessKind?: boolean;
 }
 
 /** How a column got its field: the importer's synonyms, the remembered mapping, or the user. */
@@ -83,6 +88,8 @@ export interface ImportAnalysis {
   placeholders: PlaceholderEntry[];
   filledMergedCells: number;
   kindCheck: KindCheck;
+  /** The guess that set the kind in `kindCheck`, or null when the user picked the kind. */
+  kindGuess: KindGuess | null;
 }
 
 /** A failure as it crosses the worker boundary. */
