@@ -90,8 +90,19 @@ const en = {
     '{{file}} row {{row}}: owner_id is empty. Fill it in or delete the row.',
   'error.stateInvalid':
     '{{file}}: not a valid state file ({{reason}}). Use a file written by --save-state, or leave --state out to start fresh.',
+  'error.stateIssue':
+    '{{file}}: {{reason}} Use a file written by --save-state, or leave --state out to start fresh.',
+  'error.fileIssue': '{{file}}: {{reason}} Correct it in the file and run the command again.',
   'error.engineInput': '{{message}}',
   'error.writeFailed': 'Could not write {{file}} ({{reason}}). Nothing was written.',
+  'field.rep': 'Field "{{name}}" of rep {{number}}',
+  'field.repEntry': 'Rep {{number}}',
+  'field.team': 'The sales team',
+  'field.entry': 'Entry {{number}}',
+  'field.entryField': 'Field "{{name}}" of entry {{number}}',
+  'field.owners': 'The list of existing owners',
+  'field.state': 'Field "{{name}}" of the state',
+  'field.stateRoot': 'The state',
 
   'validate.ok': '{{file}}: no problems.',
   'validate.counts': '{{file}}: {{errors}} error(s), {{warnings}} warning(s).',
@@ -207,8 +218,19 @@ const zhCn: Record<CliMessageKey, string> = {
   'error.existingOwnerMissing': '{{file}} 第 {{row}} 行：owner_id 为空。请填写或删除该行。',
   'error.stateInvalid':
     '{{file}}：不是有效的状态文件（{{reason}}）。请使用 --save-state 写出的文件，或去掉 --state 从头开始。',
+  'error.stateIssue':
+    '{{file}}：{{reason}}请使用 --save-state 写出的文件，或去掉 --state 从头开始。',
+  'error.fileIssue': '{{file}}：{{reason}}请在文件中修改后重新运行命令。',
   'error.engineInput': '{{message}}',
   'error.writeFailed': '无法写入 {{file}}（{{reason}}）。没有写出任何文件。',
+  'field.rep': '第 {{number}} 名销售的字段"{{name}}"',
+  'field.repEntry': '第 {{number}} 名销售',
+  'field.team': '销售团队',
+  'field.entry': '第 {{number}} 项',
+  'field.entryField': '第 {{number}} 项的字段"{{name}}"',
+  'field.owners': '已有负责人列表',
+  'field.state': '状态的字段"{{name}}"',
+  'field.stateRoot': '状态',
 
   'validate.ok': '{{file}}：没有问题。',
   'validate.counts': '{{file}}：{{errors}} 个错误，{{warnings}} 个警告。',

@@ -455,6 +455,72 @@ describe('sras allocate with invalid input', () => {
     expect(filesIn(dir)).toEqual(['china-flow.json', 'china-reps.csv', 'leads.csv']);
   });
 
+  it('words a bad field of a JSON team in both languages', async () => {
+    const dir = setUp(['china-flow.json']);
+    writeFileSync(join(dir, 'leads.csv'), chineseLeadsCsv(generateChineseLeads(5)));
+    const reps = ['张伟', '李娜', '王芳', '赵强', '陈静', '刘洋'].map((name, index) => ({
+      id: `r${index + 1}`,
+      name,
+    }));
+    reps[1] = { ...reps[1]!, capacity: { day: -1 } } as (typeof reps)[number];
+    writeFileSync(join(dir, 'reps.json'), JSON.stringify(reps));
+
+    const english = await runSras([...base, '--reps', 'reps.json'], dir);
+    const chinese = await runSras([...base, '--reps', 'reps.json'], dir, { LANG: 'zh_CN.UTF-8' });
+
+    expect(english.code).toBe(1);
+    expect(english.stderr).toContain(
+      'Error: reps.json: Field "capacity.day" of rep 2 must be 0 or more, but the file has the number -1. Correct it in the file and run the command again.',
+    );
+    expect(chinese.stderr).toContain(
+      '错误：reps.json：第 2 名销售的字段"capacity.day"应大于或等于 0，但文件中是数字 -1。请在文件中修改后重新运行命令。',
+    );
+    expect(filesIn(dir)).toEqual(['china-flow.json', 'leads.csv', 'reps.json']);
+  });
+
+  it('words a bad field of a state file in both languages', async () => {
+    const dir = setUp(['china-flow.json', 'china-reps.csv']);
+    writeFileSync(join(dir, 'leads.csv'), chineseLeadsCsv(generateChineseLeads(5)));
+    const first = await runSras([...base, '--reps', 'china-reps.csv'], dir);
+    const state = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as {
+      assigned: Record<string, Record<string, unknown>>;
+    };
+    const [repId, periods] = Object.entries(state.assigned)[0]!;
+    const [period] = Object.keys(periods);
+    periods[period!] = 'abc';
+    writeFileSync(join(dir, 'old-state.json'), JSON.stringify(state));
+    const args = [...base, '--reps', 'china-reps.csv', '--state', 'old-state.json'];
+
+    const english = await runSras(args, dir);
+    const chinese = await runSras(args, dir, { LANG: 'zh_CN.UTF-8' });
+
+    expect(first.code, first.stderr).toBe(0);
+    expect(english.code).toBe(1);
+    expect(english.stderr).toContain(
+      `Error: old-state.json: Field "assigned.${repId}.${period}" of the state must be a number, but the file has the text "abc". Use a file written by --save-state, or leave --state out to start fresh.`,
+    );
+    expect(chinese.stderr).toContain(
+      `错误：old-state.json：状态的字段"assigned.${repId}.${period}"应为数字，但文件中是文本"abc"。请使用 --save-state 写出的文件，或去掉 --state 从头开始。`,
+    );
+  });
+
+  it('says a JSON file of another kind is not a state', async () => {
+    const dir = setUp(['china-flow.json', 'china-reps.csv']);
+    writeFileSync(join(dir, 'leads.csv'), chineseLeadsCsv(generateChineseLeads(5)));
+    writeFileSync(join(dir, 'old-state.json'), JSON.stringify({ format: 'sras.flow' }));
+
+    const run = await runSras(
+      [...base, '--reps', 'china-reps.csv', '--state', 'old-state.json'],
+      dir,
+      { LANG: 'zh_CN.UTF-8' },
+    );
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      '错误：old-state.json：文件不是分配状态：其"format"不是"sras.state"。请使用 --save-state 写出的文件，或去掉 --state 从头开始。',
+    );
+  });
+
   it('rejects a state file that is not JSON', async () => {
     const dir = setUp(['china-flow.json', 'china-reps.csv']);
     writeFileSync(join(dir, 'leads.csv'), chineseLeadsCsv(generateChineseLeads(5)));

@@ -56,6 +56,7 @@ export {
 } from './validation/dataset-fields.js';
 export {
   ENGINE_MESSAGES,
+  formatInputIssue,
   formatProblem,
   interpolate,
   type MessageLanguage,

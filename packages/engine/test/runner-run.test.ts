@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Lead } from '../src/flow/flow.types.js';
+import { formatInputIssue } from '../src/messages/format-message.js';
 import { EngineInputError } from '../src/run/engine-input.error.js';
 import { leadResultAt, leadResultsOf } from '../src/run/lead-columns.js';
 import { createRunner } from '../src/run/runner.js';
-import { REASON_CODES, type TraceStep } from '../src/run/run.types.js';
+import { REASON_CODES, type RunInput, type TraceStep } from '../src/run/run.types.js';
 import { buildFlow, compileOrThrow, leads, reps, roundRobinFlow } from './support/flow-builder.js';
 
 const NOW = '2024-05-02T10:00:00+08:00';
@@ -357,7 +358,48 @@ describe('run input checks', () => {
   it('rejects a rep id used twice', () => {
     const error = inputError(() => runner.run({ leads: [], reps: reps('A', 'A'), now: NOW }));
 
-    expect(error.issues).toEqual([{ path: 'reps[1].id', message: 'rep id "A" is used twice' }]);
+    expect(error.issues).toEqual([
+      {
+        path: 'reps[1].id',
+        message: 'rep id "A" is used twice',
+        params: { issue: 'duplicate-rep-id', id: 'A' },
+      },
+    ]);
+  });
+
+  it('words an input issue in both languages', () => {
+    const error = inputError(() =>
+      runner.run({ leads: [], reps: [{ id: 'A', name: 'A', capacity: { day: -1 } }], now: NOW }),
+    );
+    const [issue] = error.issues;
+
+    expect(formatInputIssue(issue!, 'en', 'Field "capacity.day" of rep 1')).toBe(
+      'Field "capacity.day" of rep 1 must be 0 or more, but the file has the number -1.',
+    );
+    expect(formatInputIssue(issue!, 'zh-CN', '第 1 名销售的字段"capacity.day"')).toBe(
+      '第 1 名销售的字段"capacity.day"应大于或等于 0，但文件中是数字 -1。',
+    );
+  });
+
+  it('words a state of a newer version', () => {
+    const error = inputError(() =>
+      runner.run({
+        leads: [],
+        reps: reps('A'),
+        // A state file written by a newer sras, read from disk without its type.
+        state: JSON.parse('{"format": "sras.state", "version": 9}') as RunInput['state'],
+        now: NOW,
+      }),
+    );
+
+    expect(error.issues[0]?.path).toBe('state.version');
+    expect(formatInputIssue(error.issues[0]!, 'zh-CN', '状态')).toBe(
+      '状态的版本是 9，比当前 sras 能读取的版本（1）新。请升级 sras。',
+    );
+  });
+
+  it('leaves an issue without params to its English message', () => {
+    expect(formatInputIssue({}, 'zh-CN', '状态')).toBeNull();
   });
 
   it.each([['yesterday'], [Number.NaN], [new Date(Number.NaN)], [undefined]])(

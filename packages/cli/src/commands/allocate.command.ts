@@ -44,6 +44,7 @@ import {
   parseNowOption,
   parseSheetOption,
 } from '../allocate/parse-options.js';
+import { describeInputIssue } from '../allocate/input-issues.js';
 import { PROGRESS_THRESHOLD_ROWS } from '../allocate/progress-reporter.js';
 import type { CommandModule } from './command-module.js';
 import { printFlowWarnings, problemLocation } from './validate.command.js';
@@ -312,21 +313,8 @@ function runEngine(context: CliContext, options: AllocateOptions, run: () => Run
     return run();
   } catch (error) {
     if (!(error instanceof EngineInputError)) throw error;
-    const lines = error.issues.map((issue) => {
-      if (issue.path === 'state' || issue.path.startsWith('state.')) {
-        const reason = `${issue.path}: ${issue.message}`;
-        return context.t('error.stateInvalid', { file: options.state ?? '--state', reason });
-      }
-      const file = issue.path.startsWith('reps')
-        ? options.reps
-        : issue.path.startsWith('existingOwners')
-          ? options.existing
-          : undefined;
-      const message = `${issue.path}: ${issue.message}`;
-      return file
-        ? context.t('error.import', { file, message })
-        : context.t('error.engineInput', { message });
-    });
+    const files = { reps: options.reps, existing: options.existing, state: options.state };
+    const lines = error.issues.map((issue) => describeInputIssue(context, issue, files));
     throw new CliError(lines.join('\n'));
   }
 }

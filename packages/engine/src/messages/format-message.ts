@@ -1,4 +1,5 @@
 import type { FlowNode } from '../flow/flow.types.js';
+import type { InputIssue } from '../run/engine-input.error.js';
 import type { FlowProblem } from '../validation/problem.types.js';
 import { messagesEn, type EngineMessages } from './messages.en.js';
 import { messagesZhCn } from './messages.zh-CN.js';
@@ -58,4 +59,33 @@ export function formatProblem(
   const template = messages.problem[problem.code] ?? problem.code;
   const labels = nodes ? nodeLabels(nodes, language) : new Map<string, string>();
   return interpolate(template, labelledProblemParams(problem, labels));
+}
+
+/**
+ * Words an issue of a run's input (a team, existing owners or a state) in a
+ * language from its `params`, with `subject` naming the field as the host
+ * shows it, such as `Field "capacity.day" of rep 6`. The text states what
+ * is wrong and leaves what to do to the host, which names the file. Returns
+ * null for an issue without params, which only its English `message` words.
+ *
+ * @example formatInputIssue(error.issues[0], 'zh-CN', '第 6 名销售的字段"weight"')
+ */
+export function formatInputIssue(
+  issue: Pick<InputIssue, 'params'>,
+  language: MessageLanguage,
+  subject: string,
+): string | null {
+  const params = issue.params;
+  if (params === undefined || typeof params.issue !== 'string') return null;
+
+  const messages = ENGINE_MESSAGES[language] ?? messagesEn;
+  const own = (messages.schema.input as Record<string, string | undefined>)[params.issue];
+  if (own !== undefined) return interpolate(own, { ...params, subject });
+
+  const worded = formatSchemaProblem(
+    { ...params, subject: 'field', field: subject, wording: 'input' },
+    messages.schema,
+    interpolate,
+  );
+  return worded ?? null;
 }

@@ -197,6 +197,40 @@ export const messagesEn = {
         '{{subject}} has none of the accepted forms: the file has {{received}}. Correct it, or export the flow again from sras.',
       invalid: '{{subject}} is invalid. Correct it, or export the flow again from sras.',
     },
+    /**
+     * The same issues in an input file of a run (a team or state file), without
+     * advice: the host adds what to do for its own file.
+     */
+    inputIssue: {
+      missing: '{{subject}} is missing.',
+      type: '{{subject}} must be {{expected}}, but the file has {{received}}.',
+      empty: '{{subject}} is empty.',
+      tooShort: '{{subject}} must have at least {{minimum}} characters.',
+      tooLong: '{{subject}} must have at most {{maximum}} characters.',
+      tooFewEntries: '{{subject}} must have at least {{minimum}} entries.',
+      tooManyEntries: '{{subject}} must have at most {{maximum}} entries.',
+      atLeast: '{{subject}} must be {{minimum}} or more, but the file has {{received}}.',
+      above: '{{subject}} must be more than {{minimum}}, but the file has {{received}}.',
+      atMost: '{{subject}} must be {{maximum}} or less, but the file has {{received}}.',
+      below: '{{subject}} must be less than {{maximum}}, but the file has {{received}}.',
+      value: '{{subject}} must be {{values}}, but the file has {{received}}.',
+      format:
+        '{{subject}} does not have the expected format ({{format}}): the file has {{received}}.',
+      multiple: '{{subject}} must be a multiple of {{divisor}}, but the file has {{received}}.',
+      keys: '{{subject}} has fields that this version of sras does not know: {{keys}}.',
+      union: '{{subject}} has none of the accepted forms: the file has {{received}}.',
+      invalid: '{{subject}} is invalid.',
+    },
+    /** Faults of a run's input that are not a field's type or range, by input code. */
+    input: {
+      'duplicate-rep-id': '{{subject}} repeats the rep id "{{id}}" of an earlier rep.',
+      'state-not-object': 'The file is not an allocation state object.',
+      'state-format': 'The file is not an allocation state: its "format" is not "sras.state".',
+      'state-version-newer':
+        'The state has version {{version}}, newer than this sras reads ({{supported}}). Update sras.',
+      'state-version-invalid':
+        'The state version "{{version}}" is not a whole number of 1 or more.',
+    },
     /** The same issues in a request sent to the server, such as a body of the HTTP API. */
     requestIssue: {
       missing: '{{subject}} is missing. Add it and send the request again.',

@@ -51,6 +51,7 @@ const FIELD_KEYS: Readonly<
  * same issue mapping: `subject: 'field'` takes the field's words from the
  * `field` parameter, and `wording: 'request'` takes the `requestIssue`
  * texts (what the request holds, send it again) instead of the file ones.
+ * `wording: 'input'` takes the `inputIssue` texts, which give no advice.
  */
 export function formatSchemaProblem(
   params: Params,
@@ -71,7 +72,12 @@ export function formatSchemaProblem(
   const expected = typeof params.expected === 'string' ? typeWords(params.expected, messages) : '';
   const values = typeof params.values === 'string' ? valueWords(params.values, messages) : '';
 
-  const templates = params.wording === 'request' ? messages.requestIssue : messages.issue;
+  const templates =
+    params.wording === 'request'
+      ? messages.requestIssue
+      : params.wording === 'input'
+        ? messages.inputIssue
+        : messages.issue;
   return interpolate(templates[issueKey(params)], {
     ...params,
     subject,

@@ -1,7 +1,18 @@
+import type { ProblemParams } from '../validation/problem.types.js';
+
 /** One bad part of a run's input, by path (`reps[2].capacity.day`). */
 export interface InputIssue {
   path: string;
+  /** The reason in English. */
   message: string;
+  /**
+   * The reason as data, for hosts that word it in another language with
+   * `formatInputIssue`: a schema issue's code and details (see
+   * `describeSchemaIssue`), or `issue` set to one of the input codes
+   * (`duplicate-rep-id`, `state-not-object`, `state-format`,
+   * `state-version-newer`, `state-version-invalid`).
+   */
+  params?: ProblemParams;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { existingOwnerSchema, repListSchema } from '../flow/flow.schema.js';
+import { describeSchemaIssue } from '../flow/schema-issue.js';
 import type { ExistingOwner, Lead, Rep } from '../flow/flow.types.js';
 import { createEmptyState, type AllocationState } from '../state/state.schema.js';
 import { migrateState } from '../state/state.migrate.js';
@@ -62,7 +63,11 @@ function checkReps(reps: unknown, issues: InputIssue[]): Rep[] {
   const parsed = repListSchema.safeParse(reps);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      issues.push({ path: formatFieldPath(['reps', ...issue.path]), message: issue.message });
+      issues.push({
+        path: formatFieldPath(['reps', ...issue.path]),
+        message: issue.message,
+        params: describeSchemaIssue(reps, issue),
+      });
     }
     return [];
   }
@@ -86,7 +91,11 @@ function checkUniqueRepIds(reps: readonly Rep[], issues: InputIssue[]): void {
   const seen = new Set<string>();
   reps.forEach((rep, index) => {
     if (seen.has(rep.id)) {
-      issues.push({ path: `reps[${index}].id`, message: `rep id "${rep.id}" is used twice` });
+      issues.push({
+        path: `reps[${index}].id`,
+        message: `rep id "${rep.id}" is used twice`,
+        params: { issue: 'duplicate-rep-id', id: rep.id },
+      });
     }
     seen.add(rep.id);
   });
@@ -110,6 +119,7 @@ function checkOwners(owners: unknown, issues: InputIssue[]): ExistingOwner[] {
       issues.push({
         path: formatFieldPath(['existingOwners', index, ...issue.path]),
         message: issue.message,
+        params: describeSchemaIssue(row, issue),
       });
     }
   });
@@ -125,6 +135,7 @@ function checkState(state: unknown, issues: InputIssue[]): AllocationState {
     issues.push({
       path: formatFieldPath(['state', ...(issue.path === '' ? [] : [issue.path])]),
       message: issue.message,
+      ...(issue.params === undefined ? {} : { params: issue.params }),
     });
   }
   return createEmptyState();

@@ -1,5 +1,7 @@
 import { readJsonInput, runMigrations, type Migration } from '../migrate/migration.js';
+import { describeSchemaIssue } from '../flow/schema-issue.js';
 import { formatFieldPath } from '../validation/field-path.js';
+import type { ProblemParams } from '../validation/problem.types.js';
 import {
   allocationStateSchema,
   CURRENT_STATE_VERSION,
@@ -15,7 +17,10 @@ export const STATE_MIGRATIONS: readonly Migration[] = [];
 /** A field of a state document that failed to load, and why. */
 export interface StateIssue {
   path: string;
+  /** The reason in English. */
   message: string;
+  /** The reason as data, as in the engine's `InputIssue`. */
+  params?: ProblemParams;
 }
 
 export type MigrateStateResult =
@@ -35,7 +40,12 @@ export function migrateState(
     return { ok: false, issues: [{ path: '', message: `invalid JSON: ${read.message}` }] };
   const raw = read.value;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { ok: false, issues: [{ path: '', message: 'expected a state object' }] };
+    return {
+      ok: false,
+      issues: [
+        { path: '', message: 'expected a state object', params: { issue: 'state-not-object' } },
+      ],
+    };
   }
 
   const record = raw as Record<string, unknown>;
@@ -43,7 +53,11 @@ export function migrateState(
     return {
       ok: false,
       issues: [
-        { path: 'format', message: 'expected "sras.state"; this is not an allocation state' },
+        {
+          path: 'format',
+          message: 'expected "sras.state"; this is not an allocation state',
+          params: { issue: 'state-format' },
+        },
       ],
     };
   }
@@ -56,7 +70,15 @@ export function migrateState(
         : migrated.reason === 'step-missing'
           ? `no migration from version ${migrated.version}`
           : 'expected a whole number of 1 or more';
-    return { ok: false, issues: [{ path: 'version', message }] };
+    const params: ProblemParams =
+      migrated.reason === 'version-unsupported'
+        ? {
+            issue: 'state-version-newer',
+            version: String(migrated.version),
+            supported: migrated.supported,
+          }
+        : { issue: 'state-version-invalid', version: String(record.version) };
+    return { ok: false, issues: [{ path: 'version', message, params }] };
   }
 
   const parsed = allocationStateSchema.safeParse(migrated.document);
@@ -66,6 +88,7 @@ export function migrateState(
       issues: parsed.error.issues.map((issue) => ({
         path: formatFieldPath(issue.path),
         message: issue.message,
+        params: describeSchemaIssue(migrated.document, issue),
       })),
     };
   }
