@@ -134,4 +134,42 @@ test.describe('targets', () => {
     await expect(page.getByRole('rowheader').filter({ hasText: '华东大区' })).toBeVisible();
     await expectAllSumsExact(targets);
   });
+
+  test('takes new and departed reps into a draft from the team', async ({ page }) => {
+    const targets = new TargetsPage(page);
+    await targets.goto();
+    await seedReps(page, SEVEN_REPS);
+    await targets.createPlan({ year: 2027, total: 12_000_000 }, ENGLISH);
+    await targets.lockCell('rep:r1', 'm2');
+    const lockedFebruary = await targets.cellNumber('rep:r1', 'm2');
+    await seedReps(page, [
+      { id: 'r8', name: '孙丽', team: '华北组', employmentStart: '2027-04-01' },
+      { id: 'r3', name: '李娜', team: '华东一组', active: false },
+    ]);
+    await targets.goto();
+
+    const notice = page.getByTestId('team-changed');
+    await expect(notice).toContainText('1 new rep, 1 rep has left');
+    await notice.getByRole('button', { name: 'Update from team' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Update this draft from the team' });
+    await dialog.getByRole('radio', { name: /A share by the split method/ }).check();
+    await expect(dialog.getByTestId('team-sync-added')).toContainText('孙丽 (华北组): ¥');
+    await expect(dialog.getByTestId('team-sync-left')).toContainText('李娜 (华东一组)');
+    await screenshot(page, 'targets-team-sync-dialog-en');
+    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await expect(dialog).toBeHidden();
+
+    await expect(targets.total()).toHaveText('¥12,000,000');
+    expect(await targets.rowKeys()).toEqual(expect.arrayContaining(['team:华北组', 'rep:r8']));
+    expect(await targets.cellNumber('rep:r8', 'm3')).toBe(0);
+    expect(await targets.cellNumber('rep:r8', 'm4')).toBeGreaterThan(0);
+    expect(await targets.cellNumber('rep:r1', 'm2')).toBe(lockedFebruary);
+    await expect(page.getByRole('rowheader').filter({ hasText: '李娜 (inactive)' })).toBeVisible();
+    await expect(notice).toContainText('1 rep has left');
+    await expectAllSumsExact(targets);
+
+    await new AppShellPage(page).switchLanguage('简体中文');
+    await expect(notice).toContainText('1 名销售已离开');
+    await screenshot(page, 'targets-team-sync-applied-zh');
+  });
 });

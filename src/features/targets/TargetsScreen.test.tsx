@@ -132,6 +132,74 @@ describe('TargetsScreen', () => {
     );
   });
 
+  it('updates a draft from the team after a preview', async () => {
+    const user = userEvent.setup();
+    const plan = buildPlan();
+    await saveTargetPlans([plan]);
+    const team = [
+      ...plan.people.filter((person) => person.id !== 'r7'),
+      { id: 'r8', name: '孙丽', team: '华南组' },
+    ];
+    await database().reps.bulkPut(
+      team.map((person) =>
+        repFromDraft(
+          { ...emptyDraft(person.id, person.team), name: person.name, active: person.id !== 'r2' },
+          1,
+        ),
+      ),
+    );
+
+    await renderApp('/targets?plan=plan-2027');
+    const notice = await screen.findByTestId('team-changed');
+    expect(notice).toHaveTextContent('1 new rep, 2 reps have left');
+    await user.click(within(notice).getByRole('button', { name: 'Update from team' }));
+
+    const dialog = await screen.findByRole('dialog', { name: 'Update this draft from the team' });
+    expect(within(dialog).getByTestId('team-sync-added')).toHaveTextContent('孙丽 (华南组): ¥0');
+    expect(within(dialog).getByTestId('team-sync-left')).toHaveTextContent(
+      '赵敏 (华南组): keeps a target of ¥1,714,285',
+    );
+    await user.click(within(dialog).getByRole('radio', { name: /A share by the split method/ }));
+    expect(within(dialog).getByTestId('team-sync-added')).toHaveTextContent(
+      '孙丽 (华南组): ¥1,500,000',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Apply' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    const rowName = (rowKey: string) =>
+      cell(rowKey, 'year').closest('[role="row"]')?.querySelector('[role="rowheader"]')
+        ?.textContent;
+    expect(rowName('rep:r8')).toBe('孙丽');
+    expect(rowName('rep:r2')).toBe('王芳 (inactive)');
+    expect(rowName('rep:r7')).toBe('赵敏 (deleted)');
+    expect(screen.getByTestId('team-changed')).toHaveTextContent('2 reps have left');
+    await waitFor(async () => {
+      const stored = (await listTargetPlans())[0];
+      expect(stored?.values['rep:r8']?.[0]).toBe(125_000);
+    });
+    const stored = (await listTargetPlans())[0];
+    expect(stored && planTotal(stored)).toBe(12_000_000);
+  });
+
+  it('tells an approved version apart from a draft when the team changed', async () => {
+    const plan = buildPlan();
+    const approved = approvePlan(plan, [], NOW);
+    if (!approved.ok) throw new Error('approval failed');
+    await saveTargetPlans([approved.value.approved]);
+    await database().reps.bulkPut(
+      plan.people
+        .filter((person) => person.id !== 'r1')
+        .map((person) =>
+          repFromDraft({ ...emptyDraft(person.id, person.team), name: person.name }, 1),
+        ),
+    );
+
+    await renderApp('/targets?plan=plan-2027');
+    const notice = await screen.findByTestId('team-changed');
+    expect(notice).toHaveTextContent('Approved versions never change');
+    expect(within(notice).queryByRole('button')).not.toBeInTheDocument();
+  });
+
   it('edits, locks and re-spreads from the keyboard', async () => {
     const user = userEvent.setup();
     await saveTargetPlans([buildPlan()]);

@@ -22,6 +22,7 @@ import {
   IconLock,
   IconLockOpen,
   IconPlus,
+  IconRefresh,
   IconTrash,
   IconUpload,
   IconWand,
@@ -41,8 +42,10 @@ import { approvePlan, createDraftVersion } from './plan-versions';
 import { PlanGrid } from './PlanGrid';
 import { planLabels } from './plan-labels';
 import { withCurrentNames } from './plan-rename';
+import { diffPlanTeam, hasTeamChanges, syncPlanWithTeam } from './plan-team-sync';
 import { PlanSummary } from './PlanSummary';
 import { ResplitDialog } from './ResplitDialog';
+import { summariseTeamChanges, TeamSyncDialog } from './TeamSyncDialog';
 import { describeCell, describeTableProblem, describeTargetProblem } from './target-messages';
 import {
   deleteTargetPlan,
@@ -56,7 +59,7 @@ import { useAmountFormat } from './useAmountFormat';
 import { usePlanFile, type PlanImportProblem } from './usePlanFile';
 import { WorkbookReadError } from './xlsx-file';
 import { getPlanEditClient } from './worker/plan-edit.client';
-import { PlanEditQueue, type PlanEdit } from './worker/plan-edit-queue';
+import { PlanEditQueue, type PlanEdit, type PlanEditOutcome } from './worker/plan-edit-queue';
 
 /** The targets screen: plans by year and version, the editable grid and its exact totals. */
 export function TargetsScreen() {
@@ -73,6 +76,7 @@ export function TargetsScreen() {
   const [selected, setSelected] = useState<CellRef | null>(null);
   const [creating, setCreating] = useState(false);
   const [resplitting, setResplitting] = useState(false);
+  const [syncingTeam, setSyncingTeam] = useState(false);
   const [importProblems, setImportProblems] = useState<string[]>([]);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [rejection, setRejection] = useState<TargetProblem[] | null>(null);
@@ -128,20 +132,31 @@ export function TargetsScreen() {
   const shownPlanId = useDeferredValue(plan?.id ?? null, null);
 
   // The plan keeps the rep names it was made with. The screen and the exported file show each
-  // rep's current name by id, and mark a rep who was deleted since. Re-splitting matches dataset
-  // owners by name, so it gets the current names without the marks.
+  // rep's current name by id, and mark a rep who was deleted or set inactive since. Re-splitting
+  // matches dataset owners by name, so it gets the current names without the marks.
   const currentNames = useMemo(
     () => new Map((reps ?? []).map((rep) => [rep.id, rep.name])),
     [reps],
   );
+  const shownNames = useMemo(
+    () =>
+      new Map(
+        (reps ?? []).map((rep) => [
+          rep.id,
+          rep.active === false ? t('grid.inactiveRep', { name: rep.name }) : rep.name,
+        ]),
+      ),
+    [reps, t],
+  );
   const shownPlan = useMemo(
-    () => plan && withCurrentNames(plan, currentNames, (name) => t('grid.removedRep', { name })),
-    [plan, currentNames, t],
+    () => plan && withCurrentNames(plan, shownNames, (name) => t('grid.removedRep', { name })),
+    [plan, shownNames, t],
   );
   const resplitPlan = useMemo(
     () => plan && withCurrentNames(plan, currentNames, (name) => name),
     [plan, currentNames],
   );
+  const teamChanges = useMemo(() => plan && diffPlanTeam(plan, people), [plan, people]);
 
   if (!plans || !reps || !datasets) {
     return (
@@ -174,6 +189,16 @@ export function TargetsScreen() {
     }
     if (outcome.status === 'applied') setRejection(null);
     return outcome.status === 'applied';
+  };
+  // Words the problems that stopped a dialog's edit as the dialog shows them, or returns none.
+  const dialogProblems = (outcome: PlanEditOutcome): string[] => {
+    if (outcome.status === 'rejected')
+      return outcome.problems.map((problem) =>
+        describeTargetProblem(t, problem, outcome.plan, formatAmount),
+      );
+    if (outcome.status === 'failed')
+      return [outcome.error instanceof Error ? outcome.error.message : String(outcome.error)];
+    return [];
   };
   const toggleLock = (planId: string, cell: CellRef) =>
     void edit(planId, (base) => setCellLock(base, cell, !isCellLocked(base, cell), Date.now()));
@@ -373,6 +398,30 @@ export function TargetsScreen() {
             </Center>
           )}
 
+          {teamChanges && hasTeamChanges(teamChanges) && (
+            <Alert color="yellow" title={t('teamSync.noticeTitle')} data-testid="team-changed">
+              <Group justify="space-between" wrap="nowrap" align="flex-start">
+                <Text size="sm">
+                  {t(readOnly ? 'teamSync.noticeReadOnly' : 'teamSync.noticeDraft', {
+                    summary: summariseTeamChanges(t, teamChanges),
+                  })}
+                </Text>
+                {!readOnly && (
+                  <Button
+                    size="xs"
+                    variant="light"
+                    color="yellow"
+                    leftSection={<IconRefresh size={14} />}
+                    onClick={() => setSyncingTeam(true)}
+                    style={{ flexShrink: 0 }}
+                  >
+                    {t('teamSync.action')}
+                  </Button>
+                )}
+              </Group>
+            </Alert>
+          )}
+
           {importProblems.length > 0 && (
             <Alert
               color="red"
@@ -482,6 +531,27 @@ export function TargetsScreen() {
           </Modal>
 
           {plan.status === 'draft' && (
+            <TeamSyncDialog
+              opened={syncingTeam}
+              plan={resplitPlan}
+              people={people}
+              formatAmount={formatAmount}
+              onClose={() => setSyncingTeam(false)}
+              onApply={async (newReps) => {
+                const outcome = await editQueue.enqueue(plan.id, (base) =>
+                  syncPlanWithTeam(base, people, newReps, Date.now()),
+                );
+                if (outcome.status === 'applied')
+                  notifications.show({
+                    color: 'teal',
+                    message: t('teamSync.applied', { name: planLabel(plan) }),
+                  });
+                return dialogProblems(outcome);
+              }}
+            />
+          )}
+
+          {plan.status === 'draft' && (
             <ResplitDialog
               opened={resplitting}
               plan={resplitPlan}
@@ -496,15 +566,7 @@ export function TargetsScreen() {
                     value: withSplitNotes(result.value, [...result.notices, ...notes]),
                   };
                 });
-                if (outcome.status === 'rejected')
-                  return outcome.problems.map((problem) =>
-                    describeTargetProblem(t, problem, outcome.plan, formatAmount),
-                  );
-                if (outcome.status === 'failed')
-                  return [
-                    outcome.error instanceof Error ? outcome.error.message : String(outcome.error),
-                  ];
-                return [];
+                return dialogProblems(outcome);
               }}
             />
           )}

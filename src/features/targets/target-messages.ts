@@ -84,6 +84,8 @@ export function describeTargetProblem(
         name: rowName(t, plan, problem.row),
         amount: problem.amount,
       });
+    case 'team-row-gains-reps':
+      return t('targets:problems.team-row-gains-reps', { name: rowName(t, plan, problem.row) });
     case 'manual-sum-mismatch':
       return t('targets:problems.manual-sum-mismatch', {
         expected: formatAmount(problem.expected),

@@ -165,6 +165,8 @@ export type TargetProblem =
   | { code: 'total-too-large'; cell: CellRef; requested: number; maximum: number }
   /** A stored plan whose total is over `MAX_PLAN_TOTAL` or holds a cell that is not a whole number. */
   | { code: 'plan-values-invalid'; total: number }
+  /** A team row with figures of its own would get reps, and its figures would have no row left. */
+  | { code: 'team-row-gains-reps'; row: string }
   | {
       code: 'not-enough-to-offset';
       cell: CellRef;
