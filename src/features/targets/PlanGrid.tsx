@@ -9,6 +9,7 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INITIAL_VISIBLE_ROWS, useFixedRowWindow } from '../../app/useFixedRowWindow';
+import { readCellEntry, type CellEntryError } from './cell-entry';
 import { GRID_ROW_HEIGHT, gridLayout } from './grid-layout';
 import classes from './PlanGrid.module.css';
 import {
@@ -40,8 +41,11 @@ export interface PlanGridProps {
    * value as pending, and other cells can be edited.
    */
   onCommit: (cell: CellRef, value: number) => Promise<boolean>;
-  /** Called when focus leaves an editor whose text is not a whole number; the cell keeps its value. */
-  onInvalidEntry: (cell: CellRef, text: string) => void;
+  /**
+   * Called when Enter is pressed in, or focus leaves, an editor whose text is not a value the
+   * cell can take; the cell keeps its value.
+   */
+  onInvalidEntry: (cell: CellRef, text: string, error: CellEntryError) => void;
   onToggleLock: (cell: CellRef) => void;
 }
 
@@ -70,14 +74,6 @@ export function useRowLabel(): (row: GridRow) => string {
     if (row.kind === 'team' && row.label === '') return t('grid.noTeam');
     return row.label;
   };
-}
-
-/** Reads typed text as a whole number: digits with optional thousands separators. */
-export function parseWholeNumber(text: string): number | null {
-  const cleaned = text.replace(/[,\s，¥￥]/g, '');
-  if (!/^\d+$/.test(cleaned)) return null;
-  const value = Number(cleaned);
-  return Number.isSafeInteger(value) ? value : null;
 }
 
 /**
@@ -230,16 +226,18 @@ export function PlanGrid({
     });
   };
 
+  // Enter with text that is not a value keeps the editor open, so the text can be corrected.
   const commit = () => {
     if (!editing) return;
-    const value = parseWholeNumber(editing.text);
-    if (value === null) {
+    const entry = readCellEntry(editing.text);
+    if (!entry.ok) {
       setEditing({ ...editing, error: true });
+      onInvalidEntry(editing.cell, editing.text, entry.error);
       return;
     }
     closeEditor();
     cellElement(editing.cell)?.focus();
-    send(editing.cell, value, editing.text);
+    send(editing.cell, entry.value, editing.text);
   };
 
   // Focus left the editor: an unchanged value only closes it, a new whole number is committed
@@ -248,12 +246,12 @@ export function PlanGrid({
     if (!editing || openEditRef.current !== editing.cell) return;
     closeEditor();
 
-    const value = parseWholeNumber(editing.text);
-    if (value === null) {
-      if (editing.text.trim() !== '') onInvalidEntry(editing.cell, editing.text);
+    const entry = readCellEntry(editing.text);
+    if (!entry.ok) {
+      if (editing.text.trim() !== '') onInvalidEntry(editing.cell, editing.text, entry.error);
       return;
     }
-    if (value !== valueOf(editing.cell)) send(editing.cell, value, editing.text);
+    if (entry.value !== valueOf(editing.cell)) send(editing.cell, entry.value, editing.text);
   };
 
   const move = (rowIndex: number, columnIndex: number) => {

@@ -276,12 +276,55 @@ describe('TargetsScreen', () => {
     await user.keyboard('{Enter}');
     const editor = within(cell('company', 'year')).getByRole('textbox');
     await user.clear(editor);
-    await user.type(editor, '12.5万');
+    await user.type(editor, '12.34567万');
     await user.click(cell('rep:r1', 'm3'));
 
     expect(await screen.findByTestId('change-rejected')).toHaveTextContent(
-      'Company · Year keeps its value: “12.5万” is not a whole number.',
+      'Company · Year keeps its value: “12.34567万” is not a whole number, and targets',
     );
+    expect(screen.getByTestId('plan-total')).toHaveTextContent('¥12,000,000');
+  });
+
+  it('reads 万 and full-width digits typed into a cell', async () => {
+    const user = userEvent.setup();
+    await saveTargetPlans([buildPlan()]);
+    await renderApp('/targets?plan=plan-2027');
+    await screen.findByRole('grid');
+
+    await user.click(cell('company', 'year'));
+    await user.keyboard('{Enter}');
+    await user.clear(within(cell('company', 'year')).getByRole('textbox'));
+    await user.type(within(cell('company', 'year')).getByRole('textbox'), '1,320万{Enter}');
+    await waitFor(() => expect(screen.getByTestId('plan-total')).toHaveTextContent('¥13,200,000'));
+
+    await user.click(cell('rep:r1', 'm1'));
+    await user.keyboard('{Enter}');
+    await user.clear(within(cell('rep:r1', 'm1')).getByRole('textbox'));
+    await user.type(within(cell('rep:r1', 'm1')).getByRole('textbox'), '１２００００{Enter}');
+    await waitFor(() => expect(cell('rep:r1', 'm1')).toHaveTextContent('120,000'));
+  });
+
+  it.each([
+    ['-5000', 'is below 0'],
+    ['1.5', 'is not a whole number'],
+    ['999999999999999999', 'is too large'],
+    ['12 万元整', 'is not a number'],
+  ])('says why %s is rejected when Enter is pressed', async (text, reason) => {
+    const user = userEvent.setup();
+    await saveTargetPlans([buildPlan()]);
+    await renderApp('/targets?plan=plan-2027');
+    await screen.findByRole('grid');
+
+    await user.click(cell('rep:r1', 'm3'));
+    await user.keyboard('{Enter}');
+    const editor = within(cell('rep:r1', 'm3')).getByRole('textbox');
+    await user.clear(editor);
+    await user.type(editor, `${text}{Enter}`);
+
+    expect(await screen.findByTestId('change-rejected')).toHaveTextContent(
+      `· Mar keeps its value: “${text}” ${reason}`,
+    );
+    expect(within(cell('rep:r1', 'm3')).getByRole('textbox')).toHaveValue(text);
     expect(screen.getByTestId('plan-total')).toHaveTextContent('¥12,000,000');
   });
 

@@ -35,7 +35,8 @@ import { createId } from '../../storage/ids';
 import { useDatasets } from './dataset-reader';
 import { NewPlanDialog } from './NewPlanDialog';
 import { isCellLocked, setCellLock } from './plan-edit';
-import { cellValue } from './plan-grid';
+import type { CellEntryError } from './cell-entry';
+import { cellValue, MAX_PLAN_TOTAL } from './plan-grid';
 import { withSplitNotes } from './plan-build';
 import { nextWorkingPlan } from './plan-selection';
 import { approvePlan, createDraftVersion } from './plan-versions';
@@ -80,7 +81,11 @@ export function TargetsScreen() {
   const [importProblems, setImportProblems] = useState<string[]>([]);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [rejection, setRejection] = useState<TargetProblem[] | null>(null);
-  const [invalidEntry, setInvalidEntry] = useState<{ cell: CellRef; text: string } | null>(null);
+  const [invalidEntry, setInvalidEntry] = useState<{
+    cell: CellRef;
+    text: string;
+    error: CellEntryError;
+  } | null>(null);
   const { exportPlan, readImport } = usePlanFile();
 
   const selectedId = searchParams.get('plan') ?? plans?.[0]?.id ?? null;
@@ -456,9 +461,10 @@ export function TargetsScreen() {
               data-testid="change-rejected"
             >
               {invalidEntry
-                ? t('grid.notWholeNumber', {
+                ? t(`grid.invalidEntry.${invalidEntry.error}`, {
                     cell: describeCell(t, shownPlan, invalidEntry.cell),
                     text: invalidEntry.text,
+                    limit: formatAmount(MAX_PLAN_TOTAL),
                   })
                 : rejection
                     ?.map((problem) => describeTargetProblem(t, problem, shownPlan, formatAmount))
@@ -504,9 +510,9 @@ export function TargetsScreen() {
                   getPlanEditClient().setCellValue(base, cell, value, Date.now()),
                 )
               }
-              onInvalidEntry={(cell, text) => {
+              onInvalidEntry={(cell, text, error) => {
                 setRejection(null);
-                setInvalidEntry({ cell, text });
+                setInvalidEntry({ cell, text, error });
               }}
               onToggleLock={(cell) => toggleLock(plan.id, cell)}
             />
