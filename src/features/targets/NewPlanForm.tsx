@@ -3,6 +3,7 @@ import {
   memo,
   startTransition,
   useCallback,
+  useEffect,
   useMemo,
   useRef,
   useState,
@@ -10,12 +11,14 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isNameTooLong, MAX_NAME_LENGTH, nameLength } from '../../app/forms/name-limits';
+import { writeSessionDraft } from '../../app/forms/session-draft';
 import { checkNumber, describeNumberProblem, type NumberRules } from '../../app/forms/number-check';
 import type { DatasetRecord } from '../../storage/records';
 import { useDeferredMount } from '../../app/useDeferredMount';
 import { useWorkspaceTimeZone } from '../settings/workspace-settings';
 import { createId } from '../../storage/ids';
 import { dateInTimeZone } from './civil-date';
+import { NEW_PLAN_DRAFT_KEY, readNewPlanDraft, type NewPlanDraft } from './new-plan-draft';
 import { MAX_PLAN_YEAR, MIN_PLAN_YEAR, withSplitNotes } from './plan-build';
 import { PeoplePicker } from './PeoplePicker';
 import { PlanFormFooter } from './PlanFormFooter';
@@ -44,7 +47,9 @@ export interface NewPlanFormProps {
 
 /**
  * Form for a new plan: year, name, unit, total, the splits and the reps to
- * include. It mounts with the dialog and starts empty each time.
+ * include. It mounts with the dialog and starts empty each time, unless a
+ * session draft from before a reload is stored: then it starts from that.
+ * Its values are written to that draft on every change.
  *
  * The dialog's open and close transitions render the modal synchronously in
  * an animation frame, so the form renders again only when its own props or
@@ -59,20 +64,23 @@ export const NewPlanForm = memo(function NewPlanForm({
   const { t, i18n } = useTranslation('targets');
   const timeZone = useWorkspaceTimeZone();
   const defaultYear = Number(dateInTimeZone(Date.now(), timeZone).slice(0, 4)) + 1;
-  const [yearText, setYearText] = useState<number | string>(defaultYear);
-  const [name, setName] = useState('');
-  const [unit, setUnit] = useState<TargetUnit>('yuan');
+  const [saved] = useState(readNewPlanDraft);
+  const [yearText, setYearText] = useState<number | string>(saved?.yearText ?? defaultYear);
+  const [name, setName] = useState(saved?.name ?? '');
+  const [unit, setUnit] = useState<TargetUnit>(saved?.unit ?? 'yuan');
   // The total field keeps its own text, so typing renders that field alone. The form's copy
   // follows in a transition, which renders the split fields after the keystroke and yields to
   // the next one. Submit reads the ref, which is current even while that transition waits.
-  const [totalText, setTotalText] = useState<number | string>(0);
-  const totalTextRef = useRef<number | string>(0);
+  const [totalText, setTotalText] = useState<number | string>(saved?.totalText ?? 0);
+  const totalTextRef = useRef<number | string>(saved?.totalText ?? 0);
   const changeTotalText = useCallback((text: number | string) => {
     totalTextRef.current = text;
     startTransition(() => setTotalText(text));
   }, []);
-  const [splits, setSplits] = useState<SplitFormState>(() => initialSplitForm(defaultYear));
-  const [excluded, setExcluded] = useState<Set<string>>(new Set());
+  const [splits, setSplits] = useState<SplitFormState>(
+    () => saved?.splits ?? initialSplitForm(defaultYear),
+  );
+  const [excluded, setExcluded] = useState<Set<string>>(() => new Set(saved?.excluded));
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const formatAmount = useAmountFormat(unit);
@@ -96,6 +104,18 @@ export const NewPlanForm = memo(function NewPlanForm({
     });
   }, []);
   const teamCount = new Set(included.map((person) => person.team)).size;
+
+  useEffect(() => {
+    const draft: NewPlanDraft = {
+      yearText,
+      name,
+      unit,
+      totalText,
+      splits,
+      excluded: [...excluded],
+    };
+    writeSessionDraft(NEW_PLAN_DRAFT_KEY, draft);
+  }, [yearText, name, unit, totalText, splits, excluded]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -192,7 +212,11 @@ export const NewPlanForm = memo(function NewPlanForm({
               ]}
             />
           </Stack>
-          <PlanTotalField unit={unit} onTextChange={changeTotalText} />
+          <PlanTotalField
+            unit={unit}
+            initialText={saved?.totalText ?? 0}
+            onTextChange={changeTotalText}
+          />
         </Group>
 
         {restMounted && (

@@ -14,6 +14,8 @@ export const TOTAL_RULES: NumberRules = {
 
 interface PlanTotalFieldProps {
   unit: TargetUnit;
+  /** The text the field starts with, read once when it mounts. */
+  initialText: number | string;
   /** Called with the raw text on every change. */
   onTextChange: (text: number | string) => void;
 }
@@ -26,10 +28,11 @@ interface PlanTotalFieldProps {
  */
 export const PlanTotalField = memo(function PlanTotalField({
   unit,
+  initialText,
   onTextChange,
 }: PlanTotalFieldProps) {
   const { t, i18n } = useTranslation('targets');
-  const [text, setText] = useState<number | string>(0);
+  const [text, setText] = useState<number | string>(initialText);
   const check = checkNumber(text, TOTAL_RULES);
 
   return (

@@ -7,6 +7,7 @@ import { importSameFileAt, textFile } from '../data/test/import-harness';
 import { renderApp } from '../../test/render-app';
 import { planToTable } from './grid-table';
 import { personRowKey, planTotal } from './plan-grid';
+import { readNewPlanDraft } from './new-plan-draft';
 import { approvePlan } from './plan-versions';
 import { emptyDraft, repFromDraft } from '../team/rep-draft';
 import { renameTeam } from '../team/team-repository';
@@ -657,6 +658,28 @@ describe('TargetsScreen', () => {
     await waitFor(async () => expect(await listTargetPlans()).toHaveLength(2));
     expect(await screen.findByText('Version 1 of the 2028 plan')).toBeVisible();
     expect(watch.stop()).toBe(false);
+  });
+
+  it('reopens a half-filled new plan after a reload', async () => {
+    const user = userEvent.setup();
+    await saveTargetPlans([buildPlan()]);
+    const first = await renderApp('/targets?plan=plan-2027');
+    await screen.findByRole('grid');
+
+    await user.click(screen.getByRole('button', { name: 'New plan' }));
+    const dialog = within(await screen.findByRole('dialog'));
+    await user.type(dialog.getByRole('textbox', { name: 'Name' }), '冲刺计划');
+    await user.clear(dialog.getByRole('textbox', { name: /Yearly target/ }));
+    await user.type(dialog.getByRole('textbox', { name: /Yearly target/ }), '8000');
+    first.unmount();
+    await renderApp('/targets?plan=plan-2027');
+
+    const restored = within(await screen.findByRole('dialog'));
+    expect(restored.getByRole('textbox', { name: 'Name' })).toHaveValue('冲刺计划');
+    expect(restored.getByRole('textbox', { name: /Yearly target/ })).toHaveValue('¥8,000');
+    await user.click(restored.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(readNewPlanDraft()).toBeUndefined();
   });
 
   it('keeps the plan as it was when the re-spread fails', async () => {

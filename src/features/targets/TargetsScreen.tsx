@@ -27,13 +27,23 @@ import {
   IconUpload,
   IconWand,
 } from '@tabler/icons-react';
-import { startTransition, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  startTransition,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { notifyFailure } from '../../app/notifications';
 import { createId } from '../../storage/ids';
 import { useDatasets } from './dataset-reader';
+import { discardSessionDraft, useSessionDraft } from '../../app/forms/session-draft';
 import { NewPlanDialog } from './NewPlanDialog';
+import { NEW_PLAN_DRAFT_KEY } from './new-plan-draft';
 import { isCellLocked, setCellLock } from './plan-edit';
 import type { CellEntryError } from './cell-entry';
 import { cellValue, MAX_PLAN_TOTAL } from './plan-grid';
@@ -75,7 +85,12 @@ export function TargetsScreen() {
   const [searchParams, setSearchParams] = useSearchParams();
   const [working, setWorking] = useState<TargetPlan | null>(null);
   const [selected, setSelected] = useState<CellRef | null>(null);
-  const [creating, setCreating] = useState(false);
+  // A session draft, so that a reload reopens the new-plan form with what was typed.
+  const [creating, setCreating] = useSessionDraft('targets.newPlanOpen', false);
+  const closeNewPlan = useCallback(() => {
+    setCreating(false);
+    discardSessionDraft(NEW_PLAN_DRAFT_KEY);
+  }, [setCreating]);
   const [resplitting, setResplitting] = useState(false);
   const [syncingTeam, setSyncingTeam] = useState(false);
   const [importProblems, setImportProblems] = useState<string[]>([]);
@@ -583,11 +598,11 @@ export function TargetsScreen() {
         opened={creating}
         people={people}
         datasets={datasets}
-        onClose={() => setCreating(false)}
+        onClose={closeNewPlan}
         onCreate={async (created) => {
           try {
             await saveTargetPlans([created]);
-            setCreating(false);
+            closeNewPlan();
             // The dialog closes at once, and the new plan's screen renders in the background.
             startTransition(() => {
               setWorking(created);
