@@ -19,6 +19,8 @@ import { Link, useParams } from 'react-router';
 import { paths } from '../../../app/paths';
 import { useFormat } from '../../../i18n/useFormat';
 import type { DatasetRecord } from '../../../storage/records';
+import { useWorkspaceTimeZone } from '../../settings/workspace-settings';
+import { formatImportTime } from '../datasets/dataset-label';
 import { useDataset } from '../datasets/dataset-repository';
 import type { TableQuery } from './table-view.model';
 import { useTableView } from './useTableView';
@@ -47,6 +49,7 @@ export function DatasetTableScreen() {
 function DatasetTable({ dataset }: { dataset: DatasetRecord }) {
   const { t, i18n } = useTranslation('data');
   const format = useFormat();
+  const timeZone = useWorkspaceTimeZone();
   const [search, setSearch] = useState('');
   const [debouncedSearch] = useDebouncedValue(search, 250);
   const [sort, setSort] = useState<SortState>(null);
@@ -77,6 +80,7 @@ function DatasetTable({ dataset }: { dataset: DatasetRecord }) {
               rows: format.number(dataset.rowCount),
               columns: format.number(dataset.columns.length),
               file: dataset.origin?.fileName ?? '—',
+              importedAt: formatImportTime(dataset.importedAt, timeZone, true),
             })}
           </Text>
         </Stack>
