@@ -470,10 +470,10 @@ describe('sras allocate with invalid input', () => {
 
     expect(english.code).toBe(1);
     expect(english.stderr).toContain(
-      'Error: reps.json: Field "capacity.day" of rep 2 must be 0 or more, but the file has the number -1. Correct it in the file and run the command again.',
+      'Error: reps.json: Field "capacity.day" of rep 2 must be 0 or more, but is the number -1. Correct it in the file and run the command again.',
     );
     expect(chinese.stderr).toContain(
-      '错误：reps.json：第 2 名销售的字段"capacity.day"应大于或等于 0，但文件中是数字 -1。请在文件中修改后重新运行命令。',
+      '错误：reps.json：第 2 名销售的字段"capacity.day"应大于或等于 0，但实际是数字 -1。请在文件中修改后重新运行命令。',
     );
     expect(filesIn(dir)).toEqual(['china-flow.json', 'leads.csv', 'reps.json']);
   });
@@ -497,10 +497,10 @@ describe('sras allocate with invalid input', () => {
     expect(first.code, first.stderr).toBe(0);
     expect(english.code).toBe(1);
     expect(english.stderr).toContain(
-      `Error: old-state.json: Field "assigned.${repId}.${period}" of the state must be a number, but the file has the text "abc". Use a file written by --save-state, or leave --state out to start fresh.`,
+      `Error: old-state.json: Field "assigned.${repId}.${period}" of the state must be a number, but is the text "abc". Use a file written by --save-state, or leave --state out to start fresh.`,
     );
     expect(chinese.stderr).toContain(
-      `错误：old-state.json：状态的字段"assigned.${repId}.${period}"应为数字，但文件中是文本"abc"。请使用 --save-state 写出的文件，或去掉 --state 从头开始。`,
+      `错误：old-state.json：状态的字段"assigned.${repId}.${period}"应为数字，但实际是文本"abc"。请使用 --save-state 写出的文件，或去掉 --state 从头开始。`,
     );
   });
 

@@ -374,10 +374,10 @@ describe('run input checks', () => {
     const [issue] = error.issues;
 
     expect(formatInputIssue(issue!, 'en', 'Field "capacity.day" of rep 1')).toBe(
-      'Field "capacity.day" of rep 1 must be 0 or more, but the file has the number -1.',
+      'Field "capacity.day" of rep 1 must be 0 or more, but is the number -1.',
     );
     expect(formatInputIssue(issue!, 'zh-CN', '第 1 名销售的字段"capacity.day"')).toBe(
-      '第 1 名销售的字段"capacity.day"应大于或等于 0，但文件中是数字 -1。',
+      '第 1 名销售的字段"capacity.day"应大于或等于 0，但实际是数字 -1。',
     );
   });
 

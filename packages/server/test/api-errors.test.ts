@@ -413,6 +413,42 @@ describe.each(dialects)('API errors on %s', (dialect) => {
     ]);
   });
 
+  it('words a stored rep list the engine rejects', async () => {
+    // The sync API rejects such a list; an older server may have stored one.
+    await server.database.db
+      .updateTable('documents')
+      .set({
+        revision: 5,
+        body: JSON.stringify([
+          { id: 'a', name: '张伟' },
+          { id: 'b', name: '李娜', capacity: { day: -1 } },
+        ]),
+      })
+      .where('workspace_id', '=', server.workspaceId)
+      .where('kind', '=', 'reps')
+      .execute();
+    const allocate = send('owner', {
+      method: 'POST',
+      url: '/api/v1/flows/rr/allocate',
+      payload: { lead: { id: 'bad-reps' } },
+    });
+
+    const english = await allocate(ENGLISH);
+    const chinese = await allocate(CHINESE);
+
+    expect(english.statusCode).toBe(422);
+    expect(english.json().error.code).toBe('validation-failed');
+    expect(english.json().error.message).toBe(
+      'The engine cannot run with this input: Field "capacity.day" of rep 2 of the workspace\'s rep list must be 0 or more, but is the number -1. Fix the leads or the workspace\'s reps and retry.',
+    );
+    expect(english.json().error.issues).toEqual([
+      expect.objectContaining({ path: 'reps[1].capacity.day' }),
+    ]);
+    expect(chinese.json().error.message).toBe(
+      '分配引擎无法处理这些输入：工作区销售名单第 2 名销售的字段"capacity.day"应大于或等于 0，但实际是数字 -1。请修正线索或工作区的销售名单后重试。',
+    );
+  });
+
   it('answers a server fault with 500 and the request id', async () => {
     // A table lost under the running server: a fault of the server, not of the request.
     await sql`drop table audit_entries`.execute(server.database.db);

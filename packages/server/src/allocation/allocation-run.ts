@@ -2,7 +2,7 @@ import type { AllocationState, Lead, LeadResult } from '@sras/engine';
 import { EngineInputError, listDedupKeys } from '@sras/engine';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { apiError, flowNotFound } from '../http/api-messages.js';
+import { apiError, flowNotFound, inputIssueWords } from '../http/api-messages.js';
 import type { AllocationResultView } from './allocation.service.js';
 import type {
   CompiledVersion,
@@ -90,7 +90,7 @@ export function runEngine<T>(run: () => T): T {
       422,
       'validation-failed',
       'engineInput',
-      { reason: error.message.replace(/\.?$/, '.') },
+      { reason: inputIssueWords(error.issues) },
       () => ({ issues: error.issues }),
     );
   }

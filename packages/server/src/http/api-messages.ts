@@ -1,4 +1,4 @@
-import { interpolate, type MessageLanguage } from '@sras/engine';
+import { formatInputIssue, interpolate, type InputIssue, type MessageLanguage } from '@sras/engine';
 import type { Permission } from '../auth/permissions.js';
 import type { DocumentKind } from '../db/schema.js';
 import { localizedError, type ApiError, type ErrorCode } from './api-error.js';
@@ -47,6 +47,13 @@ const API_MESSAGES_EN = {
     'Flow "{{flowId}}" has no published version. Publish it before allocating leads with it.',
   engineInput:
     "The engine cannot run with this input: {{reason}} Fix the leads or the workspace's reps and retry.",
+  inputRep: "Rep {{number}} of the workspace's rep list",
+  inputRepField: 'Field "{{name}}" of rep {{number}} of the workspace\'s rep list',
+  inputOwner: "Entry {{number}} of the workspace's existing-owner list",
+  inputOwnerField: 'Field "{{name}}" of entry {{number}} of the workspace\'s existing-owner list',
+  inputState: "The workspace's allocation state",
+  inputStateField: 'Field "{{name}}" of the workspace\'s allocation state',
+  inputOther: 'Field "{{name}}" of the input',
   idempotencyKeyInvalid:
     'The Idempotency-Key header must be 1 to {{maximum}} printable ASCII characters without spaces, such as a UUID.',
   idempotencyKeyReused:
@@ -105,6 +112,13 @@ const API_MESSAGES_ZH_CN: Record<ApiMessageKey, string> = {
     '流程"{{flowId}}"已发布的版本 {{version}} 无法再编译。请修正流程后重新发布。',
   flowNotPublished: '流程"{{flowId}}"没有已发布的版本。请先发布，再用它分配线索。',
   engineInput: '分配引擎无法处理这些输入：{{reason}}请修正线索或工作区的销售名单后重试。',
+  inputRep: '工作区销售名单的第 {{number}} 名销售',
+  inputRepField: '工作区销售名单第 {{number}} 名销售的字段"{{name}}"',
+  inputOwner: '工作区已有负责人名单的第 {{number}} 项',
+  inputOwnerField: '工作区已有负责人名单第 {{number}} 项的字段"{{name}}"',
+  inputState: '工作区的分配状态',
+  inputStateField: '工作区分配状态的字段"{{name}}"',
+  inputOther: '输入的字段"{{name}}"',
   idempotencyKeyInvalid:
     'Idempotency-Key 请求头应为 1 到 {{maximum}} 个不含空格的可打印 ASCII 字符，例如 UUID。',
   idempotencyKeyReused: 'Idempotency-Key"{{key}}"已用于另一个不同的请求。每个新请求请使用新的键。',
@@ -216,3 +230,44 @@ export const documentWords =
 /** The 404 for a flow that the workspace does not have (or deleted). */
 export const flowNotFound = (flowId: string): ApiError =>
   apiError(404, 'not-found', 'flowNotFound', { flowId });
+
+/** Most input issues a 422 of the engine words in its message; `issues` lists them all. */
+const INPUT_ISSUES_WORDED = 3;
+
+/**
+ * Words the issues the engine found in a workspace's stored lists or state
+ * (see `formatInputIssue`), naming each entry and field; an issue without
+ * params keeps its English reason.
+ */
+export const inputIssueWords =
+  (issues: readonly InputIssue[]): ApiMessageParam =>
+  (language) =>
+    issues
+      .slice(0, INPUT_ISSUES_WORDED)
+      .map((issue) => {
+        const subject = inputSubject(issue.path, language);
+        return formatInputIssue(issue, language, subject) ?? `${issue.path}: ${issue.message}.`;
+      })
+      .join(language === 'en' ? ' ' : '');
+
+/** Names the list entry or state field at an input issue's path (`reps[5].capacity.day`). */
+function inputSubject(path: string, language: MessageLanguage): string {
+  const state = /^state(?:\.(.+))?$/.exec(path);
+  if (state) {
+    return state[1] === undefined
+      ? apiMessage(language, 'inputState')
+      : apiMessage(language, 'inputStateField', { name: state[1] });
+  }
+
+  const listed = /^(reps|existingOwners)\[(\d+)\](?:\.(.+))?$/.exec(path);
+  if (!listed) return apiMessage(language, 'inputOther', { name: path });
+
+  const number = Number(listed[2]) + 1;
+  const isRep = listed[1] === 'reps';
+  if (listed[3] === undefined)
+    return apiMessage(language, isRep ? 'inputRep' : 'inputOwner', { number });
+  return apiMessage(language, isRep ? 'inputRepField' : 'inputOwnerField', {
+    number,
+    name: listed[3],
+  });
+}
