@@ -103,6 +103,33 @@ test.describe('targets', () => {
     await screenshot(page, 'targets-grid-zh-CN');
   });
 
+  test('keeps typing in a new-plan form and a grid cell across reloads', async ({ page }) => {
+    const targets = new TargetsPage(page);
+    await targets.goto();
+    await seedReps(page, SEVEN_REPS);
+
+    await page.getByRole('button', { name: ENGLISH.newPlan }).click();
+    const form = page.getByRole('dialog');
+    await form.getByRole('textbox', { name: ENGLISH.total }).fill('12000000');
+    await form.getByRole('textbox', { name: 'Name' }).fill('冲刺计划');
+    await page.reload();
+    await expect(form.getByRole('textbox', { name: 'Name' })).toHaveValue('冲刺计划');
+    await expect(form.getByRole('textbox', { name: ENGLISH.total })).toHaveValue('¥12,000,000');
+    await form.getByRole('button', { name: ENGLISH.create }).click();
+    await expect(targets.total()).toHaveText('¥12,000,000');
+
+    await targets.cell('rep:r1', 'm3').click();
+    await page.keyboard.type('4500');
+    await page.reload();
+    const editor = targets.cell('rep:r1', 'm3').getByRole('textbox');
+    await expect(editor).toHaveValue('4500');
+    await editor.press('Enter');
+    await expect(targets.cell('rep:r1', 'm3')).toHaveText('4,500');
+    await page.reload();
+    await expect(targets.cell('rep:r1', 'm3')).toHaveText('4,500');
+    await expect(targets.cell('rep:r1', 'm3').getByRole('textbox')).toHaveCount(0);
+  });
+
   test('keeps figures under a team renamed on the team screen', async ({ page }) => {
     const targets = new TargetsPage(page);
     await targets.goto();

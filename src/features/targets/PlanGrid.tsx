@@ -9,6 +9,7 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INITIAL_VISIBLE_ROWS, useFixedRowWindow } from '../../app/useFixedRowWindow';
+import { readCellEditDraft, writeCellEditDraft } from './cell-edit-draft';
 import { readCellEntry, type CellEntryError } from './cell-entry';
 import { GRID_ROW_HEIGHT, gridLayout } from './grid-layout';
 import classes from './PlanGrid.module.css';
@@ -133,14 +134,19 @@ export function PlanGrid({
     () => gridLayout(companyRow ? (valuesOf(companyRow)[0] ?? 0) : 0),
     [companyRow, valuesOf],
   );
-  const [editing, setEditing] = useState<Editing | null>(null);
+  // An editor open before a reload opens again with its text, on a cell that still exists.
+  const [editing, setEditing] = useState<Editing | null>(() => {
+    const draft = readOnly ? undefined : readCellEditDraft(plan.id);
+    if (!draft || !rowIndexByKey.has(draft.cell.row)) return null;
+    return { cell: draft.cell, text: draft.text, error: false, replace: false };
+  });
   // Values sent but not yet applied or rejected, by cell key, shown in place of the plan's value.
   const [pending, setPending] = useState<ReadonlyMap<string, number>>(new Map());
   const scrollRef = useRef<HTMLDivElement>(null);
   const headerRef = useRef<HTMLDivElement>(null);
   // The edit that a blur may still commit. Enter and Escape clear it before they move focus,
   // so the blur they cause neither commits twice nor commits a cancelled edit.
-  const openEditRef = useRef<CellRef | null>(null);
+  const openEditRef = useRef<CellRef | null>(editing?.cell ?? null);
   const rowWindow = useFixedRowWindow(scrollRef, rows.length, GRID_ROW_HEIGHT);
 
   const cellElement = (cell: CellRef) =>
@@ -187,6 +193,18 @@ export function PlanGrid({
     if (index !== undefined) revealRef.current.revealRow(index);
     scroller.querySelector<HTMLElement>(`[data-cell="${CSS.escape(cellKey(selected))}"]`)?.focus();
   }, [selected, editing]);
+
+  useEffect(() => {
+    writeCellEditDraft(editing && { planId: plan.id, cell: editing.cell, text: editing.text });
+  }, [editing, plan.id]);
+  // Leaving the screen ends the edit (its blur commits it); only a reload keeps the draft.
+  useEffect(() => () => writeCellEditDraft(null), []);
+  // Scrolls a restored editor's row into view once, on mount.
+  useEffect(() => {
+    const cell = openEditRef.current;
+    const index = cell ? revealRef.current.rowIndexByKey.get(cell.row) : undefined;
+    if (index !== undefined) revealRef.current.revealRow(index);
+  }, []);
 
   const startEdit = (cell: CellRef, text?: string) => {
     if (readOnly) return;

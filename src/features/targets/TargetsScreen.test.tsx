@@ -7,6 +7,7 @@ import { importSameFileAt, textFile } from '../data/test/import-harness';
 import { renderApp } from '../../test/render-app';
 import { planToTable } from './grid-table';
 import { personRowKey, planTotal } from './plan-grid';
+import { readCellEditDraft, writeCellEditDraft } from './cell-edit-draft';
 import { readNewPlanDraft } from './new-plan-draft';
 import { approvePlan } from './plan-versions';
 import { emptyDraft, repFromDraft } from '../team/rep-draft';
@@ -219,6 +220,29 @@ describe('TargetsScreen', () => {
     expect(cell('rep:r1', 'm3').textContent).toBe(locked);
     expect(screen.getByTestId('sum-months')).toHaveTextContent('exact');
     expect(screen.getByTestId('sum-reps')).toHaveTextContent('exact');
+  });
+
+  it('reopens a cell edit typed before a reload', async () => {
+    const user = userEvent.setup();
+    await saveTargetPlans([buildPlan()]);
+    const first = await renderApp('/targets?plan=plan-2027');
+    await screen.findByRole('grid');
+
+    await user.click(cell('rep:r1', 'm3'));
+    await user.keyboard('4500');
+    expect(within(cell('rep:r1', 'm3')).getByRole('textbox')).toHaveValue('4500');
+    // A reload does not unmount the page, so the draft is read back here from its storage.
+    const stored = readCellEditDraft('plan-2027');
+    first.unmount();
+    writeCellEditDraft(stored ?? null);
+    await renderApp('/targets?plan=plan-2027');
+    await screen.findByRole('grid');
+
+    const editor = within(cell('rep:r1', 'm3')).getByRole('textbox');
+    expect(editor).toHaveValue('4500');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(cell('rep:r1', 'm3')).toHaveTextContent('4,500'));
+    expect(readCellEditDraft('plan-2027')).toBeUndefined();
   });
 
   it('moves with the arrow keys and cancels an edit with Escape', async () => {
