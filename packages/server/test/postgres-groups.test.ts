@@ -205,4 +205,44 @@ describe.skipIf(!postgresUrl)('allocation groups on postgres', () => {
       },
     ]);
   });
+
+  it('fails the whole group when its commit fails', async () => {
+    const db = server.database.db;
+    // A deferred trigger fails the first COMMIT that writes a commit-* lead,
+    // and only that one: sequences do not roll back.
+    await sql`create sequence commit_faults`.execute(db);
+    await sql`
+      create function fail_first_commit() returns trigger language plpgsql as $$
+      begin
+        if new.lead_id like 'commit-%' and nextval('commit_faults') = 1 then
+          raise exception 'injected commit fault';
+        end if;
+        return null;
+      end $$`.execute(db);
+    await sql`
+      create constraint trigger fail_first_commit after insert on audit_entries
+      deferrable initially deferred for each row execute function fail_first_commit()`.execute(db);
+    const logged: string[] = [];
+    const log = {
+      error: (_fields: Record<string, unknown>, message: string) => logged.push(message),
+    };
+    const holder = await holdWorkspaceLock();
+
+    const first = allocateInGroup(server.database, allocation('rr', [{ id: 'warm-0' }]));
+    await waitForLockWaiter();
+    const group = ['commit-1', 'commit-2'].map((id) =>
+      allocateInGroup(server.database, { ...allocation('rr', [{ id }]), log }),
+    );
+    await holder.commit().execute();
+    const results = await Promise.allSettled([first, ...group]);
+    await sql`drop trigger fail_first_commit on audit_entries`.execute(db);
+    await sql`drop function fail_first_commit()`.execute(db);
+    await sql`drop sequence commit_faults`.execute(db);
+
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'rejected']);
+    expect(results[1]).toMatchObject({ reason: { message: 'injected commit fault' } });
+    // Running the group again could decide twice when a commit took effect.
+    expect(await auditTimes('commit-')).toHaveLength(0);
+    expect(logged).toEqual([]);
+  });
 });

@@ -68,7 +68,8 @@ const waiting = new WeakMap<DatabaseHandle, Map<string, Pending[]>>();
  * rejected alone. Any other error (a bug, a failed statement) aborts the
  * group's transaction, so the group then runs again with one transaction
  * per allocation, in arrival order. Then only the faulty allocation fails,
- * and the others are decided as if they had come alone. Every allocation
+ * and the others are decided as if they had come alone. A failed COMMIT
+ * still fails the whole group, because it may have taken effect. Every allocation
  * settles after its commit, so no answered decision can be lost by a crash.
  */
 export function allocateInGroup(
@@ -121,16 +122,22 @@ function takeGroup(queue: Pending[]): Pending[] {
 
 async function runGroup(database: DatabaseHandle, group: Pending[]): Promise<void> {
   let outcomes: Outcome[];
+  let decided = false;
   try {
-    outcomes = await inWriteTransaction(database, (trx) =>
-      decideGroup(
+    outcomes = await inWriteTransaction(database, async (trx) => {
+      const result = await decideGroup(
         trx,
         group.map((pending) => pending.allocation),
-      ),
-    );
+      );
+      decided = true;
+      return result;
+    });
   } catch (error) {
-    if (group.length === 1) {
-      group[0]?.reject(error);
+    // A failure after the group was decided came from COMMIT, which may have
+    // taken effect (a lost connection), so running the group again could
+    // decide it twice. Only a failure while deciding is retried one by one.
+    if (group.length === 1 || decided) {
+      for (const pending of group) pending.reject(error);
       return;
     }
     await runEachAlone(database, group, error);
