@@ -45,6 +45,10 @@ export const importMessages: Readonly<Record<ImportMessageLanguage, Catalogue>> 
       'Row {{row}}: {{column}} "{{value}}" is not a number. It is kept as text; correct it or type the column as text.',
     'amount-negative':
       'Row {{row}}: {{column}} "{{value}}" is a negative amount. Correct it if it is not a refund; the dashboard leaves negative amounts out of revenue.',
+    'amount-too-large':
+      'Row {{row}}: {{column}} "{{value}}" is more than {{limit}}, the largest amount sras reads. An amount this large is a typing error or has lost digits; the dashboard leaves it out of revenue. Correct it in the file.',
+    'column-empty':
+      'Column {{column}} is mapped but empty in {{empty}} of {{rows}} rows. Check that the right column is mapped and that the file holds its values.',
     'not-a-date':
       'Row {{row}}: {{column}} "{{value}}" is not a date. It is kept as text; correct it or type the column as text.',
     'not-a-boolean':
@@ -107,6 +111,10 @@ export const importMessages: Readonly<Record<ImportMessageLanguage, Catalogue>> 
       '第 {{row}} 行：{{column}}“{{value}}”不是数字，已按文本保留。请更正，或把该列设为文本。',
     'amount-negative':
       '第 {{row}} 行：{{column}}“{{value}}”是负数金额。如果不是退款，请更正；业绩看板不把负数金额计入业绩。',
+    'amount-too-large':
+      '第 {{row}} 行：{{column}}“{{value}}”超过 {{limit}}，这是系统能读取的最大金额。这么大的金额通常是录入错误或已丢失位数，业绩看板不把它计入业绩。请在文件中更正。',
+    'column-empty':
+      '{{column}} 列已映射，但 {{rows}} 行中有 {{empty}} 行为空。请确认映射的是正确的列，以及文件中确有这些值。',
     'not-a-date':
       '第 {{row}} 行：{{column}}“{{value}}”不是日期，已按文本保留。请更正，或把该列设为文本。',
     'not-a-boolean':

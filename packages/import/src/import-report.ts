@@ -17,6 +17,8 @@ export type ImportIssueCode =
   | 'key-missing'
   | 'not-a-number'
   | 'amount-negative'
+  | 'amount-too-large'
+  | 'column-empty'
   | 'not-a-date'
   | 'not-a-boolean'
   | 'type-ignored'
@@ -48,6 +50,8 @@ export const ISSUE_SEVERITY: Readonly<Record<ImportIssueCode, IssueSeverity>> = 
   'key-missing': 'warning',
   'not-a-number': 'warning',
   'amount-negative': 'warning',
+  'amount-too-large': 'warning',
+  'column-empty': 'warning',
   'not-a-date': 'warning',
   'not-a-boolean': 'warning',
   'type-ignored': 'info',

@@ -58,7 +58,9 @@ export {
 } from './field-synonyms.js';
 export {
   DEFAULT_PLACEHOLDER_VALUES,
+  MAX_AMOUNT_YUAN,
   convertCell,
+  readNumberText,
   type CellValue,
   type ColumnType,
 } from './cell-values.js';

@@ -1,6 +1,8 @@
 import {
   DEFAULT_PLACEHOLDER_VALUES,
+  MAX_AMOUNT_YUAN,
   convertCell,
+  readNumberText,
   type CellValue,
   type ColumnType,
 } from './cell-values.js';
@@ -9,7 +11,12 @@ import { checkPhone, emailDedupKey, isValidEmail, phoneDedupKey } from './contac
 import type { RawRow } from './csv-tokenizer.js';
 import { HEADER_SEARCH_ROWS, detectHeaderRow } from './header-detect.js';
 import { ImportError } from './import.error.js';
-import { IssueCollector, type ImportReport, type PlaceholderCount } from './import-report.js';
+import {
+  IssueCollector,
+  type ImportIssue,
+  type ImportReport,
+  type PlaceholderCount,
+} from './import-report.js';
 
 /** A column of the imported table. */
 export interface ImportColumn {
@@ -87,6 +94,10 @@ const TEXT_ONLY_FIELDS = new Set(['id', 'phone', 'tel', 'postalCode', 'qq', 'wec
 const PREVIEW_ROWS = 20;
 const POSITIONAL_KEY = /^column_\d+$/;
 const EXPONENT_NOTATION = /^[+-]?\d+(?:[.,]\d+)?e\+?\d+$/i;
+/** Currency signs, codes and spaces around an amount's digits. */
+const AMOUNT_DECORATION = /^(?:RMB|CNY)|(?:RMB|CNY)$|[¥￥$元\s]/gi;
+/** Share of rows at or below which a mapped column counts as empty. */
+const EMPTY_COLUMN_SHARE = 0.05;
 
 interface ActiveColumn extends ImportColumn {
   index: number;
@@ -124,6 +135,8 @@ export class TableBuilder {
   private readonly placeholders = new Map<string, PlaceholderCount>();
   private readonly seenPhones = new Map<string, number>();
   private readonly seenEmails = new Map<string, number>();
+  /** Non-empty cells per mapped column key. */
+  private readonly filledCells = new Map<string, number>();
 
   /**
    * `reportRaggedRows`: report rows with fewer cells than the header (text
@@ -217,10 +230,11 @@ export class TableBuilder {
       value: placeholder.value,
       params: { count: placeholder.count },
     }));
-    const tableIssues =
+    const tableIssues: Omit<ImportIssue, 'severity'>[] =
       this.finished && this.rowCount === 0 && this.headerRow !== null
         ? [{ code: 'no-data-rows' as const, row: this.headerRow, params: {} }]
         : [];
+    if (this.finished) tableIssues.push(...this.emptyColumnIssues(columns));
     const report: ImportReport = {
       rowCount: this.rowCount,
       blankRowCount: this.blankRowCount,
@@ -403,9 +417,15 @@ export class TableBuilder {
     const values: Record<string, CellValue> = {};
     const fields: Record<string, CellValue> = {};
     for (const column of this.columns) {
-      const value = this.cellValue(raw, column, cells[column.index] ?? '');
+      const text = cells[column.index] ?? '';
+      const value = this.cellValue(raw, column, text);
       values[column.key] = value;
-      if (column.field) fields[column.field] = value;
+      if (!column.field) continue;
+      fields[column.field] = value;
+      if (value !== null && value !== '') {
+        this.filledCells.set(column.key, (this.filledCells.get(column.key) ?? 0) + 1);
+      }
+      if (column.field === 'amount') this.checkAmountSize(raw.row, column, text);
     }
 
     this.rowCount++;
@@ -494,6 +514,46 @@ export class TableBuilder {
       });
     }
     return converted.value;
+  }
+
+  /**
+   * Reports an amount above `MAX_AMOUNT_YUAN`: no deal is that large, and
+   * beyond Number.MAX_SAFE_INTEGER the typed number has already lost digits.
+   * The cell's text is quoted, because the typed value may differ from it.
+   */
+  private checkAmountSize(row: number, column: ActiveColumn, text: string): void {
+    const amount = readNumberText(text.replace(AMOUNT_DECORATION, ''));
+    if (amount === null || Math.abs(amount) <= MAX_AMOUNT_YUAN) return;
+    this.issues.add({
+      code: 'amount-too-large',
+      row,
+      column: displayName(column),
+      field: 'amount',
+      value: text,
+      params: { limit: `¥${MAX_AMOUNT_YUAN.toLocaleString('en-US')}` },
+    });
+  }
+
+  /**
+   * Builds one `column-empty` issue per mapped column with a value in at
+   * most 5 % of the rows (none at all below 20 rows). A mapping to the wrong
+   * column, or an export that left the column out, looks like this.
+   */
+  private emptyColumnIssues(columns: readonly ImportColumn[]) {
+    if (this.rowCount === 0) return [];
+    const allowedFilled = Math.floor(this.rowCount * EMPTY_COLUMN_SHARE);
+    return columns
+      .filter((column) => column.field !== null)
+      .filter((column) => (this.filledCells.get(column.key) ?? 0) <= allowedFilled)
+      .map((column) => ({
+        code: 'column-empty' as const,
+        column: displayName(column),
+        field: column.field ?? undefined,
+        params: {
+          empty: this.rowCount - (this.filledCells.get(column.key) ?? 0),
+          rows: this.rowCount,
+        },
+      }));
   }
 
   private countPlaceholder(column: ActiveColumn, value: string, row: number): void {

@@ -126,6 +126,15 @@ describe('importFile validation report', () => {
     expect(issuesOf(result, 'not-a-boolean')).toHaveLength(1);
   });
 
+  it('reads full-width digits in a number column', async () => {
+    const result = await importText('金额\n１２０００\n１，２００．５\n－３\n', {
+      columnTypes: { 金额: 'number' },
+    });
+
+    expect(result.rows.map((row) => row.values['金额'])).toEqual([12000, 1200.5, -3]);
+    expect(issuesOf(result, 'not-a-number')).toEqual([]);
+  });
+
   it('types numbers, dates and flags where the caller asks', async () => {
     const result = await importText('金额\t成交日期\t已成交\n"1,200.50"\t2024/5/1 9:05\t是\n', {
       columnTypes: { 金额: 'number', closedAt: 'date', wonFlag: 'boolean' },
@@ -185,5 +194,72 @@ describe('importFile deals checks', () => {
     const result = await importText(deals);
 
     expect(issuesOf(result, 'no-contact-column')).toHaveLength(1);
+  });
+
+  it('warns per row about amounts above the limit, quoting the cell', async () => {
+    const huge = [
+      '负责人,销售阶段,金额,成交日期',
+      '王芳,赢单,99999999999999999999,2027-03-02',
+      '李娜,赢单,9007199254740993,2027-03-02',
+      '李娜,赢单,"¥1,000,000,000,000",2027-03-02',
+      '李娜,赢单,1000000000001,2027-03-02',
+    ].join('\n');
+    const result = await importText(huge, { columnTypes: { amount: 'number' } });
+
+    expect(issuesOf(result, 'amount-too-large')).toEqual([
+      expect.objectContaining({ row: 2, column: '金额', value: '99999999999999999999' }),
+      expect.objectContaining({ row: 3, column: '金额', value: '9007199254740993' }),
+      expect.objectContaining({ row: 5, column: '金额', value: '1000000000001' }),
+    ]);
+    const issue = issuesOf(result, 'amount-too-large')[0]!;
+    expect(issue.severity).toBe('warning');
+    expect(formatImportIssue(issue, 'en')).toContain(
+      'Row 2: 金额 "99999999999999999999" is more than ¥1,000,000,000,000',
+    );
+    expect(formatImportIssue(issue, 'zh-CN')).toContain(
+      '第 2 行：金额“99999999999999999999”超过 ¥1,000,000,000,000',
+    );
+  });
+});
+
+describe('importFile empty columns', () => {
+  const rows = (count: number, amount: (index: number) => string) =>
+    [
+      '负责人,销售阶段,金额（元）',
+      ...Array.from({ length: count }, (_, index) => `张伟,赢单,${amount(index)}`),
+    ].join('\n');
+
+  it('warns about a mapped column empty in every row', async () => {
+    const result = await importText(
+      rows(52, () => ''),
+      { columnTypes: { amount: 'number' } },
+    );
+
+    expect(issuesOf(result, 'column-empty')).toEqual([
+      expect.objectContaining({
+        column: '金额（元）',
+        field: 'amount',
+        severity: 'warning',
+        params: { empty: 52, rows: 52 },
+      }),
+    ]);
+    expect(result.report.warningCount).toBeGreaterThan(0);
+    expect(formatImportIssue(issuesOf(result, 'column-empty')[0]!, 'zh-CN')).toBe(
+      '金额（元） 列已映射，但 52 行中有 52 行为空。请确认映射的是正确的列，以及文件中确有这些值。',
+    );
+  });
+
+  it('warns when at most one row in twenty has a value', async () => {
+    const nearly = await importText(rows(40, (index) => (index < 2 ? '100' : '')));
+    const half = await importText(rows(40, (index) => (index < 3 ? '100' : '')));
+
+    expect(issuesOf(nearly, 'column-empty')).toHaveLength(1);
+    expect(issuesOf(half, 'column-empty')).toEqual([]);
+  });
+
+  it('leaves a small file with one value alone', async () => {
+    const result = await importText(rows(5, (index) => (index === 0 ? '100' : '')));
+
+    expect(issuesOf(result, 'column-empty')).toEqual([]);
   });
 });

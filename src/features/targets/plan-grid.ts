@@ -3,6 +3,7 @@
  * column tree (year → quarters → months) and the value of any cell as the
  * sum of the leaf cells under it.
  */
+import { MAX_AMOUNT_YUAN } from '@sras/import';
 import { activeMonthFractions } from './employment';
 import type { CellRef, ColumnKey, PlanPerson, TargetPlan } from './target-plan.types';
 
@@ -180,11 +181,12 @@ export function rowColumnValues(
 }
 
 /**
- * Largest yearly total a plan may have: 10^12 (¥1 trillion). Shares computed
- * while spreading such a total keep about four decimal places of precision in
- * a JavaScript number, so rounding them to whole yuan stays exact.
+ * Largest yearly total a plan may have: 10^12 (¥1 trillion), the same limit
+ * deal amounts have on import and on the dashboard. Shares computed while
+ * spreading such a total keep about four decimal places of precision in a
+ * JavaScript number, so rounding them to whole yuan stays exact.
  */
-export const MAX_PLAN_TOTAL = 1_000_000_000_000;
+export const MAX_PLAN_TOTAL = MAX_AMOUNT_YUAN;
 
 /** Sums every leaf cell: the plan's yearly total, shown in the company's year cell. */
 export function planTotal(plan: Pick<TargetPlan, 'values'>): number {

@@ -109,4 +109,25 @@ describe('ImportWizard', () => {
     await waitFor(() => expect(screen.queryByTestId('kind-guess')).not.toBeInTheDocument());
     expect(screen.getByRole('radio', { name: 'Leads' })).toBeChecked();
   });
+
+  it('warns that an empty amount column makes revenue ¥0', async () => {
+    const rows = Array.from(
+      { length: 52 },
+      (_, row) => `SJ-${row},张伟,赢单,,2027-01-10,2027-01-25`,
+    );
+    const file = textFile(
+      'deals-empty-amount.csv',
+      ['商机编号,负责人,销售阶段,金额（元）,创建日期,成交日期', ...rows].join('\n') + '\n',
+    );
+    await openReview(file);
+    const user = userEvent.setup();
+    await user.click(await screen.findByText('Deals'));
+    await user.click(await screen.findByRole('tab', { name: /Validation report/ }));
+
+    const group = await screen.findByRole('button', { name: /Mapped column almost empty/ });
+    await user.click(group);
+    expect(
+      await screen.findByText(/Column 金额（元） is mapped but empty in 52 of 52 rows/),
+    ).toHaveTextContent('The dashboard counts these deals at ¥0, so won revenue will be ¥0.');
+  });
 });

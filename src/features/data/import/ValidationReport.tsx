@@ -74,6 +74,11 @@ export function ValidationReport({ analysis }: { analysis: ImportAnalysis }) {
                   {group.issues.map((issue, index) => (
                     <List.Item key={`${issue.row ?? ''}-${issue.column ?? ''}-${index}`}>
                       {formatImportIssue(issue, language)}
+                      {issue.code === 'column-empty' &&
+                        issue.field &&
+                        i18n.exists(effectKey(analysis, issue.field), { ns: 'data' }) && (
+                          <> {t(effectKey(analysis, issue.field))}</>
+                        )}
                     </List.Item>
                   ))}
                 </List>
@@ -89,6 +94,11 @@ export function ValidationReport({ analysis }: { analysis: ImportAnalysis }) {
       )}
     </Stack>
   );
+}
+
+/** Key of the sentence on what an empty column of `field` means for the chosen kind. */
+function effectKey(analysis: ImportAnalysis, field: string): string {
+  return `report.columnEmptyEffect.${analysis.kindCheck.kind}.${field}`;
 }
 
 function Stat({
