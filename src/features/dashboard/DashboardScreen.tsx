@@ -34,6 +34,7 @@ import { FairnessPanel } from './FairnessPanel';
 import { MetricsTable } from './MetricsTables';
 import { teamRowsAsShown } from './total-row';
 import { BehindPaceAlert, FormerNameOwners, SummaryCards, UnmatchedOwners } from './PacePanels';
+import { RecordIssues } from './RecordIssues';
 import { SourcesDialog } from './SourcesDialog';
 import { useDashboardFigures } from './useDashboardFigures';
 import { useDashboardView, type PeriodChoice } from './useDashboardQuery';
@@ -353,24 +354,12 @@ export function DashboardScreen() {
               {Object.entries(figures.issues)
                 .filter(([, issues]) => issues.count > 0)
                 .map(([datasetId, issues]) => (
-                  <Alert
+                  <RecordIssues
                     key={datasetId}
-                    color="yellow"
-                    title={t('issues.title', {
-                      name: datasetLabels.get(datasetId) ?? datasetId,
-                      count: issues.count,
-                    })}
-                  >
-                    {issues.issues.slice(0, 5).map((issue) => (
-                      <Text key={`${issue.row}-${issue.column}`} size="sm">
-                        {t(`issues.${issue.code}`, {
-                          row: issue.row,
-                          column: issue.column,
-                          value: String(issue.value),
-                        })}
-                      </Text>
-                    ))}
-                  </Alert>
+                    name={datasetLabels.get(datasetId) ?? datasetId}
+                    issues={issues.issues}
+                    count={issues.count}
+                  />
                 ))}
             </Stack>
           </SimpleGrid>

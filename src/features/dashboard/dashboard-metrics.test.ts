@@ -240,6 +240,58 @@ describe('readDatasetRecords', () => {
     expect(zhang?.revenue).toBe(80_000 + 25_000 + 10_000);
   });
 
+  it('lists amounts above the limit and keeps them out of revenue', () => {
+    const huge = [
+      { ...DEALS[0], 金额: 1e20 },
+      { ...DEALS[0], 金额: '9007199254740993' },
+      { ...DEALS[0], 金额: '¥1,000,000,000,000' },
+    ];
+    const { records, issues } = readDatasetRecords(
+      { id: 'deals', rows: [...DEALS, ...huge] },
+      { mapping: DEAL_MAPPING },
+    );
+
+    expect(issues).toEqual([
+      { row: DEALS.length + 1, column: '金额', code: 'amount-too-large', value: 1e20 },
+      {
+        row: DEALS.length + 2,
+        column: '金额',
+        code: 'amount-too-large',
+        value: '9007199254740993',
+      },
+    ]);
+    expect(records.at(-1)?.amount).toBe(1_000_000_000_000);
+    const zhang = computeDashboard(dashboardInput({ records })).reps.find(
+      (rep) => rep.repId === 'r1',
+    );
+    expect(zhang?.won).toBe(3 + 3);
+    // The two amounts above the limit count as won deals of ¥0; the one at the limit counts.
+    expect(zhang?.revenue).toBe(80_000 + 25_000 + 10_000 + 1e12);
+  });
+
+  it('counts a won deal with an unreadable close date on its created date', () => {
+    const rows = [
+      { ...DEALS[0], 创建日期: '2027-03-02', 成交日期: '10.01.2027' },
+      { ...DEALS[0], 创建日期: '下周', 成交日期: 'notadate' },
+      { ...DEALS[2], 成交日期: '2027-02-30' },
+    ];
+    const { records, issues } = readDatasetRecords(
+      { id: 'deals', rows },
+      { mapping: DEAL_MAPPING },
+    );
+
+    expect(issues).toEqual([
+      { row: 1, column: '成交日期', code: 'won-close-date-invalid', value: '10.01.2027' },
+      { row: 2, column: '创建日期', code: 'invalid-date', value: '下周' },
+      { row: 2, column: '成交日期', code: 'won-dates-invalid', value: 'notadate' },
+      { row: 3, column: '成交日期', code: 'invalid-date', value: '2027-02-30' },
+    ]);
+    const zhang = computeDashboard(dashboardInput({ records })).reps.find(
+      (rep) => rep.repId === 'r1',
+    );
+    expect(zhang).toMatchObject({ won: 1, revenue: 80_000 });
+  });
+
   it('decides won by the won flag, then the status, then the stage', () => {
     const rows = [{ 赢单: '是', 状态: '跟进中', 阶段: '输单' }];
     expect(

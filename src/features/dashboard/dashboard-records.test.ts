@@ -125,7 +125,7 @@ describe('loadDashboardRecords', () => {
 
     // Title row 1, header row 2, 60 deals on rows 3–62, a blank row 63: the bad date is on row 64.
     expect(loaded.issues[dataset!.id]?.issues).toEqual([
-      { row: 64, column: '成交日期', code: 'invalid-date', value: '2026-02-30' },
+      { row: 64, column: '成交日期', code: 'won-dates-invalid', value: '2026-02-30' },
     ]);
   });
 

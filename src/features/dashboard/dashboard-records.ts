@@ -5,7 +5,7 @@
  */
 import { getDatabase, type SrasDatabase } from '../../storage/db';
 import type { RepRecord } from '../../storage/records';
-import { DEFAULT_TIME_ZONE, type RowIssue } from '../targets';
+import { DEFAULT_TIME_ZONE } from '../targets';
 import { readDatasetChunks } from '../targets/dataset-reader';
 import { datasetSourceOf, type DashboardSettings } from './dashboard-settings';
 import type { RoundRobinPool } from './fairness';
@@ -14,6 +14,7 @@ import {
   readDatasetRecords,
   readRunRecords,
   type OutcomeRecord,
+  type RecordIssue,
 } from './outcome-records';
 import { loadRunInput } from './run-records';
 
@@ -23,7 +24,7 @@ const LISTED_ISSUES = 100;
 export interface LoadedRecords {
   records: OutcomeRecord[];
   /** Unreadable cells per dataset id. */
-  issues: Record<string, { issues: RowIssue[]; count: number }>;
+  issues: Record<string, { issues: RecordIssue[]; count: number }>;
   pools: RoundRobinPool[];
 }
 
@@ -51,7 +52,7 @@ export async function loadDashboardRecords(options: LoadRecordsOptions): Promise
     if (!dataset) continue;
     const source = datasetSourceOf(settings, dataset);
     const idColumn = dataset.columns.find((column) => column.field === 'id')?.key;
-    const collected = { issues: [] as RowIssue[], count: 0 };
+    const collected = { issues: [] as RecordIssue[], count: 0 };
     // Issues name the column by the header the user mapped, not by its storage key.
     const headers = new Map(dataset.columns.map((column) => [column.key, column.header]));
 

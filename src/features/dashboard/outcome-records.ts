@@ -3,6 +3,7 @@
  * map to outcome fields, or from the per-lead results of an applied run.
  * Dates are calendar days in the workspace time zone, kept as day numbers.
  */
+import { MAX_AMOUNT_YUAN } from '@sras/import';
 import {
   DEFAULT_TIME_ZONE,
   MAX_LISTED_ISSUES,
@@ -41,9 +42,21 @@ export interface OutcomeRecord {
   leadKey?: string;
 }
 
+/**
+ * A cell the dashboard could not read or left out. It adds three codes to
+ * those the targets feature shares. `amount-too-large`: above
+ * MAX_AMOUNT_YUAN and left out of revenue. `won-close-date-invalid`: a won
+ * deal's close date is unreadable, so it counts as won on its created date.
+ * `won-dates-invalid`: its created date is unreadable or missing too, so it
+ * does not count as won.
+ */
+export interface RecordIssue extends Omit<RowIssue, 'code'> {
+  code: RowIssue['code'] | 'amount-too-large' | 'won-close-date-invalid' | 'won-dates-invalid';
+}
+
 export interface RecordsRead {
   records: OutcomeRecord[];
-  issues: RowIssue[];
+  issues: RecordIssue[];
   issueCount: number;
 }
 
@@ -95,9 +108,9 @@ export function readDatasetRecords(
 ): RecordsRead {
   const { mapping } = rule;
   const records: OutcomeRecord[] = [];
-  const issues: RowIssue[] = [];
+  const issues: RecordIssue[] = [];
   let issueCount = 0;
-  const addIssue = (issue: RowIssue): void => {
+  const addIssue = (issue: RecordIssue): void => {
     issueCount++;
     if (issues.length < MAX_LISTED_ISSUES) issues.push(issue);
   };
@@ -109,6 +122,7 @@ export function readDatasetRecords(
     row: Record<string, unknown>,
     issueRow: number,
     column: string | undefined,
+    invalidCode: RecordIssue['code'] = 'invalid-date',
   ): number | null => {
     if (!column || isBlank(row[column])) return null;
     const value = row[column];
@@ -117,7 +131,7 @@ export function readDatasetRecords(
       day = readDayNumberCell(value, timeZone);
       if (typeof value === 'string' || typeof value === 'number') dayCache.set(value, day);
     }
-    if (day === null) addIssue({ row: issueRow, column, code: 'invalid-date', value });
+    if (day === null) addIssue({ row: issueRow, column, code: invalidCode, value });
     return day;
   };
 
@@ -144,17 +158,34 @@ export function readDatasetRecords(
           code: 'negative-amount',
           value: row[mapping.amount],
         });
-      amount = read !== null && read > 0 ? read : 0;
+      // An amount above the limit is a typing error or has lost digits, so it stays out of revenue.
+      if (read !== null && read > MAX_AMOUNT_YUAN)
+        addIssue({
+          row: issueRow,
+          column: mapping.amount,
+          code: 'amount-too-large',
+          value: row[mapping.amount],
+        });
+      amount = read !== null && read > 0 && read <= MAX_AMOUNT_YUAN ? read : 0;
     }
 
+    // A won deal whose close date is unreadable counts as won on its created date, like one
+    // without a close date. Its issue code tells the manager which of the two happened.
+    const won = isWon(row);
+    const createdDay = readDay(row, issueRow, mapping.createdAt);
+    const closedInvalid = !won
+      ? 'invalid-date'
+      : createdDay === null
+        ? 'won-dates-invalid'
+        : 'won-close-date-invalid';
     records.push({
       sourceId: dataset.id,
       sourceKind: 'dataset',
       rowNumber,
       owner: mapping.owner ? (textOf(row[mapping.owner]) ?? '') : '',
-      createdDay: readDay(row, issueRow, mapping.createdAt),
-      closedDay: readDay(row, issueRow, mapping.closedAt),
-      won: isWon(row),
+      createdDay,
+      closedDay: readDay(row, issueRow, mapping.closedAt, closedInvalid),
+      won,
       amount,
       stage: stageOf(row, mapping),
       leadSource: mapping.source ? textOf(row[mapping.source]) : null,
