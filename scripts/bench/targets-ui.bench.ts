@@ -15,8 +15,8 @@
  * `--team-only` stops before the targets screen. `--frames` also prints each
  * long animation frame of a step with the scripts that ran in it, to show
  * what a long task was. `--trace FILE` saves a Chromium performance trace of
- * the steps before the targets screen, to open in the browser's Performance
- * panel.
+ * every step, to open in the browser's Performance panel or to summarise
+ * with `scripts/bench/trace-tasks.ts`.
  *
  * Needs Chromium at CHROMIUM_PATH or /usr/bin/chromium. Serves the build on
  * 127.0.0.1:BENCH_PORT (default 4375).

@@ -792,4 +792,35 @@ describe('TargetsScreen', () => {
     expect(logged).toHaveBeenCalled();
     expect(screen.getByTestId('plan-total')).toHaveTextContent('¥12,000,000');
   });
+
+  it('names a missing row of a renamed rep by the current name', async () => {
+    const user = userEvent.setup();
+    const plan = buildPlan();
+    await saveTargetPlans([plan]);
+    await database().reps.bulkPut(
+      plan.people.map((person) =>
+        repFromDraft(
+          {
+            ...emptyDraft(person.id, person.team),
+            name: person.id === 'r1' ? '张伟（华东）' : person.name,
+          },
+          1,
+        ),
+      ),
+    );
+    await renderApp('/targets?plan=plan-2027');
+    await screen.findByRole('grid');
+    const rows = planToTable(plan, CHINESE_LABELS).filter((row) => row[0] !== 'rep:r1');
+    const bytes = await writeWorkbook([{ name: 'targets', rows }]);
+    const file = new File([bytes as BlobPart], 'targets.xlsx', {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
+
+    const input = document.querySelector<HTMLInputElement>('input[type="file"]');
+    if (!input) throw new Error('No file input');
+    await user.upload(input, file);
+
+    expect(await screen.findByText('The row of 张伟（华东） (rep:r1) is missing.')).toBeVisible();
+    expect(screen.getByTestId('plan-total')).toHaveTextContent('¥12,000,000');
+  });
 });

@@ -46,7 +46,7 @@ import { NewPlanDialog } from './NewPlanDialog';
 import { NEW_PLAN_DRAFT_KEY } from './new-plan-draft';
 import { isCellLocked, setCellLock } from './plan-edit';
 import type { CellEntryError } from './cell-entry';
-import { cellValue, MAX_PLAN_TOTAL } from './plan-grid';
+import { cellValue, listGridRows, MAX_PLAN_TOTAL } from './plan-grid';
 import { withSplitNotes } from './plan-build';
 import { nextWorkingPlan } from './plan-selection';
 import { approvePlan, createDraftVersion } from './plan-versions';
@@ -285,8 +285,20 @@ export function TargetsScreen() {
 
     const outcome = await editQueue.enqueue(plan.id, importEdit);
     if (outcome.status === 'rejected') {
+      // A missing row is named as the grid names it, by the rep's current name.
+      const shownLabels = new Map(
+        listGridRows(shownPlan ?? plan).map((row) => [row.key, row.label]),
+      );
       setImportProblems(
-        outcome.problems.map((problem) => describeTableProblem(t, problem, formatAmount)),
+        outcome.problems.map((problem) =>
+          describeTableProblem(
+            t,
+            problem.code === 'missing-row'
+              ? { ...problem, label: shownLabels.get(problem.rowKey) || problem.label }
+              : problem,
+            formatAmount,
+          ),
+        ),
       );
     } else if (outcome.status === 'failed') {
       notifyFailure(t, 'targets:errors.editFailed', outcome.error);
