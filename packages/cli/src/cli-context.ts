@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
+import { findJsonSyntaxError, lineAndColumnAt } from '@sras/engine';
+
 import type { CliIo } from './cli-io.js';
 import type { CliLanguage } from './cli-language.js';
 import { translate, type CliMessageKey, type MessageParams } from './cli-messages.js';
@@ -43,7 +45,16 @@ export function createContext(io: CliIo, language: CliLanguage): CliContext {
     try {
       return JSON.parse(text) as unknown;
     } catch (error) {
-      throw new CliError(t('error.jsonInvalid', { file: path, reason: (error as Error).message }));
+      // JSON.parse's reason is English and on Node 20 sometimes names no position.
+      const offset = findJsonSyntaxError(text);
+      if (offset === null) {
+        throw new CliError(
+          t('error.jsonInvalid', { file: path, reason: (error as Error).message }),
+        );
+      }
+      throw new CliError(
+        t('error.jsonInvalidAt', { file: path, ...lineAndColumnAt(text, offset) }),
+      );
     }
   };
 

@@ -49,6 +49,8 @@ const en = {
   'error.fileNotFound': '{{file}}: file not found. Check the path.',
   'error.fileUnreadable': '{{file}}: cannot be read ({{reason}}).',
   'error.jsonInvalid': '{{file}}: not valid JSON ({{reason}}). Check the file, or export it again.',
+  'error.jsonInvalidAt':
+    '{{file}}: not valid JSON at line {{line}}, column {{column}}. Check the quotes, commas and brackets there, or export the file again.',
   'error.flowInvalid':
     '{{file}}: the flow has {{count}} error(s). Fix them in the editor or run "sras validate {{file}}".',
   'error.flowProblem': '{{file}}: {{location}}{{message}}',
@@ -182,6 +184,8 @@ const zhCn: Record<CliMessageKey, string> = {
   'error.fileNotFound': '{{file}}：文件不存在。请检查路径。',
   'error.fileUnreadable': '{{file}}：无法读取（{{reason}}）。',
   'error.jsonInvalid': '{{file}}：不是有效的 JSON（{{reason}}）。请检查文件，或重新导出。',
+  'error.jsonInvalidAt':
+    '{{file}}：第 {{line}} 行第 {{column}} 列处不是有效的 JSON。请检查该处的引号、逗号和括号，或重新导出文件。',
   'error.flowInvalid':
     '{{file}}：流程有 {{count}} 个错误。请在编辑器中修正，或运行“sras validate {{file}}”查看。',
   'error.flowProblem': '{{file}}：{{location}}{{message}}',

@@ -541,6 +541,24 @@ describe('sras allocate with invalid input', () => {
     ]);
   });
 
+  it('names the place of a JSON fault in Chinese', async () => {
+    const dir = setUp(['china-flow.json', 'china-reps.csv']);
+    writeFileSync(join(dir, 'leads.csv'), chineseLeadsCsv(generateChineseLeads(5)));
+    // Node 20's JSON.parse names no position for this fault.
+    writeFileSync(join(dir, 'old-state.json'), '{\n  "format": "sras.state",\n  "version": }\n');
+
+    const run = await runSras(
+      [...base, '--reps', 'china-reps.csv', '--state', 'old-state.json'],
+      dir,
+      { LANG: 'zh_CN.UTF-8' },
+    );
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      '错误：old-state.json：第 3 行第 14 列处不是有效的 JSON。请检查该处的引号、逗号和括号，或重新导出文件。\n',
+    );
+  });
+
   it('rejects an output name that is neither csv nor xlsx', async () => {
     const dir = setUp(['china-flow.json', 'china-reps.csv']);
 

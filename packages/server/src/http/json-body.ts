@@ -1,6 +1,6 @@
+import { findJsonSyntaxError, lineAndColumnAt } from '@sras/engine';
 import type { FastifyInstance } from 'fastify';
 import { localizedError, type ApiError } from './api-error.js';
-import { findJsonSyntaxError } from './json-syntax.js';
 import { requestMessage } from './request-messages.js';
 
 /**
@@ -42,7 +42,7 @@ export function describeJsonError(text: string): ApiError | null {
     const reason = error instanceof Error ? error.message : String(error);
     const named = /at position (\d+)/.exec(reason)?.[1];
     const position = named === undefined ? findJsonSyntaxError(text) : Number(named);
-    const where = position === null ? null : lineAndColumn(text, position);
+    const where = position === null ? null : lineAndColumnAt(text, position);
     return localizedError(400, 'invalid-json', (language) => ({
       message:
         where === null
@@ -51,11 +51,4 @@ export function describeJsonError(text: string): ApiError | null {
       details: { reason, ...(where ?? {}) },
     }));
   }
-}
-
-function lineAndColumn(text: string, position: number): { line: number; column: number } {
-  const before = text.slice(0, position);
-  const line = before.split('\n').length;
-  const column = position - before.lastIndexOf('\n');
-  return { line, column };
 }

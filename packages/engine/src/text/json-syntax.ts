@@ -5,13 +5,21 @@
  * when the text is valid JSON.
  *
  * Node 20's JSON.parse names the position for most faults but not for an
- * unexpected token (`{"lead": }`) or an early end, so the server scans the
- * text itself when the parser's message has no position. The scan keeps
- * its own stack instead of recursing, so a deeply nested body cannot
- * overflow the call stack.
+ * unexpected token (`{"lead": }`) or an early end, and its message is
+ * English, so hosts scan the text themselves to name the place in their
+ * user's language. The scan keeps its own stack instead of recursing, so a
+ * deeply nested text cannot overflow the call stack.
  */
 export function findJsonSyntaxError(text: string): number | null {
   return new JsonScanner(text).findError();
+}
+
+/** Returns the 1-based line and column of a UTF-16 offset in a text, where lines end at line feeds. */
+export function lineAndColumnAt(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return { line, column };
 }
 
 /** Characters JSON allows between tokens: space, tab, line feed, carriage return. */

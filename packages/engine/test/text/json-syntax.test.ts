@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeJsonError } from '../src/http/json-body.js';
-import { findJsonSyntaxError } from '../src/http/json-syntax.js';
+import { findJsonSyntaxError, lineAndColumnAt } from '../../src/text/json-syntax.js';
 
 /** The position JSON.parse names in its message, or null when it names none. */
 function parserPosition(text: string): number | null {
@@ -94,30 +93,9 @@ describe('findJsonSyntaxError', () => {
   });
 });
 
-describe('describeJsonError', () => {
-  it('names the line and column when JSON.parse names no position', () => {
-    const text = '{\n  "leads": [\n    {"id": "1"},\n  ]\n}';
-
-    expect(parserPosition(text)).toBeNull();
-    expect(describeJsonError(text)?.toBody('en').error).toMatchObject({
-      code: 'invalid-json',
-      message:
-        'The body is not valid JSON (line 4, column 3). Check the quotes, commas and brackets there and send it again.',
-      line: 4,
-      column: 3,
-    });
-  });
-
-  it('names the end of a text that stops early', () => {
-    const error = describeJsonError('{"lead": {"id": "1"}');
-
-    expect(error?.toBody('zh-CN').error).toMatchObject({ line: 1, column: 21 });
-    expect(error?.toBody('zh-CN').error.message).toBe(
-      '请求体不是有效的 JSON（第 1 行第 21 列）。请检查该处的引号、逗号和括号后重新发送。',
-    );
-  });
-
-  it('returns null for valid JSON', () => {
-    expect(describeJsonError('{"lead": {}}')).toBeNull();
+describe('lineAndColumnAt', () => {
+  it('counts lines and columns from 1', () => {
+    expect(lineAndColumnAt('{\n  "a": ]', 9)).toEqual({ line: 2, column: 8 });
+    expect(lineAndColumnAt('[', 1)).toEqual({ line: 1, column: 2 });
   });
 });
