@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -166,6 +166,22 @@ describe('sras workspace create', () => {
 
     expect(run.code, run.stderr).toBe(0);
     expect(existsSync(`${dir}/store/sras.sqlite`)).toBe(true);
+  });
+
+  it('names an SQLite folder that cannot be created', async () => {
+    const dir = setUp();
+    writeFileSync(`${dir}/blocker`, '');
+
+    const run = await runSras(
+      ['workspace', 'create', '--name', 'A', '--data-dir', 'blocker/sub'],
+      dir,
+      { LANG: 'zh_CN.UTF-8' },
+    );
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      `错误：无法在 ${dir}/blocker/sub 中创建或打开 SQLite 数据库（ENOTDIR）。请确认该目录可写，或用 --data-dir 指定其他目录。\n`,
+    );
   });
 
   it('rejects an SQLite file of another name and names the folder', async () => {
