@@ -69,7 +69,7 @@ describe('NewPlanDialog', () => {
     await waitFor(() => expect(screen.getAllByRole('checkbox')).toHaveLength(150));
     await user.click(screen.getByRole('checkbox', { name: '销售149 · 团队4' }));
 
-    expect(screen.getByText('149 reps in 5 team(s)')).toBeInTheDocument();
+    expect(screen.getByText('149 reps in 5 teams')).toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: '销售149 · 团队4' })).not.toBeChecked();
   });
 

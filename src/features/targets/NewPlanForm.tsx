@@ -25,7 +25,7 @@ import { PlanFormFooter } from './PlanFormFooter';
 import { PlanTotalField, TOTAL_RULES } from './PlanTotalField';
 import { SplitMethodFields } from './SplitMethodFields';
 import { initialSplitForm, readingNotes, resolveSplits, type SplitFormState } from './split-form';
-import { describeTargetProblem } from './target-messages';
+import { describePeopleCount, describeTargetProblem } from './target-messages';
 import type { PlanPerson, TargetPlan, TargetUnit } from './target-plan.types';
 import { useAmountFormat } from './useAmountFormat';
 import { getPlanEditClient } from './worker/plan-edit.client';
@@ -103,7 +103,6 @@ export const NewPlanForm = memo(function NewPlanForm({
       return next;
     });
   }, []);
-  const teamCount = new Set(included.map((person) => person.team)).size;
 
   useEffect(() => {
     const draft: NewPlanDraft = {
@@ -232,7 +231,7 @@ export const NewPlanForm = memo(function NewPlanForm({
 
             <Stack gap={4}>
               <Text size="sm" fw={500}>
-                {t('form.people', { count: included.length, teams: teamCount })}
+                {describePeopleCount(t, included)}
               </Text>
               {people.length === 0 ? (
                 <Text size="sm" c="dimmed">

@@ -9,7 +9,7 @@ import { planToTable } from './grid-table';
 import { personRowKey, planTotal } from './plan-grid';
 import { readCellEditDraft, writeCellEditDraft } from './cell-edit-draft';
 import { readNewPlanDraft } from './new-plan-draft';
-import { approvePlan } from './plan-versions';
+import { approvePlan, createDraftVersion } from './plan-versions';
 import { emptyDraft, repFromDraft } from '../team/rep-draft';
 import { renameTeam } from '../team/team-repository';
 import { listTargetPlans, saveTargetPlans } from './target-plan.repository';
@@ -445,6 +445,8 @@ describe('TargetsScreen', () => {
     await user.keyboard('13000000{Enter}');
     await waitFor(() => expect(worker.heldCount()).toBe(1));
     await user.click(screen.getByRole('button', { name: 'Approve' }));
+    const confirm = await screen.findByRole('dialog', { name: 'Approve this draft?' });
+    await user.click(within(confirm).getByRole('button', { name: 'Approve' }));
     worker.releaseOne();
 
     expect(await screen.findByRole('button', { name: 'New draft version' })).toBeVisible();
@@ -454,6 +456,34 @@ describe('TargetsScreen', () => {
       expect(stored?.status).toBe('approved');
       expect(stored).toBeDefined();
       expect(planTotal(stored!)).toBe(13_000_000);
+    });
+  });
+
+  it('asks before approving and names the version it replaces', async () => {
+    const user = userEvent.setup();
+    const approval = approvePlan(buildPlan(), [], NOW);
+    if (!approval.ok) throw new Error('approve failed');
+    const approved = approval.value.approved;
+    const draft = createDraftVersion(approved, [approved], 'plan-2027-v2', NOW + 1);
+    await saveTargetPlans([approved, draft]);
+    await renderApp('/targets?plan=plan-2027-v2');
+    await screen.findByRole('grid');
+
+    await user.click(screen.getByRole('button', { name: 'Approve' }));
+    const confirm = await screen.findByRole('dialog', { name: 'Approve this draft?' });
+    expect(confirm).toHaveTextContent(
+      '2027 年度目标 · v2 · Draft replaces 2027 年度目标 · v1 · Approved as the approved plan',
+    );
+    await user.click(within(confirm).getByRole('button', { name: 'Cancel' }));
+    expect((await listTargetPlans()).find((plan) => plan.id === draft.id)?.status).toBe('draft');
+
+    await user.click(screen.getByRole('button', { name: 'Approve' }));
+    const again = await screen.findByRole('dialog', { name: 'Approve this draft?' });
+    await user.click(within(again).getByRole('button', { name: 'Approve' }));
+    await waitFor(async () => {
+      const stored = await listTargetPlans();
+      expect(stored.find((plan) => plan.id === draft.id)?.status).toBe('approved');
+      expect(stored.find((plan) => plan.id === approved.id)?.status).toBe('superseded');
     });
   });
 

@@ -49,7 +49,7 @@ import type { CellEntryError } from './cell-entry';
 import { cellValue, listGridRows, MAX_PLAN_TOTAL } from './plan-grid';
 import { withSplitNotes } from './plan-build';
 import { nextWorkingPlan } from './plan-selection';
-import { approvePlan, createDraftVersion } from './plan-versions';
+import { approvePlan, createDraftVersion, findApprovedPlan } from './plan-versions';
 import { PlanGrid } from './PlanGrid';
 import { planLabels } from './plan-labels';
 import { withCurrentNames } from './plan-rename';
@@ -95,6 +95,7 @@ export function TargetsScreen() {
   const [syncingTeam, setSyncingTeam] = useState(false);
   const [importProblems, setImportProblems] = useState<string[]>([]);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [confirmingApprove, setConfirmingApprove] = useState(false);
   const [rejection, setRejection] = useState<TargetProblem[] | null>(null);
   const [invalidEntry, setInvalidEntry] = useState<{
     cell: CellRef;
@@ -231,6 +232,12 @@ export function TargetsScreen() {
       t('planCreated', { label, time: createdFormat.format(candidate.createdAt) }),
   );
   const planLabel = (candidate: TargetPlan) => labels.get(candidate.id) ?? candidate.name;
+  const replacedApproval =
+    plan &&
+    findApprovedPlan(
+      plans.filter((candidate) => candidate.id !== plan.id),
+      plan.year,
+    );
 
   // Approval and a new draft go through the edit queue, so they take in a re-spread still in
   // flight instead of being overwritten by it.
@@ -405,7 +412,7 @@ export function TargetsScreen() {
                   <Button
                     color="teal"
                     leftSection={<IconCheck size={16} />}
-                    onClick={() => void approve(plan)}
+                    onClick={() => setConfirmingApprove(true)}
                   >
                     {t('actions.approve')}
                   </Button>
@@ -558,6 +565,37 @@ export function TargetsScreen() {
                 </Button>
                 <Button color="red" onClick={remove}>
                   {t('common:actions.delete')}
+                </Button>
+              </Group>
+            </Stack>
+          </Modal>
+
+          <Modal
+            opened={confirmingApprove}
+            onClose={() => setConfirmingApprove(false)}
+            title={t('approve.title')}
+          >
+            <Stack>
+              <Text size="sm">
+                {replacedApproval
+                  ? t('approve.replaces', {
+                      name: planLabel(plan),
+                      approved: planLabel(replacedApproval),
+                    })
+                  : t('approve.body', { name: planLabel(plan) })}
+              </Text>
+              <Group justify="flex-end">
+                <Button variant="default" onClick={() => setConfirmingApprove(false)}>
+                  {t('common:actions.cancel')}
+                </Button>
+                <Button
+                  color="teal"
+                  onClick={() => {
+                    setConfirmingApprove(false);
+                    void approve(plan);
+                  }}
+                >
+                  {t('actions.approve')}
                 </Button>
               </Group>
             </Stack>

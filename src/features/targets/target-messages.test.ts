@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { initI18n } from '../../i18n/i18n';
 import { readingNotes } from './split-form';
-import { describeSplitNote, describeTableProblem, describeTargetProblem } from './target-messages';
+import {
+  describePeopleCount,
+  describeSplitNote,
+  describeTableProblem,
+  describeTargetProblem,
+} from './target-messages';
 import type { PlanSplitNote } from './target-plan.types';
 
 const READING = {
@@ -133,5 +138,24 @@ describe('describeTableProblem', () => {
     expect(describeTableProblem(en.t, problem, grouped)).toBe(
       'The yearly total in the file is ¥1,000,012,000,000, above the limit of ¥1,000,000,000,000. Lower the monthly targets and import again.',
     );
+  });
+});
+
+describe('describePeopleCount', () => {
+  const reps = (...teams: string[]) => teams.map((team) => ({ team }));
+
+  it.each([
+    ['en', reps('A', 'A', 'B', '', ''), '5 reps in 2 teams, 2 in no team'],
+    ['en', reps('A'), '1 rep in 1 team'],
+    ['en', reps('A', 'B', 'B'), '3 reps in 2 teams'],
+    ['en', reps('', ''), '2 reps, all in no team'],
+    ['en', reps('A', ''), '2 reps in 1 team, 1 in no team'],
+    ['zh-CN', reps('A', 'A', 'B', '', ''), '5 名销售，2 个团队，另有 2 名不属于任何团队'],
+    ['zh-CN', reps('A', 'B', 'B'), '3 名销售，2 个团队'],
+    ['zh-CN', reps(''), '1 名销售，均不属于任何团队'],
+  ] as const)('words %s %j', async (language, people, expected) => {
+    const i18n = initI18n(language);
+    await i18n.changeLanguage(language);
+    expect(describePeopleCount(i18n.t, people)).toBe(expected);
   });
 });

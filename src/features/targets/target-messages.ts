@@ -7,6 +7,7 @@ import type { TableProblem } from './grid-table';
 import { listGridRows, MAX_PLAN_TOTAL } from './plan-grid';
 import type {
   CellRef,
+  PlanPerson,
   PlanSplitNote,
   TargetNotice,
   TargetPlan,
@@ -193,4 +194,23 @@ export function describeTableProblem(
     default:
       return t(`targets:tableProblems.${problem.code}`, { ...problem });
   }
+}
+
+/** Counts reps and their teams in words, such as "7 reps in 2 teams, 1 in no team". */
+export function describePeopleCount(
+  t: TFunction,
+  people: readonly Pick<PlanPerson, 'team'>[],
+): string {
+  const teams = new Set(people.map((person) => person.team).filter((team) => team !== '')).size;
+  const noTeam = people.filter((person) => person.team === '').length;
+  const reps = t('targets:form.repCount', { count: people.length });
+
+  if (teams === 0 && noTeam > 0) return t('targets:form.peopleAllNoTeam', { reps });
+  const teamWords = t('targets:form.teamCount', { count: teams });
+  if (noTeam === 0) return t('targets:form.people', { reps, teams: teamWords });
+  return t('targets:form.peopleAndNoTeam', {
+    reps,
+    teams: teamWords,
+    noTeam: t('targets:form.noTeamCount', { count: noTeam }),
+  });
 }
