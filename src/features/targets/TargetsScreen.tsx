@@ -57,7 +57,7 @@ import { diffPlanTeam, hasTeamChanges, syncPlanWithTeam } from './plan-team-sync
 import { PlanSummary } from './PlanSummary';
 import { ResplitDialog } from './ResplitDialog';
 import { summariseTeamChanges, TeamSyncDialog } from './TeamSyncDialog';
-import { describeCell, describeTableProblem, describeTargetProblem } from './target-messages';
+import { describeCell, describeTableProblems, describeTargetProblem } from './target-messages';
 import {
   deleteTargetPlan,
   saveTargetPlans,
@@ -296,17 +296,12 @@ export function TargetsScreen() {
       const shownLabels = new Map(
         listGridRows(shownPlan ?? plan).map((row) => [row.key, row.label]),
       );
-      setImportProblems(
-        outcome.problems.map((problem) =>
-          describeTableProblem(
-            t,
-            problem.code === 'missing-row'
-              ? { ...problem, label: shownLabels.get(problem.rowKey) || problem.label }
-              : problem,
-            formatAmount,
-          ),
-        ),
+      const named = outcome.problems.map((problem) =>
+        problem.code === 'missing-row'
+          ? { ...problem, label: shownLabels.get(problem.rowKey) || problem.label }
+          : problem,
       );
+      setImportProblems(describeTableProblems(t, named, formatAmount));
     } else if (outcome.status === 'failed') {
       notifyFailure(t, 'targets:errors.editFailed', outcome.error);
     } else if (outcome.status === 'applied') {

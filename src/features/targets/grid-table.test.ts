@@ -88,6 +88,40 @@ describe('readPlanTable', () => {
     });
   });
 
+  it('checks no total saved without its result', () => {
+    const plan = buildPlan();
+    const edited = editTable(planToTable(plan, CHINESE_LABELS), 'rep:r1', '1月', 1);
+    const [header = [], ...body] = edited;
+    const formulas = planTableFormulas(plan);
+    const table = [
+      header,
+      ...body.map((cells, rowIndex) =>
+        cells.map((cell, columnIndex) => {
+          const formula = formulas[rowIndex + 1]?.[columnIndex];
+          return formula ? { formula } : cell;
+        }),
+      ),
+    ];
+
+    const read = readPlanTable(plan, table, HEADER_ALIASES);
+
+    if (!read.ok) throw new Error(JSON.stringify(read.problems));
+    expect(read.values['rep:r1']?.[0]).toBe(1);
+    expect(read.values['rep:r2']).toEqual(plan.values['rep:r2']);
+  });
+
+  it('reports a month saved as a formula without its result', () => {
+    const plan = buildPlan();
+    const table = editTable(planToTable(plan, CHINESE_LABELS), 'rep:r1', '1月', {
+      formula: 'G4*2',
+    });
+
+    expect(readPlanTable(plan, table, HEADER_ALIASES)).toEqual({
+      ok: false,
+      problems: [{ code: 'formula-without-value', row: 4, column: 'F', formula: 'G4*2' }],
+    });
+  });
+
   it('reports text, fractions and negative numbers', () => {
     const plan = buildPlan();
     let table = editTable(planToTable(plan, CHINESE_LABELS), 'rep:r1', '1月', '十万');

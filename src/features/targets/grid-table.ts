@@ -12,7 +12,8 @@
  * is a SUM formula with its value cached, so Excel and WPS recompute the
  * totals as a manager edits the months of rep rows. Import reads the cached
  * values and still checks them, which catches a file saved by a program that
- * did not recompute.
+ * did not recompute. A total saved with no value at all, by a tool that
+ * keeps formulas but never computes them, is not checked.
  */
 import {
   activeFractionsByRow,
@@ -28,7 +29,16 @@ import {
 import { frozenMonthsByRow } from './plan-build';
 import type { ColumnKey, TargetPlan } from './target-plan.types';
 
-export type TableCell = string | number | boolean | null | undefined;
+/** A formula cell saved without its result, as tools that keep formulas but never compute them write it. */
+export interface UncachedFormula {
+  formula: string;
+}
+
+export type TableCell = string | number | boolean | null | undefined | UncachedFormula;
+
+export function isUncachedFormula(cell: TableCell): cell is UncachedFormula {
+  return typeof cell === 'object' && cell !== null;
+}
 
 /** Header texts, in the export's language. */
 export interface GridTableLabels {
@@ -129,6 +139,8 @@ export type TableProblem =
   | { code: 'inactive-cell'; row: number; column: string; value: number }
   | { code: 'locked-cell-changed'; row: number; column: string; expected: number; found: number }
   | { code: 'total-mismatch'; row: number; column: string; expected: number; found: number }
+  /** A month of a rep, or of a team without reps, is a formula saved without its result. */
+  | { code: 'formula-without-value'; row: number; column: string; formula: string }
   | { code: 'total-too-large'; total: number; limit: number };
 
 export type TableReadResult =
@@ -144,7 +156,7 @@ export function columnLetter(index: number): string {
 }
 
 function normaliseHeader(text: TableCell): string {
-  return String(text ?? '')
+  return String(isUncachedFormula(text) ? '' : (text ?? ''))
     .replace(/[\uFF01-\uFF5E]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
     .replace(/\s+/g, '')
     .toLowerCase();
@@ -202,7 +214,8 @@ export function readPlanTable(
 
   body.forEach((cells, index) => {
     const sheetRow = index + 2;
-    const rowKey = String(cells[positions.get('rowKey') ?? 0] ?? '').trim();
+    const rowKeyCell = cells[positions.get('rowKey') ?? 0];
+    const rowKey = isUncachedFormula(rowKeyCell) ? '' : String(rowKeyCell ?? '').trim();
     if (
       rowKey === '' &&
       cells.every((cell) => cell === null || cell === undefined || String(cell).trim() === '')
@@ -219,8 +232,21 @@ export function readPlanTable(
     sheetRowByKey.set(rowKey, sheetRow);
 
     const values = new Map<ColumnKey, number>();
+    const row = rowByKey.get(rowKey);
+    const isLeaf = row?.leaves.length === 1 && row.leaves[0] === rowKey;
     for (const column of GRID_COLUMNS) {
       const raw = cells[positions.get(column) ?? 0];
+      // A total without its result is left out, so the totals check skips it. The leaves give its value.
+      if (isUncachedFormula(raw)) {
+        if (!isLeaf || !column.startsWith('m')) continue;
+        problems.push({
+          code: 'formula-without-value',
+          row: sheetRow,
+          column: letterOf(column),
+          formula: raw.formula,
+        });
+        continue;
+      }
       const value = readWholeNumber(raw);
       if (value === null) {
         problems.push({
@@ -312,8 +338,8 @@ function checkTotals(
     for (const column of GRID_COLUMNS) {
       if (isLeaf && column.startsWith('m')) continue;
       const expected = sumLeaves(values, row.leaves, monthsUnder(column));
-      const found = cells?.get(column) ?? 0;
-      if (found === expected) continue;
+      const found = cells?.get(column);
+      if (found === undefined || found === expected) continue;
       problems.push({
         code: 'total-mismatch',
         row: sheetRowByKey.get(row.key) ?? 0,

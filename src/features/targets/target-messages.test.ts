@@ -5,6 +5,7 @@ import {
   describePeopleCount,
   describeSplitNote,
   describeTableProblem,
+  describeTableProblems,
   describeTargetProblem,
 } from './target-messages';
 import type { PlanSplitNote } from './target-plan.types';
@@ -117,18 +118,29 @@ describe('describeTableProblem', () => {
     found: 1_254_331,
   };
 
-  it('formats the amounts of a total mismatch and says what to do', async () => {
+  it('formats the amounts of a total mismatch', async () => {
     const zh = initI18n('zh-CN');
     await zh.changeLanguage('zh-CN');
     const chinese = describeTableProblem(zh.t, mismatch, grouped);
-    expect(chinese).toContain('合计为 ¥1,254,331，但各部分之和为 ¥1,253,331');
-    expect(chinese).toContain('请只修改各销售行的月度目标');
+    expect(chinese).toBe('第 2 行 F 列：合计为 ¥1,254,331，但各部分之和为 ¥1,253,331。');
 
     const en = initI18n('en');
     await en.changeLanguage('en');
     const english = describeTableProblem(en.t, mismatch, grouped);
-    expect(english).toContain('the total is ¥1,254,331 but its parts add up to ¥1,253,331');
-    expect(english).toContain('Change only the months of rep rows');
+    expect(english).toBe(
+      'Row 2, column F: the total is ¥1,254,331, but its parts add up to ¥1,253,331.',
+    );
+  });
+
+  it('gives the advice on totals once', async () => {
+    const en = initI18n('en');
+    await en.changeLanguage('en');
+    const lines = describeTableProblems(en.t, [mismatch, { ...mismatch, row: 3 }], grouped);
+
+    expect(lines).toHaveLength(3);
+    expect(lines.filter((line) => line.includes('Change only the months of rep rows'))).toEqual([
+      lines[2],
+    ]);
   });
 
   it('names the yearly total and the limit of a grid that is too large', async () => {

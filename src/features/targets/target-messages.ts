@@ -196,6 +196,21 @@ export function describeTableProblem(
   }
 }
 
+/**
+ * One sentence per problem with an imported grid file, then the advice on
+ * totals once when any total does not match its parts.
+ */
+export function describeTableProblems(
+  t: TFunction,
+  problems: readonly (TableProblem | { code: 'plan-not-draft' })[],
+  formatAmount: (value: number) => string,
+): string[] {
+  const lines = problems.map((problem) => describeTableProblem(t, problem, formatAmount));
+  if (problems.some((problem) => problem.code === 'total-mismatch'))
+    lines.push(t('targets:tableProblems.totalsAdvice'));
+  return lines;
+}
+
 /** Counts reps and their teams in words, such as "7 reps in 2 teams, 1 in no team". */
 export function describePeopleCount(
   t: TFunction,

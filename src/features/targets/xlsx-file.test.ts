@@ -22,6 +22,13 @@ describe('readFirstSheet', () => {
     expect(rows.length).toBeGreaterThan(0);
   });
 
+  it('reads a formula saved without its result as one', async () => {
+    const rows = await readFirstSheet(fixture('grid-without-cached-totals.xlsx'));
+
+    expect(rows[1]?.[3]).toEqual({ formula: 'SUM(E2,I2,M2,Q2)' });
+    expect(rows[3]?.[5]).toBe(97_277);
+  });
+
   it('rejects a picture renamed to .xlsx as not a workbook', async () => {
     const error = await readError(fixture('picture-renamed.xlsx'));
     expect(error).toBeInstanceOf(WorkbookReadError);

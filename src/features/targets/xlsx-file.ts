@@ -3,7 +3,7 @@
  * reader stays out of the main bundle.
  */
 import type * as SheetJsModule from '@e965/xlsx';
-import type { TableCell } from './grid-table';
+import type { TableCell, UncachedFormula } from './grid-table';
 
 type SheetJs = typeof SheetJsModule;
 
@@ -81,9 +81,24 @@ export async function writeWorkbook(
 }
 
 /**
+ * Replaces each formula cell saved without its result with an
+ * `UncachedFormula`, which would otherwise read as a blank cell.
+ */
+function markUncachedFormulas(worksheet: SheetJsModule.WorkSheet): void {
+  for (const [address, cell] of Object.entries(worksheet)) {
+    if (address.startsWith('!')) continue;
+    const { f: formula, v: value } = cell as SheetJsModule.CellObject;
+    if (formula === undefined || value !== undefined) continue;
+    const marked: UncachedFormula = { formula };
+    // sheet_to_json with `raw` returns a string cell's value as it is, so the object reaches the table.
+    worksheet[address] = { t: 's', v: marked as unknown as string };
+  }
+}
+
+/**
  * Reads the first sheet of an XLSX or XLS file as rows of raw cell values
  * (numbers stay numbers, blanks are null; a formula cell reads as its cached
- * value). Rejects with a `WorkbookReadError` when the file is not a workbook
+ * value, or as an `UncachedFormula` when it has none). Rejects with a `WorkbookReadError` when the file is not a workbook
  * or cannot be read.
  */
 export async function readFirstSheet(data: ArrayBuffer | Uint8Array): Promise<TableCell[][]> {
@@ -109,6 +124,7 @@ export async function readFirstSheet(data: ArrayBuffer | Uint8Array): Promise<Ta
   const name = workbook.SheetNames[0];
   const worksheet = name === undefined ? undefined : workbook.Sheets[name];
   if (!worksheet) return [];
+  markUncachedFormulas(worksheet);
   return XLSX.utils.sheet_to_json<TableCell[]>(worksheet, {
     header: 1,
     raw: true,
