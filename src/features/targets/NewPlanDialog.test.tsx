@@ -1,11 +1,13 @@
 import { MantineProvider } from '@mantine/core';
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { initI18n } from '../../i18n/i18n';
 import { NewPlanDialog } from './NewPlanDialog';
 import { planTotal } from './plan-grid';
+import { approvePlan } from './plan-versions';
 import type { PlanPerson, TargetPlan } from './target-plan.types';
+import { buildPlan, NOW } from './test/plan-fixtures';
 
 const TEAM_OF_150: PlanPerson[] = Array.from({ length: 150 }, (_, index) => ({
   id: `r${index}`,
@@ -14,22 +16,29 @@ const TEAM_OF_150: PlanPerson[] = Array.from({ length: 150 }, (_, index) => ({
   weight: 1,
 }));
 
-async function renderDialog(language: 'en' | 'zh-CN' = 'en', people: PlanPerson[] = []) {
+async function renderDialog(
+  language: 'en' | 'zh-CN' = 'en',
+  people: PlanPerson[] = [],
+  plans: TargetPlan[] = [],
+) {
   const i18n = initI18n(language);
   await i18n.changeLanguage(language);
   const onCreate = vi.fn(() => Promise.resolve());
+  const onOpenPlan = vi.fn();
   render(
     <MantineProvider env="test">
       <NewPlanDialog
         opened
         people={people}
         datasets={[]}
+        plans={plans}
         onClose={() => undefined}
         onCreate={onCreate}
+        onOpenPlan={onOpenPlan}
       />
     </MantineProvider>,
   );
-  return { onCreate };
+  return { onCreate, onOpenPlan };
 }
 
 describe('NewPlanDialog', () => {
@@ -71,6 +80,28 @@ describe('NewPlanDialog', () => {
 
     expect(screen.getByText('149 reps in 5 teams')).toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: '销售149 · 团队4' })).not.toBeChecked();
+  });
+
+  it('offers to open the plan a year already has', async () => {
+    const user = userEvent.setup();
+    const approval = approvePlan(buildPlan(), [], NOW);
+    if (!approval.ok) throw new Error('approve failed');
+    const other = { ...buildPlan({ id: 'plan-b' }), lineageId: 'plan-b' };
+    const { onOpenPlan } = await renderDialog('en', [], [other, approval.value.approved]);
+    const year = await screen.findByRole('textbox', { name: 'Year' });
+    await user.clear(year);
+    await user.type(year, '2027');
+
+    const notice = await screen.findByTestId('existing-plan');
+    expect(notice).toHaveTextContent(
+      '2027 already has 2 plans, such as 2027 年度目标 (version 1, Approved).',
+    );
+    await user.click(within(notice).getByRole('button', { name: 'Open it' }));
+    expect(onOpenPlan).toHaveBeenCalledWith('plan-2027');
+
+    await user.clear(year);
+    await user.type(year, '2028');
+    await waitFor(() => expect(screen.queryByTestId('existing-plan')).toBeNull());
   });
 
   it('asks for a number when the total is emptied', async () => {

@@ -25,6 +25,7 @@ import { PlanFormFooter } from './PlanFormFooter';
 import { PlanTotalField, TOTAL_RULES } from './PlanTotalField';
 import { SplitMethodFields } from './SplitMethodFields';
 import { initialSplitForm, readingNotes, resolveSplits, type SplitFormState } from './split-form';
+import { ExistingPlanNotice } from './ExistingPlanNotice';
 import { describePeopleCount, describeTargetProblem } from './target-messages';
 import type { PlanPerson, TargetPlan, TargetUnit } from './target-plan.types';
 import { useAmountFormat } from './useAmountFormat';
@@ -40,9 +41,12 @@ const YEAR_RULES: NumberRules = {
 export interface NewPlanFormProps {
   people: readonly PlanPerson[];
   datasets: readonly DatasetRecord[];
+  /** Stored plans, to tell when the year already has one. */
+  plans: readonly TargetPlan[];
   onCancel: () => void;
   /** Called with the new plan, its split notes included; the caller saves it. */
   onCreate: (plan: TargetPlan) => Promise<void>;
+  onOpenPlan: (planId: string) => void;
 }
 
 /**
@@ -58,8 +62,10 @@ export interface NewPlanFormProps {
 export const NewPlanForm = memo(function NewPlanForm({
   people,
   datasets,
+  plans,
   onCancel,
   onCreate,
+  onOpenPlan,
 }: NewPlanFormProps) {
   const { t, i18n } = useTranslation('targets');
   const timeZone = useWorkspaceTimeZone();
@@ -197,6 +203,7 @@ export const NewPlanForm = memo(function NewPlanForm({
             }
           />
         </Group>
+        {yearCheck.ok && <ExistingPlanNotice year={year} plans={plans} onOpen={onOpenPlan} />}
         <Group grow align="flex-end">
           <Stack gap={4}>
             <Text size="sm" fw={500}>

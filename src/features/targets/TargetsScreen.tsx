@@ -38,6 +38,7 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { distinctLabels } from '../../app/distinct-labels';
 import { notifyFailure } from '../../app/notifications';
 import { createId } from '../../storage/ids';
 import { useDatasets } from './dataset-reader';
@@ -51,7 +52,7 @@ import { withSplitNotes } from './plan-build';
 import { nextWorkingPlan } from './plan-selection';
 import { approvePlan, createDraftVersion, findApprovedPlan } from './plan-versions';
 import { PlanGrid } from './PlanGrid';
-import { planLabels } from './plan-labels';
+import { groupByLineage, planLabels } from './plan-labels';
 import { withCurrentNames } from './plan-rename';
 import { diffPlanTeam, hasTeamChanges, syncPlanWithTeam } from './plan-team-sync';
 import { PlanSummary } from './PlanSummary';
@@ -232,6 +233,16 @@ export function TargetsScreen() {
       t('planCreated', { label, time: createdFormat.format(candidate.createdAt) }),
   );
   const planLabel = (candidate: TargetPlan) => labels.get(candidate.id) ?? candidate.name;
+  // One group per plan, named by the plan; plans of the same name also show when the first was made.
+  const groupLabels = distinctLabels(
+    groupByLineage(plans).map((versions) => {
+      const first = versions.reduce((a, b) => (b.version < a.version ? b : a));
+      return { id: first.lineageId, name: first.name, createdAt: first.createdAt };
+    }),
+    (group) => group.name,
+    (group) => t('planCreated', { label: group.name, time: createdFormat.format(group.createdAt) }),
+    (a, b) => a.createdAt - b.createdAt,
+  );
   const replacedApproval =
     plan &&
     findApprovedPlan(
@@ -320,9 +331,12 @@ export function TargetsScreen() {
           {plans.length > 0 && (
             <Select
               aria-label={t('planSelect')}
-              data={plans.map((candidate) => ({
-                value: candidate.id,
-                label: planLabel(candidate),
+              data={groupByLineage(plans).map((versions) => ({
+                group: groupLabels.get(versions[0]?.lineageId ?? '') ?? '',
+                items: versions.map((candidate) => ({
+                  value: candidate.id,
+                  label: planLabel(candidate),
+                })),
               }))}
               value={plan?.id ?? null}
               onChange={(id) => id && selectPlan(id)}
@@ -643,7 +657,12 @@ export function TargetsScreen() {
         opened={creating}
         people={people}
         datasets={datasets}
+        plans={plans}
         onClose={closeNewPlan}
+        onOpenPlan={(planId) => {
+          closeNewPlan();
+          selectPlan(planId);
+        }}
         onCreate={async (created) => {
           try {
             await saveTargetPlans([created]);
