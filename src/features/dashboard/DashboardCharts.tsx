@@ -174,7 +174,8 @@ export default function DashboardCharts({
       <ChartCard
         id="trend"
         title={t('charts.trend')}
-        empty={trend.length === 0}
+        // Without any amount the chart would draw a meaningless ¥0–¥4 axis.
+        empty={trend.every((row) => row.actual === 0 && row.target === 0)}
         headers={[
           t('charts.month'),
           t('charts.actual'),
@@ -209,6 +210,8 @@ export default function DashboardCharts({
               { name: 'actual', label: t('charts.actual'), color: 'blue.6', type: 'bar' },
               { name: 'target', label: t('columns.target'), color: 'orange.6', type: 'line' },
             ]}
+            // Straight segments: a smoothed curve swings above and below the monthly targets.
+            curveType="linear"
             valueFormatter={compact}
             withLegend
           />

@@ -17,12 +17,15 @@ const STATUS_COLORS: Record<PaceStatus, string> = {
 };
 
 /** Widest a name column grows, in pixels, before the name is cut with an ellipsis. */
-const NAME_COLUMN_MAX_WIDTH = 240;
+const NAME_COLUMN_MAX_WIDTH = 180;
+/** Width of the reps table's team column, which only repeats the team names. */
+const TEAM_COLUMN_MAX_WIDTH = 120;
 
 export function PaceBadge({ status }: { status: PaceStatus }) {
   const { t } = useTranslation('dashboard');
   return (
-    <Badge color={STATUS_COLORS[status]} variant="light">
+    // The badge keeps its whole label: an auto-sized table column would otherwise squeeze it to "B".
+    <Badge color={STATUS_COLORS[status]} variant="light" miw="max-content">
       {t(`pace.${status}`)}
     </Badge>
   );
@@ -143,11 +146,8 @@ export function MetricsTable({
           <Table.Thead>
             <Table.Tr>
               {headers.map((header, index) => (
-                <Table.Th
-                  key={header}
-                  ta={index < (kind === 'reps' ? 2 : 1) ? 'left' : 'right'}
-                  style={{ whiteSpace: 'nowrap' }}
-                >
+                // Headers may wrap, so that long English ones fit the table into a 1440 px window.
+                <Table.Th key={header} ta={index < (kind === 'reps' ? 2 : 1) ? 'left' : 'right'}>
                   {header}
                 </Table.Th>
               ))}
@@ -164,7 +164,7 @@ export function MetricsTable({
                   </Table.Td>
                   {'repId' in row && (
                     <Table.Td c="dimmed">
-                      <NameText name={row.team || t('noTeam')} />
+                      <NameText name={row.team || t('noTeam')} maxWidth={TEAM_COLUMN_MAX_WIDTH} />
                     </Table.Td>
                   )}
                   {COLUMNS.map((column) => (
@@ -209,14 +209,17 @@ export function MetricsTable({
       <Text c="dimmed" size="xs" data-testid={`${kind}-daily-needed-note`}>
         {t('tables.dailyNeededNote')}
       </Text>
+      <Text c="dimmed" size="xs" data-testid={`${kind}-conversion-note`}>
+        {t('tables.conversionNote')}
+      </Text>
     </Paper>
   );
 }
 
 /** A rep or team name on one line, cut with an ellipsis past the column width; the full name is its title. */
-function NameText({ name }: { name: string }) {
+function NameText({ name, maxWidth = NAME_COLUMN_MAX_WIDTH }: { name: string; maxWidth?: number }) {
   return (
-    <Text span display="block" size="sm" maw={NAME_COLUMN_MAX_WIDTH} truncate="end" title={name}>
+    <Text span display="block" size="sm" maw={maxWidth} truncate="end" title={name}>
       {name}
     </Text>
   );

@@ -53,6 +53,25 @@ describe('team repository', () => {
     expect((await database().teams.toArray()).map((team) => team.name)).toEqual(['华东一组']);
   });
 
+  it('lists reps by pinyin', async () => {
+    for (const [id, name] of <[string, string][]>[
+      ['r1', '刘洋'],
+      ['r2', '张伟'],
+      ['r3', '李娜'],
+      ['r4', '王芳'],
+      ['r5', '陈静'],
+    ])
+      await addRep(rep(id, name));
+
+    expect((await listReps()).map((entry) => entry.name)).toEqual([
+      '陈静',
+      '李娜',
+      '刘洋',
+      '王芳',
+      '张伟',
+    ]);
+  });
+
   it('updates, deactivates and deletes a rep', async () => {
     await addRep(rep('r1', '张伟'));
 

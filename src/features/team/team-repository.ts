@@ -27,8 +27,10 @@ export class TeamRuleError extends Error {
   }
 }
 
+/** Every rep, sorted by name as Chinese readers expect (by pinyin), like the targets grid. */
 export async function listReps(): Promise<StoredRep[]> {
-  return (await getDatabase().reps.orderBy('name').toArray()) as StoredRep[];
+  const reps = (await getDatabase().reps.toArray()) as StoredRep[];
+  return reps.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.id.localeCompare(b.id));
 }
 
 export async function listTeams(): Promise<TeamRecord[]> {
