@@ -20,7 +20,7 @@ export function ExistingPlanNotice({ year, plans, onOpen }: ExistingPlanNoticePr
     <Alert color="blue" data-testid="existing-plan">
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <Text size="sm">
-          {t('form.existingPlan', {
+          {t(existing.length > 1 ? 'form.existingPlans' : 'form.existingPlan', {
             count: existing.length,
             year,
             name: first.name,

@@ -104,6 +104,18 @@ describe('NewPlanDialog', () => {
     await waitFor(() => expect(screen.queryByTestId('existing-plan')).toBeNull());
   });
 
+  it('names the one plan a year already has', async () => {
+    const user = userEvent.setup();
+    await renderDialog('zh-CN', [], [buildPlan()]);
+    const year = await screen.findByRole('textbox', { name: '年份' });
+    await user.clear(year);
+    await user.type(year, '2027');
+
+    expect(await screen.findByTestId('existing-plan')).toHaveTextContent(
+      '2027 年已有目标「2027 年度目标」（第 1 版，草稿）。',
+    );
+  });
+
   it('asks for a number when the total is emptied', async () => {
     const user = userEvent.setup();
     await renderDialog();
