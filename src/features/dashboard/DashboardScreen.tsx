@@ -175,7 +175,7 @@ export function DashboardScreen() {
               <TextInput
                 type="date"
                 label={t('filters.from')}
-                value={view.period.start}
+                value={view.customInput?.from ?? view.period.start}
                 onChange={(event) =>
                   isCivilDate(event.currentTarget.value) &&
                   updateView({ from: event.currentTarget.value })
@@ -184,7 +184,15 @@ export function DashboardScreen() {
               <TextInput
                 type="date"
                 label={t('filters.to')}
-                value={view.period.end}
+                value={view.customInput?.to ?? view.period.end}
+                error={
+                  view.endBeforeStart
+                    ? t('filters.endBeforeStart', {
+                        start: view.period.start,
+                        end: view.period.end,
+                      })
+                    : undefined
+                }
                 onChange={(event) =>
                   isCivilDate(event.currentTarget.value) &&
                   updateView({ to: event.currentTarget.value })

@@ -51,4 +51,27 @@ describe('readDashboardView', () => {
   it('uses the asOf parameter whatever the zone', () => {
     expect(view('asOf=2027-03-16', 'America/New_York', APRIL_FIRST_UTC).asOf).toBe('2027-03-16');
   });
+
+  it('keeps a custom period that ends before it starts and flags it', () => {
+    const read = view(
+      'period=custom&from=2027-03-20&to=2027-03-05&asOf=2027-03-16',
+      'Asia/Shanghai',
+      APRIL_FIRST_UTC,
+    );
+
+    expect(read.customInput).toEqual({ from: '2027-03-20', to: '2027-03-05' });
+    expect(read.endBeforeStart).toBe(true);
+    expect(read.period).toEqual({ start: '2027-03-01', end: '2027-03-31' });
+  });
+
+  it('reads a custom period in order', () => {
+    const read = view(
+      'period=custom&from=2027-03-05&to=2027-03-20',
+      'Asia/Shanghai',
+      APRIL_FIRST_UTC,
+    );
+
+    expect(read.endBeforeStart).toBe(false);
+    expect(read.period).toEqual({ start: '2027-03-05', end: '2027-03-20' });
+  });
 });

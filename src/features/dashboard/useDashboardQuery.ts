@@ -13,6 +13,13 @@ export interface DashboardView {
   period: Period;
   team: string | null;
   leadSources: string[];
+  /**
+   * The custom period's dates as the user entered them, shown in the date
+   * inputs even when they are not a period, so that no input is lost.
+   */
+  customInput: { from: string; to: string } | null;
+  /** True when the custom period ends before it starts; `period` is then the month of `asOf`. */
+  endBeforeStart: boolean;
 }
 
 const PERIOD_CHOICES: readonly PeriodChoice[] = ['month', 'quarter', 'year', 'custom'];
@@ -35,16 +42,9 @@ export function readDashboardView(
   let period = periodContaining(periodChoice === 'custom' ? 'month' : periodChoice, asOf);
   const from = params.get('from');
   const to = params.get('to');
-  if (
-    periodChoice === 'custom' &&
-    from &&
-    to &&
-    isCivilDate(from) &&
-    isCivilDate(to) &&
-    from <= to
-  ) {
-    period = { start: from, end: to };
-  }
+  const datesValid = Boolean(from && to && isCivilDate(from) && isCivilDate(to));
+  const custom = periodChoice === 'custom' && datesValid;
+  if (custom && from && to && from <= to) period = { start: from, end: to };
 
   return {
     asOf,
@@ -52,6 +52,8 @@ export function readDashboardView(
     period,
     team: params.get('team'),
     leadSources: params.getAll('source'),
+    customInput: custom && from && to ? { from, to } : null,
+    endBeforeStart: custom && Boolean(from && to && to < from),
   };
 }
 
