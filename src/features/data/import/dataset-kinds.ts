@@ -51,7 +51,7 @@ const REQUIREMENTS: Readonly<Record<DatasetKind, readonly FieldRequirement[]>> =
 const DEFAULT_TYPES: Readonly<Record<DatasetKind, Readonly<Record<string, WizardColumnType>>>> = {
   leads: {},
   owners: {},
-  deals: { amount: 'number', closedAt: 'date', wonFlag: 'boolean' },
+  deals: { amount: 'number', createdAt: 'date', closedAt: 'date', wonFlag: 'boolean' },
 };
 
 /** Checks the mapped fields against the requirements of `kind`. */

@@ -16,7 +16,7 @@ export const TEXT_ONLY_FIELDS: ReadonlySet<string> = new Set([
   'wechat',
 ]);
 
-const KIND_TYPED_FIELDS = ['amount', 'closedAt', 'wonFlag'];
+const KIND_TYPED_FIELDS = ['amount', 'createdAt', 'closedAt', 'wonFlag'];
 
 /**
  * Options for `importFile`. `mapping` is the mapping to apply (remembered

@@ -297,6 +297,26 @@ describe('ImportSession datasets of other kinds', () => {
     });
   });
 
+  it('types the created date of deals and reports one that is not a date', async () => {
+    const harness = createSessionHarness();
+    const text =
+      '负责人,金额,阶段,创建日期,成交日期\nr1,100,赢单,2027/1/8,2027-01-09\nr2,100,赢单,01/10/2027,2027-01-12\n';
+    await harness.open(textFile('deals.csv', text));
+
+    const analysis = await harness.parse({ kind: 'deals' });
+
+    expect(analysis.columns.find((column) => column.field === 'createdAt')?.type).toBe('date');
+    expect(analysis.sampleRows[0]).toMatchObject({ createdAt: '2027-01-08' });
+    expect(analysis.report.issues).toContainEqual(
+      expect.objectContaining({
+        code: 'not-a-date',
+        row: 3,
+        column: '创建日期',
+        value: '01/10/2027',
+      }),
+    );
+  });
+
   it('warns about a negative deal amount and not about contact columns', async () => {
     const harness = createSessionHarness();
     const text =
