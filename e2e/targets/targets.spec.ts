@@ -125,6 +125,8 @@ test.describe('targets', () => {
     await expect(editor).toHaveValue('4500');
     await editor.press('Enter');
     await expect(targets.cell('rep:r1', 'm3')).toHaveText('4,500');
+    // The grid is busy until the edit is saved.
+    await expect(targets.grid()).not.toHaveAttribute('aria-busy', 'true');
     await page.reload();
     await expect(targets.cell('rep:r1', 'm3')).toHaveText('4,500');
     await expect(targets.cell('rep:r1', 'm3').getByRole('textbox')).toHaveCount(0);

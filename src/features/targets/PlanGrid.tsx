@@ -194,9 +194,12 @@ export function PlanGrid({
     scroller.querySelector<HTMLElement>(`[data-cell="${CSS.escape(cellKey(selected))}"]`)?.focus();
   }, [selected, editing]);
 
+  // A committed edit keeps its draft until the plan is saved with it, so a reload before then
+  // reopens the editor with the text instead of losing it.
   useEffect(() => {
-    writeCellEditDraft(editing && { planId: plan.id, cell: editing.cell, text: editing.text });
-  }, [editing, plan.id]);
+    if (editing) writeCellEditDraft({ planId: plan.id, cell: editing.cell, text: editing.text });
+    else if (pending.size === 0) writeCellEditDraft(null);
+  }, [editing, pending, plan.id]);
   // Leaving the screen ends the edit (its blur commits it); only a reload keeps the draft.
   useEffect(() => () => writeCellEditDraft(null), []);
   // Scrolls a restored editor's row into view once, on mount.

@@ -242,7 +242,9 @@ describe('TargetsScreen', () => {
     expect(editor).toHaveValue('4500');
     await user.keyboard('{Enter}');
     await waitFor(() => expect(cell('rep:r1', 'm3')).toHaveTextContent('4,500'));
-    expect(readCellEditDraft('plan-2027')).toBeUndefined();
+    // The draft stays until the plan is saved with the edit.
+    await waitFor(() => expect(readCellEditDraft('plan-2027')).toBeUndefined());
+    expect((await listTargetPlans())[0]?.values).not.toEqual(buildPlan().values);
   });
 
   it('moves with the arrow keys and cancels an edit with Escape', async () => {

@@ -134,7 +134,7 @@ export function TargetsScreen() {
         write: (next, others) => {
           planRef.current = next;
           setWorking(next);
-          saveTargetPlans([next, ...others]).catch((error: unknown) =>
+          return saveTargetPlans([next, ...others]).catch((error: unknown) =>
             notifyFailure(t, 'targets:errors.saveFailed', error),
           );
         },

@@ -155,6 +155,35 @@ describe('PlanEditQueue', () => {
     expect(plans.current()?.name).toBe('second');
   });
 
+  it('resolves an edit after its save', async () => {
+    let finishSave: () => void = () => {};
+    const saved: string[] = [];
+    const queue = new PlanEditQueue({
+      read: () => buildPlan(),
+      write: (plan) =>
+        new Promise<void>((resolve) => {
+          finishSave = () => {
+            saved.push(plan.name);
+            resolve();
+          };
+        }),
+    });
+
+    let settled = false;
+    const outcome = queue
+      .enqueue('plan-2027', (plan) => ({ ok: true, value: { ...plan, name: 'edited' } }))
+      .then((result) => {
+        settled = true;
+        return result;
+      });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(settled).toBe(false);
+
+    finishSave();
+    expect((await outcome).status).toBe('applied');
+    expect(saved).toEqual(['edited']);
+  });
+
   it('keeps the plan when an edit fails', async () => {
     const { client } = harness();
     const original = buildPlan();

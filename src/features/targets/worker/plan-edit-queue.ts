@@ -29,8 +29,10 @@ export interface PlanEditQueueOptions {
   /**
    * Makes an edited plan the current one and saves it with `others`, the
    * plans that changed with it; called in edit order, only for accepted edits.
+   * The edit's outcome waits for a returned promise, so an edit counts as
+   * applied once it is saved.
    */
-  write: (plan: TargetPlan, others: readonly TargetPlan[]) => void;
+  write: (plan: TargetPlan, others: readonly TargetPlan[]) => void | Promise<void>;
 }
 
 export type PlanEdit<Problem = TargetProblem> = (
@@ -68,7 +70,7 @@ export class PlanEditQueue {
 
     if (!result.ok) return { status: 'rejected', problems: result.problems, plan };
     if (result.value !== plan || result.others?.length)
-      this.options.write(result.value, result.others ?? []);
+      await this.options.write(result.value, result.others ?? []);
     return { status: 'applied', plan: result.value };
   }
 }
