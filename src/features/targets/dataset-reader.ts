@@ -74,3 +74,18 @@ export async function readAllDatasetRows(
     rows.push(...chunk.rows);
   return rows;
 }
+
+/**
+ * The plan's people with the names their reps had before a rename on the team
+ * screen, so that results written under an old name still count for the rep.
+ */
+export async function withFormerNames<Person extends { id: string }>(
+  people: readonly Person[],
+  database: SrasDatabase = getDatabase(),
+): Promise<(Person & { formerNames: string[] })[]> {
+  const reps = await database.reps.bulkGet(people.map((person) => person.id));
+  return people.map((person, index) => ({
+    ...person,
+    formerNames: reps[index]?.formerNames ?? [],
+  }));
+}

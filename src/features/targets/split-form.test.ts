@@ -74,6 +74,30 @@ describe('resolveSplits', () => {
     expect(resolved.unmatchedOwners).toEqual(['老周']);
   });
 
+  it('counts results under a former rep name', async () => {
+    await storeDataset();
+    await database().reps.put({
+      id: 'r1',
+      name: '张伟（组长）',
+      formerNames: ['张伟'],
+      team: '华东一组',
+      createdAt: 0,
+      updatedAt: 0,
+    });
+    const form = initialSplitForm(2027);
+    form.people = 'lastPeriod';
+    form.results = suggestDatasetChoice(DATASET, form.results);
+    const people = SEVEN_REPS.map((person) =>
+      person.id === 'r1' ? { ...person, name: '张伟（组长）' } : person,
+    );
+
+    const resolved = await resolveSplits(form, { year: 2027, people, datasets: [DATASET] });
+
+    if (!resolved.ok) throw new Error(resolved.errorKey);
+    expect(resolved.peopleSplit).toMatchObject({ results: { 'rep:r1': 100_000 } });
+    expect(resolved.unmatchedOwners).toEqual(['老周']);
+  });
+
   it('leaves out refunds and names the source file row', async () => {
     const refunds: DatasetRecord = { ...DATASET, id: 'refunds', rowCount: 3, chunkSize: 3 };
     await database().datasets.put(refunds);

@@ -7,7 +7,7 @@ import { createOwnerMatcher, createWonTest, suggestOutcomeMapping } from '../das
 import type { DatasetRecord } from '../../storage/records';
 import { annualiseResult, sumByMonth, sumByOwner } from './actuals';
 import { type CivilDate, DEFAULT_TIME_ZONE, isCivilDate } from './civil-date';
-import { readDatasetRowsWithNumbers } from './dataset-reader';
+import { readDatasetRowsWithNumbers, withFormerNames } from './dataset-reader';
 import { personRowKey } from './plan-grid';
 import type {
   ActualsSource,
@@ -210,7 +210,7 @@ export async function resolveSplits(
     if (!isCivilDate(from) || !isCivilDate(to) || to < from)
       return { ok: false, errorKey: 'form.errors.invalidPeriod' };
 
-    const match = createOwnerMatcher(context.people);
+    const match = createOwnerMatcher(await withFormerNames(context.people));
     const { rows, rowNumbers } = await readDatasetRowsWithNumbers(dataset.id);
     const owners = sumByOwner(
       rows,
