@@ -76,7 +76,7 @@ export async function readAllDatasetRows(
 }
 
 /**
- * The plan's people with the names their reps had before a rename on the team
+ * Adds to each person the names their rep had before a rename on the team
  * screen, so that results written under an old name still count for the rep.
  */
 export async function withFormerNames<Person extends { id: string }>(

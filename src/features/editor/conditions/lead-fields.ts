@@ -74,13 +74,13 @@ export function mergeLeadFields(
   return fields;
 }
 
-/** The name a manager knows a field by: its translated label, else its spreadsheet header, else its key. */
+/** Returns a field's display name: its translated label, else its spreadsheet header, else its key. */
 export function leadFieldLabel(field: LeadFieldOption, t: TFunction): string {
   if (field.labelKey) return t(field.labelKey);
   return field.header ?? field.name;
 }
 
-/** A field picker's option text: the field's label with its key, such as `城市 (city)`. */
+/** Returns a field picker's option text: the field's label with its key, such as `城市 (city)`. */
 export function leadFieldOptionLabel(field: LeadFieldOption, t: TFunction): string {
   const label = leadFieldLabel(field, t);
   return label === field.name ? label : `${label} (${field.name})`;

@@ -1,8 +1,9 @@
 import type { DatasetColumn } from '../../../storage/records';
 
 /**
- * Names a lead field by the header of the dataset column stored under it,
- * such as `城市` for `city`; a field the dataset lacks keeps its key.
+ * Returns a function that names a lead field by the header of the dataset
+ * column stored under it, such as `城市` for `city`. A field the dataset
+ * lacks keeps its key.
  */
 export function fieldLabelFromColumns(
   columns: readonly DatasetColumn[],
